@@ -1,0 +1,5 @@
+"""``python -m carnet`` runs the same command as ``carnet``."""
+
+from carnet.main import main
+
+main()

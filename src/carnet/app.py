@@ -1,0 +1,44 @@
+"""Composition root: builds the services over one database for either front end."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+
+from carnet.paths import default_db_path
+from carnet.services.base import Clock
+from carnet.services.care import CareService
+from carnet.services.household import HouseholdService
+from carnet.storage.store import Store, open_store
+
+
+@dataclass(frozen=True)
+class Services:
+    """Everything a front end may call. No globals: front ends receive this object."""
+
+    store: Store
+    household: HouseholdService
+    care: CareService
+
+    @property
+    def db_path(self) -> Path | None:
+        return self.store.path
+
+    def close(self) -> None:
+        self.store.close()
+
+
+def build_services(path: Path | None, today: Clock = date.today) -> Services:
+    """Open the database at ``path`` (``None``: in memory) and wire the services."""
+    store = open_store(path)
+    return Services(
+        store=store,
+        household=HouseholdService(store, today),
+        care=CareService(store, today),
+    )
+
+
+def resolve_db_path(path: Path | None) -> Path:
+    """``--db`` if given, else ``CARNET_DB``, else the user data folder."""
+    return path if path is not None else default_db_path()

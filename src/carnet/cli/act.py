@@ -1,0 +1,200 @@
+"""``carnet act``: log care and see what each act should bring back."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from typing import Any
+
+import click
+
+from carnet.cli.common import DATE, DECIMAL, EUROS, emit_json, money, open_services, user_errors
+from carnet.domain.assessment import Assessment
+from carnet.domain.care import ActInput, ActSummary, CareAct, Channel, Parcours, PaymentMode
+from carnet.domain.ids import ActId, PersonId, PractitionerId
+from carnet.domain.payments import ExpectedPayment
+from carnet.rules.explain import render_explanation
+
+
+@click.group()
+def act() -> None:
+    """Care acts: consultations, sessions, medicines, stays."""
+
+
+@act.command("add")
+@click.option("--person", "person_id", type=int, required=True, help="Person id.")
+@click.option("--practitioner", "practitioner_id", type=int, help="Practitioner id.")
+@click.option("--date", "day", type=DATE, required=True)
+@click.option("--code", required=True, help="Act code, e.g. G, APC, AMK, PHARMA65.")
+@click.option("--fee", type=EUROS, required=True, help="Amount paid, in euros.")
+@click.option("--channel", default="vitale", type=click.Choice([c.value for c in Channel]))
+@click.option(
+    "--tiers-payant", "mode", default="none", type=click.Choice([m.value for m in PaymentMode])
+)
+@click.option("--parcours", default="in", type=click.Choice([p.value for p in Parcours]))
+@click.option("--ald-related/--not-ald-related", default=False)
+@click.option("--coefficient", type=DECIMAL, help="Key-letter coefficient (AMK 8.4, AMI 2).")
+@click.option("--base", type=EUROS, help="Override the base de remboursement.")
+@click.option("--rate", type=DECIMAL, help="Override the AMO rate (0.70).")
+@click.option("--notes", default="")
+@click.pass_context
+@user_errors
+def add(ctx: click.Context, **opts: Any) -> None:
+    """Log an act; prints the new id."""
+    data = ActInput(
+        person_id=PersonId(opts["person_id"]),
+        practitioner_id=None
+        if opts["practitioner_id"] is None
+        else PractitionerId(opts["practitioner_id"]),
+        date=opts["day"],
+        act_code=opts["code"],
+        fee_cents=opts["fee"],
+        payment_mode=PaymentMode(opts["mode"]),
+        channel=Channel(opts["channel"]),
+        parcours=Parcours(opts["parcours"]),
+        ald_related=opts["ald_related"],
+        coefficient=opts["coefficient"],
+        base_override_cents=opts["base"],
+        rate_override=opts["rate"],
+        notes=opts["notes"],
+    )
+    with open_services(ctx) as services:
+        result = services.care.add_act(data)
+    click.echo(result.value.id)
+
+
+@act.command("list")
+@click.option("--person", "person_id", type=int, help="Only this person's acts.")
+@click.option("--year", type=int, help="Only acts of this calendar year.")
+@click.option("--json", "as_json", is_flag=True)
+@click.pass_context
+@user_errors
+def list_acts(ctx: click.Context, person_id: int | None, year: int | None, as_json: bool) -> None:
+    """List acts, newest first."""
+    with open_services(ctx) as services:
+        rows = services.care.summaries()
+    rows = [
+        r
+        for r in rows
+        if (person_id is None or r.person_id == person_id) and (year is None or r.date.year == year)
+    ]
+    if as_json:
+        emit_json([summary_json(r) for r in rows])
+        return
+    for r in rows:
+        click.echo(
+            f"#{r.id:<6} {r.date.isoformat()} {r.person_name:<22.22} {r.act_code:<8} "
+            f"{money(r.fee_cents):>8} AMO {money(r.amo_cents) or '-':>7} "
+            f"AMC {money(r.amc_cents) or '-':>7}  {r.status}"
+        )
+
+
+@act.command("show")
+@click.argument("act_id", type=int)
+@click.option("--json", "as_json", is_flag=True)
+@click.option("--lang", default="en", type=click.Choice(["en", "fr"]))
+@click.pass_context
+@user_errors
+def show(ctx: click.Context, act_id: int, as_json: bool, lang: str) -> None:
+    """Show an act with its assessment, expected payments and history."""
+    with open_services(ctx) as services:
+        ident = ActId(act_id)
+        data = act_json(services.care.act(ident), services.care.summary(ident))
+        assessment = services.care.assessment(ident)
+        data["assessment"] = None if assessment is None else assessment_json(assessment, lang)
+        data["expected_payments"] = [
+            payment_json(p) for p in services.care.expected_payments(ident)
+        ]
+        data["history"] = [
+            {"at": e.at.isoformat(), "action": e.action} for e in services.care.history(ident)
+        ]
+    if as_json:
+        emit_json(data)
+        return
+    _print_act(data)
+
+
+def _print_act(data: dict[str, Any]) -> None:
+    for key in ("id", "date", "person", "practitioner", "act_code", "category", "fee", "status"):
+        click.echo(f"{key:>14}: {data[key]}")
+    assessment = data["assessment"]
+    if assessment:
+        for key in (
+            "base",
+            "amo_rate",
+            "amo",
+            "participation_forfaitaire",
+            "franchise",
+            "amc",
+            "patient",
+            "deadline",
+        ):
+            click.echo(f"{key:>26}: {assessment[key]}")
+        for line in assessment["explanation"]:
+            click.echo(f"  - {line}")
+
+
+def summary_json(r: ActSummary) -> dict[str, Any]:
+    return {
+        "id": r.id,
+        "date": r.date.isoformat(),
+        "person_id": r.person_id,
+        "person": r.person_name,
+        "practitioner": r.practitioner_name,
+        "act_code": r.act_code,
+        "category": r.category,
+        "fee": money(r.fee_cents),
+        "amo": money(r.amo_cents),
+        "amc": money(r.amc_cents),
+        "patient": money(r.patient_cents),
+        "channel": r.channel.value,
+        "tiers_payant": r.payment_mode.value,
+        "status": r.status,
+    }
+
+
+def act_json(a: CareAct, r: ActSummary) -> dict[str, Any]:
+    data = summary_json(r)
+    data.update(
+        practitioner_id=a.practitioner_id,
+        parcours=a.parcours.value,
+        ald_related=a.ald_related,
+        coefficient=_dec(a.coefficient),
+        base_override=money(a.base_override_cents),
+        rate_override=_dec(a.rate_override),
+        notes=a.notes,
+    )
+    return data
+
+
+def assessment_json(a: Assessment, lang: str) -> dict[str, Any]:
+    return {
+        "category": a.category,
+        "base": money(a.base_cents),
+        "amo_rate": f"{a.amo_rate:.2f}",
+        "amo": money(a.amo_cents),
+        "participation_forfaitaire": money(a.participation_cents),
+        "franchise": money(a.franchise_cents),
+        "amc": money(a.amc_cents),
+        "patient": money(a.patient_cents),
+        "depassement": money(a.depassement_cents),
+        "withheld": money(a.withheld_cents),
+        "deadline": a.deadline.isoformat(),
+        "rules_version": a.rules_version,
+        "explanation": [render_explanation(line, lang) for line in a.explanation],
+    }
+
+
+def payment_json(p: ExpectedPayment) -> dict[str, Any]:
+    return {
+        "id": p.id,
+        "payer": p.payer.value,
+        "amount": money(p.amount_cents),
+        "earliest": p.earliest.isoformat(),
+        "latest": p.latest.isoformat(),
+        "status": p.status.value,
+        "settled": money(p.settled_cents),
+    }
+
+
+def _dec(value: Decimal | None) -> str | None:
+    return None if value is None else str(value)

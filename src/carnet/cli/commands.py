@@ -1,0 +1,20 @@
+"""Registers every command group on the root group (one module per group)."""
+
+from __future__ import annotations
+
+import click
+
+from carnet.cli.act import act
+from carnet.cli.demo import demo
+from carnet.cli.person import person
+from carnet.cli.practitioner import practitioner
+
+
+def register_all(group: click.Group) -> None:
+    """Attach the command groups; kept in one place so the order of help is stable."""
+    for command in _commands():
+        group.add_command(command)
+
+
+def _commands() -> list[click.Command]:
+    return [person, practitioner, act, demo]

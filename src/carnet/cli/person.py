@@ -1,0 +1,147 @@
+"""``carnet person``: add, edit, list and show the household's people."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+import click
+
+from carnet.cli.common import DATE, emit_json, open_services, user_errors
+from carnet.domain.ids import ContractId, PersonId, PractitionerId
+from carnet.domain.people import Person, PersonInput, Registration
+from carnet.domain.validation import format_nir
+
+
+@click.group()
+def person() -> None:
+    """The household's people (insured persons and dependents)."""
+
+
+def _person_options(func: Any) -> Any:
+    options = [
+        click.option("--first-name", required=True),
+        click.option("--last-name", required=True),
+        click.option("--birth-date", type=DATE),
+        click.option("--nir", help="Social security number (15 digits with key)."),
+        click.option(
+            "--registration",
+            type=click.Choice([r.value for r in Registration]),
+            help="Default: from the number (none: not registered).",
+        ),
+        click.option("--insured-id", type=int, help="For a dependent: the insured person's id."),
+        click.option("--cpam", default="", help="The person's CPAM, e.g. 'CPAM de Paris'."),
+        click.option("--doctor-id", type=int, help="Médecin traitant (practitioner id)."),
+        click.option("--contract-id", type=int, help="Mutuelle contract id."),
+        click.option("--ald/--no-ald", default=False, help="Affection de longue durée."),
+        click.option("--css/--no-css", default=False, help="Complémentaire santé solidaire."),
+        click.option("--vitale/--no-vitale", default=False, help="Has a carte Vitale."),
+        click.option("--notes", default=""),
+    ]
+    for option in reversed(options):
+        func = option(func)
+    return func
+
+
+def _input(opts: dict[str, Any]) -> PersonInput:
+    registration = opts["registration"]
+    return PersonInput(
+        first_name=opts["first_name"],
+        last_name=opts["last_name"],
+        birth_date=opts["birth_date"],
+        nir=opts["nir"],
+        registration=Registration(registration) if registration else None,
+        insured_id=None if opts["insured_id"] is None else PersonId(opts["insured_id"]),
+        cpam=opts["cpam"],
+        treating_doctor_id=None if opts["doctor_id"] is None else PractitionerId(opts["doctor_id"]),
+        contract_id=None if opts["contract_id"] is None else ContractId(opts["contract_id"]),
+        ald=opts["ald"],
+        css=opts["css"],
+        vitale=opts["vitale"],
+        notes=opts["notes"],
+    )
+
+
+@person.command("add")
+@_person_options
+@click.pass_context
+@user_errors
+def add(ctx: click.Context, **opts: Any) -> None:
+    """Add a person; prints the new id."""
+    with open_services(ctx) as services:
+        result = services.household.add_person(_input(opts))
+    for warning in result.changes.warnings:
+        click.echo(f"carnet: warning: {warning}", err=True)
+    click.echo(result.value.id)
+
+
+@person.command("edit")
+@click.argument("person_id", type=int)
+@_person_options
+@click.pass_context
+@user_errors
+def edit(ctx: click.Context, person_id: int, **opts: Any) -> None:
+    """Replace a person's details."""
+    with open_services(ctx) as services:
+        result = services.household.edit_person(PersonId(person_id), _input(opts))
+    for warning in result.changes.warnings:
+        click.echo(f"carnet: warning: {warning}", err=True)
+
+
+@person.command("list")
+@click.option("--json", "as_json", is_flag=True, help="Machine-readable output.")
+@click.pass_context
+@user_errors
+def list_people(ctx: click.Context, as_json: bool) -> None:
+    """List the household."""
+    with open_services(ctx) as services:
+        people = services.household.people()
+    if as_json:
+        emit_json([person_json(p) for p in people])
+        return
+    for p in people:
+        role = f"dependent of #{p.insured_id}" if p.insured_id else "insured"
+        nir = format_nir(p.nir) if p.nir else p.registration.value
+        click.echo(f"#{p.id:<4} {p.full_name:<30} {role:<18} {nir}")
+
+
+@person.command("show")
+@click.argument("person_id", type=int)
+@click.option("--json", "as_json", is_flag=True)
+@click.pass_context
+@user_errors
+def show(ctx: click.Context, person_id: int, as_json: bool) -> None:
+    """Show one person."""
+    with open_services(ctx) as services:
+        found = services.household.person(PersonId(person_id))
+    data = person_json(found)
+    if as_json:
+        emit_json(data)
+        return
+    for key, value in data.items():
+        click.echo(f"{key:>22}: {'' if value is None else value}")
+
+
+def person_json(p: Person) -> dict[str, Any]:
+    def iso(day: date | None) -> str | None:
+        return None if day is None else day.isoformat()
+
+    return {
+        "id": p.id,
+        "first_name": p.first_name,
+        "last_name": p.last_name,
+        "birth_date": iso(p.birth_date),
+        "nir": p.nir,
+        "registration": p.registration.value,
+        "insured_id": p.insured_id,
+        "cpam": p.cpam,
+        "doctor_id": p.treating_doctor_id,
+        "contract_id": p.contract_id,
+        "ald": p.ald,
+        "css": p.css,
+        "vitale": p.vitale,
+        "noemie": p.noemie,
+        "maternity_start": iso(p.maternity_start),
+        "maternity_end": iso(p.maternity_end),
+        "notes": p.notes,
+    }

@@ -1,0 +1,1 @@
+"""Pure domain: frozen records, enums and money. Imports nothing else of Carnet."""

@@ -1,0 +1,46 @@
+"""The rules engine's verdict on one act: who pays what, and why."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from decimal import Decimal
+
+from carnet.domain.money import Cents
+
+
+@dataclass(frozen=True, slots=True)
+class Explanation:
+    """One line of the explanation: a message code and its parameters (rendered per language)."""
+
+    code: str
+    params: tuple[tuple[str, str], ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Assessment:
+    """Expected split of a fee. Invariant: ``amo + amc + patient == fee``; none negative.
+
+    ``amo_cents`` is the net AMO share after participation forfaitaire and
+    franchises. ``withheld_cents`` are deductions the CPAM will take from a
+    later transfer (under tiers payant they cannot be taken from this act).
+    ``amo_to_household`` / ``amc_to_household`` say whether that payer sends its
+    share to the household (False under tiers payant: it pays the practitioner).
+    """
+
+    category: str
+    fee_cents: Cents
+    base_cents: Cents
+    amo_rate: Decimal
+    amo_cents: Cents
+    participation_cents: Cents
+    franchise_cents: Cents
+    amc_cents: Cents
+    patient_cents: Cents
+    depassement_cents: Cents
+    deadline: date
+    explanation: tuple[Explanation, ...]
+    rules_version: str
+    amo_to_household: bool = True
+    amc_to_household: bool = True
+    withheld_cents: Cents = Cents(0)

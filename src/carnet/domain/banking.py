@@ -1,0 +1,57 @@
+"""Bank accounts, imported transactions and their settlement of expected payments."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from enum import StrEnum
+
+from carnet.domain.ids import BankAccountId, ExpectedPaymentId, SettlementId, TransactionId
+from carnet.domain.money import Cents
+
+
+class PayerType(StrEnum):
+    CPAM = "cpam"
+    COMPLEMENTARY = "complementary"
+
+
+class SettlementState(StrEnum):
+    PROPOSED = "proposed"
+    CONFIRMED = "confirmed"
+
+
+@dataclass(frozen=True, slots=True)
+class BankAccount:
+    id: BankAccountId
+    name: str
+    iban: str = ""
+    bank: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class BankAccountInput:
+    name: str
+    iban: str = ""
+    bank: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class BankTransaction:
+    id: TransactionId
+    account_id: BankAccountId
+    date: date
+    amount_cents: Cents
+    label: str
+    counterparty: str = ""
+    bank_ref: str = ""
+    fingerprint: str = ""
+    payer_type: PayerType | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Settlement:
+    id: SettlementId
+    transaction_id: TransactionId
+    expected_payment_id: ExpectedPaymentId
+    amount_cents: Cents
+    state: SettlementState = SettlementState.PROPOSED

@@ -1,0 +1,90 @@
+"""The household's people: insured persons and their dependents."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from enum import StrEnum
+
+from carnet.domain.ids import ContractId, PersonId, PractitionerId
+
+
+class Registration(StrEnum):
+    """Where a person stands with the Assurance Maladie."""
+
+    NOT_REGISTERED = "not-registered"
+    ATTESTATION_PENDING = "attestation-pending"
+    TEMPORARY_NUMBER = "temporary-number"
+    REGISTERED = "registered"
+
+
+@dataclass(frozen=True, slots=True)
+class Person:
+    """One member of the household.
+
+    ``insured_id`` is set for a dependent (ayant droit) and points to the
+    insured person whose number appears on the feuilles.
+    """
+
+    id: PersonId
+    first_name: str
+    last_name: str
+    birth_date: date | None = None
+    nir: str | None = None
+    registration: Registration = Registration.NOT_REGISTERED
+    insured_id: PersonId | None = None
+    cpam: str = ""
+    treating_doctor_id: PractitionerId | None = None
+    treating_declared_on: date | None = None
+    ald: bool = False
+    css: bool = False
+    maternity_start: date | None = None
+    maternity_end: date | None = None
+    contract_id: ContractId | None = None
+    noemie: bool = True
+    vitale: bool = False
+    notes: str = ""
+
+    @property
+    def full_name(self) -> str:
+        return f"{self.first_name} {self.last_name}".strip()
+
+    @property
+    def is_dependent(self) -> bool:
+        return self.insured_id is not None
+
+    def age_on(self, day: date) -> int | None:
+        """Age in whole years on ``day``, or ``None`` without a birth date."""
+        if self.birth_date is None:
+            return None
+        born = self.birth_date
+        before_birthday = (day.month, day.day) < (born.month, born.day)
+        return day.year - born.year - int(before_birthday)
+
+    def in_maternity_window(self, day: date) -> bool:
+        if self.maternity_start is None or self.maternity_end is None:
+            return False
+        return self.maternity_start <= day <= self.maternity_end
+
+
+@dataclass(frozen=True, slots=True)
+class PersonInput:
+    """What a form or the CLI gives to create or edit a person (not yet validated)."""
+
+    first_name: str
+    last_name: str
+    birth_date: date | None = None
+    nir: str | None = None
+    registration: Registration | None = None
+    insured_id: PersonId | None = None
+    cpam: str = ""
+    treating_doctor_id: PractitionerId | None = None
+    treating_declared_on: date | None = None
+    ald: bool = False
+    css: bool = False
+    maternity_start: date | None = None
+    maternity_end: date | None = None
+    contract_id: ContractId | None = None
+    noemie: bool = True
+    vitale: bool = False
+    notes: str = ""

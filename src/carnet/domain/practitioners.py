@@ -1,0 +1,78 @@
+"""Practitioners: doctors, dentists, midwives, auxiliaries, pharmacies, labs."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from enum import StrEnum
+
+from carnet.domain.ids import PractitionerId
+
+
+class Profession(StrEnum):
+    GP = "gp"
+    SPECIALIST = "specialist"
+    DENTIST = "dentist"
+    MIDWIFE = "midwife"
+    NURSE = "nurse"
+    PHYSIOTHERAPIST = "physiotherapist"
+    SPEECH_THERAPIST = "speech-therapist"
+    ORTHOPTIST = "orthoptist"
+    PODIATRIST = "podiatrist"
+    PHARMACY = "pharmacy"
+    LABORATORY = "laboratory"
+    RADIOLOGY = "radiology"
+    HOSPITAL = "hospital"
+    TRANSPORT = "transport"
+    OPTICIAN = "optician"
+    AUDIOLOGIST = "audiologist"
+    OTHER = "other"
+
+
+class Specialty(StrEnum):
+    """Specialties that change tariffs or parcours rules; ``NONE`` for the rest."""
+
+    NONE = ""
+    PEDIATRICS = "pediatrics"
+    PSYCHIATRY = "psychiatry"
+    NEUROLOGY = "neurology"
+    GYNECOLOGY = "gynecology"
+    OPHTHALMOLOGY = "ophthalmology"
+    STOMATOLOGY = "stomatology"
+    DERMATOLOGY = "dermatology"
+    CARDIOLOGY = "cardiology"
+    GERIATRICS = "geriatrics"
+    OTHER = "other"
+
+
+class Sector(StrEnum):
+    """Conventional sector; the text values are those of the CLI (``--sector``)."""
+
+    S1 = "1"
+    S2_OPTAM = "2-optam"
+    S2 = "2"
+    NON_CONVENTIONNE = "3"
+
+
+@dataclass(frozen=True, slots=True)
+class Practitioner:
+    id: PractitionerId
+    name: str
+    profession: Profession
+    specialty: Specialty = Specialty.NONE
+    sector: Sector = Sector.S1
+    rpps: str = ""
+    address: str = ""
+    languages: tuple[str, ...] = ()
+    notes: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class PractitionerInput:
+    name: str
+    profession: Profession
+    specialty: Specialty = Specialty.NONE
+    sector: Sector = Sector.S1
+    rpps: str = ""
+    address: str = ""
+    languages: tuple[str, ...] = ()
+    notes: str = ""

@@ -1,0 +1,29 @@
+"""Entry point: the CLI group plus the ``gui`` command, which alone may load Qt."""
+
+from __future__ import annotations
+
+import sys
+
+import click
+
+from carnet.cli import cli
+from carnet.cli.commands import register_all
+from carnet.ui.launch import gui
+
+register_all(cli)
+cli.add_command(gui)
+
+
+def main(argv: list[str] | None = None) -> None:
+    """Run ``carnet``; usage mistakes get one line on stderr naming the option."""
+    try:
+        cli.main(args=argv, prog_name="carnet", standalone_mode=False)
+    except click.exceptions.Abort:
+        click.echo("carnet: aborted", err=True)
+        sys.exit(1)
+    except click.ClickException as exc:
+        hint = ""
+        if isinstance(exc, click.UsageError) and exc.ctx is not None:
+            hint = f" (see '{exc.ctx.command_path} --help')"
+        click.echo(f"carnet: error: {exc.format_message()}{hint}", err=True)
+        sys.exit(exc.exit_code)

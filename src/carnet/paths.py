@@ -1,0 +1,18 @@
+"""Where Carnet keeps its files: the user data folder, overridable by --db or CARNET_DB."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from platformdirs import user_data_path
+
+ENV_DB = "CARNET_DB"
+
+
+def default_db_path() -> Path:
+    """The database used when neither ``--db`` nor ``CARNET_DB`` says otherwise."""
+    override = os.environ.get(ENV_DB)
+    if override:
+        return Path(override).expanduser()
+    return user_data_path("carnet", appauthor=False) / "carnet.sqlite"

@@ -1,0 +1,118 @@
+"""Use cases for care acts: log, edit, delete, list; each reassesses the person's year."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from datetime import date
+from decimal import Decimal
+
+from carnet.domain.assessment import Assessment
+from carnet.domain.care import ActInput, ActSummary, CareAct
+from carnet.domain.changes import Changes
+from carnet.domain.errors import ValidationError
+from carnet.domain.events import Event
+from carnet.domain.ids import ActId
+from carnet.domain.payments import ExpectedPayment
+from carnet.domain.validation import check_amount, check_date, check_text
+from carnet.services.assessing import Reassessor
+from carnet.services.base import Clock, Result, Service
+from carnet.storage.store import Store
+
+
+class CareService(Service):
+    """Logs care acts and keeps their assessments and expected payments current."""
+
+    def __init__(self, store: Store, today: Clock = date.today) -> None:
+        super().__init__(store, today)
+        self.reassessor = Reassessor(store)
+
+    def add_act(self, data: ActInput) -> Result[CareAct]:
+        clean = self._clean(data)
+        with self.store.transaction():
+            act = self.store.acts.insert(clean)
+            self.store.events.record("act", act.id, "created", after=act)
+            touched = self.reassessor.person_year(act.person_id, act.date.year)
+        return Result(
+            act, Changes(acts=frozenset({act.id}) | touched.acts, payments=touched.payments)
+        )
+
+    def add_acts(self, items: list[ActInput]) -> Result[list[CareAct]]:
+        """Log many acts in one transaction (imports, the demo generator)."""
+        cleaned = [self._clean(item) for item in items]
+        with self.store.transaction():
+            acts = self.store.acts.insert_many(list(cleaned))
+            self.store.events.record_many("act", "created", list(acts))
+            touched = self.reassessor.many({(a.person_id, a.date.year) for a in acts})
+        ids = frozenset(a.id for a in acts)
+        return Result(acts, Changes(acts=ids | touched.acts, payments=touched.payments))
+
+    def edit_act(self, act_id: ActId, data: ActInput) -> Result[CareAct]:
+        clean = self._clean(data)
+        with self.store.transaction():
+            before, after = self.store.acts.update(act_id, clean)
+            self.store.events.record("act", act_id, "edited", before, after=after)
+            touched = self.reassessor.many(
+                {(before.person_id, before.date.year), (after.person_id, after.date.year)}
+            )
+        return Result(
+            after, Changes(acts=frozenset({act_id}) | touched.acts, payments=touched.payments)
+        )
+
+    def delete_act(self, act_id: ActId) -> Result[CareAct]:
+        with self.store.transaction():
+            before = self.store.acts.delete(act_id)
+            self.store.events.record("act", act_id, "deleted", before=before)
+            touched = self.reassessor.person_year(before.person_id, before.date.year)
+        return Result(
+            before, Changes(acts=frozenset({act_id}) | touched.acts, payments=touched.payments)
+        )
+
+    # -- reading -------------------------------------------------------------------
+    def act(self, act_id: ActId) -> CareAct:
+        return self.store.acts.get(act_id)
+
+    def summaries(self) -> list[ActSummary]:
+        return self.store.acts.summaries()
+
+    def summary(self, act_id: ActId) -> ActSummary:
+        found = self.store.acts.summaries(act_id)
+        if not found:
+            self.store.acts.get(act_id)  # raises NotFoundError with the right words
+        return found[0]
+
+    def assessment(self, act_id: ActId) -> Assessment | None:
+        return self.store.assessments.get(act_id)
+
+    def expected_payments(self, act_id: ActId) -> list[ExpectedPayment]:
+        return self.store.payments.for_act(act_id)
+
+    def history(self, act_id: ActId) -> list[Event]:
+        return self.store.events.for_entity("act", act_id)
+
+    def count(self) -> int:
+        return self.store.acts.count()
+
+    # -- validation ----------------------------------------------------------------
+    def _clean(self, data: ActInput) -> ActInput:
+        if not self.store.people.exists(data.person_id):
+            raise ValidationError("person", f"no person with id {data.person_id}")
+        if data.practitioner_id is not None and not self.store.practitioners.exists(
+            data.practitioner_id
+        ):
+            raise ValidationError("practitioner", f"no practitioner with id {data.practitioner_id}")
+        check_date(data.date, "date", today=self.today())
+        check_amount(data.fee_cents, "fee")
+        if data.base_override_cents is not None:
+            check_amount(data.base_override_cents, "base")
+        _check_decimal(data.rate_override, "rate", upper=Decimal(1))
+        _check_decimal(data.coefficient, "coefficient", upper=Decimal(1000))
+        code = check_text(data.act_code, "act", required=True, max_length=20).upper()
+        notes = check_text(data.notes, "notes", max_length=5000)
+        return replace(data, act_code=code, notes=notes)
+
+
+def _check_decimal(value: Decimal | None, field: str, *, upper: Decimal) -> None:
+    if value is None:
+        return
+    if not value.is_finite() or value < 0 or value > upper:
+        raise ValidationError(field, f"must be between 0 and {upper}")

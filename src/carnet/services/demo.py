@@ -1,0 +1,227 @@
+"""A realistic demo household, and the same generator at benchmark scale.
+
+Everything goes through the real services, so the demo data is validated and
+assessed exactly like what a person types. The generator is deterministic for
+a given seed and ``today``, which keeps screenshots and benchmarks repeatable.
+"""
+
+from __future__ import annotations
+
+import random
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import date, timedelta
+from decimal import Decimal
+
+from carnet.domain.banking import BankAccountInput
+from carnet.domain.care import ActInput, Channel, Parcours, PaymentMode
+from carnet.domain.contracts import ContractInput, Guarantee
+from carnet.domain.ids import PersonId, PractitionerId
+from carnet.domain.money import Cents
+from carnet.domain.people import Person, PersonInput, Registration
+from carnet.domain.practitioners import (
+    Practitioner,
+    PractitionerInput,
+    Profession,
+    Sector,
+    Specialty,
+)
+from carnet.services.care import CareService
+from carnet.services.household import HouseholdService
+
+DEFAULT_ACTS = 80
+YEARS = 3
+
+
+@dataclass(frozen=True, slots=True)
+class DemoHousehold:
+    people: dict[str, Person]
+    practitioners: dict[str, Practitioner]
+    acts: int
+
+
+@dataclass(frozen=True, slots=True)
+class _Kind:
+    """One kind of care the generator draws, with who receives it."""
+
+    weight: int
+    practitioner: str
+    code: str
+    fee: Callable[[random.Random, date, Person], int]
+    who: tuple[str, ...]
+    mode: PaymentMode = PaymentMode.PAID_IN_FULL
+    coefficient: Decimal | None = None
+
+
+def _gp_fee(_rng: random.Random, day: date, person: Person) -> int:
+    # The tariff in force that day, plus the child majoration (MEG) before 6.
+    base = 2500 if day < date(2023, 11, 1) else 2650 if day < date(2024, 12, 22) else 3000
+    age = person.age_on(day)
+    return base + (500 if age is not None and age < 6 else 0)
+
+
+def _specialist_fee(rng: random.Random, _day: date, _person: Person) -> int:
+    return rng.choice((6000, 6500, 7000, 8000))
+
+
+def _physio_fee(_rng: random.Random, day: date, _person: Person) -> int:
+    return 1856 if day >= date(2024, 2, 22) else 1806
+
+
+def _pharmacy_fee(rng: random.Random, _day: date, _person: Person) -> int:
+    return rng.randrange(350, 6000, 5)
+
+
+_KINDS = (
+    _Kind(40, "gp", "G", _gp_fee, ("sarah", "david", "lea", "tom")),
+    _Kind(10, "cardio", "CS", _specialist_fee, ("sarah", "david")),
+    _Kind(20, "physio", "AMK", _physio_fee, ("sarah", "tom"), coefficient=Decimal("8.4")),
+    _Kind(
+        30,
+        "pharmacy",
+        "PH65",
+        _pharmacy_fee,
+        ("sarah", "david", "lea", "tom"),
+        mode=PaymentMode.TIERS_PAYANT_TOTAL,
+    ),
+)
+
+
+def build_demo(
+    household: HouseholdService,
+    care: CareService,
+    *,
+    acts: int = DEFAULT_ACTS,
+    seed: int = 1,
+    today: date | None = None,
+) -> DemoHousehold:
+    """Create the demo household and ``acts`` generated care acts up to ``today``."""
+    today = today or household.today()
+    practitioners = _practitioners(household)
+    people = _people(household, practitioners, today)
+    household.add_bank_account(
+        BankAccountInput(name="Compte joint", iban="FR7630006000011234567890189", bank="BoursoBank")
+    )
+    rng = random.Random(seed)
+    items = [_act(rng, people, practitioners, today) for _ in range(acts)]
+    care.add_acts(items)
+    return DemoHousehold(people, practitioners, acts)
+
+
+def _practitioners(household: HouseholdService) -> dict[str, Practitioner]:
+    specs = {
+        "gp": PractitionerInput(
+            "Dr Claire Martin",
+            Profession.GP,
+            address="12 rue des Lilas, 75011 Paris",
+            languages=("fr", "en"),
+        ),
+        "cardio": PractitionerInput(
+            "Dr Paul Lefèvre",
+            Profession.SPECIALIST,
+            Specialty.CARDIOLOGY,
+            Sector.S2,
+            address="4 avenue Parmentier, 75011 Paris",
+        ),
+        "physio": PractitionerInput(
+            "Julien Roux",
+            Profession.PHYSIOTHERAPIST,
+            address="30 boulevard Voltaire, 75011 Paris",
+            languages=("fr", "es"),
+        ),
+        "pharmacy": PractitionerInput(
+            "Pharmacie du Marché", Profession.PHARMACY, address="2 place du Marché, 75011 Paris"
+        ),
+    }
+    return {key: household.add_practitioner(spec).value for key, spec in specs.items()}
+
+
+def _people(
+    household: HouseholdService, practitioners: dict[str, Practitioner], today: date
+) -> dict[str, Person]:
+    contract = household.add_contract(
+        ContractInput(
+            insurer="Harmonie Mutuelle",
+            number="HM-2023-448812",
+            default_percent=100,
+            optam_percent=200,
+            non_optam_percent=150,
+            guarantees=(Guarantee("optics", 100, Cents(15000)),),
+        )
+    ).value
+    gp = PractitionerId(practitioners["gp"].id)
+    sarah = household.add_person(
+        PersonInput(
+            "Sarah",
+            "Thompson",
+            birth_date=date(1988, 3, 14),
+            nir="288039913204516",
+            cpam="CPAM de Paris",
+            treating_doctor_id=gp,
+            treating_declared_on=date(2023, 2, 1),
+            contract_id=contract.id,
+            vitale=True,
+        )
+    ).value
+    # A newcomer: arrived recently, the social security number is not there yet.
+    david = household.add_person(
+        PersonInput(
+            "David",
+            "Thompson",
+            birth_date=date(1986, 9, 2),
+            registration=Registration.ATTESTATION_PENDING,
+            cpam="CPAM de Paris",
+            contract_id=contract.id,
+            notes="Arrived from Manchester; dossier sent.",
+        )
+    ).value
+    lea = household.add_person(
+        PersonInput(
+            "Léa",
+            "Thompson",
+            birth_date=date(today.year - 4, 5, 2),
+            insured_id=PersonId(sarah.id),
+            cpam="CPAM de Paris",
+            contract_id=contract.id,
+            vitale=True,
+        )
+    ).value
+    tom = household.add_person(
+        PersonInput(
+            "Tom",
+            "Thompson",
+            birth_date=date(today.year - 15, 1, 20),
+            insured_id=PersonId(sarah.id),
+            cpam="CPAM de Paris",
+            treating_doctor_id=gp,
+            contract_id=contract.id,
+            vitale=True,
+        )
+    ).value
+    return {"sarah": sarah, "david": david, "lea": lea, "tom": tom}
+
+
+def _act(
+    rng: random.Random,
+    people: dict[str, Person],
+    practitioners: dict[str, Practitioner],
+    today: date,
+) -> ActInput:
+    kind = rng.choices(_KINDS, weights=[k.weight for k in _KINDS])[0]
+    person = people[rng.choice(kind.who)]
+    start = max(date(today.year - YEARS, 1, 1), person.birth_date or date.min)
+    day = start + timedelta(days=rng.randrange(max((today - start).days, 1)))
+    # Without a number there is no Vitale card: the practitioner gives a paper feuille.
+    paper = person.nir is None or rng.random() < 0.1
+    parcours = Parcours.IN if kind.code != "G" or rng.random() < 0.9 else Parcours.OUT
+    return ActInput(
+        person_id=PersonId(person.id),
+        practitioner_id=PractitionerId(practitioners[kind.practitioner].id),
+        date=day,
+        act_code=kind.code,
+        fee_cents=Cents(kind.fee(rng, day, person)),
+        payment_mode=kind.mode,
+        channel=Channel.PAPER if paper else Channel.VITALE,
+        parcours=parcours,
+        coefficient=kind.coefficient,
+    )

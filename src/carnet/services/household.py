@@ -1,0 +1,212 @@
+"""Use cases for the household: people, practitioners and contracts."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from carnet.domain.banking import BankAccount, BankAccountInput
+from carnet.domain.changes import Changes
+from carnet.domain.contracts import Contract, ContractInput
+from carnet.domain.errors import ValidationError
+from carnet.domain.ids import BankAccountId, ContractId, PersonId, PractitionerId
+from carnet.domain.people import Person, PersonInput, Registration
+from carnet.domain.practitioners import Practitioner, PractitionerInput
+from carnet.domain.validation import (
+    check_date,
+    check_iban,
+    check_nir,
+    check_percent,
+    check_text,
+)
+from carnet.services.base import Result, Service
+
+
+class HouseholdService(Service):
+    """Create, edit and list the people, practitioners and contracts."""
+
+    # -- people -----------------------------------------------------------------
+    def add_person(self, data: PersonInput) -> Result[Person]:
+        clean, warnings = self._clean_person(data, None)
+        with self.store.transaction():
+            person = self.store.people.insert(clean)
+            self.store.events.record("person", person.id, "created", after=person)
+        return Result(person, Changes(people=frozenset({person.id}), warnings=warnings))
+
+    def edit_person(self, person_id: PersonId, data: PersonInput) -> Result[Person]:
+        clean, warnings = self._clean_person(data, person_id)
+        with self.store.transaction():
+            before, after = self.store.people.update(person_id, clean)
+            self.store.events.record("person", person_id, "edited", before, after=after)
+        # A new number or ALD/CSS status changes the assessments of this person's acts.
+        return Result(after, Changes(people=frozenset({person_id}), warnings=warnings))
+
+    def person(self, person_id: PersonId) -> Person:
+        return self.store.people.get(person_id)
+
+    def people(self) -> list[Person]:
+        return self.store.people.list(order_by="last_name, first_name, id")
+
+    def _clean_person(
+        self, data: PersonInput, person_id: PersonId | None
+    ) -> tuple[PersonInput, tuple[str, ...]]:
+        first = check_text(data.first_name, "first_name", max_length=100)
+        last = check_text(data.last_name, "last_name", max_length=100)
+        if not first and not last:
+            raise ValidationError("first_name", "a person needs a first or a last name")
+        today = self.today()
+        check_date(data.birth_date, "birth_date", today=today)
+        check_date(data.treating_declared_on, "treating_declared_on", today=today)
+        self._check_maternity(data)
+        nir, registration, warnings = self._nir_and_registration(data)
+        self._check_links(data, person_id)
+        clean = replace(
+            data,
+            first_name=first,
+            last_name=last,
+            nir=nir,
+            registration=registration,
+            cpam=check_text(data.cpam, "cpam"),
+            notes=check_text(data.notes, "notes", max_length=5000),
+        )
+        return clean, warnings
+
+    @staticmethod
+    def _check_maternity(data: PersonInput) -> None:
+        start, end = data.maternity_start, data.maternity_end
+        if (start is None) != (end is None):
+            raise ValidationError("maternity_end", "give both the start and the end of the window")
+        if start is not None and end is not None and end < start:
+            raise ValidationError("maternity_end", "ends before it starts")
+
+    @staticmethod
+    def _nir_and_registration(
+        data: PersonInput,
+    ) -> tuple[str | None, Registration, tuple[str, ...]]:
+        text = (data.nir or "").strip()
+        if not text:
+            if data.registration in (Registration.REGISTERED, Registration.TEMPORARY_NUMBER):
+                raise ValidationError("nir", "a registered person needs a number")
+            return None, data.registration or Registration.NOT_REGISTERED, ()
+        checked = check_nir(text, data.birth_date)
+        default = Registration.TEMPORARY_NUMBER if checked.temporary else Registration.REGISTERED
+        return checked.nir, data.registration or default, checked.warnings
+
+    def _check_links(self, data: PersonInput, person_id: PersonId | None) -> None:
+        if data.insured_id is not None:
+            if data.insured_id == person_id:
+                raise ValidationError("insured_id", "a person cannot be their own insured person")
+            if not self.store.people.exists(data.insured_id):
+                raise ValidationError("insured_id", f"no person with id {data.insured_id}")
+            insured = self.store.people.get(data.insured_id)
+            if insured.insured_id is not None:
+                raise ValidationError(
+                    "insured_id",
+                    f"{insured.full_name} is a dependent; "
+                    "a dependent must point to an insured person",
+                )
+        if data.treating_doctor_id is not None and not self.store.practitioners.exists(
+            data.treating_doctor_id
+        ):
+            raise ValidationError(
+                "treating_doctor_id", f"no practitioner with id {data.treating_doctor_id}"
+            )
+        if data.contract_id is not None and not self.store.contracts.exists(data.contract_id):
+            raise ValidationError("contract_id", f"no contract with id {data.contract_id}")
+
+    # -- practitioners ------------------------------------------------------------
+    def add_practitioner(self, data: PractitionerInput) -> Result[Practitioner]:
+        clean = self._clean_practitioner(data)
+        with self.store.transaction():
+            practitioner = self.store.practitioners.insert(clean)
+            self.store.events.record("practitioner", practitioner.id, "created", after=practitioner)
+        return Result(practitioner, Changes(practitioners=frozenset({practitioner.id})))
+
+    def edit_practitioner(
+        self, practitioner_id: PractitionerId, data: PractitionerInput
+    ) -> Result[Practitioner]:
+        clean = self._clean_practitioner(data)
+        with self.store.transaction():
+            before, after = self.store.practitioners.update(practitioner_id, clean)
+            self.store.events.record("practitioner", practitioner_id, "edited", before, after=after)
+        return Result(after, Changes(practitioners=frozenset({practitioner_id})))
+
+    def practitioner(self, practitioner_id: PractitionerId) -> Practitioner:
+        return self.store.practitioners.get(practitioner_id)
+
+    def practitioners(self) -> list[Practitioner]:
+        return self.store.practitioners.list(order_by="name, id")
+
+    @staticmethod
+    def _clean_practitioner(data: PractitionerInput) -> PractitionerInput:
+        rpps = check_text(data.rpps, "rpps", max_length=11)
+        if rpps and (not rpps.isdigit() or len(rpps) != 11):
+            raise ValidationError("rpps", "an RPPS number has 11 digits")
+        languages = tuple(sorted({lang.strip().lower() for lang in data.languages if lang.strip()}))
+        return replace(
+            data,
+            name=check_text(data.name, "name", required=True),
+            rpps=rpps,
+            address=check_text(data.address, "address", max_length=500),
+            languages=languages,
+            notes=check_text(data.notes, "notes", max_length=5000),
+        )
+
+    # -- contracts ----------------------------------------------------------------
+    def add_contract(self, data: ContractInput) -> Result[Contract]:
+        clean = self._clean_contract(data)
+        with self.store.transaction():
+            contract = self.store.contracts.insert(clean)
+            self.store.events.record("contract", contract.id, "created", after=contract)
+        return Result(contract, Changes(contracts=frozenset({contract.id})))
+
+    def edit_contract(self, contract_id: ContractId, data: ContractInput) -> Result[Contract]:
+        clean = self._clean_contract(data)
+        with self.store.transaction():
+            before, after = self.store.contracts.update(contract_id, clean)
+            self.store.events.record("contract", contract_id, "edited", before, after=after)
+        return Result(after, Changes(contracts=frozenset({contract_id})))
+
+    def contract(self, contract_id: ContractId) -> Contract:
+        return self.store.contracts.get(contract_id)
+
+    def contracts(self) -> list[Contract]:
+        return self.store.contracts.list(order_by="insurer, id")
+
+    @staticmethod
+    def _clean_contract(data: ContractInput) -> ContractInput:
+        for name in ("default_percent", "optam_percent", "non_optam_percent"):
+            check_percent(getattr(data, name), name)
+        for guarantee in data.guarantees:
+            check_percent(guarantee.percent_of_base, f"guarantee {guarantee.category}")
+            if guarantee.flat_cents < 0:
+                raise ValidationError(f"guarantee {guarantee.category}", "flat amount is negative")
+        if data.non_optam_percent > data.optam_percent and data.responsable:
+            raise ValidationError(
+                "non_optam_percent",
+                "a contrat responsable covers non-OPTAM doctors less than OPTAM ones",
+            )
+        return replace(
+            data,
+            insurer=check_text(data.insurer, "insurer", required=True),
+            number=check_text(data.number, "number", max_length=60),
+            notes=check_text(data.notes, "notes", max_length=5000),
+        )
+
+    # -- bank accounts ------------------------------------------------------------
+    def add_bank_account(self, data: BankAccountInput) -> Result[BankAccount]:
+        """The account reimbursements arrive on (the one on file at the CPAM)."""
+        name = check_text(data.name, "name", required=True, max_length=80)
+        iban = check_iban(data.iban) if data.iban.strip() else ""
+        if any(a.name == name for a in self.bank_accounts()):
+            raise ValidationError("name", f"an account named {name!r} already exists")
+        clean = replace(data, name=name, iban=iban, bank=check_text(data.bank, "bank"))
+        with self.store.transaction():
+            account = self.store.bank_accounts.insert(clean)
+            self.store.events.record("bank_account", account.id, "created", after=account)
+        return Result(account, Changes(bank=frozenset({account.id})))
+
+    def bank_accounts(self) -> list[BankAccount]:
+        return self.store.bank_accounts.list(order_by="name")
+
+    def bank_account(self, account_id: BankAccountId) -> BankAccount:
+        return self.store.bank_accounts.get(account_id)

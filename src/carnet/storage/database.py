@@ -1,0 +1,99 @@
+"""Opening the ledger: file permissions, pragmas, schema checks and write transactions.
+
+This package is the only user of sqlite-utils. Every service call that writes
+runs inside :meth:`Ledger.write`, one ``BEGIN IMMEDIATE`` transaction: taking the
+write lock up front means a second Carnet on the same file waits (busy timeout)
+instead of failing half-way through with a lock upgrade error.
+"""
+
+from __future__ import annotations
+
+import os
+import sqlite3
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+from sqlite_utils import Database
+
+from carnet.domain.errors import DatabaseLockedError
+from carnet.storage.migrations import migrate
+
+BUSY_TIMEOUT_MS = 10_000
+
+
+class Ledger:
+    """The open database. Build it with :func:`open_ledger`."""
+
+    def __init__(self, db: Database, path: Path | None) -> None:
+        self.db = db
+        self.path = path
+
+    @contextmanager
+    def write(self) -> Iterator[Database]:
+        """One transaction: everything inside commits together or not at all."""
+        conn = self.db.conn
+        if conn.in_transaction:  # nested service call: join the outer transaction
+            yield self.db
+            return
+        try:
+            conn.execute("BEGIN IMMEDIATE")
+        except sqlite3.OperationalError as exc:
+            raise DatabaseLockedError(
+                "the database is busy in another Carnet window; try again"
+            ) from exc
+        try:
+            yield self.db
+        except BaseException:
+            conn.rollback()
+            raise
+        conn.commit()
+
+    def close(self) -> None:
+        self.db.close()
+
+
+def _create_private_file(path: Path) -> None:
+    """Create an empty file readable by its owner only (health data: mode 0600)."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd = os.open(path, os.O_CREAT | os.O_WRONLY, 0o600)
+    os.close(fd)
+    path.chmod(0o600)
+
+
+def _configure(conn: sqlite3.Connection, *, wal: bool) -> None:
+    conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+    conn.execute("PRAGMA foreign_keys = ON")
+    if wal:
+        conn.execute("PRAGMA journal_mode = WAL")
+        # WAL is safe with NORMAL: a power cut may lose the last commit, never corrupt.
+        conn.execute("PRAGMA synchronous = NORMAL")
+
+
+def open_ledger(path: Path | None) -> Ledger:
+    """Open (creating if needed) and migrate the database at ``path``; ``None`` is in memory.
+
+    Raises :class:`~carnet.domain.errors.SchemaTooNewError` for a file written
+    by a newer Carnet, before anything is written to it.
+    """
+    if path is None:
+        conn = sqlite3.connect(":memory:")
+    else:
+        if not path.exists():
+            _create_private_file(path)
+        conn = sqlite3.connect(str(path), timeout=BUSY_TIMEOUT_MS / 1000)
+    _configure(conn, wal=path is not None)
+    db = Database(conn)
+    migrate(db)
+    _restrict_side_files(path)
+    return Ledger(db, path)
+
+
+def _restrict_side_files(path: Path | None) -> None:
+    """WAL and shared-memory files hold the same data: keep them private too."""
+    if path is None:
+        return
+    for suffix in ("-wal", "-shm"):
+        side = path.with_name(path.name + suffix)
+        if side.exists():
+            side.chmod(0o600)

@@ -1,0 +1,68 @@
+"""Versioned schema migrations (sqlite-utils ``Migrations``).
+
+Migrations are append-only: a released migration is never edited, a new one is
+added. A database that records a migration this build does not know was written
+by a newer Carnet and is refused before anything touches it.
+"""
+
+from __future__ import annotations
+
+from sqlite_utils import Database, Migrations
+
+from carnet.domain.errors import SchemaTooNewError
+from carnet.storage.schema import INITIAL_SCHEMA
+
+MIGRATION_SET = "carnet"
+migrations = Migrations(MIGRATION_SET)
+
+
+@migrations(name="0001_initial")
+def m0001_initial(db: Database) -> None:
+    for statement in INITIAL_SCHEMA:
+        db.execute(statement)
+
+
+def known_migrations() -> list[str]:
+    """Names of the migrations this build knows, in order."""
+    return [migration.name for migration in migrations._migrations]
+
+
+def schema_version(db: Database) -> int:
+    """How many migrations have been applied (0 for an empty file)."""
+    return len(migrations.applied(db))
+
+
+def check_not_newer(db: Database) -> None:
+    """Refuse a database that has migrations this build does not know."""
+    known = set(known_migrations())
+    unknown = [m.name for m in migrations.applied(db) if m.name not in known]
+    if unknown:
+        raise SchemaTooNewError(
+            "this database was created by a newer version of Carnet "
+            f"(schema {', '.join(unknown)}); please update Carnet to open it"
+        )
+
+
+def pending(db: Database) -> list[str]:
+    return [migration.name for migration in migrations.pending(db)]
+
+
+def migrate(db: Database) -> list[str]:
+    """Apply pending migrations in one exclusive transaction; return their names.
+
+    ``BEGIN IMMEDIATE`` serialises two Carnets opening a new file at once: the
+    second waits, then finds nothing left to apply.
+    """
+    conn = db.conn
+    conn.execute("BEGIN IMMEDIATE")
+    try:
+        check_not_newer(db)
+        todo = pending(db)
+        if todo:
+            migrations.apply(db)
+            conn.execute(f"PRAGMA user_version = {schema_version(db)}")
+    except BaseException:
+        conn.rollback()
+        raise
+    conn.commit()
+    return todo

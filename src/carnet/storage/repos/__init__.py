@@ -1,0 +1,1 @@
+"""Repositories: rows of the ledger to domain records and back."""

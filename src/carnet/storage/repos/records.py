@@ -1,0 +1,87 @@
+"""A small generic repository for tables whose rows mirror one domain dataclass."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable
+from typing import Any, Generic, TypeVar
+
+from sqlite_utils import Database
+from sqlite_utils.db import NotFoundError as RowNotFound
+
+from carnet.domain.errors import NotFoundError
+from carnet.storage.repos.codec import Row, from_row, to_row
+
+T = TypeVar("T")
+
+NOW_SQL = "strftime('%Y-%m-%dT%H:%M:%fZ', 'now')"
+
+
+class RecordRepo(Generic[T]):
+    """Insert, update, read and list the rows of ``table`` as ``cls`` records."""
+
+    def __init__(self, db: Database, table: str, cls: type[T], kind: str) -> None:
+        self.db = db
+        self.table = table
+        self.cls = cls
+        self.kind = kind  # the word used in messages: "person", "act", ...
+
+    def insert(self, data: object) -> T:
+        row = to_row(data)
+        new_id = self.db.table(self.table).insert(row).last_pk
+        assert isinstance(new_id, int)
+        return self.get(new_id)
+
+    def insert_many(self, items: list[object]) -> list[T]:
+        """Insert many rows at once (imports, demo data); returns them in order.
+
+        Ids are assigned here from the current maximum: callers hold the write
+        lock (``BEGIN IMMEDIATE``), so nobody else can take them meanwhile.
+        """
+        if not items:
+            return []
+        start = int(
+            self.db.execute(f"SELECT coalesce(max(id), 0) FROM [{self.table}]").fetchone()[0]
+        )
+        rows = [{"id": start + n, **to_row(item)} for n, item in enumerate(items, 1)]
+        self.db.table(self.table).insert_all(rows, batch_size=1000)
+        return self.list("id > ? AND id <= ?", [start, start + len(rows)])
+
+    def update(self, ident: int, data: object) -> tuple[T, T]:
+        """Replace the editable columns of row ``ident``; returns (before, after)."""
+        before = self.get(ident)
+        row = to_row(data)
+        assignments = ", ".join(f"[{name}] = ?" for name in row)
+        self.db.execute(
+            f"UPDATE [{self.table}] SET {assignments}, updated_at = {NOW_SQL} WHERE id = ?",
+            [*row.values(), ident],
+        )
+        return before, self.get(ident)
+
+    def get(self, ident: int) -> T:
+        try:
+            row = self.db.table(self.table).get(ident)
+        except RowNotFound:
+            raise NotFoundError(self.kind, ident) from None
+        return from_row(self.cls, row)
+
+    def exists(self, ident: int) -> bool:
+        sql = f"SELECT 1 FROM [{self.table}] WHERE id = ?"
+        return self.db.execute(sql, [ident]).fetchone() is not None
+
+    def list(
+        self, where: str | None = None, params: Iterable[Any] = (), order_by: str = "id"
+    ) -> list[T]:
+        rows = self.db.table(self.table).rows_where(where, list(params), order_by=order_by)
+        return [from_row(self.cls, row) for row in rows]
+
+    def delete(self, ident: int) -> T:
+        before = self.get(ident)
+        self.db.table(self.table).delete(ident)
+        return before
+
+
+def row_json(record: object) -> str:
+    """A record as JSON for the event history (all fields, ``id`` included)."""
+    row: Row = to_row(record, skip=())
+    return json.dumps(row, ensure_ascii=False, sort_keys=True)

@@ -1,0 +1,52 @@
+"""The storage facade handed to services: one open ledger and its repositories."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+from carnet.domain.banking import BankAccount
+from carnet.domain.contracts import Contract
+from carnet.domain.people import Person
+from carnet.domain.practitioners import Practitioner
+from carnet.storage.database import Ledger, open_ledger
+from carnet.storage.repos.acts import ActRepo
+from carnet.storage.repos.assessments import AssessmentRepo, PaymentRepo
+from carnet.storage.repos.events import EventLog
+from carnet.storage.repos.records import RecordRepo
+from carnet.storage.repos.settings import SettingsRepo
+
+
+class Store:
+    """Repositories over one ledger. Services open :meth:`transaction` for each call."""
+
+    def __init__(self, ledger: Ledger) -> None:
+        self.ledger = ledger
+        db = ledger.db
+        self.people = RecordRepo(db, "person", Person, "person")
+        self.practitioners = RecordRepo(db, "practitioner", Practitioner, "practitioner")
+        self.contracts = RecordRepo(db, "contract", Contract, "contract")
+        self.bank_accounts = RecordRepo(db, "bank_account", BankAccount, "bank account")
+        self.acts = ActRepo(db)
+        self.assessments = AssessmentRepo(db)
+        self.payments = PaymentRepo(db)
+        self.events = EventLog(db)
+        self.settings = SettingsRepo(db)
+
+    @property
+    def path(self) -> Path | None:
+        return self.ledger.path
+
+    @contextmanager
+    def transaction(self) -> Iterator[None]:
+        with self.ledger.write():
+            yield
+
+    def close(self) -> None:
+        self.ledger.close()
+
+
+def open_store(path: Path | None) -> Store:
+    """Open (creating and migrating if needed) the ledger at ``path``; ``None`` for memory."""
+    return Store(open_ledger(path))

@@ -1,0 +1,62 @@
+"""Shared fixtures: real SQLite files in a temporary folder, a fixed 'today'."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+# Qt must never try to reach a real display during tests.
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+from carnet.app import Services, build_services
+from carnet.domain.people import PersonInput
+from carnet.domain.practitioners import PractitionerInput, Profession, Sector
+
+TODAY = date(2026, 11, 28)
+
+
+@pytest.fixture
+def db_path(tmp_path: Path) -> Path:
+    return tmp_path / "carnet.sqlite"
+
+
+@pytest.fixture
+def services(db_path: Path) -> Iterator[Services]:
+    built = build_services(db_path, today=lambda: TODAY)
+    yield built
+    built.close()
+
+
+@pytest.fixture
+def household(services: Services) -> dict[str, int]:
+    return make_household(services)
+
+
+def make_household(services: Services) -> dict[str, int]:
+    """A small household: an insured adult with a GP, and a child dependent."""
+    gp = services.household.add_practitioner(
+        PractitionerInput(name="Dr Claire Martin", profession=Profession.GP, sector=Sector.S1)
+    ).value
+    adult = services.household.add_person(
+        PersonInput(
+            first_name="Sarah",
+            last_name="Thompson",
+            birth_date=date(1988, 3, 14),
+            nir="2 88 03 99 132 045 16",
+            cpam="CPAM de Paris",
+            treating_doctor_id=gp.id,
+        )
+    ).value
+    child = services.household.add_person(
+        PersonInput(
+            first_name="Léa",
+            last_name="Thompson",
+            birth_date=date(2022, 5, 2),
+            insured_id=adult.id,
+        )
+    ).value
+    return {"gp": gp.id, "adult": adult.id, "child": child.id}

@@ -1,0 +1,139 @@
+"""Care acts through the services: stored, assessed, paid, and refused when wrong."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from datetime import date
+from decimal import Decimal
+from pathlib import Path
+
+import pytest
+
+from carnet.app import Services, build_services
+from carnet.domain.care import ActInput, Channel, PaymentMode
+from carnet.domain.errors import NotFoundError, ValidationError
+from carnet.domain.ids import ActId, PersonId, PractitionerId
+from carnet.domain.money import Cents
+from carnet.domain.payments import Payer
+from tests.conftest import TODAY, make_household
+
+
+def _gp_visit(household: dict[str, int], day: date = date(2025, 3, 1), **extra: object) -> ActInput:
+    act = ActInput(
+        person_id=PersonId(household["adult"]),
+        practitioner_id=PractitionerId(household["gp"]),
+        date=day,
+        act_code="g",
+        fee_cents=Cents(3000),
+    )
+    return replace(act, **extra)  # type: ignore[arg-type]
+
+
+def test_gp_visit_is_assessed_and_expects_the_cpam(
+    services: Services, household: dict[str, int]
+) -> None:
+    result = services.care.add_act(_gp_visit(household))
+    act = result.value
+    assert act.act_code == "G"
+    assessment = services.care.assessment(act.id)
+    assert assessment is not None
+    assert (assessment.base_cents, assessment.amo_cents, assessment.patient_cents) == (3000, 1900, 200)
+    assert assessment.amo_rate == Decimal("0.70")
+    assert assessment.deadline == date(2027, 6, 30)
+    payments = services.care.expected_payments(act.id)
+    assert [(p.payer, p.amount_cents) for p in payments] == [(Payer.AMO, 1900)]
+    assert payments[0].earliest > act.date
+    assert result.changes.acts >= {act.id}
+    assert result.changes.payments == {payments[0].id}
+    summary = services.care.summary(act.id)
+    assert summary.person_name == "Sarah Thompson"
+    assert summary.amo_cents == 1900
+    assert summary.status == "pending"
+
+
+def test_tiers_payant_total_expects_nothing(services: Services, household: dict[str, int]) -> None:
+    act = services.care.add_act(
+        _gp_visit(household, payment_mode=PaymentMode.TIERS_PAYANT_TOTAL)
+    ).value
+    assert services.care.expected_payments(act.id) == []
+    assert services.care.summary(act.id).status == "nothing-expected"
+
+
+def test_edit_reassesses_and_keeps_history(services: Services, household: dict[str, int]) -> None:
+    act = services.care.add_act(_gp_visit(household, day=date(2024, 6, 3))).value
+    before = services.care.assessment(act.id)
+    assert before is not None and before.base_cents == 2650  # G was 26.50 € in June 2024
+    services.care.edit_act(act.id, _gp_visit(household, day=date(2025, 6, 3)))
+    after = services.care.assessment(act.id)
+    assert after is not None and after.base_cents == 3000
+    assert [e.action for e in services.care.history(act.id)] == ["created", "edited"]
+
+
+def test_delete_removes_assessment_and_payments(
+    services: Services, household: dict[str, int]
+) -> None:
+    act = services.care.add_act(_gp_visit(household)).value
+    services.care.delete_act(act.id)
+    with pytest.raises(NotFoundError):
+        services.care.act(act.id)
+    assert services.care.assessment(act.id) is None
+    assert services.care.expected_payments(act.id) == []
+    assert [e.action for e in services.care.history(act.id)] == ["created", "deleted"]
+
+
+@pytest.mark.parametrize(
+    ("change", "field"),
+    [
+        ({"person_id": PersonId(404)}, "person"),
+        ({"practitioner_id": PractitionerId(404)}, "practitioner"),
+        ({"date": date(2027, 1, 1)}, "date"),
+        ({"fee_cents": Cents(-1)}, "fee"),
+        ({"act_code": "  "}, "act"),
+        ({"rate_override": Decimal("1.5")}, "rate"),
+        ({"coefficient": Decimal("-2")}, "coefficient"),
+        ({"base_override_cents": Cents(-5)}, "base"),
+    ],
+)
+def test_bad_act_is_refused_and_nothing_written(
+    services: Services, household: dict[str, int], change: dict[str, object], field: str
+) -> None:
+    db = services.store.ledger.db
+    events = db.execute("SELECT count(*) FROM event").fetchone()[0]
+    with pytest.raises(ValidationError) as info:
+        services.care.add_act(_gp_visit(household, **change))
+    assert info.value.field == field
+    assert services.care.count() == 0
+    assert db.execute("SELECT count(*) FROM event").fetchone()[0] == events
+
+
+def test_results_do_not_depend_on_entry_order(tmp_path: Path) -> None:
+    """Twenty-eight visits in a year reach the PF annual cap whatever order they are typed in."""
+    days = [date(2025, 1, 1 + n) for n in range(28)]
+
+    def totals(order: list[date], name: str) -> list[tuple[date, int, int]]:
+        other = build_services(tmp_path / name, today=lambda: TODAY)
+        try:
+            ids = make_household(other)
+            for day in order:
+                other.care.add_act(_gp_visit(ids, day=day, fee_cents=Cents(3000)))
+            rows = []
+            for summary in other.care.summaries():
+                found = other.care.assessment(ActId(summary.id))
+                assert found is not None
+                rows.append((summary.date, found.participation_cents, found.amo_cents))
+            return sorted(rows)
+        finally:
+            other.close()
+
+    forward = totals(days, "a.sqlite")
+    backward = totals(list(reversed(days)), "b.sqlite")
+    assert forward == backward
+    assert sum(pf for _, pf, _ in forward) == 5000  # the 50 € annual cap
+
+
+def test_add_acts_in_bulk(services: Services, household: dict[str, int]) -> None:
+    items = [_gp_visit(household, day=date(2025, 2, d), channel=Channel.PAPER) for d in range(1, 11)]
+    result = services.care.add_acts(items)
+    assert len(result.value) == 10
+    assert services.care.count() == 10
+    assert all(services.care.assessment(a.id) is not None for a in result.value)

@@ -1,0 +1,121 @@
+"""The ledger file: creation, permissions, migrations, schema checks, concurrency."""
+
+from __future__ import annotations
+
+import sqlite3
+import stat
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from carnet.domain.errors import SchemaTooNewError
+from carnet.storage.database import open_ledger
+from carnet.storage.migrations import known_migrations, schema_version
+
+
+def test_new_file_is_private_and_migrated(db_path: Path) -> None:
+    ledger = open_ledger(db_path)
+    mode = stat.S_IMODE(db_path.stat().st_mode)
+    assert mode == 0o600
+    assert schema_version(ledger.db) == len(known_migrations())
+    assert {"person", "care_act", "event", "expected_payment", "settlement"} <= set(
+        ledger.db.table_names()
+    )
+    ledger.close()
+
+
+def test_pragmas_wal_and_foreign_keys(db_path: Path) -> None:
+    ledger = open_ledger(db_path)
+    conn = ledger.db.conn
+    assert conn.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+    assert conn.execute("PRAGMA foreign_keys").fetchone()[0] == 1
+    ledger.close()
+
+
+def test_reopen_applies_nothing_new(db_path: Path) -> None:
+    open_ledger(db_path).close()
+    ledger = open_ledger(db_path)
+    applied = ledger.db.execute("SELECT count(*) FROM _sqlite_migrations").fetchone()[0]
+    assert applied == len(known_migrations())
+    ledger.close()
+
+
+def test_empty_existing_file_is_migrated(db_path: Path) -> None:
+    db_path.touch()
+    ledger = open_ledger(db_path)
+    assert "care_act" in ledger.db.table_names()
+    ledger.close()
+
+
+def test_database_from_newer_version_is_refused_untouched(db_path: Path) -> None:
+    open_ledger(db_path).close()
+    conn = sqlite3.connect(db_path)
+    conn.execute(
+        "INSERT INTO _sqlite_migrations (migration_set, name, applied_at) "
+        "VALUES ('carnet', '9999_from_the_future', '2030-01-01')"
+    )
+    conn.commit()
+    conn.close()
+    before = db_path.read_bytes()
+    with pytest.raises(SchemaTooNewError, match="newer version of Carnet"):
+        open_ledger(db_path)
+    assert db_path.read_bytes() == before
+
+
+def test_write_rolls_back_everything_on_error(db_path: Path) -> None:
+    ledger = open_ledger(db_path)
+    with pytest.raises(RuntimeError), ledger.write() as db:
+        db.table("bank_account").insert({"name": "Compte joint"})
+        raise RuntimeError("boom")
+    assert ledger.db.execute("SELECT count(*) FROM bank_account").fetchone()[0] == 0
+    ledger.close()
+
+
+def test_event_history_is_append_only(db_path: Path) -> None:
+    ledger = open_ledger(db_path)
+    with ledger.write() as db:
+        db.table("event").insert({"entity": "person", "entity_id": 1, "action": "created"})
+    with pytest.raises(sqlite3.IntegrityError, match="append-only"):
+        ledger.db.execute("UPDATE event SET action = 'forged'")
+    with pytest.raises(sqlite3.IntegrityError, match="append-only"):
+        ledger.db.execute("DELETE FROM event")
+    ledger.close()
+
+
+_WRITER = """
+import sys
+from pathlib import Path
+from carnet.storage.database import open_ledger
+ledger = open_ledger(Path(sys.argv[1]))
+for n in range(200):
+    with ledger.write() as db:
+        db.table("setting").upsert({"key": f"{sys.argv[2]}-{n}", "value": "x"}, pk="key")
+ledger.close()
+"""
+
+
+def test_two_processes_writing_at_once_lose_nothing(db_path: Path) -> None:
+    open_ledger(db_path).close()
+    procs = [
+        subprocess.Popen([sys.executable, "-c", _WRITER, str(db_path), name]) for name in ("a", "b")
+    ]
+    assert [p.wait(timeout=120) for p in procs] == [0, 0]
+    ledger = open_ledger(db_path)
+    assert ledger.db.execute("SELECT count(*) FROM setting").fetchone()[0] == 400
+    assert ledger.db.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+    ledger.close()
+
+
+def test_two_processes_creating_the_same_file(tmp_path: Path) -> None:
+    target = tmp_path / "new.sqlite"
+    code = (
+        "import sys; from pathlib import Path; "
+        "from carnet.storage.database import open_ledger; open_ledger(Path(sys.argv[1])).close()"
+    )
+    procs = [subprocess.Popen([sys.executable, "-c", code, str(target)]) for _ in range(3)]
+    assert [p.wait(timeout=120) for p in procs] == [0, 0, 0]
+    ledger = open_ledger(target)
+    assert schema_version(ledger.db) == len(known_migrations())
+    ledger.close()
