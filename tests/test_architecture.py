@@ -15,7 +15,11 @@ def test_import_contracts_hold() -> None:
     assert lint_imports, "import-linter is part of the test extras"
     done = subprocess.run(
         [lint_imports, "--config", str(ROOT / "pyproject.toml")],
-        cwd=ROOT, capture_output=True, text=True, timeout=300, check=False,
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=300,
+        check=False,
     )
     assert done.returncode == 0, done.stdout + done.stderr
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import sqlite3
 import subprocess
 import sys
 from pathlib import Path
@@ -15,7 +16,11 @@ def run(db: Path, *args: str, check: bool = True) -> subprocess.CompletedProcess
     env = {k: v for k, v in os.environ.items() if k != "CARNET_DB"}
     done = subprocess.run(
         [sys.executable, "-m", "carnet", "--db", str(db), *args],
-        capture_output=True, text=True, env=env, timeout=120, check=False,
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=120,
+        check=False,
     )
     if check and done.returncode != 0:
         raise AssertionError(f"carnet {' '.join(args)} failed: {done.stderr}")
@@ -23,8 +28,6 @@ def run(db: Path, *args: str, check: bool = True) -> subprocess.CompletedProcess
 
 
 def table_counts(db: Path) -> dict[str, int]:
-    import sqlite3
-
     conn = sqlite3.connect(db)
     try:
         names = [r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")]
@@ -53,12 +56,32 @@ def test_person_practitioner_act_round_trip(tmp_path: Path) -> None:
     db = tmp_path / "c.sqlite"
     doctor = run(db, "practitioner", "add", "--name", "Dr Claire Martin", "--profession", "gp")
     sarah = run(
-        db, "person", "add", "--first-name", "Sarah", "--last-name", "Thompson",
-        "--birth-date", "1988-03-14", "--nir", "2 88 03 99 132 045 16",
+        db,
+        "person",
+        "add",
+        "--first-name",
+        "Sarah",
+        "--last-name",
+        "Thompson",
+        "--birth-date",
+        "1988-03-14",
+        "--nir",
+        "2 88 03 99 132 045 16",
     )
     act_id = run(
-        db, "act", "add", "--person", sarah.stdout.strip(), "--practitioner",
-        doctor.stdout.strip(), "--date", "2025-03-01", "--code", "G", "--fee", "30",
+        db,
+        "act",
+        "add",
+        "--person",
+        sarah.stdout.strip(),
+        "--practitioner",
+        doctor.stdout.strip(),
+        "--date",
+        "2025-03-01",
+        "--code",
+        "G",
+        "--fee",
+        "30",
     ).stdout.strip()
     shown = json.loads(run(db, "act", "show", act_id, "--json").stdout)
     assert shown["fee"] == "30.00"
@@ -75,16 +98,46 @@ def test_person_practitioner_act_round_trip(tmp_path: Path) -> None:
     ("args", "needle"),
     [
         (("person", "add", "--first-name", "A", "--last-name", "B", "--nir", "123"), "nir"),
-        (("person", "add", "--first-name", "A", "--last-name", "B", "--birth-date", "1990-13-01"),
-         "--birth-date"),
-        (("person", "add", "--first-name", "A", "--last-name", "B", "--insured-id", "9"),
-         "insured_id"),
-        (("act", "add", "--person", "1", "--date", "2025-01-01", "--code", "G", "--fee", "3,333"),
-         "--fee"),
-        (("act", "add", "--person", "7", "--date", "2025-01-01", "--code", "G", "--fee", "30"),
-         "person"),
-        (("act", "add", "--person", "1", "--date", "2025-01-01", "--code", "G", "--fee", "-3"),
-         "fee"),
+        (
+            (
+                "person",
+                "add",
+                "--first-name",
+                "A",
+                "--last-name",
+                "B",
+                "--birth-date",
+                "1990-13-01",
+            ),
+            "--birth-date",
+        ),
+        (
+            ("person", "add", "--first-name", "A", "--last-name", "B", "--insured-id", "9"),
+            "insured_id",
+        ),
+        (
+            (
+                "act",
+                "add",
+                "--person",
+                "1",
+                "--date",
+                "2025-01-01",
+                "--code",
+                "G",
+                "--fee",
+                "3,333",
+            ),
+            "--fee",
+        ),
+        (
+            ("act", "add", "--person", "7", "--date", "2025-01-01", "--code", "G", "--fee", "30"),
+            "person",
+        ),
+        (
+            ("act", "add", "--person", "1", "--date", "2025-01-01", "--code", "G", "--fee", "-3"),
+            "fee",
+        ),
         (("act", "show", "99"), "no act with id 99"),
     ],
 )
@@ -109,14 +162,15 @@ def test_carnet_db_environment_variable(tmp_path: Path) -> None:
     env = {**os.environ, "CARNET_DB": str(db)}
     subprocess.run(
         [sys.executable, "-m", "carnet", "person", "add", "--first-name", "A", "--last-name", "B"],
-        check=True, env=env, capture_output=True, timeout=60,
+        check=True,
+        env=env,
+        capture_output=True,
+        timeout=60,
     )
     assert db.exists()
 
 
 def test_newer_database_is_refused_with_a_message(tmp_path: Path) -> None:
-    import sqlite3
-
     db = tmp_path / "new.sqlite"
     run(db, "person", "list")
     conn = sqlite3.connect(db)

@@ -37,9 +37,12 @@ def test_gp_visit_is_assessed_and_expects_the_cpam(
     assert act.act_code == "G"
     assessment = services.care.assessment(act.id)
     assert assessment is not None
-    assert (assessment.base_cents, assessment.amo_cents, assessment.patient_cents) == (3000, 1900, 200)
+    # No mutuelle in this household: the ticket modérateur (9 €) stays with Sarah.
+    figures = (assessment.base_cents, assessment.amo_cents, assessment.amc_cents)
+    assert figures == (3000, 1900, 0)
+    assert assessment.patient_cents == 1100
     assert assessment.amo_rate == Decimal("0.70")
-    assert assessment.deadline == date(2027, 6, 30)
+    assert assessment.deadline == date(2027, 3, 31)  # end of the quarter, two years on
     payments = services.care.expected_payments(act.id)
     assert [(p.payer, p.amount_cents) for p in payments] == [(Payer.AMO, 1900)]
     assert payments[0].earliest > act.date
@@ -132,7 +135,9 @@ def test_results_do_not_depend_on_entry_order(tmp_path: Path) -> None:
 
 
 def test_add_acts_in_bulk(services: Services, household: dict[str, int]) -> None:
-    items = [_gp_visit(household, day=date(2025, 2, d), channel=Channel.PAPER) for d in range(1, 11)]
+    items = [
+        _gp_visit(household, day=date(2025, 2, d), channel=Channel.PAPER) for d in range(1, 11)
+    ]
     result = services.care.add_acts(items)
     assert len(result.value) == 10
     assert services.care.count() == 10

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from carnet.domain.errors import SchemaTooNewError
+from carnet.domain.errors import DatabaseFileError, SchemaTooNewError
 from carnet.storage.database import open_ledger
 from carnet.storage.migrations import known_migrations, schema_version
 
@@ -119,3 +119,9 @@ def test_two_processes_creating_the_same_file(tmp_path: Path) -> None:
     ledger = open_ledger(target)
     assert schema_version(ledger.db) == len(known_migrations())
     ledger.close()
+
+
+def test_a_file_that_is_not_a_database_is_a_clear_error(db_path: Path) -> None:
+    db_path.write_bytes(b"PK\x03\x04 this is a zip file, not a ledger" * 50)
+    with pytest.raises(DatabaseFileError, match="not a Carnet database"):
+        open_ledger(db_path)

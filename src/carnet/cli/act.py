@@ -38,7 +38,7 @@ def act() -> None:
 @click.option("--notes", default="")
 @click.pass_context
 @user_errors
-def add(ctx: click.Context, **opts: Any) -> None:
+def add(ctx: click.Context, /, **opts: Any) -> None:
     """Log an act; prints the new id."""
     data = ActInput(
         person_id=PersonId(opts["person_id"]),

@@ -55,7 +55,7 @@ def money(cents: int | None) -> str | None:
     return None if cents is None else format_plain(cents)
 
 
-class DateType(click.ParamType):
+class DateType(click.ParamType[date]):
     name = "YYYY-MM-DD"
 
     def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> date:
@@ -67,7 +67,7 @@ class DateType(click.ParamType):
             self.fail(f"{value!r} is not a date like 2025-03-14", param, ctx)
 
 
-class EurosType(click.ParamType):
+class EurosType(click.ParamType[Cents]):
     name = "EUR"
 
     def convert(
@@ -79,7 +79,7 @@ class EurosType(click.ParamType):
             self.fail(str(exc), param, ctx)
 
 
-class DecimalType(click.ParamType):
+class DecimalType(click.ParamType[Decimal]):
     name = "NUMBER"
 
     def convert(

@@ -66,7 +66,7 @@ def _input(opts: dict[str, Any]) -> PersonInput:
 @_person_options
 @click.pass_context
 @user_errors
-def add(ctx: click.Context, **opts: Any) -> None:
+def add(ctx: click.Context, /, **opts: Any) -> None:
     """Add a person; prints the new id."""
     with open_services(ctx) as services:
         result = services.household.add_person(_input(opts))
@@ -80,7 +80,7 @@ def add(ctx: click.Context, **opts: Any) -> None:
 @_person_options
 @click.pass_context
 @user_errors
-def edit(ctx: click.Context, person_id: int, **opts: Any) -> None:
+def edit(ctx: click.Context, /, person_id: int, **opts: Any) -> None:
     """Replace a person's details."""
     with open_services(ctx) as services:
         result = services.household.edit_person(PersonId(person_id), _input(opts))

@@ -37,7 +37,7 @@ def practitioner() -> None:
 @click.option("--notes", default="")
 @click.pass_context
 @user_errors
-def add(ctx: click.Context, **opts: Any) -> None:
+def add(ctx: click.Context, /, **opts: Any) -> None:
     """Add a practitioner; prints the new id."""
     data = PractitionerInput(
         name=opts["name"],

@@ -26,6 +26,9 @@ class Assessment:
     later transfer (under tiers payant they cannot be taken from this act).
     ``amo_to_household`` / ``amc_to_household`` say whether that payer sends its
     share to the household (False under tiers payant: it pays the practitioner).
+    ``amo_gross_cents`` is the AMO share before deductions (what the CPAM pays the
+    practitioner under tiers payant). ``confidence`` is the least sure tag
+    (sure / likely / unsure) among the rule values that fed the figures.
     """
 
     category: str
@@ -44,3 +47,5 @@ class Assessment:
     amo_to_household: bool = True
     amc_to_household: bool = True
     withheld_cents: Cents = Cents(0)
+    amo_gross_cents: Cents = Cents(0)
+    confidence: str = "sure"

@@ -1,4 +1,10 @@
-"""Paper feuilles de soins and their life from the shoebox to payment."""
+"""Paper feuilles de soins and their life from the shoebox to payment.
+
+The life cycle is a small state machine: each step a person takes (sign, copy,
+put in an envelope, mail...) is an :class:`Step` allowed only from some states.
+Keeping the table here, free of storage, lets the CLI, the GUI and the tests
+share one definition of "what can I do next with this feuille".
+"""
 
 from __future__ import annotations
 
@@ -21,14 +27,83 @@ class FeuilleStatus(StrEnum):
     RETURNED = "returned"
 
 
+class Step(StrEnum):
+    RELEASE = "release"  # the number arrived: the feuille can now be sent
+    SIGN = "sign"
+    COPY = "copy"
+    ENCLOSE = "enclose"  # put in a mailing
+    UNENCLOSE = "unenclose"
+    MAIL = "mail"
+    PAY = "pay"  # the CPAM paid
+    CLOSE = "close"
+    RETURN = "return"  # sent back or rejected by the CPAM
+    HOLD = "hold"
+
+
+_S = FeuilleStatus
+TRANSITIONS: dict[Step, tuple[frozenset[FeuilleStatus], FeuilleStatus]] = {
+    Step.HOLD: (frozenset({_S.TO_SIGN, _S.SIGNED, _S.COPIED}), _S.HELD),
+    Step.RELEASE: (frozenset({_S.HELD}), _S.TO_SIGN),
+    Step.SIGN: (frozenset({_S.TO_SIGN, _S.RETURNED}), _S.SIGNED),
+    Step.COPY: (frozenset({_S.SIGNED}), _S.COPIED),
+    Step.ENCLOSE: (frozenset({_S.SIGNED, _S.COPIED}), _S.IN_MAILING),
+    Step.UNENCLOSE: (frozenset({_S.IN_MAILING}), _S.COPIED),
+    Step.MAIL: (frozenset({_S.IN_MAILING}), _S.MAILED),
+    Step.PAY: (frozenset({_S.MAILED, _S.RETURNED}), _S.AMO_PAID),
+    Step.CLOSE: (frozenset({_S.AMO_PAID}), _S.CLOSED),
+    Step.RETURN: (frozenset({_S.MAILED}), _S.RETURNED),
+}
+
+# What the household should do next, per state (shown in lists and on the dashboard).
+NEXT_ACTION: dict[FeuilleStatus, str] = {
+    _S.HELD: "Keep it safe until the social security number arrives",
+    _S.TO_SIGN: "Sign the feuille",
+    _S.SIGNED: "Make a copy (photocopy or scan) for your records",
+    _S.COPIED: "Put it in an envelope to your CPAM",
+    _S.IN_MAILING: "Print the letter and mail the envelope",
+    _S.MAILED: "Wait for the CPAM payment",
+    _S.AMO_PAID: "Check the mutuelle payment",
+    _S.CLOSED: "Nothing left to do",
+    _S.RETURNED: "Correct the feuille, sign it again and resend it",
+}
+
+READY_TO_MAIL = frozenset({_S.SIGNED, _S.COPIED})
+OPEN = frozenset({_S.HELD, _S.TO_SIGN, _S.SIGNED, _S.COPIED, _S.IN_MAILING, _S.RETURNED})
+
+
+class TransitionError(ValueError):
+    """A step that is not possible from the feuille's current state."""
+
+
+def next_status(current: FeuilleStatus, step: Step) -> FeuilleStatus:
+    """The state after ``step``, or :class:`TransitionError` if it is not allowed now."""
+    allowed, target = TRANSITIONS[step]
+    if current not in allowed:
+        raise TransitionError(f"cannot {step.value} a feuille that is {current.value}")
+    return target
+
+
+def allowed_steps(current: FeuilleStatus) -> list[Step]:
+    return [step for step, (allowed, _) in TRANSITIONS.items() if current in allowed]
+
+
 @dataclass(frozen=True, slots=True)
 class Feuille:
+    """A paper claim covering one or more acts of one beneficiary."""
+
     id: FeuilleId
     person_id: PersonId
-    act_ids: tuple[ActId, ...]
     status: FeuilleStatus
     form: str = "cerfa-12541"
     received_on: date | None = None
     deadline: date | None = None
     mailing_id: MailingId | None = None
     reason: str = ""
+    act_ids: tuple[ActId, ...] = ()
+
+    @property
+    def next_action(self) -> str:
+        return NEXT_ACTION[self.status]
+
+    def days_left(self, today: date) -> int | None:
+        return None if self.deadline is None else (self.deadline - today).days

@@ -31,3 +31,7 @@ class SchemaTooNewError(CarnetError):
 
 class DatabaseLockedError(CarnetError):
     """Another Carnet holds the database for too long."""
+
+
+class DatabaseFileError(CarnetError):
+    """The file is not a SQLite database, or it is damaged."""

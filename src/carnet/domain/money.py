@@ -6,12 +6,15 @@ Amounts live as ``int`` cents everywhere; ``Decimal`` appears only at the edges
 
 from __future__ import annotations
 
-from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
+import re
+from decimal import ROUND_HALF_UP, Decimal
 from typing import NewType
 
 Cents = NewType("Cents", int)
 
 _HUNDRED = Decimal(100)
+# Plain decimal notation only: "1e5" or "NaN" in a fee field is a mistake, not a number.
+_AMOUNT = re.compile(r"[+-]?\d+(?:\.\d+)?")
 
 
 class AmountError(ValueError):
@@ -33,12 +36,9 @@ def parse_euros(text: str) -> Cents:
     cleaned = cleaned.replace(" ", "").replace(",", ".")
     if not cleaned:
         raise AmountError("empty amount")
-    try:
-        value = Decimal(cleaned)
-    except InvalidOperation as exc:
-        raise AmountError(f"not an amount: {text!r}") from exc
-    if not value.is_finite():
+    if not _AMOUNT.fullmatch(cleaned):
         raise AmountError(f"not an amount: {text!r}")
+    value = Decimal(cleaned)
     scaled = value * _HUNDRED
     if scaled != scaled.to_integral_value():
         raise AmountError(f"more than two decimals: {text!r}")

@@ -8,23 +8,33 @@ does not depend on the order in which acts were typed in.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
 from carnet.domain.assessment import Assessment
 from carnet.domain.care import CareAct
-from carnet.domain.ids import ActId, ExpectedPaymentId, PersonId
+from carnet.domain.changes import Changes
+from carnet.domain.contracts import Contract
+from carnet.domain.ids import ExpectedPaymentId, PersonId, PractitionerId
 from carnet.domain.money import Cents
 from carnet.domain.payments import ExpectedPayment, PaymentStatus
-from carnet.rules.engine import assess_year
+from carnet.domain.people import Person
+from carnet.domain.practitioners import Practitioner
+from carnet.rules import EMPTY_LEDGER, RulesError, assess, chronological
 from carnet.rules.windows import plan_payments
 from carnet.storage.store import Store
 
 
 @dataclass(frozen=True, slots=True)
 class Touched:
+    """Acts and expected payments rewritten by a reassessment."""
+
     acts: frozenset[int] = frozenset()
     payments: frozenset[int] = frozenset()
+    warnings: tuple[str, ...] = ()
+
+    def changes(self) -> Changes:
+        return Changes(acts=self.acts, payments=self.payments, warnings=self.warnings)
 
 
 class Reassessor:
@@ -34,11 +44,13 @@ class Reassessor:
     def many(self, keys: Iterable[tuple[PersonId, int]]) -> Touched:
         acts: set[int] = set()
         payments: set[int] = set()
+        warnings: list[str] = []
         for person_id, year in sorted(keys):
             touched = self.person_year(person_id, year)
             acts |= touched.acts
             payments |= touched.payments
-        return Touched(frozenset(acts), frozenset(payments))
+            warnings += touched.warnings
+        return Touched(frozenset(acts), frozenset(payments), tuple(warnings))
 
     def person_year(self, person_id: PersonId, year: int) -> Touched:
         """Reassess every act of ``person_id`` in ``year``; store results and payments."""
@@ -53,26 +65,55 @@ class Reassessor:
             pid: self.store.practitioners.get(pid)
             for pid in {a.practitioner_id for a in acts if a.practitioner_id is not None}
         }
-        results = assess_year(acts, person, practitioners, contract)
-        payment_ids: set[int] = set()
-        for act, assessment in zip(acts, results, strict=True):
-            self.store.assessments.save(act.id, assessment)
-            self.store.acts.set_category(act.id, assessment.category)
-            payment_ids |= set(self._store_payments(act, assessment))
-        return Touched(frozenset(a.id for a in acts), frozenset(payment_ids))
+        assessed, failed = _assess_each(acts, person, practitioners, contract)
+        self.store.assessments.save_many([(act.id, a) for act, a in assessed])
+        for act, _reason in failed:
+            self.store.assessments.delete(act.id)
+        self.store.acts.set_categories([(act.id, a.category) for act, a in assessed])
+        wanted = {act.id: _expected(act, a) for act, a in assessed}
+        wanted.update({act.id: [] for act, _ in failed})
+        payment_ids = self.store.payments.replace_for_acts(wanted)
+        self.store.deductions.replace_year(person_id, year, assessed)
+        warnings = tuple(f"act {act.id} ({act.act_code}, {act.date}): {why}" for act, why in failed)
+        return Touched(frozenset(a.id for a in acts), frozenset(payment_ids), warnings)
 
-    def _store_payments(self, act: CareAct, assessment: Assessment) -> list[ExpectedPaymentId]:
-        plans = plan_payments(assessment, act.date, act.channel)
-        payments = [
-            ExpectedPayment(
-                id=ExpectedPaymentId(0),
-                act_id=ActId(act.id),
-                payer=plan.payer,
-                amount_cents=Cents(plan.amount_cents),
-                earliest=plan.earliest,
-                latest=plan.latest,
-                status=PaymentStatus.PENDING,
-            )
-            for plan in plans
-        ]
-        return self.store.payments.replace_for_act(act.id, payments)
+
+def _assess_each(
+    acts: list[CareAct],
+    person: Person,
+    practitioners: Mapping[PractitionerId, Practitioner],
+    contract: Contract | None,
+) -> tuple[list[tuple[CareAct, Assessment]], list[tuple[CareAct, str]]]:
+    """Assess acts in date order; an act the rules cannot price is reported, not fatal.
+
+    One unknown code or a date before the tables start must not stop the
+    household's other acts from being assessed.
+    """
+    ledger = EMPTY_LEDGER
+    assessed: list[tuple[CareAct, Assessment]] = []
+    failed: list[tuple[CareAct, str]] = []
+    for act in chronological(acts):
+        practitioner = None if act.practitioner_id is None else practitioners[act.practitioner_id]
+        try:
+            assessment, ledger = assess(act, person, practitioner, contract, ledger)
+        except RulesError as exc:
+            failed.append((act, str(exc)))
+            continue
+        assessed.append((act, assessment))
+    return assessed, failed
+
+
+def _expected(act: CareAct, assessment: Assessment) -> list[ExpectedPayment]:
+    """The transfers the household should receive for ``act``, not yet stored."""
+    return [
+        ExpectedPayment(
+            id=ExpectedPaymentId(0),
+            act_id=act.id,
+            payer=plan.payer,
+            amount_cents=Cents(plan.amount_cents),
+            earliest=plan.earliest,
+            latest=plan.latest,
+            status=PaymentStatus.PENDING,
+        )
+        for plan in plan_payments(assessment, act.date, act.channel)
+    ]

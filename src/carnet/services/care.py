@@ -14,8 +14,10 @@ from carnet.domain.events import Event
 from carnet.domain.ids import ActId
 from carnet.domain.payments import ExpectedPayment
 from carnet.domain.validation import check_amount, check_date, check_text
+from carnet.rules import default_tables
 from carnet.services.assessing import Reassessor
 from carnet.services.base import Clock, Result, Service
+from carnet.services.feuille_keeper import FeuilleKeeper
 from carnet.storage.store import Store
 
 
@@ -25,6 +27,9 @@ class CareService(Service):
     def __init__(self, store: Store, today: Clock = date.today) -> None:
         super().__init__(store, today)
         self.reassessor = Reassessor(store)
+        self.feuilles = FeuilleKeeper(store)
+        # Profession-specific variants are stored as "midwife:C"; people type the bare code.
+        self._known_codes = {code.rpartition(":")[2] for code in default_tables().acts.codes()}
 
     def add_act(self, data: ActInput) -> Result[CareAct]:
         clean = self._clean(data)
@@ -32,9 +37,9 @@ class CareService(Service):
             act = self.store.acts.insert(clean)
             self.store.events.record("act", act.id, "created", after=act)
             touched = self.reassessor.person_year(act.person_id, act.date.year)
-        return Result(
-            act, Changes(acts=frozenset({act.id}) | touched.acts, payments=touched.payments)
-        )
+            feuilles = self.feuilles.sync_acts([act])
+        changes = Changes(acts=frozenset({act.id}), feuilles=frozenset(feuilles))
+        return Result(act, changes | touched.changes())
 
     def add_acts(self, items: list[ActInput]) -> Result[list[CareAct]]:
         """Log many acts in one transaction (imports, the demo generator)."""
@@ -43,8 +48,9 @@ class CareService(Service):
             acts = self.store.acts.insert_many(list(cleaned))
             self.store.events.record_many("act", "created", list(acts))
             touched = self.reassessor.many({(a.person_id, a.date.year) for a in acts})
+            feuilles = self.feuilles.sync_acts(acts)
         ids = frozenset(a.id for a in acts)
-        return Result(acts, Changes(acts=ids | touched.acts, payments=touched.payments))
+        return Result(acts, Changes(acts=ids, feuilles=frozenset(feuilles)) | touched.changes())
 
     def edit_act(self, act_id: ActId, data: ActInput) -> Result[CareAct]:
         clean = self._clean(data)
@@ -54,18 +60,18 @@ class CareService(Service):
             touched = self.reassessor.many(
                 {(before.person_id, before.date.year), (after.person_id, after.date.year)}
             )
-        return Result(
-            after, Changes(acts=frozenset({act_id}) | touched.acts, payments=touched.payments)
-        )
+            feuilles = self.feuilles.sync_acts([after])
+        changes = Changes(acts=frozenset({act_id}), feuilles=frozenset(feuilles))
+        return Result(after, changes | touched.changes())
 
     def delete_act(self, act_id: ActId) -> Result[CareAct]:
         with self.store.transaction():
             before = self.store.acts.delete(act_id)
             self.store.events.record("act", act_id, "deleted", before=before)
             touched = self.reassessor.person_year(before.person_id, before.date.year)
-        return Result(
-            before, Changes(acts=frozenset({act_id}) | touched.acts, payments=touched.payments)
-        )
+            feuilles = self.feuilles.drop_empty()
+        changes = Changes(acts=frozenset({act_id}), feuilles=frozenset(feuilles))
+        return Result(before, changes | touched.changes())
 
     # -- reading -------------------------------------------------------------------
     def act(self, act_id: ActId) -> CareAct:
@@ -107,6 +113,8 @@ class CareService(Service):
         _check_decimal(data.rate_override, "rate", upper=Decimal(1))
         _check_decimal(data.coefficient, "coefficient", upper=Decimal(1000))
         code = check_text(data.act_code, "act", required=True, max_length=20).upper()
+        if code not in self._known_codes:
+            raise ValidationError("act", f"unknown act code {code!r}; see 'carnet estimate --help'")
         notes = check_text(data.notes, "notes", max_length=5000)
         return replace(data, act_code=code, notes=notes)
 

@@ -79,7 +79,7 @@ _KINDS = (
     _Kind(
         30,
         "pharmacy",
-        "PH65",
+        "PH7",
         _pharmacy_fee,
         ("sarah", "david", "lea", "tom"),
         mode=PaymentMode.TIERS_PAYANT_TOTAL,

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import replace
+from datetime import date
 
 from carnet.domain.banking import BankAccount, BankAccountInput
 from carnet.domain.changes import Changes
@@ -18,11 +19,27 @@ from carnet.domain.validation import (
     check_percent,
     check_text,
 )
-from carnet.services.base import Result, Service
+from carnet.services.assessing import Reassessor, Touched
+from carnet.services.base import Clock, Result, Service
+from carnet.services.feuille_keeper import FeuilleKeeper
+from carnet.storage.store import Store
 
 
 class HouseholdService(Service):
-    """Create, edit and list the people, practitioners and contracts."""
+    """Create, edit and list the people, practitioners and contracts.
+
+    Edits that change how acts are reimbursed (a person's ALD or contract, a
+    practitioner's sector, a contract's cover) reassess the acts concerned in
+    the same transaction.
+    """
+
+    def __init__(self, store: Store, today: Clock = date.today) -> None:
+        super().__init__(store, today)
+        self.reassessor = Reassessor(store)
+        self.keeper = FeuilleKeeper(store)
+
+    def _reassess(self, where: str, params: list[object]) -> Touched:
+        return self.reassessor.many(self.store.acts.person_years(where, params))
 
     # -- people -----------------------------------------------------------------
     def add_person(self, data: PersonInput) -> Result[Person]:
@@ -37,8 +54,14 @@ class HouseholdService(Service):
         with self.store.transaction():
             before, after = self.store.people.update(person_id, clean)
             self.store.events.record("person", person_id, "edited", before, after=after)
-        # A new number or ALD/CSS status changes the assessments of this person's acts.
-        return Result(after, Changes(people=frozenset({person_id}), warnings=warnings))
+            touched = self._reassess("person_id = ?", [person_id])
+            # A number just entered releases the feuilles kept while waiting for it.
+            dependents = [p.id for p in self.people() if p.insured_id == person_id]
+            feuilles = self.keeper.release([person_id, *dependents], self.today())
+        changes = Changes(
+            people=frozenset({person_id}), feuilles=frozenset(feuilles), warnings=warnings
+        )
+        return Result(after, changes | touched.changes())
 
     def person(self, person_id: PersonId) -> Person:
         return self.store.people.get(person_id)
@@ -128,7 +151,9 @@ class HouseholdService(Service):
         with self.store.transaction():
             before, after = self.store.practitioners.update(practitioner_id, clean)
             self.store.events.record("practitioner", practitioner_id, "edited", before, after=after)
-        return Result(after, Changes(practitioners=frozenset({practitioner_id})))
+            touched = self._reassess("practitioner_id = ?", [practitioner_id])
+        changes = Changes(practitioners=frozenset({practitioner_id}))
+        return Result(after, changes | touched.changes())
 
     def practitioner(self, practitioner_id: PractitionerId) -> Practitioner:
         return self.store.practitioners.get(practitioner_id)
@@ -164,7 +189,11 @@ class HouseholdService(Service):
         with self.store.transaction():
             before, after = self.store.contracts.update(contract_id, clean)
             self.store.events.record("contract", contract_id, "edited", before, after=after)
-        return Result(after, Changes(contracts=frozenset({contract_id})))
+            touched = self._reassess(
+                "person_id IN (SELECT id FROM person WHERE contract_id = ?)", [contract_id]
+            )
+        changes = Changes(contracts=frozenset({contract_id}))
+        return Result(after, changes | touched.changes())
 
     def contract(self, contract_id: ContractId) -> Contract:
         return self.store.contracts.get(contract_id)

@@ -16,7 +16,7 @@ from pathlib import Path
 
 from sqlite_utils import Database
 
-from carnet.domain.errors import DatabaseLockedError
+from carnet.domain.errors import DatabaseFileError, DatabaseLockedError
 from carnet.storage.migrations import migrate
 
 BUSY_TIMEOUT_MS = 10_000
@@ -82,9 +82,16 @@ def open_ledger(path: Path | None) -> Ledger:
         if not path.exists():
             _create_private_file(path)
         conn = sqlite3.connect(str(path), timeout=BUSY_TIMEOUT_MS / 1000)
-    _configure(conn, wal=path is not None)
-    db = Database(conn)
-    migrate(db)
+    try:
+        _configure(conn, wal=path is not None)
+        db = Database(conn)
+        migrate(db)
+    except sqlite3.DatabaseError as exc:
+        conn.close()
+        raise DatabaseFileError(f"{path} is not a Carnet database or is damaged ({exc})") from exc
+    except BaseException:
+        conn.close()
+        raise
     _restrict_side_files(path)
     return Ledger(db, path)
 

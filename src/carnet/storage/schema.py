@@ -87,6 +87,8 @@ INITIAL_SCHEMA: tuple[str, ...] = (
     patient_cents INTEGER NOT NULL CHECK (patient_cents >= 0),
     depassement_cents INTEGER NOT NULL CHECK (depassement_cents >= 0),
     withheld_cents INTEGER NOT NULL DEFAULT 0,
+    amo_gross_cents INTEGER NOT NULL DEFAULT 0,
+    confidence TEXT NOT NULL DEFAULT 'sure',
     amo_to_household INTEGER NOT NULL DEFAULT 1,
     amc_to_household INTEGER NOT NULL DEFAULT 1,
     deadline TEXT NOT NULL,

@@ -13,7 +13,9 @@ from carnet.domain.practitioners import Practitioner
 from carnet.storage.database import Ledger, open_ledger
 from carnet.storage.repos.acts import ActRepo
 from carnet.storage.repos.assessments import AssessmentRepo, PaymentRepo
+from carnet.storage.repos.deductions import DeductionRepo
 from carnet.storage.repos.events import EventLog
+from carnet.storage.repos.feuilles import FeuilleRepo, MailingRepo
 from carnet.storage.repos.records import RecordRepo
 from carnet.storage.repos.settings import SettingsRepo
 
@@ -31,6 +33,9 @@ class Store:
         self.acts = ActRepo(db)
         self.assessments = AssessmentRepo(db)
         self.payments = PaymentRepo(db)
+        self.deductions = DeductionRepo(db)
+        self.feuilles = FeuilleRepo(db)
+        self.mailings = MailingRepo(db)
         self.events = EventLog(db)
         self.settings = SettingsRepo(db)
 

@@ -37,8 +37,12 @@ class ActRepo(RecordRepo[CareAct]):
     def __init__(self, db: Database) -> None:
         super().__init__(db, "care_act", CareAct, "act")
 
-    def set_category(self, act_id: ActId, category: str) -> None:
-        self.db.execute("UPDATE care_act SET category = ? WHERE id = ?", [category, act_id])
+    def set_categories(self, items: list[tuple[ActId, str]]) -> None:
+        """Record the category the engine gave each act (for filters and summaries)."""
+        self.db.conn.executemany(
+            "UPDATE care_act SET category = ? WHERE id = ? AND category <> ?",
+            [(category, act_id, category) for act_id, category in items],
+        )
 
     def for_person_year(self, person_id: PersonId, year: int) -> list[CareAct]:
         return self.list(
@@ -46,6 +50,15 @@ class ActRepo(RecordRepo[CareAct]):
             [person_id, f"{year}-01-01", f"{year}-12-31"],
             order_by="date, id",
         )
+
+    def person_years(self, where: str, params: list[Any]) -> set[tuple[PersonId, int]]:
+        """The (person, year) pairs of the acts matching ``where`` (on ``care_act`` columns)."""
+        rows = self.db.execute(
+            f"SELECT DISTINCT person_id, CAST(substr(date, 1, 4) AS INTEGER) FROM care_act "
+            f"WHERE {where}",
+            params,
+        ).fetchall()
+        return {(PersonId(person), int(year)) for person, year in rows}
 
     def summaries(self, act_id: ActId | None = None) -> list[ActSummary]:
         """Every act (or one) with its names and assessed shares, newest first."""

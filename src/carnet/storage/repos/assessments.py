@@ -3,51 +3,33 @@
 from __future__ import annotations
 
 import json
-from datetime import date
-from decimal import Decimal
+from dataclasses import fields
 from typing import Any
 
 from sqlite_utils import Database
 
 from carnet.domain.assessment import Assessment, Explanation
 from carnet.domain.ids import ActId, ExpectedPaymentId
-from carnet.domain.money import Cents
 from carnet.domain.payments import ExpectedPayment
-from carnet.storage.repos.codec import from_row, to_row
+from carnet.storage.repos.codec import decode, encode, field_hints, from_row
+from carnet.storage.repos.records import NOW_SQL
 
-_MONEY = (
-    "fee_cents",
-    "base_cents",
-    "amo_cents",
-    "participation_cents",
-    "franchise_cents",
-    "amc_cents",
-    "patient_cents",
-    "depassement_cents",
-    "withheld_cents",
+_FIELDS = tuple(f.name for f in fields(Assessment))
+_INSERT = (
+    f"INSERT OR REPLACE INTO assessment (act_id, {', '.join(_FIELDS)}) "
+    f"VALUES (?{', ?' * len(_FIELDS)})"
 )
 
 
 class AssessmentRepo:
+    """One row per act; every field of :class:`Assessment` has a column of the same name."""
+
     def __init__(self, db: Database) -> None:
         self.db = db
 
-    def save(self, act_id: ActId, assessment: Assessment) -> None:
-        row: dict[str, Any] = {name: getattr(assessment, name) for name in _MONEY}
-        row.update(
-            act_id=act_id,
-            category=assessment.category,
-            amo_rate=str(assessment.amo_rate),
-            deadline=assessment.deadline.isoformat(),
-            explanation=json.dumps(
-                [[line.code, dict(line.params)] for line in assessment.explanation],
-                ensure_ascii=False,
-            ),
-            rules_version=assessment.rules_version,
-            amo_to_household=int(assessment.amo_to_household),
-            amc_to_household=int(assessment.amc_to_household),
-        )
-        self.db.table("assessment").upsert(row, pk="act_id")
+    def save_many(self, items: list[tuple[ActId, Assessment]]) -> None:
+        """Store (replace) the assessments of many acts in one statement."""
+        self.db.conn.executemany(_INSERT, [(act_id, *_values(a)) for act_id, a in items])
 
     def get(self, act_id: ActId) -> Assessment | None:
         rows = list(self.db.query("SELECT * FROM assessment WHERE act_id = ?", [act_id]))
@@ -57,21 +39,26 @@ class AssessmentRepo:
         self.db.execute("DELETE FROM assessment WHERE act_id = ?", [act_id])
 
 
+def _values(assessment: Assessment) -> list[object]:
+    values: list[object] = []
+    for name in _FIELDS:
+        value = getattr(assessment, name)
+        if name == "explanation":
+            value = json.dumps(
+                [[line.code, dict(line.params)] for line in value], ensure_ascii=False
+            )
+        values.append(encode(value))
+    return values
+
+
 def _assessment(row: dict[str, Any]) -> Assessment:
     lines = tuple(
-        Explanation(code, tuple(sorted((str(k), str(v)) for k, v in params.items())))
+        Explanation(code, tuple((str(k), str(v)) for k, v in params.items()))
         for code, params in json.loads(row["explanation"])
     )
-    return Assessment(
-        category=row["category"],
-        amo_rate=Decimal(row["amo_rate"]),
-        deadline=date.fromisoformat(row["deadline"]),
-        explanation=lines,
-        rules_version=row["rules_version"],
-        amo_to_household=bool(row["amo_to_household"]),
-        amc_to_household=bool(row["amc_to_household"]),
-        **{name: Cents(row[name]) for name in _MONEY},
-    )
+    hints = field_hints(Assessment)
+    values = {name: decode(hints[name], row[name]) for name in _FIELDS if name != "explanation"}
+    return Assessment(explanation=lines, **values)  # type: ignore[arg-type]
 
 
 class PaymentRepo:
@@ -84,28 +71,69 @@ class PaymentRepo:
         )
         return [from_row(ExpectedPayment, row) for row in rows]
 
+    def for_acts(self, act_ids: list[ActId]) -> dict[ActId, list[ExpectedPayment]]:
+        found: dict[ActId, list[ExpectedPayment]] = {a: [] for a in act_ids}
+        for chunk in _chunks(act_ids, 500):
+            marks = ", ".join("?" * len(chunk))
+            sql = f"SELECT * FROM expected_payment WHERE act_id IN ({marks}) ORDER BY act_id, payer"
+            for row in self.db.query(sql, chunk):
+                payment = from_row(ExpectedPayment, row)
+                found[payment.act_id].append(payment)
+        return found
+
+    def replace_for_acts(
+        self, wanted: dict[ActId, list[ExpectedPayment]]
+    ) -> list[ExpectedPaymentId]:
+        """Store each act's expected payments, keeping what was already settled.
+
+        A payment with money already matched to it keeps its settled amount and
+        status; only the expected amount and window are refreshed. Writes are
+        batched: a person-year can hold hundreds of acts.
+        """
+        existing = self.for_acts(list(wanted))
+        deletes: list[tuple[int]] = []
+        updates: list[tuple[int, str, str, int]] = []
+        inserts: list[tuple[object, ...]] = []
+        for act_id, payments in wanted.items():
+            current = {p.payer: p for p in existing[act_id]}
+            keep = {p.payer for p in payments}
+            deletes += [
+                (p.id,) for p in current.values() if p.payer not in keep and not p.settled_cents
+            ]
+            for payment in payments:
+                row = (
+                    payment.amount_cents,
+                    payment.earliest.isoformat(),
+                    payment.latest.isoformat(),
+                )
+                if payment.payer in current:
+                    updates.append((*row, current[payment.payer].id))
+                else:
+                    inserts.append((act_id, payment.payer.value, *row))
+        conn = self.db.conn
+        conn.executemany("DELETE FROM expected_payment WHERE id = ?", deletes)
+        conn.executemany(
+            "UPDATE expected_payment SET amount_cents = ?, earliest = ?, latest = ?, "
+            f"updated_at = {NOW_SQL} WHERE id = ?",
+            updates,
+        )
+        conn.executemany(
+            "INSERT INTO expected_payment (act_id, payer, amount_cents, earliest, latest) "
+            "VALUES (?, ?, ?, ?, ?)",
+            inserts,
+        )
+        ids = [update[-1] for update in updates]
+        if inserts:
+            # Rowids are max + 1 each time, and we hold the write lock: they are consecutive.
+            last = int(conn.execute("SELECT max(id) FROM expected_payment").fetchone()[0])
+            ids += range(last - len(inserts) + 1, last + 1)
+        return [ExpectedPaymentId(i) for i in ids]
+
     def replace_for_act(
         self, act_id: ActId, payments: list[ExpectedPayment]
     ) -> list[ExpectedPaymentId]:
-        """Store the act's expected payments, keeping what was already settled.
+        return self.replace_for_acts({act_id: payments})
 
-        A payment with money already matched to it keeps its settled amount and
-        status; only the expected amount and window are refreshed.
-        """
-        existing = {p.payer: p for p in self.for_act(act_id)}
-        wanted = {p.payer for p in payments}
-        for payer, old in existing.items():
-            if payer not in wanted and old.settled_cents == 0:
-                self.db.execute("DELETE FROM expected_payment WHERE id = ?", [old.id])
-        ids: list[ExpectedPaymentId] = []
-        for payment in payments:
-            row = to_row(payment, skip=("id", "status", "settled_cents"))
-            current = existing.get(payment.payer)
-            if current is None:
-                new_id = self.db.table("expected_payment").insert(row).last_pk
-                assert isinstance(new_id, int)
-                ids.append(ExpectedPaymentId(new_id))
-            else:
-                self.db.table("expected_payment").update(current.id, row)
-                ids.append(current.id)
-        return ids
+
+def _chunks(items: list[ActId], size: int) -> list[list[ActId]]:
+    return [items[n : n + size] for n in range(0, len(items), size)]

@@ -1,0 +1,267 @@
+"""Explanation lines: collected while assessing, rendered in English or French.
+
+Each step of the engine appends an :class:`Explanation` (a code and text
+parameters). Amounts travel as plain ``"19.00"`` strings and rates as ``"0.70"``;
+:func:`render_explanation` turns them into a sentence of the reader's language.
+The templates are a plain dictionary for now; gettext can replace them later
+without touching the engine, because the codes are the stable interface.
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from functools import lru_cache
+from typing import Protocol
+
+from carnet.domain.assessment import Explanation
+from carnet.rules.tariffs import CONFIDENCES, Period
+
+
+@lru_cache(maxsize=65536)
+def eur(amount: int) -> str:
+    """Cents as ``"19.00"``; cached because the same amounts recur across acts."""
+    sign = "-" if amount < 0 else ""
+    whole, part = divmod(abs(amount), 100)
+    return f"{sign}{whole}.{part:02d}"
+
+
+# Explanations are immutable and repeat across acts ("AMO rate 70%"), so equal
+# lines share one object: this halves the engine's time on large replays.
+_INTERNED: dict[tuple[str, tuple[tuple[str, str], ...]], Explanation] = {}
+_INTERN_LIMIT = 100_000
+
+
+class Trace:
+    """Mutable collector used inside one assessment (never shared between acts)."""
+
+    __slots__ = ("_confidence", "lines")
+
+    def __init__(self) -> None:
+        self.lines: list[Explanation] = []
+        self._confidence = 0
+
+    def add(self, code: str, /, **params: str) -> None:
+        key = (code, tuple(params.items()))
+        line = _INTERNED.get(key)
+        if line is None:
+            if len(_INTERNED) >= _INTERN_LIMIT:
+                _INTERNED.clear()
+            line = _INTERNED[key] = Explanation(*key)
+        self.lines.append(line)
+
+    def use(self, period: Period) -> Period:
+        """Note that ``period`` fed a figure: an assessment is as sure as its least sure input."""
+        self._confidence = max(self._confidence, period.rank)
+        return period
+
+    @property
+    def confidence(self) -> str:
+        return CONFIDENCES[self._confidence]
+
+
+class HasLanguage(Protocol):
+    """Anything that knows the reader's language, e.g. :class:`carnet.i18n.Translator`."""
+
+    @property
+    def language(self) -> str: ...
+
+
+_MONEY = frozenset({"amount", "base", "fee", "tariff", "cap", "gross", "net", "amc", "patient"})
+_MONEY |= frozenset({"tm", "majoration", "depassement", "covered", "withheld", "reference"})
+_RATES = frozenset({"rate", "normal", "ratio"})
+
+TEMPLATES: dict[str, dict[str, str]] = {
+    "en": {
+        "act": "{label} ({code}) on {date}, fee {fee} €.",
+        "base.tariff": "Base {base} € ({key}, in force on {date}).",
+        "base.key_letter": "Base {coefficient} × {tariff} € ({key}) = {base} €.",
+        "base.child": "Child under {age}: tariff {key} applies.",
+        "base.out_tariff": (
+            "Outside the parcours the coordination majoration is not billable: {key}."
+        ),
+        "base.ald_tariff": "ALD: reduced tariff {key}.",
+        "base.fee": "The fee charged is the base: {base} €.",
+        "base.override": "Base {base} € as written on the feuille.",
+        "base.non_optam": "Sector 2 without OPTAM billing above the tariff: base {base} €.",
+        "base.authority": "Non-conventionné practitioner: tarif d'autorité {base} €.",
+        "base.limited": "Base limited to the fee charged: {base} €.",
+        "parcours.exempt": "Parcours: {reason}, no penalty.",
+        "parcours.child": "Under {age}: no parcours penalty.",
+        "parcours.direct": "Direct access to this specialty: treated as in the parcours.",
+        "parcours.direct_refused": (
+            "Direct access is not allowed here: treated as out of the parcours."
+        ),
+        "parcours.out": "Out of the parcours de soins.",
+        "rate.out_of_parcours": "Out of the parcours: AMO rate {rate} instead of {normal}.",
+        "rate.teleconsultation_out": "Teleconsultation outside the parcours: not reimbursed.",
+        "rate.ald": "Care linked to the ALD: AMO rate {rate}.",
+        "rate.maternity": "Maternity period: AMO rate {rate}.",
+        "rate.override": "AMO rate {rate} as written on the feuille.",
+        "amo.gross": "AMO before deductions: {base} € × {rate} = {gross} €.",
+        "amo.heavy_act": (
+            "Heavy act (base ≥ {cap} €): the AMO pays the base less a flat {amount} €."
+        ),
+        "pf.charged": "Participation forfaitaire: {amount} €.",
+        "pf.exempt": "No participation forfaitaire: {reason}.",
+        "pf.not_applicable": "No participation forfaitaire on this act.",
+        "pf.daily_cap": (
+            "No participation forfaitaire: already {count} today with this practitioner."
+        ),
+        "pf.annual_cap": (
+            "Participation forfaitaire limited by the annual cap of {cap} €: {amount} €."
+        ),
+        "franchise.charged": "Franchise médicale: {amount} €.",
+        "franchise.exempt": "No franchise: {reason}.",
+        "franchise.daily_cap": "Franchise limited by the daily cap of {cap} €: {amount} €.",
+        "franchise.annual_cap": "Franchise limited by the annual cap of {cap} €: {amount} €.",
+        "franchise.amo_limit": "Franchise limited to what the AMO pays: {amount} €.",
+        "amo.net": "AMO pays {net} €.",
+        "amc.none": "No complementary cover.",
+        "amc.not_reimbursed": "Care not reimbursed by the AMO: the complementary pays nothing.",
+        "amc.css": "Complémentaire santé solidaire pays the ticket modérateur: {amc} €.",
+        "amc.cover": "Complementary cover {percent} % of the base: {amc} €.",
+        "amc.majoration_excluded": (
+            "A contrat responsable does not cover the out-of-parcours majoration ({majoration} €)."
+        ),
+        "amc.depassement_cap": (
+            "A contrat responsable covers at most {cap} € of this non-OPTAM dépassement."
+        ),
+        "amc.da_excluded": (
+            "A contrat responsable does not cover a dépassement out of the parcours."
+        ),
+        "amc.act_cap": "Complementary cover capped at {cap} € per act.",
+        "patient.share": "You pay {patient} €.",
+        "patient.depassement": "Dépassement d'honoraires: {depassement} €.",
+        "deadline": "Claim by {date} at the latest.",
+        "payment.none": "Paid in full: the AMO and the complementary reimburse you.",
+        "payment.partial": (
+            "Tiers payant on the AMO share: the AMO pays the practitioner; {withheld} € of "
+            "deductions will be taken from a later reimbursement."
+        ),
+        "payment.total": (
+            "Tiers payant: nobody reimburses you; {withheld} € of deductions will be taken from "
+            "a later reimbursement."
+        ),
+        "reason.age": "under {age}",
+        "reason.css": "complémentaire santé solidaire",
+        "reason.maternity": "maternity period",
+        "reason.emergency": "emergency",
+        "reason.away": "away from home",
+        "reason.hospital": "not applied to this care",
+    },
+    "fr": {
+        "act": "{label} ({code}) le {date}, honoraires {fee} €.",
+        "base.tariff": "Base {base} € ({key}, en vigueur le {date}).",
+        "base.key_letter": "Base {coefficient} × {tariff} € ({key}) = {base} €.",
+        "base.child": "Enfant de moins de {age} ans : tarif {key}.",
+        "base.out_tariff": (
+            "Hors parcours, la majoration de coordination n'est pas facturable : {key}."
+        ),
+        "base.ald_tariff": "ALD : tarif réduit {key}.",
+        "base.fee": "Le montant facturé sert de base : {base} €.",
+        "base.override": "Base {base} € indiquée sur la feuille.",
+        "base.non_optam": "Secteur 2 hors OPTAM avec dépassement : base {base} €.",
+        "base.authority": "Praticien non conventionné : tarif d'autorité {base} €.",
+        "base.limited": "Base limitée au montant facturé : {base} €.",
+        "parcours.exempt": "Parcours : {reason}, sans pénalité.",
+        "parcours.child": "Moins de {age} ans : pas de pénalité hors parcours.",
+        "parcours.direct": "Accès direct à cette spécialité : considéré dans le parcours.",
+        "parcours.direct_refused": "Accès direct non autorisé ici : considéré hors parcours.",
+        "parcours.out": "Hors parcours de soins.",
+        "rate.out_of_parcours": "Hors parcours : taux AMO {rate} au lieu de {normal}.",
+        "rate.teleconsultation_out": "Téléconsultation hors parcours : non remboursée.",
+        "rate.ald": "Soins liés à l'ALD : taux AMO {rate}.",
+        "rate.maternity": "Période de maternité : taux AMO {rate}.",
+        "rate.override": "Taux AMO {rate} indiqué sur la feuille.",
+        "amo.gross": "AMO avant déductions : {base} € × {rate} = {gross} €.",
+        "amo.heavy_act": (
+            "Acte lourd (base ≥ {cap} €) : l'AMO paie la base moins un forfait de {amount} €."
+        ),
+        "pf.charged": "Participation forfaitaire : {amount} €.",
+        "pf.exempt": "Pas de participation forfaitaire : {reason}.",
+        "pf.not_applicable": "Pas de participation forfaitaire sur cet acte.",
+        "pf.daily_cap": (
+            "Pas de participation forfaitaire : déjà {count} aujourd'hui chez ce praticien."
+        ),
+        "pf.annual_cap": (
+            "Participation forfaitaire limitée par le plafond annuel de {cap} € : {amount} €."
+        ),
+        "franchise.charged": "Franchise médicale : {amount} €.",
+        "franchise.exempt": "Pas de franchise : {reason}.",
+        "franchise.daily_cap": (
+            "Franchise limitée par le plafond journalier de {cap} € : {amount} €."
+        ),
+        "franchise.annual_cap": "Franchise limitée par le plafond annuel de {cap} € : {amount} €.",
+        "franchise.amo_limit": "Franchise limitée à ce que verse l'AMO : {amount} €.",
+        "amo.net": "L'AMO verse {net} €.",
+        "amc.none": "Pas de complémentaire santé.",
+        "amc.not_reimbursed": "Soin non remboursé par l'AMO : la complémentaire ne verse rien.",
+        "amc.css": "La complémentaire santé solidaire paie le ticket modérateur : {amc} €.",
+        "amc.cover": "Complémentaire à {percent} % de la base : {amc} €.",
+        "amc.majoration_excluded": (
+            "Un contrat responsable ne couvre pas la majoration hors parcours ({majoration} €)."
+        ),
+        "amc.depassement_cap": (
+            "Un contrat responsable couvre au plus {cap} € de ce dépassement hors OPTAM."
+        ),
+        "amc.da_excluded": "Un contrat responsable ne couvre pas un dépassement hors parcours.",
+        "amc.act_cap": "Remboursement complémentaire plafonné à {cap} € par acte.",
+        "patient.share": "Reste à votre charge : {patient} €.",
+        "patient.depassement": "Dépassement d'honoraires : {depassement} €.",
+        "deadline": "À envoyer au plus tard le {date}.",
+        "payment.none": "Payé en entier : l'AMO et la complémentaire vous remboursent.",
+        "payment.partial": (
+            "Tiers payant sur la part AMO : l'AMO paie le praticien ; {withheld} € de déductions "
+            "seront retenus sur un remboursement ultérieur."
+        ),
+        "payment.total": (
+            "Tiers payant intégral : personne ne vous rembourse ; {withheld} € de déductions "
+            "seront retenus sur un remboursement ultérieur."
+        ),
+        "reason.age": "moins de {age} ans",
+        "reason.css": "complémentaire santé solidaire",
+        "reason.maternity": "période de maternité",
+        "reason.emergency": "urgence",
+        "reason.away": "hors résidence",
+        "reason.hospital": "non applicable à ce soin",
+    },
+}
+
+
+def render_explanation(expl: Explanation, reader: str | HasLanguage = "en") -> str:
+    """One sentence in the reader's language (English for any language without templates)."""
+    language = reader if isinstance(reader, str) else reader.language
+    templates = TEMPLATES.get(language, TEMPLATES["en"])
+    params = {name: _localise(name, value, language) for name, value in expl.params}
+    if language == "fr" and "label_fr" in params:
+        params["label"] = params["label_fr"]
+    if "reason" in params:
+        params["reason"] = templates.get(f"reason.{params['reason']}", params["reason"]).format(
+            **params
+        )
+    template = templates.get(expl.code)
+    if template is None:
+        detail = ", ".join(f"{k}={v}" for k, v in expl.params)
+        return f"{expl.code} ({detail})" if detail else expl.code
+    return template.format(**params)
+
+
+def render_all(lines: tuple[Explanation, ...], reader: str | HasLanguage = "en") -> list[str]:
+    return [render_explanation(line, reader) for line in lines]
+
+
+def _localise(name: str, value: str, language: str) -> str:
+    if name in _RATES:
+        return _percent(value, language)
+    if language == "fr" and (name in _MONEY or name == "coefficient"):
+        return value.replace(".", ",")
+    if language == "fr" and name == "date" and len(value) == 10:
+        return f"{value[8:10]}/{value[5:7]}/{value[0:4]}"
+    return value
+
+
+def _percent(value: str, language: str) -> str:
+    """``"0.70"`` as ``"70 %"`` (French) or ``"70%"`` (English)."""
+    number = (Decimal(value) * 100).normalize()
+    text = f"{number:f}"
+    return f"{text.replace('.', ',')} %" if language == "fr" else f"{text}%"

@@ -1,0 +1,127 @@
+"""Use cases for paper feuilles de soins: list them, move them through their life, merge.
+
+Deadline warnings follow domain-fr.md §6: the household has two years from the
+first day of the quarter after the care; Carnet warns 90 and 30 days before.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+from datetime import date
+
+from carnet.domain.changes import Changes
+from carnet.domain.claims import OPEN, Feuille, FeuilleStatus, Step, TransitionError
+from carnet.domain.errors import ValidationError
+from carnet.domain.ids import FeuilleId, PersonId
+from carnet.services.base import Clock, Result, Service
+from carnet.services.feuille_keeper import FeuilleKeeper
+from carnet.storage.store import Store
+
+WARN_DAYS = (90, 30)
+
+
+@dataclass(frozen=True, slots=True)
+class DeadlineWarning:
+    feuille: Feuille
+    days_left: int
+    level: int  # 90 or 30: the threshold crossed
+    advice: str
+
+
+class ClaimsService(Service):
+    def __init__(self, store: Store, today: Clock = date.today) -> None:
+        super().__init__(store, today)
+        self.keeper = FeuilleKeeper(store)
+
+    def feuilles(
+        self, status: FeuilleStatus | None = None, person_id: PersonId | None = None
+    ) -> list[Feuille]:
+        clauses: list[str] = []
+        params: list[object] = []
+        if status is not None:
+            clauses.append("status = ?")
+            params.append(status.value)
+        if person_id is not None:
+            clauses.append("person_id = ?")
+            params.append(person_id)
+        return self.store.feuilles.find(" AND ".join(clauses) or None, params)
+
+    def feuille(self, feuille_id: FeuilleId) -> Feuille:
+        return self.store.feuilles.get(feuille_id)
+
+    def step(
+        self, feuille_id: FeuilleId, step: Step, on: date | None = None, reason: str = ""
+    ) -> Result[Feuille]:
+        """Record that the household did ``step`` (sign, copy, ...) on ``on`` (default today)."""
+        day = on or self.today()
+        if day > self.today():
+            raise ValidationError("date", f"{day.isoformat()} is in the future")
+        if step in (Step.ENCLOSE, Step.MAIL, Step.UNENCLOSE):
+            raise ValidationError("step", f"use the mailing commands to {step.value} a feuille")
+        if step is Step.RETURN and not reason.strip():
+            raise ValidationError("reason", "say why the CPAM returned the feuille")
+        with self.store.transaction():
+            feuille = self.store.feuilles.get(feuille_id)
+            if step is Step.RELEASE and self.keeper.must_hold(
+                self.store.people.get(feuille.person_id)
+            ):
+                raise ValidationError("step", "enter the social security number first")
+            try:
+                after = self.keeper.step(feuille, step, day, reason.strip())
+            except TransitionError as exc:
+                raise ValidationError("step", str(exc)) from None
+        return Result(after, Changes(feuilles=frozenset({feuille_id})))
+
+    def merge(self, feuille_ids: list[FeuilleId]) -> Result[Feuille]:
+        """One paper form covering several acts (e.g. a physiotherapy series)."""
+        if len(set(feuille_ids)) < 2:
+            raise ValidationError("feuille", "choose at least two feuilles to merge")
+        with self.store.transaction():
+            found = [self.store.feuilles.get(f) for f in sorted(set(feuille_ids))]
+            if len({f.person_id for f in found}) != 1:
+                raise ValidationError("feuille", "a feuille covers the care of one person only")
+            if any(f.status not in (FeuilleStatus.HELD, FeuilleStatus.TO_SIGN) for f in found):
+                raise ValidationError("feuille", "only feuilles not yet signed can be merged")
+            keep, *others = found
+            acts = tuple(a for f in found for a in f.act_ids)
+            for other in others:
+                self.store.feuilles.delete(other.id)
+                self.store.events.record("feuille", other.id, "merged", other)
+            after = self.store.feuilles.update(
+                replace(keep, act_ids=acts, deadline=self.keeper.deadline_of(acts))
+            )
+            self.store.events.record("feuille", keep.id, "merged", keep, after=after)
+        return Result(after, Changes(feuilles=frozenset(f.id for f in found)))
+
+    def deadline_warnings(self) -> list[DeadlineWarning]:
+        """Open feuilles within 90 days of their deadline, nearest first."""
+        today = self.today()
+        warnings: list[DeadlineWarning] = []
+        for feuille in self.store.feuilles.find():
+            days = feuille.days_left(today)
+            if feuille.status not in OPEN or days is None or days > WARN_DAYS[0]:
+                continue
+            level = WARN_DAYS[1] if days <= WARN_DAYS[1] else WARN_DAYS[0]
+            warnings.append(DeadlineWarning(feuille, days, level, _advice(feuille, days)))
+        return sorted(warnings, key=lambda w: (w.days_left, w.feuille.id))
+
+    def history(self, feuille_id: FeuilleId) -> list[tuple[date | None, str]]:
+        """The steps taken, with the date each was done (from the event history)."""
+        steps: list[tuple[date | None, str]] = []
+        for event in self.store.events.for_entity("feuille", feuille_id):
+            name, _, day = event.action.partition(":")
+            steps.append((date.fromisoformat(day) if day else event.at.date(), name))
+        return steps
+
+
+def _advice(feuille: Feuille, days: int) -> str:
+    if days < 0:
+        return (
+            "The two-year deadline has passed; the CPAM may refuse it, send it anyway with a note"
+        )
+    if feuille.status is FeuilleStatus.HELD:
+        return (
+            "Still no social security number: send the feuille now with a letter explaining "
+            "that registration is in progress (the deadline does not wait for the number)"
+        )
+    return f"Send it within {days} days: {feuille.next_action.lower()}"

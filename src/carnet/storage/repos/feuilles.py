@@ -1,0 +1,130 @@
+"""Feuilles de soins (with the acts each covers) and mailings (with their feuilles)."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from typing import Any
+
+from sqlite_utils import Database
+
+from carnet.domain.claims import Feuille
+from carnet.domain.ids import ActId, FeuilleId, MailingId
+from carnet.domain.mailings import Mailing
+from carnet.storage.repos.codec import from_row, to_row
+from carnet.storage.repos.records import NOW_SQL, RecordRepo
+
+
+class FeuilleRepo:
+    """Feuilles; ``act_ids`` live in the ``feuille_act`` link table."""
+
+    def __init__(self, db: Database) -> None:
+        self.db = db
+        self._rows = RecordRepo(db, "feuille", Feuille, "feuille")
+
+    def insert(self, feuille: Feuille) -> Feuille:
+        row = to_row(feuille, skip=("id", "act_ids"))
+        new_id = self.db.table("feuille").insert(row).last_pk
+        assert isinstance(new_id, int)
+        self.set_acts(FeuilleId(new_id), feuille.act_ids)
+        return self.get(FeuilleId(new_id))
+
+    def update(self, feuille: Feuille) -> Feuille:
+        row = to_row(feuille, skip=("id", "act_ids"))
+        assignments = ", ".join(f"[{name}] = ?" for name in row)
+        self.db.execute(
+            f"UPDATE feuille SET {assignments}, updated_at = {NOW_SQL} WHERE id = ?",
+            [*row.values(), feuille.id],
+        )
+        self.set_acts(feuille.id, feuille.act_ids)
+        return self.get(feuille.id)
+
+    def set_acts(self, feuille_id: FeuilleId, act_ids: tuple[ActId, ...]) -> None:
+        self.db.execute("DELETE FROM feuille_act WHERE feuille_id = ?", [feuille_id])
+        self.db.conn.executemany(
+            "INSERT INTO feuille_act (feuille_id, act_id) VALUES (?, ?)",
+            [(feuille_id, act_id) for act_id in act_ids],
+        )
+
+    def delete(self, feuille_id: FeuilleId) -> Feuille:
+        before = self.get(feuille_id)
+        self.db.execute("DELETE FROM feuille WHERE id = ?", [feuille_id])
+        return before
+
+    def get(self, feuille_id: FeuilleId) -> Feuille:
+        row = self._rows.get(feuille_id)
+        return _with_acts(row, self._act_ids([feuille_id]).get(feuille_id, ()))
+
+    def for_act(self, act_id: ActId) -> Feuille | None:
+        found = self.db.execute(
+            "SELECT feuille_id FROM feuille_act WHERE act_id = ?", [act_id]
+        ).fetchone()
+        return None if found is None else self.get(FeuilleId(found[0]))
+
+    def find(self, where: str | None = None, params: list[Any] | None = None) -> list[Feuille]:
+        rows = self._rows.list(where, params or [], order_by="deadline, id")
+        links = self._act_ids([row.id for row in rows])
+        return [_with_acts(row, links.get(row.id, ())) for row in rows]
+
+    def for_mailing(self, mailing_id: MailingId) -> list[Feuille]:
+        return self.find("mailing_id = ?", [mailing_id])
+
+    def _act_ids(self, ids: list[FeuilleId]) -> dict[FeuilleId, tuple[ActId, ...]]:
+        found: dict[FeuilleId, list[ActId]] = defaultdict(list)
+        for start in range(0, len(ids), 500):
+            chunk = ids[start : start + 500]
+            marks = ", ".join("?" * len(chunk))
+            sql = (
+                "SELECT l.feuille_id, l.act_id FROM feuille_act l "
+                "JOIN care_act a ON a.id = l.act_id "
+                f"WHERE l.feuille_id IN ({marks}) ORDER BY a.date, a.id"
+            )
+            for feuille_id, act_id in self.db.execute(sql, chunk).fetchall():
+                found[FeuilleId(feuille_id)].append(ActId(act_id))
+        return {key: tuple(value) for key, value in found.items()}
+
+
+def _with_acts(row: Feuille, act_ids: tuple[ActId, ...]) -> Feuille:
+    return Feuille(
+        id=row.id,
+        person_id=row.person_id,
+        status=row.status,
+        form=row.form,
+        received_on=row.received_on,
+        deadline=row.deadline,
+        mailing_id=row.mailing_id,
+        reason=row.reason,
+        act_ids=act_ids,
+    )
+
+
+class MailingRepo:
+    """Mailings; the feuilles enclosed point to their mailing (``feuille.mailing_id``)."""
+
+    def __init__(self, db: Database) -> None:
+        self.db = db
+        self._rows = RecordRepo(db, "mailing", Mailing, "mailing")
+
+    def insert(self, mailing: Mailing) -> Mailing:
+        row = to_row(mailing, skip=("id", "feuille_ids"))
+        new_id = self.db.table("mailing").insert(row).last_pk
+        assert isinstance(new_id, int)
+        return self.get(MailingId(new_id))
+
+    def update(self, mailing: Mailing) -> Mailing:
+        row = to_row(mailing, skip=("id", "feuille_ids"))
+        self.db.table("mailing").update(mailing.id, row)
+        return self.get(mailing.id)
+
+    def get(self, mailing_id: MailingId) -> Mailing:
+        self._rows.get(mailing_id)  # raises NotFoundError naming the mailing
+        return self._mailing(self.db.table("mailing").get(mailing_id))
+
+    def all(self) -> list[Mailing]:
+        rows = self.db.query("SELECT * FROM mailing ORDER BY created_on DESC, id DESC")
+        return [self._mailing(row) for row in rows]
+
+    def _mailing(self, raw: dict[str, Any]) -> Mailing:
+        ids = self.db.execute(
+            "SELECT id FROM feuille WHERE mailing_id = ? ORDER BY id", [raw["id"]]
+        ).fetchall()
+        return from_row(Mailing, {**raw, "feuille_ids": [FeuilleId(i) for (i,) in ids]})

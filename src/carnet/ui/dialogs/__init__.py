@@ -1,0 +1,1 @@
+"""Carnet ui/dialogs layer."""

@@ -1,0 +1,68 @@
+"""The pages of the main window, in sidebar order, with what each will hold.
+
+Pages not built yet show their description, so people learn what the app is
+for instead of meeting an empty screen.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from carnet.i18n import N_
+
+
+@dataclass(frozen=True, slots=True)
+class PageSpec:
+    key: str  # stable: stored in QSettings as the last page shown
+    title: str
+    description: str
+
+
+PAGES = (
+    PageSpec(
+        "dashboard",
+        N_("Dashboard"),
+        N_("What is pending, overdue or due soon for the whole household will appear here."),
+    ),
+    PageSpec(
+        "care",
+        N_("Care"),
+        N_("Every consultation, prescription and session, with who pays what."),
+    ),
+    PageSpec(
+        "feuilles",
+        N_("Feuilles"),
+        N_("Paper feuilles de soins and their next step will appear here."),
+    ),
+    PageSpec(
+        "mailings",
+        N_("Mailings"),
+        N_("Envelopes for your CPAM or mutuelle, with cover letter and list, will appear here."),
+    ),
+    PageSpec(
+        "bank",
+        N_("Bank"),
+        N_("Imported bank statements and the reimbursements found in them will appear here."),
+    ),
+    PageSpec(
+        "reports",
+        N_("Reports"),
+        N_("Yearly totals of what was spent, reimbursed and still owed will appear here."),
+    ),
+    PageSpec(
+        "household",
+        N_("Household"),
+        N_("The people, practitioners and mutuelle contracts of your household will appear here."),
+    ),
+    PageSpec(
+        "settings",
+        N_("Settings"),
+        N_("Language, database location and backups will be chosen here."),
+    ),
+    PageSpec(
+        "help",
+        N_("Help"),
+        N_("Emergency numbers and the basics of French health insurance will appear here."),
+    ),
+)
+DEFAULT_PAGE = "care"

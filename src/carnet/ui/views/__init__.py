@@ -1,0 +1,1 @@
+"""Carnet ui/views layer."""

@@ -1,0 +1,249 @@
+"""The Care page: every care act in a sortable, filterable table, with its detail beside it."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from PySide6.QtCore import QByteArray, QItemSelection, QSettings, Qt, QTimer
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QSplitter,
+    QStackedWidget,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from carnet.app import Services
+from carnet.domain.care import ActSummary
+from carnet.domain.changes import Changes
+from carnet.domain.ids import ActId, PersonId
+from carnet.i18n import Translator
+from carnet.ui.models import acts as columns
+from carnet.ui.models.act_filter import ActFilterProxy
+from carnet.ui.models.acts import ActTableModel
+from carnet.ui.views.act_detail import ActDetailPanel
+
+# Starting widths in pixels; the user's own widths are restored from QSettings.
+# Fixed values, because resizing to contents would measure all 100 000 rows.
+# Above this many acts, filtering costs a noticeable fraction of a second, so the
+# filter waits for a pause in typing instead of running on every key.
+DEBOUNCE_ABOVE_ROWS = 10_000
+DEBOUNCE_MS = 200
+
+COLUMN_WIDTHS = (100, 136, 160, 60, 124, 84, 84, 84, 84, 170)
+
+EMPTY_TEXT = """<h2>No care acts yet</h2>
+<p>Each consultation, prescription or session you log appears here, with what the
+Assurance Maladie and your mutuelle should pay back, and what you keep paying.</p>
+<p>For now, acts are added from a terminal: first a person, then an act
+(each command explains its options with <code>--help</code>):</p>
+<pre>carnet person add --help
+carnet act add --help</pre>
+<p>To look around first, open a sample household kept in a separate file:</p>
+<pre>carnet --db demo.sqlite demo
+carnet --db demo.sqlite gui</pre>"""
+
+
+class CarePage(QWidget):
+    """Lists acts; :meth:`refresh` reloads them when a service call changed something."""
+
+    def __init__(self, services: Services, translator: Translator, parent: QWidget | None = None):
+        super().__init__(parent)
+        self._services = services
+        self._t = translator
+        self.model = ActTableModel(translator, self)
+        self.proxy = ActFilterProxy(self.model, self)
+        self.filter_box = self._make_filter_box()
+        self._filter_timer = QTimer(self)
+        self._filter_timer.setSingleShot(True)
+        self._filter_timer.setInterval(DEBOUNCE_MS)
+        self.person_box = self._make_person_box()
+        self.count_label = QLabel()
+        self.table = self._make_table()
+        self.detail = ActDetailPanel(translator)
+        # Detail below the table: all ten columns keep the full width of the window.
+        self.splitter = QSplitter(Qt.Orientation.Vertical)
+        self.splitter.addWidget(self.table)
+        self.splitter.addWidget(self.detail)
+        self.splitter.setStretchFactor(0, 3)
+        self.splitter.setStretchFactor(1, 2)
+        self.splitter.setSizes([400, 340])
+        self.empty_state = self._make_empty_state()
+        self._states = QStackedWidget()
+        self._states.addWidget(self.empty_state)
+        self._states.addWidget(self._with_toolbar(self.splitter))
+        QVBoxLayout(self).addWidget(self._states)
+        self._connect()
+        self.reload()
+
+    # -- public -------------------------------------------------------------------
+    def refresh(self, changes: Changes) -> None:
+        """Reload when acts, or anything shown beside them (names, payments), changed."""
+        if changes.people:
+            self._reload_people()
+        if changes.acts or changes.people or changes.practitioners or changes.payments:
+            self.reload()
+
+    def reload(self) -> None:
+        selected = self.selected_act()
+        self.model.set_rows(self._services.care.summaries())
+        self._reload_people()
+        self._states.setCurrentIndex(0 if self.model.rowCount() == 0 else 1)
+        if selected is not None:
+            self.select_act(selected)
+        self._update_count()
+
+    def selected_act(self) -> ActId | None:
+        summary = self._selected_summary()
+        return None if summary is None else summary.id
+
+    def select_act(self, act_id: ActId) -> None:
+        row = self.model.row_of(act_id)
+        if row is not None:
+            index = self.proxy.mapFromSource(self.model.index(row, 0))
+            if index.isValid():
+                self.table.selectRow(index.row())
+
+    def save_state(self, settings: QSettings) -> None:
+        settings.setValue("care/splitter", self.splitter.saveState())
+        settings.setValue("care/header", self.table.horizontalHeader().saveState())
+
+    def restore_state(self, settings: QSettings) -> None:
+        splitter = settings.value("care/splitter")
+        if isinstance(splitter, QByteArray):
+            self.splitter.restoreState(splitter)
+        header = settings.value("care/header")
+        if isinstance(header, QByteArray):
+            self.table.horizontalHeader().restoreState(header)
+
+    # -- building -----------------------------------------------------------------
+    def _make_filter_box(self) -> QLineEdit:
+        box = QLineEdit()
+        box.setPlaceholderText(self._t.gettext("Filter by person, practitioner, act, date…"))
+        box.setClearButtonEnabled(True)
+        box.setAccessibleName(self._t.gettext("Filter acts"))
+        return box
+
+    def _make_person_box(self) -> QComboBox:
+        box = QComboBox()
+        box.setAccessibleName(self._t.gettext("Show acts of"))
+        box.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+        return box
+
+    def _make_table(self) -> QTableView:
+        table = QTableView()
+        table.setAccessibleName(self._t.gettext("Care acts"))
+        table.setModel(self.proxy)
+        table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        table.setAlternatingRowColors(True)
+        table.setWordWrap(False)
+        table.setShowGrid(False)
+        # Fixed row heights: the view never measures rows, which keeps 100 000 rows fast.
+        rows = table.verticalHeader()
+        rows.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        rows.setDefaultSectionSize(table.fontMetrics().height() + 8)
+        rows.hide()
+        header = table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        header.setStretchLastSection(True)
+        header.setHighlightSections(False)
+        for column, width in enumerate(COLUMN_WIDTHS):
+            table.setColumnWidth(column, width)
+        # Newest first, the order people look for; the model sorts on raw dates.
+        header.setSortIndicator(columns.DATE, Qt.SortOrder.DescendingOrder)
+        table.setSortingEnabled(True)
+        return table
+
+    def _make_empty_state(self) -> QWidget:
+        label = QLabel(EMPTY_TEXT)
+        label.setTextFormat(Qt.TextFormat.RichText)
+        label.setWordWrap(True)
+        label.setMaximumWidth(560)
+        label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        label.setAccessibleName(self._t.gettext("No care acts yet"))
+        holder = QWidget()
+        layout = QHBoxLayout(holder)
+        layout.addWidget(label, 0, Qt.AlignmentFlag.AlignCenter)
+        return holder
+
+    def _with_toolbar(self, body: QWidget) -> QWidget:
+        bar = QHBoxLayout()
+        bar.addWidget(self.filter_box, 1)
+        bar.addWidget(self.person_box)
+        bar.addWidget(self.count_label)
+        holder = QWidget()
+        layout = QVBoxLayout(holder)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addLayout(bar)
+        layout.addWidget(body, 1)
+        return holder
+
+    def _connect(self) -> None:
+        self.filter_box.textChanged.connect(self._on_text)
+        self._filter_timer.timeout.connect(self._apply_text)
+        self.person_box.currentIndexChanged.connect(self._on_person_chosen)
+        self.table.selectionModel().selectionChanged.connect(self._on_selection)
+        for signal in (self.proxy.rowsInserted, self.proxy.rowsRemoved, self.proxy.modelReset):
+            signal.connect(self._update_count)
+
+    # -- reacting -----------------------------------------------------------------
+    def _reload_people(self) -> None:
+        chosen = self.person_box.currentData()
+        self.person_box.blockSignals(True)  # rebuilding must not refilter on each item
+        self.person_box.clear()
+        self.person_box.addItem(self._t.gettext("Everyone"), None)
+        for person in self._services.household.people():
+            self.person_box.addItem(person.full_name, person.id)
+        found = self.person_box.findData(chosen) if chosen is not None else 0
+        self.person_box.setCurrentIndex(max(found, 0))
+        self.person_box.blockSignals(False)
+        self._on_person_chosen()
+
+    def _on_text(self, text: str) -> None:
+        if self.model.rowCount() > DEBOUNCE_ABOVE_ROWS:
+            self._filter_timer.start()  # restarts: one filter pass per pause in typing
+        else:
+            self.proxy.set_text(text)
+
+    def _apply_text(self) -> None:
+        self.proxy.set_text(self.filter_box.text())
+
+    def _on_person_chosen(self) -> None:
+        data = self.person_box.currentData()
+        self.proxy.set_person(None if data is None else PersonId(int(data)))
+
+    def _selected_summary(self) -> ActSummary | None:
+        rows = self.table.selectionModel().selectedRows()
+        if not rows:
+            return None
+        return self.model.summary(self.proxy.mapToSource(rows[0]).row())
+
+    def _on_selection(self, _selected: QItemSelection, _deselected: QItemSelection) -> None:
+        # Read on demand: the detail is one act, so two small queries per click.
+        summary = self._selected_summary()
+        if summary is None:
+            self.detail.clear()
+            return
+        care = self._services.care
+        self.detail.show_act(
+            summary, care.assessment(summary.id), care.expected_payments(summary.id)
+        )
+
+    def _update_count(self) -> None:
+        # The status bar has the total; here only how many the filters leave.
+        t = self._t
+        shown, total = self.proxy.rowCount(), self.model.rowCount()
+        text = ""
+        if shown != total:
+            text = t.gettext("{shown} of {total} acts").format(
+                shown=t.number(Decimal(shown)), total=t.number(Decimal(total))
+            )
+        self.count_label.setText(text)

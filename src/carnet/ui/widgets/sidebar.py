@@ -1,0 +1,43 @@
+"""The list of pages on the left of the main window."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QListWidget, QListWidgetItem, QWidget
+
+from carnet.i18n import Translator
+from carnet.ui.pages import PageSpec
+
+_KEY_ROLE = Qt.ItemDataRole.UserRole
+
+
+class Sidebar(QListWidget):
+    """One item per page; the row is the page's index in the window's stack."""
+
+    def __init__(
+        self, pages: tuple[PageSpec, ...], translator: Translator, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.setAccessibleName(translator.gettext("Pages"))
+        self.setAccessibleDescription(translator.gettext("Choose what the window shows"))
+        self.setSelectionMode(QListWidget.SelectionMode.SingleSelection)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.setUniformItemSizes(True)
+        # Taller rows than a plain list: this is the app's main navigation.
+        self.setStyleSheet("QListWidget::item { padding: 5px 10px; }")
+        for spec in pages:
+            item = QListWidgetItem(translator.gettext(spec.title))
+            item.setData(_KEY_ROLE, spec.key)
+            item.setToolTip(translator.gettext(spec.description))
+            self.addItem(item)
+        self.setFixedWidth(self.sizeHintForColumn(0) + 48)
+
+    def key_at(self, row: int) -> str | None:
+        item = self.item(row)
+        return None if item is None else str(item.data(_KEY_ROLE))
+
+    def row_of(self, key: str) -> int | None:
+        for row in range(self.count()):
+            if self.key_at(row) == key:
+                return row
+        return None

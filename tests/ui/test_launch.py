@@ -1,0 +1,89 @@
+"""``carnet gui``: what happens without a display, with a bad database, and with both fine."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+import carnet.main  # registers every command, gui included
+import carnet.ui.application
+from carnet.app import Services
+from carnet.cli import cli
+from carnet.domain.errors import SchemaTooNewError
+from carnet.ui import launch
+
+NO_DISPLAY_ENV: dict[str, str | None] = {
+    "DISPLAY": None,
+    "WAYLAND_DISPLAY": None,
+    "QT_QPA_PLATFORM": None,
+    "CARNET_DB": None,
+}
+
+
+def test_without_a_display_it_explains_and_exits_1(tmp_path: Path) -> None:
+    db = tmp_path / "never.sqlite"
+    result = CliRunner().invoke(cli, ["--db", str(db), "gui"], env=NO_DISPLAY_ENV)
+    assert result.exit_code == 1
+    assert "no graphical display was found" in result.stderr
+    assert "carnet --help" in result.stderr
+    assert "carnet act list" in result.stderr
+    assert "Traceback" not in result.output
+    assert not db.exists()  # nothing is opened or created before the check
+
+
+def test_without_a_command_the_group_opens_the_gui(tmp_path: Path) -> None:
+    result = CliRunner().invoke(cli, ["--db", str(tmp_path / "x.sqlite")], env=NO_DISPLAY_ENV)
+    assert result.exit_code == 1
+    assert "no graphical display" in result.stderr
+
+
+@pytest.mark.parametrize(
+    ("environ", "platform", "expected"),
+    [
+        ({}, "linux", False),
+        ({"DISPLAY": ":0"}, "linux", True),
+        ({"WAYLAND_DISPLAY": "wayland-0"}, "linux", True),
+        ({"QT_QPA_PLATFORM": "offscreen"}, "linux", True),
+        ({"DISPLAY": ""}, "freebsd14", False),
+        ({}, "win32", True),
+        ({}, "darwin", True),
+    ],
+)
+def test_has_display(environ: dict[str, str], platform: str, expected: bool) -> None:
+    assert launch.has_display(environ, platform) is expected
+
+
+def test_a_database_error_is_one_line_not_a_traceback(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def refuse(_path: Path) -> Services:
+        raise SchemaTooNewError("written by a newer Carnet (schema 99)")
+
+    monkeypatch.setattr(launch, "build_services", refuse)
+    result = CliRunner().invoke(
+        cli, ["--db", str(tmp_path / "new.sqlite"), "gui"], env={"QT_QPA_PLATFORM": "offscreen"}
+    )
+    assert result.exit_code == 1
+    assert "cannot open the database" in result.stderr
+    assert "newer Carnet" in result.stderr
+    assert result.exception is None or isinstance(result.exception, SystemExit)
+
+
+def test_with_a_display_it_runs_the_app_on_the_chosen_database(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    opened: list[Path | None] = []
+
+    def fake_run(services: Services, _argv: list[str]) -> int:
+        opened.append(services.db_path)
+        return 0
+
+    monkeypatch.setattr(carnet.ui.application, "run", fake_run)
+    db = tmp_path / "ok.sqlite"
+    result = CliRunner().invoke(
+        cli, ["--db", str(db), "gui"], env={"QT_QPA_PLATFORM": "offscreen", "CARNET_DB": None}
+    )
+    assert result.exit_code == 0, result.output
+    assert opened == [db]

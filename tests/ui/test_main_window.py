@@ -1,0 +1,117 @@
+"""The window shell: sidebar pages, menus, status bar, and what QSettings remembers."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import QSettings
+from PySide6.QtWidgets import QLabel, QMessageBox, QWidget
+from pytestqt.qtbot import QtBot
+
+from carnet.app import Services
+from carnet.i18n import Translator
+from carnet.ui.events import EventHub
+from carnet.ui.main_window import MainWindow
+from carnet.ui.pages import PAGES
+from carnet.ui.views.placeholder import PlaceholderPage
+
+
+def test_sidebar_lists_every_page_and_switches(window: MainWindow) -> None:
+    titles = [window.sidebar.item(r).text() for r in range(window.sidebar.count())]
+    assert titles == [
+        "Dashboard",
+        "Care",
+        "Feuilles",
+        "Mailings",
+        "Bank",
+        "Reports",
+        "Household",
+        "Settings",
+        "Help",
+    ]
+    window.sidebar.setCurrentRow(titles.index("Feuilles"))
+    page = window.stack.currentWidget()
+    assert isinstance(page, PlaceholderPage)
+    assert (
+        page.description.text() == "Paper feuilles de soins and their next step will appear here."
+    )
+    assert window.current_page() == "feuilles"
+
+
+def test_placeholders_describe_the_page_to_come(window: MainWindow) -> None:
+    for index in range(window.stack.count()):
+        page = window.stack.widget(index)
+        if isinstance(page, PlaceholderPage):
+            text = page.description.text()
+            assert "coming soon" not in text.casefold()
+            assert text.endswith(".")
+
+
+def test_controls_have_accessible_names(window: MainWindow) -> None:
+    page = window.care_page
+    widgets: list[QWidget] = [
+        window.sidebar,
+        page.filter_box,
+        page.person_box,
+        page.table,
+        page.detail,
+    ]
+    assert all(w.accessibleName() for w in widgets)
+
+
+def test_go_menu_shortcuts_switch_pages(window: MainWindow) -> None:
+    go_menu = window.go_menu
+    help_action = go_menu.actions()[len(PAGES) - 1]
+    assert help_action.shortcut().toString() == "Ctrl+9"
+    help_action.trigger()
+    assert window.current_page() == "help"
+
+
+def test_file_quit_has_ctrl_q(window: MainWindow) -> None:
+    file_menu = window.file_menu
+    quit_action = file_menu.actions()[0]
+    assert quit_action.shortcut().toString() == "Ctrl+Q"
+    quit_action.trigger()
+    assert not window.isVisible()
+
+
+def test_about_names_the_licence(window: MainWindow, monkeypatch: pytest.MonkeyPatch) -> None:
+    shown: list[str] = []
+    monkeypatch.setattr(QMessageBox, "about", lambda _parent, _title, text: shown.append(text))
+    help_menu = window.help_menu
+    help_menu.actions()[0].trigger()
+    assert "General Public License" in shown[0]
+
+
+def test_status_bar_shows_database_and_act_count(window: MainWindow, services: Services) -> None:
+    labels = [label.text() for label in window.statusBar().findChildren(QLabel)]
+    assert f"Database: {services.db_path}" in labels
+    assert "6 acts" in labels
+
+
+def test_last_page_and_geometry_are_restored(
+    qtbot: QtBot,
+    services: Services,
+    settings: QSettings,
+    translator: Translator,
+) -> None:
+    first = MainWindow(services, EventHub(), settings, translator)
+    qtbot.addWidget(first)
+    first.show()
+    qtbot.waitExposed(first)
+    first.show_page("bank")
+    first.resize(700, 500)  # the offscreen screen is 800×600: stay inside it
+    first.close()
+    assert settings.value("window/page") == "bank"
+    second = MainWindow(services, EventHub(), settings, translator)
+    qtbot.addWidget(second)
+    assert second.current_page() == "bank"
+    assert second.size().width() == 700
+
+
+def test_unknown_saved_page_falls_back_to_care(
+    qtbot: QtBot, services: Services, settings: QSettings, translator: Translator
+) -> None:
+    settings.setValue("window/page", "no-such-page")
+    built = MainWindow(services, EventHub(), settings, translator)
+    qtbot.addWidget(built)
+    assert built.current_page() == "care"
