@@ -176,10 +176,12 @@ def _payments(mode: PaymentMode, deductions: Cents, trace: Trace) -> tuple[bool,
     """Who sends money to the household, and what the CPAM recovers later."""
     if mode is _PAID_IN_FULL:
         return True, True, Cents(0)
+    # Saying "0.00 € will be withheld" would only worry people: name it only when non-zero.
+    suffix = "" if deductions else ".nothing-withheld"
     if mode is _PARTIAL:
-        trace.add("payment.partial", withheld=eur(deductions))
+        trace.add("payment.partial" + suffix, withheld=eur(deductions))
         return False, True, deductions
-    trace.add("payment.total", withheld=eur(deductions))
+    trace.add("payment.total" + suffix, withheld=eur(deductions))
     return False, False, deductions
 
 

@@ -142,6 +142,13 @@ TEMPLATES: dict[str, dict[str, str]] = {
             "Tiers payant: nobody reimburses you; {withheld} € of deductions will be taken from "
             "a later reimbursement."
         ),
+        "payment.partial.nothing-withheld": (
+            "Tiers payant on the AMO share: the AMO pays the practitioner directly."
+        ),
+        "payment.total.nothing-withheld": (
+            "Tiers payant: the AMO and the complementary pay the practitioner directly; "
+            "nothing comes back to you."
+        ),
         "reason.age": "under {age}",
         "reason.css": "complémentaire santé solidaire",
         "reason.maternity": "maternity period",
@@ -217,6 +224,13 @@ TEMPLATES: dict[str, dict[str, str]] = {
         "payment.total": (
             "Tiers payant intégral : personne ne vous rembourse ; {withheld} € de déductions "
             "seront retenus sur un remboursement ultérieur."
+        ),
+        "payment.partial.nothing-withheld": (
+            "Tiers payant sur la part AMO : l'AMO paie directement le praticien."
+        ),
+        "payment.total.nothing-withheld": (
+            "Tiers payant intégral : l'AMO et la complémentaire paient directement le praticien ; "
+            "rien ne vous revient."
         ),
         "reason.age": "moins de {age} ans",
         "reason.css": "complémentaire santé solidaire",

@@ -212,7 +212,8 @@ def _act(
     start = max(date(today.year - YEARS, 1, 1), person.birth_date or date.min)
     day = start + timedelta(days=rng.randrange(max((today - start).days, 1)))
     # Without a number there is no Vitale card: the practitioner gives a paper feuille.
-    paper = person.nir is None or rng.random() < 0.1
+    # Under tiers payant the pharmacist sends everything himself.
+    paper = kind.mode is PaymentMode.PAID_IN_FULL and (person.nir is None or rng.random() < 0.1)
     parcours = Parcours.IN if kind.code != "G" or rng.random() < 0.9 else Parcours.OUT
     return ActInput(
         person_id=PersonId(person.id),

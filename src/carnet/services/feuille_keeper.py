@@ -1,6 +1,6 @@
 """Keeps feuille records in step with the acts and people they depend on.
 
-Every paper act gets a feuille. A feuille is *held* while the person whose
+Every paper act the household paid in full gets a feuille. A feuille is *held* while the person whose
 number goes on it (the insured person, for a dependent) has no social security
 number yet: the French system asks newcomers to keep their feuilles until the
 number arrives, then send them all. Entering the number releases them.
@@ -12,7 +12,7 @@ from collections.abc import Iterable
 from dataclasses import replace
 from datetime import date
 
-from carnet.domain.care import CareAct, Channel
+from carnet.domain.care import CareAct, Channel, PaymentMode
 from carnet.domain.claims import Feuille, FeuilleStatus, Step, next_status
 from carnet.domain.ids import ActId, FeuilleId, PersonId
 from carnet.domain.people import Person
@@ -33,9 +33,9 @@ class FeuilleKeeper:
         touched: set[int] = set()
         for act in acts:
             existing = self.store.feuilles.for_act(act.id)
-            if act.channel is Channel.PAPER and existing is None:
+            if _household_sends(act) and existing is None:
                 touched.add(self._create(act).id)
-            elif act.channel is not Channel.PAPER and existing is not None:
+            elif not _household_sends(act) and existing is not None:
                 if existing.status in _UNSENT:
                     touched.add(self._detach(existing, act))
             elif existing is not None:
@@ -127,6 +127,15 @@ class FeuilleKeeper:
         if deadline == feuille.deadline:
             return feuille
         return self.store.feuilles.update(_replace_acts(feuille, feuille.act_ids, deadline))
+
+
+def _household_sends(act: CareAct) -> bool:
+    """Paper care paid in full: the household mails the feuille.
+
+    Under tiers payant the practitioner sends the paper feuille to the CPAM
+    himself (art. R.161-47 CSS, within 8 days), so there is nothing to track.
+    """
+    return act.channel is Channel.PAPER and act.payment_mode is PaymentMode.PAID_IN_FULL
 
 
 def _replace_acts(feuille: Feuille, act_ids: tuple[ActId, ...], deadline: date | None) -> Feuille:
