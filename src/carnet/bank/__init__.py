@@ -1,0 +1,1 @@
+"""Carnet bank layer."""

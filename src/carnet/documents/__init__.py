@@ -1,0 +1,1 @@
+"""Carnet documents layer."""
