@@ -1,8 +1,8 @@
 """Keeps feuille records in step with the acts and people they depend on.
 
-Every paper act the household paid in full gets a feuille. A feuille is *held* while the person whose
-number goes on it (the insured person, for a dependent) has no social security
-number yet: the French system asks newcomers to keep their feuilles until the
+Every paper act the household paid in full gets a feuille. A feuille is *held*
+while the person whose number goes on it (the insured person, for a dependent)
+has no social security number yet: the French system asks newcomers to keep their feuilles until the
 number arrives, then send them all. Entering the number releases them.
 """
 
