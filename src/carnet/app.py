@@ -9,6 +9,7 @@ from pathlib import Path
 from carnet.paths import default_db_path
 from carnet.services.base import Clock
 from carnet.services.care import CareService
+from carnet.services.claims import ClaimsService
 from carnet.services.household import HouseholdService
 from carnet.storage.store import Store, open_store
 
@@ -20,6 +21,7 @@ class Services:
     store: Store
     household: HouseholdService
     care: CareService
+    claims: ClaimsService
 
     @property
     def db_path(self) -> Path | None:
@@ -36,6 +38,7 @@ def build_services(path: Path | None, today: Clock = date.today) -> Services:
         store=store,
         household=HouseholdService(store, today),
         care=CareService(store, today),
+        claims=ClaimsService(store, today),
     )
 
 

@@ -8,10 +8,12 @@ import click
 
 from carnet.cli import cli
 from carnet.cli.commands import register_all
+from carnet.cli.root import add_db_option_everywhere
 from carnet.ui.launch import gui
 
 register_all(cli)
 cli.add_command(gui)
+add_db_option_everywhere(cli)
 
 
 def main(argv: list[str] | None = None) -> None:

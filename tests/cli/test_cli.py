@@ -157,6 +157,20 @@ def test_bad_input_is_one_line_and_changes_nothing(
     assert table_counts(db) == before
 
 
+def test_db_option_after_the_command(tmp_path: Path) -> None:
+    """The issue's own example: ``carnet demo --db FILE`` then ``carnet --db FILE act list``."""
+    db = tmp_path / "after.sqlite"
+    env = {k: v for k, v in os.environ.items() if k != "CARNET_DB"}
+    subprocess.run(
+        [sys.executable, "-m", "carnet", "demo", "--db", str(db), "--acts", "5"],
+        check=True,
+        env=env,
+        capture_output=True,
+        timeout=120,
+    )
+    assert len(json.loads(run(db, "act", "list", "--json").stdout)) == 5
+
+
 def test_carnet_db_environment_variable(tmp_path: Path) -> None:
     db = tmp_path / "env.sqlite"
     env = {**os.environ, "CARNET_DB": str(db)}

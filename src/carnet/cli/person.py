@@ -102,6 +102,8 @@ def list_people(ctx: click.Context, as_json: bool) -> None:
     for p in people:
         role = f"dependent of #{p.insured_id}" if p.insured_id else "insured"
         nir = format_nir(p.nir) if p.nir else p.registration.value
+        if p.is_dependent and not p.nir:
+            nir = "(on the insured person's number)"
         click.echo(f"#{p.id:<4} {p.full_name:<30} {role:<18} {nir}")
 
 

@@ -29,3 +29,33 @@ def cli(ctx: click.Context, db_path: Path | None) -> None:
         if gui is None:  # pragma: no cover - main always registers it
             raise click.UsageError("no GUI in this build")
         ctx.invoke(gui)
+
+
+def _remember_db(ctx: click.Context, _param: click.Parameter, value: Path | None) -> None:
+    if value is not None:
+        root = ctx.find_root()
+        root.ensure_object(dict)
+        root.obj["db_path"] = value
+
+
+def add_db_option_everywhere(group: click.Group) -> None:
+    """Accept ``--db`` after a command too (``carnet demo --db x.sqlite``), not only before.
+
+    People type the option where they think of it; both places mean the same.
+    """
+    for command in group.commands.values():
+        if isinstance(command, click.Group):
+            add_db_option_everywhere(command)
+            continue
+        if any(p.name == "db_path_local" for p in command.params):
+            continue
+        command.params.append(
+            click.Option(
+                ["--db", "db_path_local"],
+                type=click.Path(dir_okay=False, path_type=Path),
+                expose_value=False,
+                is_eager=True,
+                callback=_remember_db,
+                help="Database file (same as 'carnet --db').",
+            )
+        )
