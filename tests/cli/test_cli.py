@@ -197,3 +197,40 @@ def test_newer_database_is_refused_with_a_message(tmp_path: Path) -> None:
     done = run(db, "person", "list", check=False)
     assert done.returncode == 1
     assert "newer version of Carnet" in done.stderr
+
+
+def test_feuille_commands(tmp_path: Path) -> None:
+    db = tmp_path / "f.sqlite"
+    person = run(
+        db,
+        "person",
+        "add",
+        "--first-name",
+        "Sarah",
+        "--last-name",
+        "T",
+        "--nir",
+        "2 88 03 99 132 045 16",
+    ).stdout.strip()
+    run(
+        db,
+        "act",
+        "add",
+        "--person",
+        person,
+        "--date",
+        "2026-10-01",
+        "--code",
+        "G",
+        "--fee",
+        "30",
+        "--channel",
+        "paper",
+    )
+    [feuille] = json.loads(run(db, "feuille", "list", "--json").stdout)
+    assert (feuille["status"], feuille["deadline"]) == ("to-sign", "2028-12-31")
+    assert "is now signed" in run(db, "feuille", "sign", str(feuille["id"])).stdout
+    done = run(db, "feuille", "sign", str(feuille["id"]), check=False)
+    assert done.returncode == 1
+    assert "cannot sign a feuille that is signed" in done.stderr
+    assert json.loads(run(db, "feuille", "warnings", "--json").stdout) == []

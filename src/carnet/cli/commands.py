@@ -7,6 +7,7 @@ import click
 from carnet.cli.act import act
 from carnet.cli.demo import demo
 from carnet.cli.estimate import estimate
+from carnet.cli.feuille import feuille
 from carnet.cli.person import person
 from carnet.cli.practitioner import practitioner
 
@@ -18,4 +19,4 @@ def register_all(group: click.Group) -> None:
 
 
 def _commands() -> list[click.Command]:
-    return [person, practitioner, act, demo, estimate]
+    return [person, practitioner, act, feuille, demo, estimate]
