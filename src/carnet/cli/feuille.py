@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from datetime import date
 from typing import Any
 
@@ -115,7 +116,7 @@ def merge(ctx: click.Context, feuille_ids: tuple[int, ...]) -> None:
     click.echo(f"#{after.id} now covers {len(after.act_ids)} acts")
 
 
-def feuille_json(f: Feuille, names: dict[int, str], today: date) -> dict[str, Any]:
+def feuille_json(f: Feuille, names: Mapping[PersonId, str], today: date) -> dict[str, Any]:
     return {
         "id": f.id,
         "person_id": f.person_id,
