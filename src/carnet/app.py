@@ -10,6 +10,7 @@ from carnet.paths import default_db_path
 from carnet.services.base import Clock
 from carnet.services.care import CareService
 from carnet.services.claims import ClaimsService
+from carnet.services.history import HistoryService
 from carnet.services.household import HouseholdService
 from carnet.storage.store import Store, open_store
 
@@ -22,6 +23,7 @@ class Services:
     household: HouseholdService
     care: CareService
     claims: ClaimsService
+    history: HistoryService
 
     @property
     def db_path(self) -> Path | None:
@@ -39,6 +41,7 @@ def build_services(path: Path | None, today: Clock = date.today) -> Services:
         household=HouseholdService(store, today),
         care=CareService(store, today),
         claims=ClaimsService(store, today),
+        history=HistoryService(store, today),
     )
 
 

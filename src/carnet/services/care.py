@@ -14,6 +14,7 @@ from carnet.domain.events import Event
 from carnet.domain.ids import ActId
 from carnet.domain.payments import ExpectedPayment
 from carnet.domain.validation import check_amount, check_date, check_text
+from carnet.i18n import N_
 from carnet.rules import default_tables
 from carnet.services.assessing import Reassessor
 from carnet.services.base import Clock, Result, Service
@@ -33,7 +34,7 @@ class CareService(Service):
 
     def add_act(self, data: ActInput) -> Result[CareAct]:
         clean = self._clean(data)
-        with self.store.transaction():
+        with self.store.transaction(N_("Add act")):
             act = self.store.acts.insert(clean)
             self.store.events.record("act", act.id, "created", after=act)
             touched = self.reassessor.person_year(act.person_id, act.date.year)
@@ -44,7 +45,7 @@ class CareService(Service):
     def add_acts(self, items: list[ActInput]) -> Result[list[CareAct]]:
         """Log many acts in one transaction (imports, the demo generator)."""
         cleaned = [self._clean(item) for item in items]
-        with self.store.transaction():
+        with self.store.transaction(N_("Add acts")):
             acts = self.store.acts.insert_many(list(cleaned))
             self.store.events.record_many("act", "created", list(acts))
             touched = self.reassessor.many({(a.person_id, a.date.year) for a in acts})
@@ -54,7 +55,7 @@ class CareService(Service):
 
     def edit_act(self, act_id: ActId, data: ActInput) -> Result[CareAct]:
         clean = self._clean(data)
-        with self.store.transaction():
+        with self.store.transaction(N_("Edit act")):
             before, after = self.store.acts.update(act_id, clean)
             self.store.events.record("act", act_id, "edited", before, after=after)
             touched = self.reassessor.many(
@@ -65,7 +66,7 @@ class CareService(Service):
         return Result(after, changes | touched.changes())
 
     def delete_act(self, act_id: ActId) -> Result[CareAct]:
-        with self.store.transaction():
+        with self.store.transaction(N_("Delete act")):
             before = self.store.acts.delete(act_id)
             self.store.events.record("act", act_id, "deleted", before=before)
             touched = self.reassessor.person_year(before.person_id, before.date.year)

@@ -13,6 +13,7 @@ from carnet.domain.changes import Changes
 from carnet.domain.claims import OPEN, Feuille, FeuilleStatus, Step, TransitionError
 from carnet.domain.errors import ValidationError
 from carnet.domain.ids import FeuilleId, PersonId
+from carnet.i18n import N_
 from carnet.services.base import Clock, Result, Service
 from carnet.services.feuille_keeper import FeuilleKeeper
 from carnet.storage.store import Store
@@ -60,7 +61,7 @@ class ClaimsService(Service):
             raise ValidationError("step", f"use the mailing commands to {step.value} a feuille")
         if step is Step.RETURN and not reason.strip():
             raise ValidationError("reason", "say why the CPAM returned the feuille")
-        with self.store.transaction():
+        with self.store.transaction(N_("Feuille step")):
             feuille = self.store.feuilles.get(feuille_id)
             if step is Step.RELEASE and self.keeper.must_hold(
                 self.store.people.get(feuille.person_id)
@@ -76,7 +77,7 @@ class ClaimsService(Service):
         """One paper form covering several acts (e.g. a physiotherapy series)."""
         if len(set(feuille_ids)) < 2:
             raise ValidationError("feuille", "choose at least two feuilles to merge")
-        with self.store.transaction():
+        with self.store.transaction(N_("Merge feuilles")):
             found = [self.store.feuilles.get(f) for f in sorted(set(feuille_ids))]
             if len({f.person_id for f in found}) != 1:
                 raise ValidationError("feuille", "a feuille covers the care of one person only")

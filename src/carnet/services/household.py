@@ -19,6 +19,7 @@ from carnet.domain.validation import (
     check_percent,
     check_text,
 )
+from carnet.i18n import N_
 from carnet.services.assessing import Reassessor, Touched
 from carnet.services.base import Clock, Result, Service
 from carnet.services.feuille_keeper import FeuilleKeeper
@@ -44,14 +45,14 @@ class HouseholdService(Service):
     # -- people -----------------------------------------------------------------
     def add_person(self, data: PersonInput) -> Result[Person]:
         clean, warnings = self._clean_person(data, None)
-        with self.store.transaction():
+        with self.store.transaction(N_("Add person")):
             person = self.store.people.insert(clean)
             self.store.events.record("person", person.id, "created", after=person)
         return Result(person, Changes(people=frozenset({person.id}), warnings=warnings))
 
     def edit_person(self, person_id: PersonId, data: PersonInput) -> Result[Person]:
         clean, warnings = self._clean_person(data, person_id)
-        with self.store.transaction():
+        with self.store.transaction(N_("Edit person")):
             before, after = self.store.people.update(person_id, clean)
             self.store.events.record("person", person_id, "edited", before, after=after)
             touched = self._reassess("person_id = ?", [person_id])
@@ -139,7 +140,7 @@ class HouseholdService(Service):
     # -- practitioners ------------------------------------------------------------
     def add_practitioner(self, data: PractitionerInput) -> Result[Practitioner]:
         clean = self._clean_practitioner(data)
-        with self.store.transaction():
+        with self.store.transaction(N_("Add practitioner")):
             practitioner = self.store.practitioners.insert(clean)
             self.store.events.record("practitioner", practitioner.id, "created", after=practitioner)
         return Result(practitioner, Changes(practitioners=frozenset({practitioner.id})))
@@ -148,7 +149,7 @@ class HouseholdService(Service):
         self, practitioner_id: PractitionerId, data: PractitionerInput
     ) -> Result[Practitioner]:
         clean = self._clean_practitioner(data)
-        with self.store.transaction():
+        with self.store.transaction(N_("Edit practitioner")):
             before, after = self.store.practitioners.update(practitioner_id, clean)
             self.store.events.record("practitioner", practitioner_id, "edited", before, after=after)
             touched = self._reassess("practitioner_id = ?", [practitioner_id])
@@ -179,14 +180,14 @@ class HouseholdService(Service):
     # -- contracts ----------------------------------------------------------------
     def add_contract(self, data: ContractInput) -> Result[Contract]:
         clean = self._clean_contract(data)
-        with self.store.transaction():
+        with self.store.transaction(N_("Add contract")):
             contract = self.store.contracts.insert(clean)
             self.store.events.record("contract", contract.id, "created", after=contract)
         return Result(contract, Changes(contracts=frozenset({contract.id})))
 
     def edit_contract(self, contract_id: ContractId, data: ContractInput) -> Result[Contract]:
         clean = self._clean_contract(data)
-        with self.store.transaction():
+        with self.store.transaction(N_("Edit contract")):
             before, after = self.store.contracts.update(contract_id, clean)
             self.store.events.record("contract", contract_id, "edited", before, after=after)
             touched = self._reassess(
@@ -229,7 +230,7 @@ class HouseholdService(Service):
         if any(a.name == name for a in self.bank_accounts()):
             raise ValidationError("name", f"an account named {name!r} already exists")
         clean = replace(data, name=name, iban=iban, bank=check_text(data.bank, "bank"))
-        with self.store.transaction():
+        with self.store.transaction(N_("Add bank account")):
             account = self.store.bank_accounts.insert(clean)
             self.store.events.record("bank_account", account.id, "created", after=account)
         return Result(account, Changes(bank=frozenset({account.id})))

@@ -179,6 +179,13 @@ INITIAL_SCHEMA: tuple[str, ...] = (
     act_id INTEGER REFERENCES care_act(id) ON DELETE CASCADE,
     transaction_id INTEGER REFERENCES bank_transaction(id) ON DELETE SET NULL,{_STAMPS})""",
     "CREATE INDEX deduction_person_year ON deduction_ledger(person_id, year)",
+    # One row per service call that changed something: the unit of undo.
+    """CREATE TABLE operation (
+    id INTEGER PRIMARY KEY,
+    at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now')),
+    label TEXT NOT NULL,
+    kind TEXT NOT NULL DEFAULT 'do' CHECK (kind IN ('do', 'undo', 'redo')),
+    target INTEGER REFERENCES operation(id))""",
     """CREATE TABLE event (
     id INTEGER PRIMARY KEY,
     at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now')),
@@ -187,8 +194,10 @@ INITIAL_SCHEMA: tuple[str, ...] = (
     action TEXT NOT NULL,
     before TEXT,
     after TEXT,
-    source TEXT NOT NULL DEFAULT 'user')""",
+    source TEXT NOT NULL DEFAULT 'user',
+    op INTEGER REFERENCES operation(id))""",
     "CREATE INDEX event_entity ON event(entity, entity_id, id)",
+    "CREATE INDEX event_op ON event(op)",
     # The history is append-only: the database itself refuses edits and deletions.
     """CREATE TRIGGER event_no_update BEFORE UPDATE ON event
     BEGIN SELECT RAISE(ABORT, 'the event history is append-only'); END""",

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
@@ -38,15 +38,31 @@ class Store:
         self.mailings = MailingRepo(db)
         self.events = EventLog(db)
         self.settings = SettingsRepo(db)
+        # Told (op id, kind) after each committed operation: the undo stack listens.
+        self.listeners: list[Callable[[int, str], None]] = []
 
     @property
     def path(self) -> Path | None:
         return self.ledger.path
 
     @contextmanager
-    def transaction(self) -> Iterator[None]:
-        with self.ledger.write():
+    def transaction(
+        self, label: str = "Change", kind: str = "do", target: int | None = None
+    ) -> Iterator[None]:
+        """One service call: one database transaction and one undoable operation."""
+        if self.events.op is not None:  # nested call: part of the outer operation
             yield
+            return
+        try:
+            with self.ledger.write():
+                self.events.begin_op(label, kind, target)
+                yield
+                op = self.events.end_op()
+        finally:
+            self.events.op = None
+        if op is not None:
+            for listener in self.listeners:
+                listener(op, kind)
 
     def close(self) -> None:
         self.ledger.close()

@@ -19,8 +19,37 @@ class _Identified(Protocol):
 
 
 class EventLog:
+    """Events are grouped by operation (one service call); ``op`` is the one under way."""
+
     def __init__(self, db: Database) -> None:
         self.db = db
+        self.op: int | None = None
+
+    def begin_op(self, label: str, kind: str = "do", target: int | None = None) -> int:
+        row = {"label": label, "kind": kind, "target": target}
+        op = self.db.table("operation").insert(row).last_pk
+        assert isinstance(op, int)
+        self.op = op
+        return op
+
+    def end_op(self) -> int | None:
+        """Close the operation; returns its id if it recorded any event."""
+        op, self.op = self.op, None
+        if op is None:
+            return None
+        found = self.db.execute("SELECT 1 FROM event WHERE op = ? LIMIT 1", [op]).fetchone()
+        if found is None:  # nothing changed: no trace in the history, nothing to undo
+            self.db.execute("DELETE FROM operation WHERE id = ?", [op])
+            return None
+        return op
+
+    def events_of(self, op: int) -> list[Event]:
+        rows = self.db.query("SELECT * FROM event WHERE op = ? ORDER BY id", [op])
+        return [_event(row) for row in rows]
+
+    def label_of(self, op: int) -> str:
+        row = self.db.execute("SELECT label FROM operation WHERE id = ?", [op]).fetchone()
+        return "" if row is None else str(row[0])
 
     def record(
         self,
@@ -41,6 +70,7 @@ class EventLog:
                 "before": None if before is None else row_json(before),
                 "after": None if after is None else row_json(after),
                 "source": source,
+                "op": self.op,
             }
         )
 
@@ -54,6 +84,7 @@ class EventLog:
                 "before": None,
                 "after": row_json(r),
                 "source": "user",
+                "op": self.op,
             }
             for r in records
         ]

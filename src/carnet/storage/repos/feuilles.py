@@ -38,6 +38,18 @@ class FeuilleRepo:
         self.set_acts(feuille.id, feuille.act_ids)
         return self.get(feuille.id)
 
+    def exists(self, feuille_id: int) -> bool:
+        return self._rows.exists(feuille_id)
+
+    def put(self, feuille: Feuille) -> None:
+        """Write ``feuille`` with its own id (undo/redo), with its acts."""
+        if self._rows.exists(feuille.id):
+            self.update(feuille)
+            return
+        row = to_row(feuille, skip=("act_ids",))
+        self.db.table("feuille").insert(row)
+        self.set_acts(feuille.id, feuille.act_ids)
+
     def set_acts(self, feuille_id: FeuilleId, act_ids: tuple[ActId, ...]) -> None:
         self.db.execute("DELETE FROM feuille_act WHERE feuille_id = ?", [feuille_id])
         self.db.conn.executemany(

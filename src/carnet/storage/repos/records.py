@@ -58,6 +58,19 @@ class RecordRepo(Generic[T]):
         )
         return before, self.get(ident)
 
+    def put(self, record: object) -> None:
+        """Write ``record`` with its own id: update the row if it exists, insert it if not.
+
+        Undo and redo restore rows this way. Never ``INSERT OR REPLACE``: replacing
+        deletes the old row first, and the cascade would wipe what hangs off it.
+        """
+        row = to_row(record, skip=())
+        ident = row.pop("id")
+        if self.exists(ident):
+            self.update(ident, record)
+        else:
+            self.db.table(self.table).insert({"id": ident, **row})
+
     def get(self, ident: int) -> T:
         try:
             row = self.db.table(self.table).get(ident)
