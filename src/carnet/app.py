@@ -7,6 +7,7 @@ from datetime import date
 from pathlib import Path
 
 from carnet.paths import default_db_path
+from carnet.services.backup import BackupService
 from carnet.services.base import Clock
 from carnet.services.care import CareService
 from carnet.services.claims import ClaimsService
@@ -24,6 +25,7 @@ class Services:
     care: CareService
     claims: ClaimsService
     history: HistoryService
+    backup: BackupService
 
     @property
     def db_path(self) -> Path | None:
@@ -42,6 +44,7 @@ def build_services(path: Path | None, today: Clock = date.today) -> Services:
         care=CareService(store, today),
         claims=ClaimsService(store, today),
         history=HistoryService(store, today),
+        backup=BackupService(store),
     )
 
 

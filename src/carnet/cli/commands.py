@@ -5,6 +5,7 @@ from __future__ import annotations
 import click
 
 from carnet.cli.act import act
+from carnet.cli.backup import backup, restore
 from carnet.cli.demo import demo
 from carnet.cli.estimate import estimate
 from carnet.cli.feuille import feuille
@@ -19,4 +20,4 @@ def register_all(group: click.Group) -> None:
 
 
 def _commands() -> list[click.Command]:
-    return [person, practitioner, act, feuille, demo, estimate]
+    return [person, practitioner, act, feuille, demo, estimate, backup, restore]

@@ -10,13 +10,15 @@ from __future__ import annotations
 
 import os
 import sqlite3
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
+from datetime import datetime
 from pathlib import Path
 
 from sqlite_utils import Database
 
 from carnet.domain.errors import DatabaseFileError, DatabaseLockedError
+from carnet.storage.backup import rotating_backup
 from carnet.storage.migrations import migrate
 
 BUSY_TIMEOUT_MS = 10_000
@@ -85,7 +87,7 @@ def open_ledger(path: Path | None) -> Ledger:
     try:
         _configure(conn, wal=path is not None)
         db = Database(conn)
-        migrate(db)
+        migrate(db, before=None if path is None else _backup_before_migration(conn, path))
     except sqlite3.DatabaseError as exc:
         conn.close()
         raise DatabaseFileError(f"{path} is not a Carnet database or is damaged ({exc})") from exc
@@ -94,6 +96,13 @@ def open_ledger(path: Path | None) -> Ledger:
         raise
     _restrict_side_files(path)
     return Ledger(db, path)
+
+
+def _backup_before_migration(conn: sqlite3.Connection, path: Path) -> Callable[[], None]:
+    def run() -> None:
+        rotating_backup(conn, path, "before-migration", datetime.now())  # noqa: DTZ005 (local time names the file)
+
+    return run
 
 
 def _restrict_side_files(path: Path | None) -> None:

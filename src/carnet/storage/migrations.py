@@ -7,6 +7,8 @@ by a newer Carnet and is refused before anything touches it.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from sqlite_utils import Database, Migrations
 
 from carnet.domain.errors import SchemaTooNewError
@@ -47,13 +49,17 @@ def pending(db: Database) -> list[str]:
     return [migration.name for migration in migrations.pending(db)]
 
 
-def migrate(db: Database) -> list[str]:
+def migrate(db: Database, before: Callable[[], None] | None = None) -> list[str]:
     """Apply pending migrations in one exclusive transaction; return their names.
 
     ``BEGIN IMMEDIATE`` serialises two Carnets opening a new file at once: the
-    second waits, then finds nothing left to apply.
+    second waits, then finds nothing left to apply. ``before`` runs first when a
+    database that already holds data is about to change shape (the backup).
     """
     conn = db.conn
+    check_not_newer(db)
+    if before is not None and schema_version(db) > 0 and pending(db):
+        before()
     conn.execute("BEGIN IMMEDIATE")
     try:
         check_not_newer(db)

@@ -1,0 +1,112 @@
+"""Backups and restore: a copy that restores to an identical database, and safe refusals."""
+
+from __future__ import annotations
+
+import sqlite3
+from datetime import date, datetime
+from pathlib import Path
+
+import pytest
+
+from carnet.app import build_services
+from carnet.domain.errors import SchemaTooNewError
+from carnet.services.backup import BackupService, restore_database
+from carnet.services.demo import build_demo
+from carnet.storage import migrations as migrations_module
+from carnet.storage.backup import BackupError, backups, check_backup
+from carnet.storage.database import open_ledger
+
+TODAY = date(2026, 11, 28)
+
+
+def _dump(path: Path) -> list[str]:
+    conn = sqlite3.connect(path)
+    try:
+        return list(conn.iterdump())
+    finally:
+        conn.close()
+
+
+def _demo(path: Path) -> None:
+    services = build_services(path, today=lambda: TODAY)
+    build_demo(services.household, services.care, acts=30, today=TODAY)
+    services.close()
+
+
+def test_backup_wipe_restore_gives_back_an_identical_database(tmp_path: Path) -> None:
+    db = tmp_path / "carnet.sqlite"
+    _demo(db)
+    original = _dump(db)
+    services = build_services(db, today=lambda: TODAY)
+    saved = services.backup.backup_now(tmp_path / "saved.sqlite")
+    services.close()
+    assert saved.stat().st_mode & 0o777 == 0o600
+
+    db.unlink()
+    db.write_bytes(b"")  # wiped
+    aside = restore_database(db, saved)
+    assert aside.exists()
+    assert _dump(db) == original
+
+
+def test_rotating_and_daily_backups(tmp_path: Path) -> None:
+    db = tmp_path / "carnet.sqlite"
+    _demo(db)
+    services = build_services(db, today=lambda: TODAY)
+    clock = iter(datetime(2026, 11, 28, 9, minute) for minute in range(60))
+    service = BackupService(services.store, now=lambda: next(clock))
+    first = service.daily()
+    assert first is not None and first.parent == tmp_path / "backups"
+    assert service.daily() is None  # once a day
+    for _ in range(20):
+        service.backup_now()
+    assert len(backups(db)) == 14
+    services.close()
+
+
+def test_a_damaged_backup_is_refused_and_the_database_untouched(tmp_path: Path) -> None:
+    db = tmp_path / "carnet.sqlite"
+    _demo(db)
+    before = _dump(db)
+    bad = tmp_path / "bad.sqlite"
+    bad.write_bytes(b"SQLite format 3\x00" + b"\x00" * 200)
+    with pytest.raises(BackupError):
+        restore_database(db, bad)
+    with pytest.raises(BackupError, match="no such file"):
+        restore_database(db, tmp_path / "missing.sqlite")
+    assert _dump(db) == before
+
+
+def test_a_backup_from_a_newer_carnet_is_refused(tmp_path: Path) -> None:
+    db = tmp_path / "carnet.sqlite"
+    open_ledger(db).close()
+    newer = tmp_path / "newer.sqlite"
+    open_ledger(newer).close()
+    conn = sqlite3.connect(newer)
+    conn.execute(
+        "INSERT INTO _sqlite_migrations (migration_set, name, applied_at) "
+        "VALUES ('carnet', '9999_future', 'x')"
+    )
+    conn.commit()
+    conn.close()
+    with pytest.raises(SchemaTooNewError):
+        check_backup(newer)
+
+
+def test_a_migration_is_preceded_by_a_backup(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    db = tmp_path / "carnet.sqlite"
+    _demo(db)
+    assert backups(db) == []
+    extra = list(migrations_module.migrations._migrations)
+    monkeypatch.setattr(migrations_module.migrations, "_migrations", extra)
+
+    @migrations_module.migrations(name="9000_test_only")
+    def _add_column(database: object) -> None:
+        database.execute("ALTER TABLE person ADD COLUMN test_only TEXT")  # type: ignore[attr-defined]
+
+    open_ledger(db).close()
+    [made] = backups(db)
+    assert "before-migration" in made.name
+    assert check_backup(made) == 1  # the backup holds the old schema
