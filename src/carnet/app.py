@@ -11,6 +11,7 @@ from carnet.services.backup import BackupService
 from carnet.services.base import Clock
 from carnet.services.care import CareService
 from carnet.services.claims import ClaimsService
+from carnet.services.exports import ExportService
 from carnet.services.history import HistoryService
 from carnet.services.household import HouseholdService
 from carnet.storage.store import Store, open_store
@@ -26,6 +27,7 @@ class Services:
     claims: ClaimsService
     history: HistoryService
     backup: BackupService
+    exports: ExportService
 
     @property
     def db_path(self) -> Path | None:
@@ -45,6 +47,7 @@ def build_services(path: Path | None, today: Clock = date.today) -> Services:
         claims=ClaimsService(store, today),
         history=HistoryService(store, today),
         backup=BackupService(store),
+        exports=ExportService(store),
     )
 
 

@@ -8,6 +8,7 @@ from carnet.cli.act import act
 from carnet.cli.backup import backup, restore
 from carnet.cli.demo import demo
 from carnet.cli.estimate import estimate
+from carnet.cli.export import export, load_json
 from carnet.cli.feuille import feuille
 from carnet.cli.person import person
 from carnet.cli.practitioner import practitioner
@@ -20,4 +21,4 @@ def register_all(group: click.Group) -> None:
 
 
 def _commands() -> list[click.Command]:
-    return [person, practitioner, act, feuille, demo, estimate, backup, restore]
+    return [person, practitioner, act, feuille, demo, estimate, export, load_json, backup, restore]

@@ -17,6 +17,7 @@ from carnet.storage.repos.deductions import DeductionRepo
 from carnet.storage.repos.events import EventLog
 from carnet.storage.repos.feuilles import FeuilleRepo, MailingRepo
 from carnet.storage.repos.records import RecordRepo
+from carnet.storage.repos.reports import ReportRepo
 from carnet.storage.repos.settings import SettingsRepo
 
 
@@ -38,6 +39,7 @@ class Store:
         self.mailings = MailingRepo(db)
         self.events = EventLog(db)
         self.settings = SettingsRepo(db)
+        self.reports = ReportRepo(db)
         # Told (op id, kind) after each committed operation: the undo stack listens.
         self.listeners: list[Callable[[int, str], None]] = []
 

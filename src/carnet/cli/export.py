@@ -1,0 +1,70 @@
+"""``carnet export`` (CSV, XLSX, JSON) and ``carnet load-json``."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import click
+
+from carnet.cli.common import open_services, user_errors
+from carnet.i18n import Translator
+from carnet.services.exports import KINDS
+
+
+@click.group()
+def export() -> None:
+    """Export acts, expected payments and bank matches."""
+
+
+def _write(out: Path, data: bytes) -> None:
+    out.write_bytes(data)
+    click.echo(f"Wrote {out} ({len(data)} bytes)")
+
+
+@export.command("csv")
+@click.option("--table", "kind", type=click.Choice(KINDS), default="acts", show_default=True)
+@click.option(
+    "--lang",
+    default="en",
+    type=click.Choice(["en", "fr"]),
+    help="fr: ';' separator and decimal comma.",
+)
+@click.option("--out", type=click.Path(dir_okay=False, path_type=Path), required=True)
+@click.pass_context
+@user_errors
+def export_csv(ctx: click.Context, kind: str, lang: str, out: Path) -> None:
+    """One table as CSV (UTF-8 with BOM, for spreadsheet apps)."""
+    with open_services(ctx) as services:
+        _write(out, services.exports.csv(kind, Translator(lang)))
+
+
+@export.command("xlsx")
+@click.option("--lang", default="en", type=click.Choice(["en", "fr"]))
+@click.option("--out", type=click.Path(dir_okay=False, path_type=Path), required=True)
+@click.pass_context
+@user_errors
+def export_xlsx(ctx: click.Context, lang: str, out: Path) -> None:
+    """Acts, expected payments and bank matches as one workbook."""
+    with open_services(ctx) as services:
+        _write(out, services.exports.xlsx(Translator(lang)))
+
+
+@export.command("json")
+@click.option("--out", type=click.Path(dir_okay=False, path_type=Path), required=True)
+@click.pass_context
+@user_errors
+def export_json(ctx: click.Context, out: Path) -> None:
+    """The whole database as JSON (load it back with 'carnet load-json')."""
+    with open_services(ctx) as services:
+        _write(out, services.exports.json())
+
+
+@click.command("load-json")
+@click.argument("source", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.pass_context
+@user_errors
+def load_json(ctx: click.Context, source: Path) -> None:
+    """Load a JSON export into a new, empty database (choose it with --db)."""
+    with open_services(ctx) as services:
+        count = services.exports.load_json(source.read_bytes())
+    click.echo(f"Loaded {count} rows from {source}")

@@ -1,0 +1,1 @@
+"""Tabular exports (CSV, XLSX) for spreadsheet apps. Pure: rows in, bytes out."""

@@ -1,0 +1,165 @@
+"""Exports of acts, expected payments and bank matches (CSV, XLSX) and the full JSON dump."""
+
+from __future__ import annotations
+
+import json
+from datetime import date
+from decimal import Decimal
+from typing import Any
+
+from carnet.domain.money import to_decimal
+from carnet.exports.tabular import Cell, Table, to_csv, to_xlsx
+from carnet.i18n import Translator
+from carnet.storage import dump as storage_dump
+from carnet.storage.repos.reports import ACTS_SQL, MATCHES_SQL, PAYMENTS_SQL
+from carnet.storage.store import Store
+
+KINDS = ("acts", "payments", "matches")
+
+
+def _money(value: int | None) -> Decimal | None:
+    return None if value is None else to_decimal(value)
+
+
+def _day(value: str | None) -> date | None:
+    return None if value is None else date.fromisoformat(value)
+
+
+class ExportService:
+    def __init__(self, store: Store) -> None:
+        self.store = store
+
+    def table(self, kind: str, translator: Translator) -> Table:
+        _ = translator.gettext
+        headers: tuple[str, ...]
+        if kind == "acts":
+            headers = (
+                _("Act"),
+                _("Date"),
+                _("Person"),
+                _("Practitioner"),
+                _("Code"),
+                _("Category"),
+                _("Fee"),
+                _("Base"),
+                _("AMO"),
+                _("Mutuelle"),
+                _("You pay"),
+                _("Channel"),
+                _("Tiers payant"),
+                _("Claim by"),
+            )
+            rows = [self._act_row(r) for r in self.store.reports.rows(ACTS_SQL)]
+        elif kind == "payments":
+            headers = (
+                _("Payment"),
+                _("Act"),
+                _("Date of care"),
+                _("Person"),
+                _("Payer"),
+                _("Amount"),
+                _("Settled"),
+                _("Expected from"),
+                _("Expected by"),
+                _("Status"),
+            )
+            rows = [self._payment_row(r) for r in self.store.reports.rows(PAYMENTS_SQL)]
+        elif kind == "matches":
+            headers = (
+                _("Bank date"),
+                _("Bank amount"),
+                _("Label"),
+                _("Counterparty"),
+                _("Payment"),
+                _("Act"),
+                _("Allocated"),
+                _("State"),
+            )
+            rows = [self._match_row(r) for r in self.store.reports.rows(MATCHES_SQL)]
+        else:
+            raise ValueError(kind)
+        return Table(kind, headers, rows)
+
+    def csv(self, kind: str, translator: Translator) -> bytes:
+        return to_csv(self.table(kind, translator), translator.language)
+
+    def xlsx(self, translator: Translator) -> bytes:
+        return to_xlsx([self.table(kind, translator) for kind in KINDS])
+
+    def json(self) -> bytes:
+        data = storage_dump.dump(self.store.ledger.db)
+        return json.dumps(data, ensure_ascii=False, indent=1).encode("utf-8")
+
+    def load_json(self, raw: bytes) -> int:
+        """Load a JSON export into this (empty) database, in one transaction."""
+        try:
+            data: dict[str, Any] = json.loads(raw.decode("utf-8"))
+        except (UnicodeDecodeError, json.JSONDecodeError) as exc:
+            raise storage_dump.DumpError(f"not a JSON file ({exc})") from exc
+        with self.store.ledger.write():
+            return storage_dump.load(self.store.ledger.db, data)
+
+    @staticmethod
+    def _act_row(r: tuple[Any, ...]) -> tuple[Cell, ...]:
+        (
+            ident,
+            day,
+            person,
+            practitioner,
+            code,
+            category,
+            fee,
+            base,
+            amo,
+            amc,
+            patient,
+            channel,
+            mode,
+            deadline,
+        ) = r
+        return (
+            ident,
+            _day(day),
+            person,
+            practitioner,
+            code,
+            category,
+            _money(fee),
+            _money(base),
+            _money(amo),
+            _money(amc),
+            _money(patient),
+            channel,
+            mode,
+            _day(deadline),
+        )
+
+    @staticmethod
+    def _payment_row(r: tuple[Any, ...]) -> tuple[Cell, ...]:
+        ident, act, day, person, payer, amount, settled, earliest, latest, status = r
+        return (
+            ident,
+            act,
+            _day(day),
+            person,
+            payer,
+            _money(amount),
+            _money(settled),
+            _day(earliest),
+            _day(latest),
+            status,
+        )
+
+    @staticmethod
+    def _match_row(r: tuple[Any, ...]) -> tuple[Cell, ...]:
+        day, amount, label, counterparty, payment, act, allocated, state = r
+        return (
+            _day(day),
+            _money(amount),
+            label,
+            counterparty,
+            payment,
+            act,
+            _money(allocated),
+            state,
+        )
