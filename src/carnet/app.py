@@ -7,6 +7,7 @@ from datetime import date
 from pathlib import Path
 
 from carnet.paths import default_db_path
+from carnet.services.attachments import AttachmentService
 from carnet.services.backup import BackupService
 from carnet.services.base import Clock
 from carnet.services.care import CareService
@@ -28,6 +29,7 @@ class Services:
     history: HistoryService
     backup: BackupService
     exports: ExportService
+    attachments: AttachmentService
 
     @property
     def db_path(self) -> Path | None:
@@ -48,6 +50,7 @@ def build_services(path: Path | None, today: Clock = date.today) -> Services:
         history=HistoryService(store, today),
         backup=BackupService(store),
         exports=ExportService(store),
+        attachments=AttachmentService(store, today),
     )
 
 

@@ -18,6 +18,7 @@ from collections.abc import Callable
 from datetime import date
 from typing import Any
 
+from carnet.domain.attachments import Attachment
 from carnet.domain.banking import BankAccount
 from carnet.domain.care import CareAct
 from carnet.domain.changes import Changes
@@ -40,6 +41,7 @@ _TYPES: dict[str, type] = {
     "act": CareAct,
     "bank_account": BankAccount,
     "feuille": Feuille,
+    "attachment": Attachment,
 }
 _CHANGES: dict[str, Callable[[frozenset[int]], Changes]] = {
     "person": lambda ids: Changes(people=ids),
@@ -48,6 +50,7 @@ _CHANGES: dict[str, Callable[[frozenset[int]], Changes]] = {
     "act": lambda ids: Changes(acts=ids),
     "bank_account": lambda ids: Changes(bank=ids),
     "feuille": lambda ids: Changes(feuilles=ids),
+    "attachment": lambda _ids: Changes(),
 }
 
 
@@ -137,6 +140,7 @@ class HistoryService(Service):
             "act": self.store.acts,
             "bank_account": self.store.bank_accounts,
             "feuille": self.store.feuilles,
+            "attachment": self.store.attachments,
         }[entity]
 
 

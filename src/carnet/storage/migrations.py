@@ -12,7 +12,7 @@ from collections.abc import Callable
 from sqlite_utils import Database, Migrations
 
 from carnet.domain.errors import SchemaTooNewError
-from carnet.storage.schema import INITIAL_SCHEMA
+from carnet.storage.schema import ATTACHMENTS_SCHEMA, INITIAL_SCHEMA
 
 MIGRATION_SET = "carnet"
 migrations = Migrations(MIGRATION_SET)
@@ -21,6 +21,12 @@ migrations = Migrations(MIGRATION_SET)
 @migrations(name="0001_initial")
 def m0001_initial(db: Database) -> None:
     for statement in INITIAL_SCHEMA:
+        db.execute(statement)
+
+
+@migrations(name="0002_attachments")
+def m0002_attachments(db: Database) -> None:
+    for statement in ATTACHMENTS_SCHEMA:
         db.execute(statement)
 
 

@@ -207,3 +207,19 @@ INITIAL_SCHEMA: tuple[str, ...] = (
     key TEXT PRIMARY KEY,
     value TEXT NOT NULL)""",
 )
+
+# Scans, photos and generated PDFs, stored as files named by their SHA-256 beside
+# the database; the row links one file to one record (a file may be linked twice).
+ATTACHMENTS_SCHEMA: tuple[str, ...] = (
+    f"""CREATE TABLE attachment (
+    id INTEGER PRIMARY KEY,
+    sha256 TEXT NOT NULL CHECK (length(sha256) = 64),
+    file_name TEXT NOT NULL,
+    media_type TEXT NOT NULL DEFAULT 'application/octet-stream',
+    size INTEGER NOT NULL CHECK (size >= 0),
+    kind TEXT NOT NULL DEFAULT 'scan'
+        CHECK (kind IN ('scan', 'prescription', 'statement', 'letter', 'packet', 'other')),
+    entity TEXT NOT NULL CHECK (entity IN ('act', 'feuille', 'mailing')),
+    entity_id INTEGER NOT NULL,{_STAMPS})""",
+    "CREATE INDEX attachment_entity ON attachment(entity, entity_id)",
+)

@@ -11,8 +11,10 @@ from carnet.domain.contracts import Contract
 from carnet.domain.people import Person
 from carnet.domain.practitioners import Practitioner
 from carnet.storage.database import Ledger, open_ledger
+from carnet.storage.files import FileStore
 from carnet.storage.repos.acts import ActRepo
 from carnet.storage.repos.assessments import AssessmentRepo, PaymentRepo
+from carnet.storage.repos.attachments import AttachmentRepo
 from carnet.storage.repos.deductions import DeductionRepo
 from carnet.storage.repos.events import EventLog
 from carnet.storage.repos.feuilles import FeuilleRepo, MailingRepo
@@ -40,6 +42,11 @@ class Store:
         self.events = EventLog(db)
         self.settings = SettingsRepo(db)
         self.reports = ReportRepo(db)
+        self.attachments = AttachmentRepo(db)
+        # Scans and PDFs live beside the database (in memory: a throwaway folder is set by tests).
+        self.files: FileStore | None = (
+            None if ledger.path is None else FileStore.beside(ledger.path)
+        )
         # Told (op id, kind) after each committed operation: the undo stack listens.
         self.listeners: list[Callable[[int, str], None]] = []
 

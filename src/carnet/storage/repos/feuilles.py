@@ -131,6 +131,9 @@ class MailingRepo:
         self._rows.get(mailing_id)  # raises NotFoundError naming the mailing
         return self._mailing(self.db.table("mailing").get(mailing_id))
 
+    def exists(self, mailing_id: int) -> bool:
+        return self._rows.exists(mailing_id)
+
     def all(self) -> list[Mailing]:
         rows = self.db.query("SELECT * FROM mailing ORDER BY created_on DESC, id DESC")
         return [self._mailing(row) for row in rows]

@@ -1,0 +1,63 @@
+"""Files stored by content: ``<database>.files/ab/abcdef…`` named by their SHA-256.
+
+Bytes are written exactly as given (never recompressed or converted), once per
+content, readable by the owner only, and checked against their name when read
+back, so that a damaged or altered scan is noticed instead of trusted.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+from pathlib import Path
+
+from carnet.domain.errors import CarnetError
+
+
+class FileIntegrityError(CarnetError):
+    """A stored file is missing or no longer matches its SHA-256."""
+
+
+def sha256(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()
+
+
+class FileStore:
+    def __init__(self, root: Path) -> None:
+        self.root = root
+
+    @classmethod
+    def beside(cls, db_path: Path) -> FileStore:
+        return cls(db_path.with_name(db_path.name + ".files"))
+
+    def path_of(self, digest: str) -> Path:
+        return self.root / digest[:2] / digest
+
+    def put(self, data: bytes) -> str:
+        """Store ``data`` (once); returns its SHA-256."""
+        digest = sha256(data)
+        target = self.path_of(digest)
+        if target.exists() and sha256(target.read_bytes()) == digest:
+            return digest
+        target.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+        partial = target.with_name(digest + ".partial")
+        fd = os.open(partial, os.O_CREAT | os.O_WRONLY | os.O_TRUNC, 0o600)
+        with os.fdopen(fd, "wb") as out:
+            out.write(data)
+            out.flush()
+            os.fsync(out.fileno())
+        partial.replace(target)
+        return digest
+
+    def get(self, digest: str) -> bytes:
+        """The stored bytes, after checking they still match ``digest``."""
+        target = self.path_of(digest)
+        if not target.exists():
+            raise FileIntegrityError(f"the stored file {digest[:12]}… is missing from {self.root}")
+        data = target.read_bytes()
+        if sha256(data) != digest:
+            raise FileIntegrityError(
+                f"the stored file {target.name[:12]}… was changed or damaged on disk "
+                "(its content no longer matches its fingerprint)"
+            )
+        return data
