@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import sys
 
 import click
@@ -29,3 +30,13 @@ def main(argv: list[str] | None = None) -> None:
             hint = f" (see '{exc.ctx.command_path} --help')"
         click.echo(f"carnet: error: {exc.format_message()}{hint}", err=True)
         sys.exit(exc.exit_code)
+    except Exception as exc:
+        if os.environ.get("CARNET_DEBUG"):
+            raise
+        # A bug, not a mistake of the user's: say so plainly, keep the details available.
+        click.echo(
+            f"carnet: unexpected error ({type(exc).__name__}: {exc}); "
+            "run again with CARNET_DEBUG=1 for the details and please report it",
+            err=True,
+        )
+        sys.exit(70)

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from carnet.domain.errors import DatabaseFileError, SchemaTooNewError
+from carnet.domain.errors import DatabaseFileError, SchemaTooNewError, StorageError
 from carnet.storage.database import open_ledger
 from carnet.storage.migrations import known_migrations, schema_version
 
@@ -125,3 +125,14 @@ def test_a_file_that_is_not_a_database_is_a_clear_error(db_path: Path) -> None:
     db_path.write_bytes(b"PK\x03\x04 this is a zip file, not a ledger" * 50)
     with pytest.raises(DatabaseFileError, match="not a Carnet database"):
         open_ledger(db_path)
+
+
+def test_a_refused_write_is_a_clear_error_and_rolls_back(db_path: Path) -> None:
+    ledger = open_ledger(db_path)
+    with pytest.raises(StorageError, match="not saved"), ledger.write() as db:
+        db.table("bank_account").insert({"name": "Compte"})
+        db.execute(
+            "INSERT INTO care_act (person_id, date, act_code, fee_cents) VALUES (99, 'x', 'G', 1)"
+        )
+    assert ledger.db.execute("SELECT count(*) FROM bank_account").fetchone()[0] == 0
+    ledger.close()

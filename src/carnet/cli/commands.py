@@ -5,6 +5,7 @@ from __future__ import annotations
 import click
 
 from carnet.cli.act import act
+from carnet.cli.attach import attach, attachments
 from carnet.cli.backup import backup, restore
 from carnet.cli.demo import demo
 from carnet.cli.estimate import estimate
@@ -21,4 +22,17 @@ def register_all(group: click.Group) -> None:
 
 
 def _commands() -> list[click.Command]:
-    return [person, practitioner, act, feuille, demo, estimate, export, load_json, backup, restore]
+    return [
+        person,
+        practitioner,
+        act,
+        feuille,
+        demo,
+        estimate,
+        export,
+        load_json,
+        backup,
+        restore,
+        attach,
+        attachments,
+    ]

@@ -35,3 +35,7 @@ class DatabaseLockedError(CarnetError):
 
 class DatabaseFileError(CarnetError):
     """The file is not a SQLite database, or it is damaged."""
+
+
+class StorageError(CarnetError):
+    """The database refused a change (constraint, disk full...); nothing was written."""

@@ -17,7 +17,7 @@ from pathlib import Path
 
 from sqlite_utils import Database
 
-from carnet.domain.errors import DatabaseFileError, DatabaseLockedError
+from carnet.domain.errors import DatabaseFileError, DatabaseLockedError, StorageError
 from carnet.storage.backup import rotating_backup
 from carnet.storage.migrations import migrate
 
@@ -46,6 +46,11 @@ class Ledger:
             ) from exc
         try:
             yield self.db
+        except sqlite3.Error as exc:
+            conn.rollback()
+            # A constraint or I/O failure is reported, not shown as a traceback; the
+            # rollback above guarantees the database is exactly as it was.
+            raise StorageError(f"the change was not saved: {exc}") from exc
         except BaseException:
             conn.rollback()
             raise
