@@ -15,6 +15,8 @@ from carnet.services.claims import ClaimsService
 from carnet.services.exports import ExportService
 from carnet.services.history import HistoryService
 from carnet.services.household import HouseholdService
+from carnet.services.mailings import MailingService
+from carnet.services.todo import TodoService
 from carnet.storage.store import Store, open_store
 
 
@@ -30,6 +32,8 @@ class Services:
     backup: BackupService
     exports: ExportService
     attachments: AttachmentService
+    todo: TodoService
+    mailings: MailingService
 
     @property
     def db_path(self) -> Path | None:
@@ -51,6 +55,8 @@ def build_services(path: Path | None, today: Clock = date.today) -> Services:
         backup=BackupService(store),
         exports=ExportService(store),
         attachments=AttachmentService(store, today),
+        todo=TodoService(store, today),
+        mailings=MailingService(store, today),
     )
 
 

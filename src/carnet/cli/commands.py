@@ -13,6 +13,7 @@ from carnet.cli.export import export, load_json
 from carnet.cli.feuille import feuille
 from carnet.cli.person import person
 from carnet.cli.practitioner import practitioner
+from carnet.cli.todo import todo
 
 
 def register_all(group: click.Group) -> None:
@@ -35,4 +36,5 @@ def _commands() -> list[click.Command]:
         restore,
         attach,
         attachments,
+        todo,
     ]

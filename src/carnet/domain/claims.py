@@ -47,7 +47,8 @@ TRANSITIONS: dict[Step, tuple[frozenset[FeuilleStatus], FeuilleStatus]] = {
     Step.SIGN: (frozenset({_S.TO_SIGN, _S.RETURNED}), _S.SIGNED),
     Step.COPY: (frozenset({_S.SIGNED}), _S.COPIED),
     Step.ENCLOSE: (frozenset({_S.SIGNED, _S.COPIED}), _S.IN_MAILING),
-    Step.UNENCLOSE: (frozenset({_S.IN_MAILING}), _S.COPIED),
+    # Back out of an envelope: "signed" so that the copy is suggested again.
+    Step.UNENCLOSE: (frozenset({_S.IN_MAILING}), _S.SIGNED),
     Step.MAIL: (frozenset({_S.IN_MAILING}), _S.MAILED),
     Step.PAY: (frozenset({_S.MAILED, _S.RETURNED}), _S.AMO_PAID),
     Step.CLOSE: (frozenset({_S.AMO_PAID}), _S.CLOSED),

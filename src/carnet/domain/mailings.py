@@ -25,10 +25,10 @@ class Mailing:
     person_id: PersonId
     recipient_kind: RecipientKind
     recipient: str
-    feuille_ids: tuple[FeuilleId, ...]
     mode: MailingMode = MailingMode.SIMPLE
     tracking: str = ""
     created_on: date | None = None
     printed_on: date | None = None
     mailed_on: date | None = None
     pdf_sha256: str = ""
+    feuille_ids: tuple[FeuilleId, ...] = ()

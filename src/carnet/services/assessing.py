@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
+from datetime import date
 
 from carnet.domain.assessment import Assessment
 from carnet.domain.care import CareAct
@@ -70,7 +71,8 @@ class Reassessor:
         for act, _reason in failed:
             self.store.assessments.delete(act.id)
         self.store.acts.set_categories([(act.id, a.category) for act, a in assessed])
-        wanted = {act.id: _expected(act, a) for act, a in assessed}
+        mailed = self.store.feuilles.mailed_dates([act.id for act in acts])
+        wanted = {act.id: _expected(act, a, mailed.get(act.id)) for act, a in assessed}
         wanted.update({act.id: [] for act, _ in failed})
         payment_ids = self.store.payments.replace_for_acts(wanted)
         self.store.deductions.replace_year(person_id, year, assessed)
@@ -103,7 +105,9 @@ def _assess_each(
     return assessed, failed
 
 
-def _expected(act: CareAct, assessment: Assessment) -> list[ExpectedPayment]:
+def _expected(
+    act: CareAct, assessment: Assessment, mailed_on: date | None
+) -> list[ExpectedPayment]:
     """The transfers the household should receive for ``act``, not yet stored."""
     return [
         ExpectedPayment(
@@ -115,5 +119,5 @@ def _expected(act: CareAct, assessment: Assessment) -> list[ExpectedPayment]:
             latest=plan.latest,
             status=PaymentStatus.PENDING,
         )
-        for plan in plan_payments(assessment, act.date, act.channel)
+        for plan in plan_payments(assessment, act.date, act.channel, mailed_on)
     ]

@@ -27,6 +27,7 @@ from carnet.domain.contracts import Contract
 from carnet.domain.errors import ValidationError
 from carnet.domain.events import Event
 from carnet.domain.ids import PersonId
+from carnet.domain.mailings import Mailing
 from carnet.domain.people import Person
 from carnet.domain.practitioners import Practitioner
 from carnet.services.assessing import Reassessor
@@ -42,6 +43,7 @@ _TYPES: dict[str, type] = {
     "bank_account": BankAccount,
     "feuille": Feuille,
     "attachment": Attachment,
+    "mailing": Mailing,
 }
 _CHANGES: dict[str, Callable[[frozenset[int]], Changes]] = {
     "person": lambda ids: Changes(people=ids),
@@ -51,6 +53,7 @@ _CHANGES: dict[str, Callable[[frozenset[int]], Changes]] = {
     "bank_account": lambda ids: Changes(bank=ids),
     "feuille": lambda ids: Changes(feuilles=ids),
     "attachment": lambda _ids: Changes(),
+    "mailing": lambda ids: Changes(mailings=ids),
 }
 
 
@@ -141,6 +144,7 @@ class HistoryService(Service):
             "bank_account": self.store.bank_accounts,
             "feuille": self.store.feuilles,
             "attachment": self.store.attachments,
+            "mailing": self.store.mailings,
         }[entity]
 
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import os
 import sqlite3
+import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from datetime import datetime
@@ -83,6 +84,19 @@ def open_ledger(path: Path | None) -> Ledger:
     Raises :class:`~carnet.domain.errors.SchemaTooNewError` for a file written
     by a newer Carnet, before anything is written to it.
     """
+    deadline = time.monotonic() + BUSY_TIMEOUT_MS / 1000
+    while True:
+        try:
+            return _open_once(path)
+        except sqlite3.OperationalError as exc:
+            # Two Carnets opening a new file at once can meet while one switches it
+            # to WAL: SQLite answers "locked" at once rather than waiting. Try again.
+            if "locked" not in str(exc) or time.monotonic() > deadline:
+                raise DatabaseLockedError(f"{path} is in use by another program ({exc})") from exc
+            time.sleep(0.05)
+
+
+def _open_once(path: Path | None) -> Ledger:
     if path is None:
         conn = sqlite3.connect(":memory:")
     else:
@@ -93,6 +107,9 @@ def open_ledger(path: Path | None) -> Ledger:
         _configure(conn, wal=path is not None)
         db = Database(conn)
         migrate(db, before=None if path is None else _backup_before_migration(conn, path))
+    except sqlite3.OperationalError:
+        conn.close()
+        raise
     except sqlite3.DatabaseError as exc:
         conn.close()
         raise DatabaseFileError(f"{path} is not a Carnet database or is damaged ({exc})") from exc

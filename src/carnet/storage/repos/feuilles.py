@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 from collections import defaultdict
+from datetime import date
 from typing import Any
 
 from sqlite_utils import Database
 
 from carnet.domain.claims import Feuille
+from carnet.domain.errors import NotFoundError
 from carnet.domain.ids import ActId, FeuilleId, MailingId
 from carnet.domain.mailings import Mailing
 from carnet.storage.repos.codec import from_row, to_row
@@ -72,6 +74,21 @@ class FeuilleRepo:
         ).fetchone()
         return None if found is None else self.get(FeuilleId(found[0]))
 
+    def mailed_dates(self, act_ids: list[ActId]) -> dict[ActId, date]:
+        """When the feuille of each act was mailed (acts not yet mailed are absent)."""
+        found: dict[ActId, date] = {}
+        for start in range(0, len(act_ids), 500):
+            chunk = act_ids[start : start + 500]
+            marks = ", ".join("?" * len(chunk))
+            sql = (
+                "SELECT l.act_id, m.mailed_on FROM feuille_act l "
+                "JOIN feuille f ON f.id = l.feuille_id JOIN mailing m ON m.id = f.mailing_id "
+                f"WHERE m.mailed_on IS NOT NULL AND l.act_id IN ({marks})"
+            )
+            for act_id, mailed_on in self.db.execute(sql, chunk).fetchall():
+                found[ActId(act_id)] = date.fromisoformat(mailed_on)
+        return found
+
     def find(self, where: str | None = None, params: list[Any] | None = None) -> list[Feuille]:
         rows = self._rows.list(where, params or [], order_by="deadline, id")
         links = self._act_ids([row.id for row in rows])
@@ -127,8 +144,21 @@ class MailingRepo:
         self.db.table("mailing").update(mailing.id, row)
         return self.get(mailing.id)
 
+    def put(self, mailing: Mailing) -> None:
+        """Write ``mailing`` with its own id (undo/redo)."""
+        if self.exists(mailing.id):
+            self.update(mailing)
+        else:
+            self.db.table("mailing").insert(to_row(mailing, skip=("feuille_ids",)))
+
+    def delete(self, mailing_id: MailingId) -> Mailing:
+        before = self.get(mailing_id)
+        self.db.execute("DELETE FROM mailing WHERE id = ?", [mailing_id])
+        return before
+
     def get(self, mailing_id: MailingId) -> Mailing:
-        self._rows.get(mailing_id)  # raises NotFoundError naming the mailing
+        if not self.exists(mailing_id):
+            raise NotFoundError("mailing", mailing_id)
         return self._mailing(self.db.table("mailing").get(mailing_id))
 
     def exists(self, mailing_id: int) -> bool:

@@ -39,3 +39,15 @@ class ReportRepo:
 
     def rows(self, sql: str) -> list[tuple[Any, ...]]:
         return list(self.db.execute(sql).fetchall())
+
+    def rows_with(self, sql: str, params: list[Any]) -> list[tuple[Any, ...]]:
+        return list(self.db.execute(sql, params).fetchall())
+
+
+OVERDUE_SQL = """
+SELECT e.id, e.act_id, e.payer, e.amount_cents - e.settled_cents, e.latest, a.date, a.act_code,
+       trim(p.first_name || ' ' || p.last_name)
+FROM expected_payment e JOIN care_act a ON a.id = e.act_id JOIN person p ON p.id = a.person_id
+WHERE e.status IN ('pending', 'partly-paid') AND e.latest < ?
+ORDER BY e.latest, e.id
+"""

@@ -1,0 +1,192 @@
+"""Use cases for mailings: put ready feuilles in an envelope to the CPAM (or a mutuelle),
+print, mail, and follow up.
+
+A mailing goes to one insured person's caisse and may hold the feuilles of
+their dependents too, as the CPAM pays them on the insured person's account.
+Marking it mailed starts the payment clock: the expected CPAM transfers get a
+window counted from the mailing date.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from datetime import date, timedelta
+
+from carnet.domain.changes import Changes
+from carnet.domain.claims import READY_TO_MAIL, Feuille, FeuilleStatus, Step
+from carnet.domain.errors import ValidationError
+from carnet.domain.ids import FeuilleId, MailingId, PersonId
+from carnet.domain.mailings import Mailing, MailingMode, RecipientKind
+from carnet.domain.people import Person
+from carnet.i18n import N_
+from carnet.services.assessing import Reassessor
+from carnet.services.base import Clock, Result, Service
+from carnet.services.feuille_keeper import FeuilleKeeper
+from carnet.storage.store import Store
+
+
+class MailingService(Service):
+    def __init__(self, store: Store, today: Clock = date.today) -> None:
+        super().__init__(store, today)
+        self.keeper = FeuilleKeeper(store)
+        self.reassessor = Reassessor(store)
+
+    def insured_of(self, person_id: PersonId) -> Person:
+        """The person whose number and caisse a mailing is for (self, or the insured)."""
+        person = self.store.people.get(person_id)
+        return person if person.insured_id is None else self.store.people.get(person.insured_id)
+
+    def group(self, insured: Person) -> list[PersonId]:
+        dependents = [p.id for p in self.store.people.list("insured_id = ?", [insured.id])]
+        return [insured.id, *dependents]
+
+    def ready_feuilles(self, person_id: PersonId) -> list[Feuille]:
+        """Signed (and ideally copied) feuilles of the insured person and dependents."""
+        people = self.group(self.insured_of(person_id))
+        return [
+            f
+            for f in self.store.feuilles.find()
+            if f.person_id in people and f.status in READY_TO_MAIL
+        ]
+
+    def create(
+        self,
+        person_id: PersonId,
+        feuille_ids: list[FeuilleId] | None = None,
+        recipient_kind: RecipientKind = RecipientKind.CPAM,
+    ) -> Result[Mailing]:
+        insured = self.insured_of(person_id)
+        feuilles = self._chosen(person_id, feuille_ids)
+        recipient = self._recipient(insured, recipient_kind)
+        today = self.today()
+        with self.store.transaction(N_("Create mailing")):
+            mailing = self.store.mailings.insert(
+                Mailing(
+                    id=MailingId(0),
+                    person_id=insured.id,
+                    recipient_kind=recipient_kind,
+                    recipient=recipient,
+                    feuille_ids=(),
+                    created_on=today,
+                )
+            )
+            self.store.events.record("mailing", mailing.id, "created", after=mailing)
+            for feuille in feuilles:
+                enclosed = self.store.feuilles.update(replace(feuille, mailing_id=mailing.id))
+                self.keeper.step(enclosed, Step.ENCLOSE, today)
+            mailing = self.store.mailings.get(mailing.id)
+        ids = frozenset(f.id for f in feuilles)
+        return Result(mailing, Changes(mailings=frozenset({mailing.id}), feuilles=ids))
+
+    def mark_printed(self, mailing_id: MailingId, on: date | None = None) -> Result[Mailing]:
+        day = self._day(on)
+        with self.store.transaction(N_("Mark mailing printed")):
+            before = self.store.mailings.get(mailing_id)
+            after = self.store.mailings.update(replace(before, printed_on=day))
+            self.store.events.record("mailing", mailing_id, f"printed:{day}", before, after=after)
+        return Result(after, Changes(mailings=frozenset({mailing_id})))
+
+    def mark_mailed(
+        self, mailing_id: MailingId, on: date | None = None, tracking: str = ""
+    ) -> Result[Mailing]:
+        """The envelope left: feuilles become *mailed*, CPAM payments are expected from now."""
+        day = self._day(on)
+        tracking = tracking.strip()
+        with self.store.transaction(N_("Mark mailing mailed")):
+            before = self.store.mailings.get(mailing_id)
+            if before.mailed_on is not None:
+                raise ValidationError("mailing", f"mailing #{mailing_id} was already mailed")
+            mode = MailingMode.REGISTERED if tracking else before.mode
+            after = self.store.mailings.update(
+                replace(
+                    before,
+                    mailed_on=day,
+                    tracking=tracking,
+                    mode=mode,
+                    printed_on=before.printed_on or day,
+                )
+            )
+            self.store.events.record("mailing", mailing_id, f"mailed:{day}", before, after=after)
+            feuilles = self.store.feuilles.for_mailing(mailing_id)
+            for feuille in feuilles:
+                self.keeper.step(feuille, Step.MAIL, day)
+            acts = [a for f in feuilles for a in f.act_ids]
+            touched = self.reassessor.many(
+                {(act.person_id, act.date.year) for act in map(self.store.acts.get, acts)}
+            )
+        changes = Changes(
+            mailings=frozenset({mailing_id}), feuilles=frozenset(f.id for f in feuilles)
+        )
+        return Result(after, changes | touched.changes())
+
+    def cancel(self, mailing_id: MailingId) -> Result[Mailing]:
+        """Take the feuilles back out of an envelope that was not mailed."""
+        with self.store.transaction(N_("Cancel mailing")):
+            mailing = self.store.mailings.get(mailing_id)
+            if mailing.mailed_on is not None:
+                raise ValidationError("mailing", "a mailed envelope cannot be cancelled")
+            for feuille in self.store.feuilles.for_mailing(mailing_id):
+                self.keeper.step(feuille, Step.UNENCLOSE, self.today())
+            self.store.mailings.delete(mailing_id)
+            self.store.events.record("mailing", mailing_id, "deleted", mailing)
+        return Result(
+            mailing,
+            Changes(mailings=frozenset({mailing_id}), feuilles=frozenset(mailing.feuille_ids)),
+        )
+
+    def mailings(self) -> list[Mailing]:
+        return self.store.mailings.all()
+
+    def mailing(self, mailing_id: MailingId) -> Mailing:
+        return self.store.mailings.get(mailing_id)
+
+    def feuilles_of(self, mailing_id: MailingId) -> list[Feuille]:
+        return self.store.feuilles.for_mailing(mailing_id)
+
+    def unanswered(self, weeks: int = 6) -> list[Mailing]:
+        """Mailed more than ``weeks`` ago with a feuille still waiting for the CPAM."""
+        limit = self.today() - timedelta(weeks=weeks)
+        return [
+            m
+            for m in self.mailings()
+            if m.mailed_on is not None
+            and m.mailed_on <= limit
+            and any(f.status is FeuilleStatus.MAILED for f in self.feuilles_of(m.id))
+        ]
+
+    def _chosen(self, person_id: PersonId, feuille_ids: list[FeuilleId] | None) -> list[Feuille]:
+        ready = self.ready_feuilles(person_id)
+        if feuille_ids:
+            by_id = {f.id: f for f in ready}
+            missing = [i for i in feuille_ids if i not in by_id]
+            if missing:
+                raise ValidationError(
+                    "feuille",
+                    f"feuille #{missing[0]} is not ready to mail for this person "
+                    "(it must be signed, and belong to the insured person or a dependent)",
+                )
+            return [by_id[i] for i in dict.fromkeys(feuille_ids)]
+        if not ready:
+            raise ValidationError("feuille", "no signed feuille is waiting to be mailed")
+        return ready
+
+    def _recipient(self, insured: Person, kind: RecipientKind) -> str:
+        if kind is RecipientKind.CPAM:
+            if not insured.cpam:
+                raise ValidationError("cpam", f"enter {insured.full_name}'s CPAM first")
+            return insured.cpam
+        if insured.contract_id is None:
+            raise ValidationError("contract", f"{insured.full_name} has no mutuelle contract")
+        contract = self.store.contracts.get(insured.contract_id)
+        if contract.noemie and insured.noemie:
+            raise ValidationError(
+                "recipient",
+                "Noémie is on: the CPAM forwards the claim to the mutuelle, nothing to mail",
+            )
+        return contract.insurer
+
+    def _day(self, on: date | None) -> date:
+        day = on or self.today()
+        if day > self.today():
+            raise ValidationError("date", f"{day.isoformat()} is in the future")
+        return day

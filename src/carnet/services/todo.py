@@ -1,0 +1,99 @@
+""" "What to do now": the household's next actions, most urgent first.
+
+One list gathers what is spread over the app: feuilles waiting for a signature,
+a copy or an envelope, mailings to post, feuilles close to their two-year
+deadline, and reimbursements that should have arrived by now.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+from carnet.domain.claims import FeuilleStatus
+from carnet.domain.money import Cents
+from carnet.services.base import Service
+from carnet.services.claims import ClaimsService
+from carnet.storage.repos.reports import OVERDUE_SQL
+
+_ACTIONABLE = (
+    FeuilleStatus.RETURNED,
+    FeuilleStatus.TO_SIGN,
+    FeuilleStatus.SIGNED,
+    FeuilleStatus.COPIED,
+    FeuilleStatus.IN_MAILING,
+    FeuilleStatus.HELD,
+)
+
+
+@dataclass(frozen=True, slots=True)
+class TodoItem:
+    """One thing to do; ``urgency`` 0 is most urgent."""
+
+    kind: str  # deadline | feuille | overdue-payment
+    urgency: int
+    text: str
+    entity: str
+    entity_id: int
+    due: date | None = None
+    amount_cents: Cents | None = None
+
+
+class TodoService(Service):
+    def items(self) -> list[TodoItem]:
+        found = self._deadlines() + self._feuilles() + self._overdue()
+        return sorted(found, key=lambda i: (i.urgency, i.due or date.max, i.entity_id))
+
+    def _deadlines(self) -> list[TodoItem]:
+        claims = ClaimsService(self.store, self.today)
+        return [
+            TodoItem(
+                "deadline",
+                0 if w.level == 30 else 1,
+                w.advice,
+                "feuille",
+                w.feuille.id,
+                w.feuille.deadline,
+            )
+            for w in claims.deadline_warnings()
+        ]
+
+    def _feuilles(self) -> list[TodoItem]:
+        names = {p.id: p.full_name for p in self.store.people.list()}
+        items = []
+        for feuille in self.store.feuilles.find():
+            if feuille.status not in _ACTIONABLE:
+                continue
+            who = names.get(feuille.person_id, "")
+            items.append(
+                TodoItem(
+                    "feuille",
+                    2 + _ACTIONABLE.index(feuille.status),
+                    f"{feuille.next_action} ({who}, feuille #{feuille.id})",
+                    "feuille",
+                    feuille.id,
+                    feuille.deadline,
+                )
+            )
+        return items
+
+    def _overdue(self) -> list[TodoItem]:
+        rows = self.store.reports.rows_with(OVERDUE_SQL, [self.today().isoformat()])
+        items = []
+        for ident, _act, payer, outstanding, latest, day, code, person in rows:
+            source = "the CPAM" if payer == "amo" else "the mutuelle"
+            text = (
+                f"No payment yet from {source} for {code} of {day} ({person}); expected by {latest}"
+            )
+            items.append(
+                TodoItem(
+                    "overdue-payment",
+                    8,
+                    text,
+                    "expected_payment",
+                    ident,
+                    date.fromisoformat(latest),
+                    Cents(outstanding),
+                )
+            )
+        return items
