@@ -11,6 +11,7 @@ from carnet.cli.demo import demo
 from carnet.cli.estimate import estimate
 from carnet.cli.export import export, load_json
 from carnet.cli.feuille import feuille
+from carnet.cli.mailing import mailing
 from carnet.cli.person import person
 from carnet.cli.practitioner import practitioner
 from carnet.cli.todo import todo
@@ -28,6 +29,7 @@ def _commands() -> list[click.Command]:
         practitioner,
         act,
         feuille,
+        mailing,
         demo,
         estimate,
         export,

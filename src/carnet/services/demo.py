@@ -27,10 +27,12 @@ from carnet.domain.practitioners import (
     Specialty,
 )
 from carnet.services.care import CareService
+from carnet.services.demo_paperwork import advance_paperwork
 from carnet.services.household import HouseholdService
 
 DEFAULT_ACTS = 80
 YEARS = 3
+NEWCOMER_DAYS = timedelta(days=150)
 
 
 @dataclass(frozen=True, slots=True)
@@ -103,8 +105,10 @@ def build_demo(
         BankAccountInput(name="Compte joint", iban="FR7630006000011234567890189", bank="BoursoBank")
     )
     rng = random.Random(seed)
-    items = [_act(rng, people, practitioners, today) for _ in range(acts)]
-    care.add_acts(items)
+    recent = _recent_paper(people, practitioners, today)[:acts]
+    items = [_act(rng, people, practitioners, today) for _ in range(acts - len(recent))]
+    care.add_acts(items + recent)
+    advance_paperwork(care.store, today)
     return DemoHousehold(people, practitioners, acts)
 
 
@@ -201,6 +205,35 @@ def _people(
     return {"sarah": sarah, "david": david, "lea": lea, "tom": tom}
 
 
+def _recent_paper(
+    people: dict[str, Person], practitioners: dict[str, Practitioner], today: date
+) -> list[ActInput]:
+    """A few paper feuilles of the last weeks, so that the desk is never empty."""
+    recent = (
+        ("sarah", "gp", "G", 4),
+        ("tom", "physio", "AMK", 16),
+        ("lea", "gp", "G", 20),
+        ("sarah", "cardio", "CS", 25),
+        ("sarah", "gp", "G", 60),
+    )
+    items = []
+    for who, practitioner, code, days in recent:
+        person, day = people[who], today - timedelta(days=days)
+        kind = next(k for k in _KINDS if k.code == code)
+        items.append(
+            ActInput(
+                person_id=PersonId(person.id),
+                practitioner_id=PractitionerId(practitioners[practitioner].id),
+                date=day,
+                act_code=code,
+                fee_cents=Cents(kind.fee(random.Random(days), day, person)),
+                channel=Channel.PAPER,
+                coefficient=kind.coefficient,
+            )
+        )
+    return items
+
+
 def _act(
     rng: random.Random,
     people: dict[str, Person],
@@ -210,6 +243,8 @@ def _act(
     kind = rng.choices(_KINDS, weights=[k.weight for k in _KINDS])[0]
     person = people[rng.choice(kind.who)]
     start = max(date(today.year - YEARS, 1, 1), person.birth_date or date.min)
+    if person.nir is None and not person.is_dependent:
+        start = max(start, today - NEWCOMER_DAYS)  # the newcomer arrived a few months ago
     day = start + timedelta(days=rng.randrange(max((today - start).days, 1)))
     # Without a number there is no Vitale card: the practitioner gives a paper feuille.
     # Under tiers payant the pharmacist sends everything himself.

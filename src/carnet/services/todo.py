@@ -46,11 +46,12 @@ class TodoService(Service):
 
     def _deadlines(self) -> list[TodoItem]:
         claims = ClaimsService(self.store, self.today)
+        names = {p.id: p.full_name for p in self.store.people.list()}
         return [
             TodoItem(
                 "deadline",
                 0 if w.level == 30 else 1,
-                w.advice,
+                f"Feuille #{w.feuille.id} ({names.get(w.feuille.person_id, '')}): {w.advice}",
                 "feuille",
                 w.feuille.id,
                 w.feuille.deadline,

@@ -1,0 +1,119 @@
+"""``carnet mailing``: envelopes of feuilles to the CPAM, from creation to payment."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+import click
+
+from carnet.cli.common import DATE, emit_json, open_services, user_errors
+from carnet.domain.ids import FeuilleId, MailingId, PersonId
+from carnet.domain.mailings import Mailing, RecipientKind
+
+
+@click.group()
+def mailing() -> None:
+    """Mailings of feuilles de soins to the CPAM (or a mutuelle)."""
+
+
+@mailing.command("create")
+@click.option(
+    "--person",
+    "person_id",
+    type=int,
+    required=True,
+    help="The insured person (a dependent's feuilles go with them).",
+)
+@click.option(
+    "--feuille",
+    "feuille_ids",
+    type=int,
+    multiple=True,
+    help="A feuille to enclose (repeatable; default: every signed one).",
+)
+@click.option(
+    "--to", "recipient", default="cpam", type=click.Choice([k.value for k in RecipientKind])
+)
+@click.pass_context
+@user_errors
+def create(
+    ctx: click.Context, person_id: int, feuille_ids: tuple[int, ...], recipient: str
+) -> None:
+    """Put signed feuilles in a new mailing; prints the mailing's id."""
+    with open_services(ctx) as services:
+        made = services.mailings.create(
+            PersonId(person_id),
+            [FeuilleId(i) for i in feuille_ids] or None,
+            RecipientKind(recipient),
+        ).value
+    click.echo(made.id)
+
+
+@mailing.command("list")
+@click.option("--json", "as_json", is_flag=True)
+@click.pass_context
+@user_errors
+def list_mailings(ctx: click.Context, as_json: bool) -> None:
+    """Mailings, newest first."""
+    with open_services(ctx) as services:
+        found = services.mailings.mailings()
+    if as_json:
+        emit_json([mailing_json(m) for m in found])
+        return
+    for m in found:
+        state = f"mailed {m.mailed_on}" if m.mailed_on else "not mailed yet"
+        click.echo(f"#{m.id:<4} {m.recipient:<24} {len(m.feuille_ids)} feuille(s)  {state}")
+
+
+@mailing.command("mark-printed")
+@click.argument("mailing_id", type=int)
+@click.option("--date", "day", type=DATE)
+@click.pass_context
+@user_errors
+def mark_printed(ctx: click.Context, mailing_id: int, day: date | None) -> None:
+    """Record that the letter and inventory were printed."""
+    with open_services(ctx) as services:
+        services.mailings.mark_printed(MailingId(mailing_id), day)
+
+
+@mailing.command("mark-mailed")
+@click.argument("mailing_id", type=int)
+@click.option("--date", "day", type=DATE, help="When it was posted (default: today).")
+@click.option("--tracking", default="", help="Registered-mail tracking number.")
+@click.pass_context
+@user_errors
+def mark_mailed(ctx: click.Context, mailing_id: int, day: date | None, tracking: str) -> None:
+    """Record that the envelope was posted; CPAM payments are expected from then on."""
+    with open_services(ctx) as services:
+        done = services.mailings.mark_mailed(MailingId(mailing_id), day, tracking).value
+    click.echo(f"Mailing #{done.id} mailed on {done.mailed_on}")
+
+
+@mailing.command("cancel")
+@click.argument("mailing_id", type=int)
+@click.pass_context
+@user_errors
+def cancel(ctx: click.Context, mailing_id: int) -> None:
+    """Take the feuilles back out of an envelope not yet mailed."""
+    with open_services(ctx) as services:
+        services.mailings.cancel(MailingId(mailing_id))
+
+
+def mailing_json(m: Mailing) -> dict[str, Any]:
+    def iso(day: date | None) -> str | None:
+        return None if day is None else day.isoformat()
+
+    return {
+        "id": m.id,
+        "person_id": m.person_id,
+        "recipient_kind": m.recipient_kind.value,
+        "recipient": m.recipient,
+        "feuilles": list(m.feuille_ids),
+        "mode": m.mode.value,
+        "tracking": m.tracking,
+        "created_on": iso(m.created_on),
+        "printed_on": iso(m.printed_on),
+        "mailed_on": iso(m.mailed_on),
+        "pdf_sha256": m.pdf_sha256 or None,
+    }

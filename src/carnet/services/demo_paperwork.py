@@ -1,0 +1,87 @@
+"""Walk the demo's paper feuilles through their life, so every state appears.
+
+Older feuilles were signed, copied, mailed in monthly envelopes and paid; the
+latest paid one still waits for the mutuelle; one came back from the CPAM;
+recent ones are waiting on the desk; the newcomer's stay held. Dates are those
+a careful household would have had.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from datetime import date, timedelta
+
+from carnet.domain.claims import Feuille, FeuilleStatus, Step
+from carnet.domain.ids import PersonId
+from carnet.services.claims import ClaimsService
+from carnet.services.mailings import MailingService
+from carnet.storage.store import Store
+
+PAID_AFTER = timedelta(days=200)
+MAILED_AFTER = timedelta(days=45)
+READY_AFTER = timedelta(days=12)
+
+
+def advance_paperwork(store: Store, today: date) -> None:
+    claims = ClaimsService(store, lambda: today)
+    mailings = MailingService(store, lambda: today)
+    envelopes = _sign(claims, mailings, today)
+    answered: list[tuple[Feuille, date]] = []
+    for (insured_id, month), feuilles in sorted(envelopes.items()):
+        mailing = mailings.create(insured_id, [f.id for f in feuilles]).value
+        posted = min(_next_month(month) + timedelta(days=4), today)
+        mailings.mark_mailed(mailing.id, posted)
+        if today - posted >= PAID_AFTER:
+            answered += [(f, posted) for f in mailings.feuilles_of(mailing.id)]
+    _answer(claims, answered)
+    _recent_desk(claims, mailings, today)
+
+
+def _sign(
+    claims: ClaimsService, mailings: MailingService, today: date
+) -> dict[tuple[PersonId, date], list[Feuille]]:
+    """Sign what is old enough; group what should be mailed by insured person and month."""
+    envelopes: dict[tuple[PersonId, date], list[Feuille]] = defaultdict(list)
+    for feuille in claims.feuilles(FeuilleStatus.TO_SIGN):
+        received = feuille.received_on or today
+        age = today - received
+        if age < READY_AFTER:
+            continue  # still on the desk, to sign
+        signed_on = min(received + timedelta(days=2), today)
+        claims.step(feuille.id, Step.SIGN, signed_on)
+        if age < MAILED_AFTER:
+            continue  # signed, waiting for an envelope
+        claims.step(feuille.id, Step.COPY, signed_on)
+        insured = mailings.insured_of(feuille.person_id)
+        envelopes[(insured.id, received.replace(day=1))].append(feuille)
+    return envelopes
+
+
+def _answer(claims: ClaimsService, answered: list[tuple[Feuille, date]]) -> None:
+    """The CPAM paid the old envelopes; the next-to-last feuille came back unsigned and the
+    last one still waits for the mutuelle's share."""
+    for n, (feuille, posted) in enumerate(answered):
+        if n == len(answered) - 2:
+            claims.step(
+                feuille.id,
+                Step.RETURN,
+                posted + timedelta(days=20),
+                "Feuille non signée par l'assuré",
+            )
+            continue
+        claims.step(feuille.id, Step.PAY, posted + timedelta(days=25))
+        if n < len(answered) - 2:
+            claims.step(feuille.id, Step.CLOSE, posted + timedelta(days=40))
+
+
+def _recent_desk(claims: ClaimsService, mailings: MailingService, today: date) -> None:
+    """Of the feuilles signed lately, one is copied and one already in an envelope."""
+    signed = claims.feuilles(FeuilleStatus.SIGNED)
+    if signed:
+        claims.step(signed[0].id, Step.COPY, today - timedelta(days=1))
+    if len(signed) > 1:
+        mailings.create(signed[-1].person_id, [signed[-1].id])
+
+
+def _next_month(day: date) -> date:
+    return (day.replace(day=28) + timedelta(days=4)).replace(day=1)
