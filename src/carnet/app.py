@@ -16,6 +16,7 @@ from carnet.services.exports import ExportService
 from carnet.services.history import HistoryService
 from carnet.services.household import HouseholdService
 from carnet.services.mailings import MailingService
+from carnet.services.settings import SettingsService
 from carnet.services.todo import TodoService
 from carnet.storage.store import Store, open_store
 
@@ -34,6 +35,7 @@ class Services:
     attachments: AttachmentService
     todo: TodoService
     mailings: MailingService
+    settings: SettingsService
 
     @property
     def db_path(self) -> Path | None:
@@ -57,6 +59,7 @@ def build_services(path: Path | None, today: Clock = date.today) -> Services:
         attachments=AttachmentService(store, today),
         todo=TodoService(store, today),
         mailings=MailingService(store, today),
+        settings=SettingsService(store, today),
     )
 
 

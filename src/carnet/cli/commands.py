@@ -14,6 +14,7 @@ from carnet.cli.feuille import feuille
 from carnet.cli.mailing import mailing
 from carnet.cli.person import person
 from carnet.cli.practitioner import practitioner
+from carnet.cli.setting import setting
 from carnet.cli.todo import todo
 
 
@@ -39,4 +40,5 @@ def _commands() -> list[click.Command]:
         attach,
         attachments,
         todo,
+        setting,
     ]

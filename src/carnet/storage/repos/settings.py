@@ -15,3 +15,7 @@ class SettingsRepo:
 
     def set(self, key: str, value: str) -> None:
         self.db.table("setting").upsert({"key": key, "value": value}, pk="key")
+
+    def all(self) -> dict[str, str]:
+        rows = self.db.execute("SELECT key, value FROM setting ORDER BY key").fetchall()
+        return {str(k): str(v) for k, v in rows}

@@ -1,0 +1,81 @@
+"""Household settings kept in the database: postal address, recipients' addresses.
+
+Keys are plain strings; the known ones are listed in :data:`KNOWN` so that the
+CLI and the GUI can say what each means. Addresses of CPAM that Carnet does not
+ship are typed once by the household, under ``address:<name>``.
+"""
+
+from __future__ import annotations
+
+import tomllib
+from functools import cache
+
+from carnet.domain.errors import ValidationError
+from carnet.i18n import N_, resources_dir
+from carnet.services.base import Service
+
+KNOWN = {
+    "household.address": N_("Your postal address (one line per line of the envelope)"),
+    "household.city": N_("The town written before the date of letters (e.g. Paris)"),
+    "household.phone": N_("A phone number for the CPAM (optional)"),
+    "household.email": N_("An e-mail address for the CPAM (optional)"),
+}
+ADDRESS_PREFIX = "address:"
+
+
+@cache
+def shipped_addresses() -> dict[str, tuple[str, ...]]:
+    """The CPAM addresses shipped in ``resources/cpam.toml``."""
+    with (resources_dir() / "cpam.toml").open("rb") as handle:
+        data = tomllib.load(handle)
+    return {name: tuple(entry["address"]) for name, entry in data.items()}
+
+
+class SettingsService(Service):
+    def get(self, key: str) -> str:
+        return self.store.settings.get(key)
+
+    def set(self, key: str, value: str) -> None:
+        if key not in KNOWN and not key.startswith(ADDRESS_PREFIX):
+            raise ValidationError("key", f"unknown setting {key!r}; known: {', '.join(KNOWN)}")
+        cleaned = "\n".join(line.strip() for line in value.replace("\\n", "\n").splitlines())
+        if len(cleaned) > 500:
+            raise ValidationError(key, "is longer than 500 characters")
+        with self.store.transaction(N_("Change a setting")):
+            self.store.settings.set(key, cleaned.strip())
+
+    def all(self) -> dict[str, str]:
+        return self.store.settings.all()
+
+    def address_of(self, recipient: str) -> tuple[str, ...]:
+        """A recipient's postal address: typed by the household, else shipped, else asked for."""
+        typed = self.get(ADDRESS_PREFIX + recipient)
+        if typed:
+            return tuple(typed.splitlines())
+        shipped = shipped_addresses().get(recipient)
+        if shipped:
+            return shipped
+        raise ValidationError(
+            "address",
+            f"Carnet does not know the postal address of {recipient}; enter it with "
+            f'carnet setting set "{ADDRESS_PREFIX}{recipient}" "line 1\\nline 2" '
+            "(it is on your attestation de droits)",
+        )
+
+    def household_address(self) -> tuple[str, ...]:
+        lines = tuple(self.get("household.address").splitlines())
+        if not lines:
+            raise ValidationError(
+                "household.address",
+                "enter your postal address first: carnet setting set household.address "
+                '"12 rue des Lilas\\n75011 Paris"',
+            )
+        return lines
+
+    def city(self) -> str:
+        """The town for "Paris, le …": the setting, else the town of the last address line."""
+        city = self.get("household.city")
+        if city:
+            return city
+        last = self.household_address()[-1].split()
+        return " ".join(word for word in last if not word.isdigit()).title() or "Paris"
