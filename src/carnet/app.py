@@ -16,6 +16,7 @@ from carnet.services.exports import ExportService
 from carnet.services.history import HistoryService
 from carnet.services.household import HouseholdService
 from carnet.services.mailings import MailingService
+from carnet.services.reports import ReportService
 from carnet.services.settings import SettingsService
 from carnet.services.todo import TodoService
 from carnet.storage.store import Store, open_store
@@ -36,6 +37,7 @@ class Services:
     todo: TodoService
     mailings: MailingService
     settings: SettingsService
+    reports: ReportService
 
     @property
     def db_path(self) -> Path | None:
@@ -60,6 +62,7 @@ def build_services(path: Path | None, today: Clock = date.today) -> Services:
         todo=TodoService(store, today),
         mailings=MailingService(store, today),
         settings=SettingsService(store, today),
+        reports=ReportService(store, today),
     )
 
 
