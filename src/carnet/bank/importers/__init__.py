@@ -1,0 +1,86 @@
+"""Statement importers behind one protocol, chosen from the file's content.
+
+``detect`` asks every importer how sure it is (``identify``) and keeps the highest score;
+the file name only breaks ties, because some banks' ``.qif`` downloads are OFX and users
+rename files. User-saved CSV mappings come first, so they win a tie with a built-in.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from pathlib import PurePath
+
+from carnet.bank.errors import BankFileError
+from carnet.bank.importers.base import Importer
+from carnet.bank.importers.camt053 import Camt053Importer
+from carnet.bank.importers.cfonb120 import Cfonb120Importer
+from carnet.bank.importers.csv_mapping import CsvMapping, DebitSign
+from carnet.bank.importers.csv_profiles import PROFILES
+from carnet.bank.importers.csv_reader import CsvImporter
+from carnet.bank.importers.ofx import OfxImporter
+from carnet.bank.importers.qif import QifImporter
+from carnet.bank.model import Statement
+
+__all__ = [
+    "CsvImporter",
+    "CsvMapping",
+    "DebitSign",
+    "Importer",
+    "builtin_importers",
+    "detect",
+    "parse_statement",
+]
+
+_EXTENSIONS = {
+    "ofx": (".ofx", ".qfx"),
+    "qif": (".qif",),
+    "camt.053": (".xml", ".053"),
+    "cfonb120": (".txt", ".cfo", ".cfonb", ".dat"),
+}
+
+
+def builtin_importers() -> tuple[Importer, ...]:
+    """Structured formats first, then every CSV bank profile."""
+    fixed: tuple[Importer, ...] = (
+        OfxImporter(),
+        Camt053Importer(),
+        QifImporter(),
+        Cfonb120Importer(),
+    )
+    return fixed + tuple(CsvImporter(profile) for profile in PROFILES)
+
+
+def _extension_bonus(importer: Importer, filename: str) -> int:
+    suffix = PurePath(filename).suffix.lower()
+    if importer.name.startswith("csv:"):
+        return 1 if suffix in {".csv", ".txt", ".tsv"} else 0
+    return 1 if suffix in _EXTENSIONS.get(importer.name, ()) else 0
+
+
+def detect(data: bytes, filename: str, mappings: Sequence[CsvMapping] = ()) -> Importer:
+    """The importer for this file, or ``BankFileError`` when none recognises it."""
+    if not data.strip():
+        raise BankFileError(filename, 0, "the file is empty")
+    candidates: tuple[Importer, ...] = tuple(CsvImporter(m) for m in mappings)
+    best: Importer | None = None
+    best_score = 0
+    for importer in candidates + builtin_importers():
+        try:
+            score = importer.identify(data, filename)
+        except Exception:
+            score = 0
+        if score <= 0:
+            continue
+        score = score * 2 + _extension_bonus(importer, filename)
+        if score > best_score:  # strict: earlier importers win ties
+            best, best_score = importer, score
+    if best is None:
+        raise BankFileError(
+            filename, 0, "unknown format: not OFX, QIF, camt.053, CFONB 120 or a known bank CSV"
+        )
+    return best
+
+
+def parse_statement(data: bytes, filename: str, mappings: Sequence[CsvMapping] = ()) -> Statement:
+    """``detect`` then ``parse``: the one call the import service needs."""
+    return detect(data, filename, mappings).parse(data, filename)

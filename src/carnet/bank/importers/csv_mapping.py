@@ -1,0 +1,121 @@
+"""How to read one bank's CSV: the data that drives ``CsvImporter``.
+
+Built-in bank profiles (``csv_profiles``) and the mappings a user saves for an unknown
+bank are the same ``CsvMapping`` record, serialisable to a plain dict or a TOML table.
+Columns are given by 0-based index or by *normalised* header name (``header_key``).
+"""
+
+from __future__ import annotations
+
+import html
+import json
+import tomllib
+from dataclasses import dataclass, fields
+from enum import StrEnum
+from typing import Any
+
+from carnet.bank.parsing import fold
+
+Column = int | str
+
+
+class DebitSign(StrEnum):
+    """How a separate Débit column is written (bank-formats.md §1.1)."""
+
+    POSITIVE = "positive"  # Crédit Agricole: 12,50 means 12,50 out
+    NEGATIVE = "negative"  # Crédit Mutuel, Fortuneo, BPCE: -12,50 already signed
+    AUTO = "auto"  # unknown bank: whatever the sign, a debit is money out
+
+
+def header_key(cell: str) -> str:
+    """``"Cr&amp;eacute;dit Euros"`` → ``"credit euros"`` (BNP double-escapes its headers)."""
+    return fold(html.unescape(html.unescape(cell))).lower()
+
+
+@dataclass(frozen=True, slots=True)
+class CsvMapping:
+    """One CSV layout. Empty ``header`` means a headerless file read by position."""
+
+    name: str
+    date: Column
+    label: tuple[Column, ...]
+    amount: Column | None = None
+    debit: Column | None = None
+    credit: Column | None = None
+    debit_sign: DebitSign = DebitSign.AUTO
+    separator: str = ";"
+    encoding: str | None = None
+    fallback: str = "cp1252"
+    date_format: str = "dd/mm/yyyy"
+    decimal: str = ","
+    header: tuple[str, ...] = ()
+    counterparty: Column | None = None
+    bank_ref: Column | None = None
+    account: Column | None = None
+    fee: Column | None = None
+    status: Column | None = None
+    accepted_status: tuple[str, ...] = ()
+    skip_rows: int = 0
+    min_columns: int = 0
+    account_pattern: str = ""
+    balance_pattern: str = ""
+    sections: bool = False
+    notes: str = ""
+
+    def __post_init__(self) -> None:
+        if (self.amount is None) == (self.debit is None and self.credit is None):
+            raise ValueError(f"{self.name}: give either an amount column or debit/credit columns")
+        if not self.header and any(isinstance(c, str) for c in self.columns()):
+            raise ValueError(f"{self.name}: a headerless mapping can only use column indexes")
+        if len(self.separator) != 1 or self.decimal not in {",", ".", "auto"}:
+            raise ValueError(f"{self.name}: separator must be one character, decimal , . or auto")
+
+    def columns(self) -> tuple[Column, ...]:
+        """Every column the mapping reads."""
+        single = (self.date, self.amount, self.debit, self.credit, self.counterparty)
+        more = (self.bank_ref, self.account, self.fee, self.status)
+        return tuple(c for c in (*single, *more, *self.label) if c is not None)
+
+    def to_dict(self) -> dict[str, Any]:
+        """Plain values only (tuples as lists, enums as text); ``None`` fields left out."""
+        out: dict[str, Any] = {}
+        for spec in fields(self):
+            value = getattr(self, spec.name)
+            if value is None:
+                continue
+            out[spec.name] = list(value) if isinstance(value, tuple) else value
+        out["debit_sign"] = str(self.debit_sign)
+        return out
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> CsvMapping:
+        """Inverse of ``to_dict``; unknown keys are refused rather than ignored."""
+        known = {spec.name for spec in fields(cls)}
+        unknown = set(data) - known
+        if unknown:
+            raise ValueError(f"unknown CSV mapping keys: {sorted(unknown)}")
+        values: dict[str, Any] = {
+            k: tuple(v) if isinstance(v, list) else v for k, v in data.items()
+        }
+        if "debit_sign" in values:
+            values["debit_sign"] = DebitSign(values["debit_sign"])
+        return cls(**values)
+
+    def to_toml(self) -> str:
+        """A TOML table body (``key = value`` lines) for the user's saved profiles."""
+        return "".join(f"{key} = {_toml_value(value)}\n" for key, value in self.to_dict().items())
+
+    @classmethod
+    def from_toml(cls, text: str) -> CsvMapping:
+        return cls.from_dict(tomllib.loads(text))
+
+
+def _toml_value(value: Any) -> str:
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, int):
+        return str(value)
+    if isinstance(value, list):
+        return "[" + ", ".join(_toml_value(item) for item in value) + "]"
+    # A JSON string is a valid TOML basic string: same quote and escape rules.
+    return json.dumps(str(value), ensure_ascii=False)

@@ -1,0 +1,181 @@
+"""OFX 1.x (SGML) and 2.x (XML) statements, with a small tolerant tokenizer of our own.
+
+Why not ofxtools: it converts ``DTPOSTED`` to UTC, so a CEST midnight lands on the previous
+day (measured in bank-formats.md §5), and its strict validation rejects files French banks
+really produce (``TRNAMT`` with a decimal comma, leaves closed or not). We only need the
+transactions, the account and the ledger balance, so a tag tokenizer is enough, and it is
+several times faster. ``DTPOSTED`` keeps the calendar day written in the file.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from dataclasses import dataclass, field
+from datetime import date
+
+from carnet.bank.decoding import decode
+from carnet.bank.errors import BankFileError
+from carnet.bank.importers.base import SURE, guarded
+from carnet.bank.model import Balance, Statement, StatementLine
+from carnet.bank.parsing import FieldError, parse_amount, parse_plain_amount
+from carnet.domain.money import Cents
+
+_TAG = re.compile(r"<(/?)([A-Za-z0-9._]+)>([^<]*)")
+_SGML_HEADER = re.compile(rb"^\s*([A-Z]+)\s*:\s*([^\r\n]*?)\s*$", re.MULTILINE)
+_XML_ENCODING = re.compile(rb"<\?xml[^>]*encoding\s*=\s*[\"']([A-Za-z0-9_.:-]+)[\"']")
+_DATE = re.compile(r"(\d{4})(\d{2})(\d{2})")
+
+
+def declared_encoding(data: bytes) -> str | None:
+    """The encoding an OFX file states: XML declaration, else ``CHARSET``/``ENCODING``."""
+    head = data[:2048]
+    found = _XML_ENCODING.search(head)
+    if found:
+        declared: bytes = found.group(1)
+        return declared.decode("ascii")
+    pairs: list[tuple[bytes, bytes]] = _SGML_HEADER.findall(head)
+    fields = {k.decode(): v.decode("ascii", "replace") for k, v in pairs}
+    charset = fields.get("CHARSET", "").upper()
+    if charset and charset != "NONE":
+        return charset  # "1252", "ISO-8859-1": mapped by decoding.canonical_encoding
+    if fields.get("ENCODING", "").upper() in {"UTF-8", "UNICODE"}:
+        return "utf-8"
+    return None
+
+
+def ofx_date(value: str) -> date:
+    """``20250805000000[+2:CEST]`` → 2025-08-05: the day as written, in the file's offset."""
+    found = _DATE.match(value)
+    if found is None:
+        raise FieldError(f"not an OFX date: {value!r}")
+    try:
+        return date(int(found.group(1)), int(found.group(2)), int(found.group(3)))
+    except ValueError:
+        raise FieldError(f"impossible date: {value!r}") from None
+
+
+def _amount(value: str) -> Cents:
+    try:
+        return parse_plain_amount(value)
+    except FieldError:
+        return parse_amount(value, "auto")  # "1 234,56" from a careless exporter
+
+
+@dataclass
+class _Walk:
+    """Parser state while walking the tags in document order."""
+
+    filename: str
+    text: str
+    lines: list[StatementLine] = field(default_factory=list)
+    accounts: list[str] = field(default_factory=list)
+    account: str | None = None
+    trn: dict[str, str] | None = None
+    trn_line: int = 0
+    in_ledger: bool = False
+    ledger: dict[str, str] = field(default_factory=dict)
+    ended: bool = False
+    line: int = 1
+    pos: int = 0
+
+    def line_at(self, pos: int) -> int:
+        # Incremental count: the tags come in order, so each newline is counted once.
+        self.line += self.text.count("\n", self.pos, pos)
+        self.pos = pos
+        return self.line
+
+    def fail(self, line: int, problem: str) -> BankFileError:
+        return BankFileError(self.filename, line, problem)
+
+
+def _open(walk: _Walk, tag: str, value: str, pos: int) -> None:
+    if tag == "STMTTRN":
+        if walk.trn is not None:
+            raise walk.fail(walk.line_at(pos), "transaction opened inside another one")
+        walk.trn, walk.trn_line = {}, walk.line_at(pos)
+    elif tag == "LEDGERBAL":
+        walk.in_ledger = True
+    elif value:
+        if "&" in value:
+            value = html.unescape(value)
+        if walk.trn is not None:
+            walk.trn.setdefault(tag, value)
+        elif tag == "ACCTID":
+            walk.account = value
+            walk.accounts.append(value)
+        elif walk.in_ledger:
+            walk.ledger[tag] = value
+
+
+def _close(walk: _Walk, tag: str, pos: int) -> None:
+    if tag == "STMTTRN":
+        if walk.trn is None:
+            raise walk.fail(walk.line_at(pos), "</STMTTRN> without a transaction")
+        walk.lines.append(_line(walk, walk.trn))
+        walk.trn = None
+    elif tag == "LEDGERBAL":
+        walk.in_ledger = False
+    elif tag == "OFX":
+        walk.ended = True
+
+
+def _line(walk: _Walk, trn: dict[str, str]) -> StatementLine:
+    posted, amount = trn.get("DTPOSTED"), trn.get("TRNAMT")
+    if posted is None or amount is None:
+        raise walk.fail(walk.trn_line, "transaction without DTPOSTED or TRNAMT")
+    try:
+        day, cents = ofx_date(posted), _amount(amount)
+    except FieldError as error:
+        raise walk.fail(walk.trn_line, str(error)) from None
+    name, memo = trn.get("NAME", ""), trn.get("MEMO", "")
+    label = name if not memo or memo in name else f"{name} {memo}".strip()
+    return StatementLine(day, cents, label, name, trn.get("FITID"), walk.trn_line, walk.account)
+
+
+def _balance(walk: _Walk) -> Balance | None:
+    if "BALAMT" not in walk.ledger:
+        return None
+    try:
+        amount = _amount(walk.ledger["BALAMT"])
+        on = ofx_date(walk.ledger["DTASOF"]) if "DTASOF" in walk.ledger else None
+    except FieldError as error:
+        raise walk.fail(0, f"ledger balance: {error}") from None
+    return Balance(amount, on)
+
+
+def _parse(data: bytes, filename: str) -> Statement:
+    decoded = decode(data, declared_encoding(data))
+    text = decoded.text
+    start = text.upper().find("<OFX>")
+    if start < 0:
+        raise BankFileError(filename, 0, "no <OFX> element: not an OFX statement")
+    walk = _Walk(filename, text)
+    for match in _TAG.finditer(text, start):
+        closing, tag = match.group(1), match.group(2).upper()
+        if closing:
+            _close(walk, tag, match.start())
+        else:
+            _open(walk, tag, match.group(3).strip(), match.start())
+    if walk.trn is not None:
+        raise walk.fail(walk.trn_line, "transaction not closed: the file is truncated")
+    if not walk.ended:
+        raise walk.fail(walk.line_at(len(text)), "no closing </OFX>: the file is truncated")
+    single = walk.accounts[0] if len(set(walk.accounts)) == 1 else None
+    warnings = ("undefined bytes replaced while decoding",) if decoded.lossy else ()
+    return Statement("ofx", tuple(walk.lines), single, _balance(walk), decoded.encoding, warnings)
+
+
+@dataclass(frozen=True, slots=True)
+class OfxImporter:
+    """OFX/QFX whatever the extension (some banks' ``.qif`` downloads are OFX)."""
+
+    name: str = "ofx"
+
+    def identify(self, data: bytes, filename: str) -> int:
+        del filename  # the content decides; detect() uses the extension only for ties
+        head = data[:4096].upper()
+        return SURE if b"OFXHEADER" in head or b"<OFX>" in head else 0
+
+    def parse(self, data: bytes, filename: str) -> Statement:
+        return guarded(filename, lambda: _parse(data, filename))

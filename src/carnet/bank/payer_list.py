@@ -1,0 +1,159 @@
+"""The list of health payers (``resources/payers.toml``) and fast lookup by counterparty.
+
+Mandatory-scheme funds are recognised by regular expressions (``C P A M``, ``CAISSE
+PRIMAIRE``, ``CGSS`` …) over the folded counterparty, compiled into one alternation so a
+50 000-line file costs one search per line. Insurers are recognised by alias token
+sequences, indexed by their first token; a name cut by the bank (24 characters in BPCE
+OFX, 32 in OFX ``NAME``) still matches when its last token is a prefix of the alias's.
+The household's own names (``ExtraPayer``) are looked at first and win every tie.
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from carnet.bank.parsing import fold
+from carnet.domain.banking import PayerType
+
+MIN_TRUNCATED = 3  # a cut last token must keep this many letters to count
+
+
+@dataclass(frozen=True, slots=True)
+class PayerEntry:
+    """A payer. ``payer_type`` None: both roles (a *section locale mutualiste*, e.g. MGEN)."""
+
+    name: str
+    payer_type: PayerType | None
+    aliases: tuple[str, ...] = ()
+    patterns: tuple[str, ...] = ()
+    health: bool = True  # False for CAF, DGFIP, France Travail: named only for the reason
+    household: bool = False  # the household's own name: wins over any shipped one
+
+
+@dataclass(frozen=True, slots=True)
+class ExtraPayer:
+    """A household name: its own contract's insurer, or an alias learned from a choice."""
+
+    name: str
+    payer_type: PayerType | None
+    aliases: tuple[str, ...] = ()
+
+
+def _household(extra: ExtraPayer) -> PayerEntry:
+    return PayerEntry(extra.name, extra.payer_type, extra.aliases or (extra.name,), household=True)
+
+
+def _strings(raw: dict[str, object], key: str) -> tuple[str, ...]:
+    value = raw.get(key, [])
+    if not isinstance(value, list):
+        raise ValueError(f"payers: {key} of {raw.get('name')!r} must be a list")
+    return tuple(str(item) for item in value)
+
+
+def _entry(raw: dict[str, object], health: bool) -> PayerEntry:
+    kind = str(raw.get("type", "complementary"))
+    payer_type = None if kind == "dual" else PayerType(kind)
+    aliases, patterns = _strings(raw, "aliases"), _strings(raw, "patterns")
+    return PayerEntry(str(raw["name"]), payer_type, aliases, patterns, health)
+
+
+class PayerDirectory:
+    """Who is a health payer, and of which type. Build once, classify many lines."""
+
+    def __init__(self, entries: Sequence[PayerEntry]) -> None:
+        self.entries = tuple(entries)
+        # first token → [(alias tokens, entry number, anchored at the start?)]
+        self._by_first: dict[str, list[tuple[tuple[str, ...], int, bool]]] = {}
+        self._compact: list[tuple[str, int]] = []
+        groups: list[str] = []
+        for number, entry in enumerate(self.entries):
+            for alias in entry.aliases or (entry.name,):
+                # "^ALAN": only at the start, so that "M ALAN DUPONT" is a person, not Alan.
+                anchored = alias.startswith("^")
+                tokens = tuple(fold(alias).split())
+                if tokens:
+                    self._by_first.setdefault(tokens[0], []).append((tokens, number, anchored))
+                    self._compact.append(("".join(tokens), number))
+            if entry.patterns:
+                groups.append(f"(?P<p{number}>{'|'.join(f'(?:{p})' for p in entry.patterns)})")
+        self._patterns = re.compile("|".join(groups)) if groups else None
+
+    @classmethod
+    def from_toml(cls, text: str, extra: Iterable[ExtraPayer] = ()) -> PayerDirectory:
+        """Read ``[[payer]]`` and ``[[not_health]]`` tables; household extras come first."""
+        data = tomllib.loads(text)
+        entries = [_household(x) for x in extra]
+        entries += [_entry(raw, True) for raw in data.get("payer", [])]
+        entries += [_entry(raw, False) for raw in data.get("not_health", [])]
+        return cls(entries)
+
+    @classmethod
+    def from_file(cls, path: Path, extra: Iterable[ExtraPayer] = ()) -> PayerDirectory:
+        return cls.from_toml(path.read_text(encoding="utf-8"), extra)
+
+    def with_extra(self, extra: Iterable[ExtraPayer]) -> PayerDirectory:
+        """The same list with household names in front."""
+        first = [_household(x) for x in extra]
+        return PayerDirectory([*first, *self.entries])
+
+    def find(self, counterparty: str) -> PayerEntry | None:
+        """The payer a folded counterparty names, or None.
+
+        A household name beats a shipped one; then a whole alias beats a truncated one,
+        then more matched letters win (so "HARMONIE MUTUELLE" is not "MUTUELLE MGEN"),
+        then the earlier entry.
+        """
+        tokens = counterparty.split()
+        best: tuple[int, int, int, int] | None = None  # (-household, -whole, -letters, n)
+        for position, token in enumerate(tokens):
+            for alias, number, anchored in self._by_first.get(token, ()):
+                if anchored and position:
+                    continue
+                letters, whole = _matched(alias, tokens, position)
+                if letters:
+                    mine = -int(self.entries[number].household)
+                    candidate = (mine, -int(whole), -letters, number)
+                    best = candidate if best is None or candidate < best else best
+        if best is None and self._patterns is not None:
+            found = self._patterns.search(counterparty)
+            if found and found.lastgroup:
+                best = (0, 0, 0, int(found.lastgroup[1:]))
+        if best is None and len(tokens) == 1 and len(counterparty) >= 12:
+            best = self._compact_match(counterparty)
+        return self.entries[best[3]] if best is not None else None
+
+    def _compact_match(self, squashed: str) -> tuple[int, int, int, int] | None:
+        # PDF-extracted statements glue words together: "MUTUELLEGENERALEEDUCATIONNAT".
+        for compact, number in self._compact:
+            if len(compact) >= 8 and (squashed.startswith(compact) or compact.startswith(squashed)):
+                return (0, 0, 0, number)
+        return None
+
+
+def _matched(alias: tuple[str, ...], tokens: list[str], position: int) -> tuple[int, bool]:
+    """(letters matched, whole alias?) of ``alias`` at ``tokens[position]``; 0 if no match.
+
+    A name cut by the bank matches when it ends the text and is a prefix of the alias
+    that goes at least one whole word plus part of the next, or cuts inside a single
+    long word ("MALAKOF"). A bare first word ("MUTUELLE" against "MUTUELLE MGEN") is not
+    enough: it names nobody.
+    """
+    window = tokens[position : position + len(alias)]
+    letters = sum(len(token) for token in window)
+    if tuple(window) == alias:
+        return letters, True
+    if position + len(window) != len(tokens):
+        return 0, False
+    last = len(window) - 1
+    cut_inside = window[last] != alias[last] and alias[last].startswith(window[last])
+    ok = (
+        tuple(window[:last]) == alias[:last]
+        and (cut_inside or window[last] == alias[last])
+        and len(window[last]) >= MIN_TRUNCATED
+        and (len(window) >= 2 or (cut_inside and len(window[0]) >= 5))
+    )
+    return (letters, False) if ok else (0, False)

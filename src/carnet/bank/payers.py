@@ -1,0 +1,101 @@
+"""Which statement lines are health reimbursements, and from which kind of payer.
+
+Recognition goes by the *counterparty name* (bank-formats.md §3.2), never by words such
+as "REMBOURSEMENT" or "SANTE" in the motif. ``health`` is True only for a credit from a
+recognised health payer whose text does not say sick pay (IJ), pension, annuity or
+invalidity, premium refund or card refund. Debits (premiums) and pending entries are
+never health; unknown senders are not either (the user can teach an alias).
+
+MGEN, and the few other *sections locales mutualistes*, pay both the mandatory share
+(they manage the Assurance Maladie for their members) and their own complementary share,
+under the same name. Their role is decided in this order:
+1. the household's own ``ExtraPayer`` entry, if it gives a type, wins;
+2. a hint in the label: ``RO``/``REGIME OBLIGATOIRE``/``SECURITE SOCIALE``/``AMO`` → CPAM
+   type; ``RC``/``COMPLEMENTAIRE``/``AMC`` → complementary (``MUTUELLE`` is no hint: it
+   is part of MGEN's own name);
+3. otherwise ``payer_type`` is None and ``health`` stays True with reason
+   ``dual-role-payer``: the matcher then tries both payer types and the user confirms.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from carnet.bank.labels import extract_counterparty
+from carnet.bank.model import StatementLine
+from carnet.bank.parsing import fold
+from carnet.bank.payer_list import ExtraPayer, PayerDirectory, PayerEntry
+from carnet.domain.banking import PayerType
+
+__all__ = ["Classification", "ExtraPayer", "PayerDirectory", "PayerEntry", "classify"]
+
+_EXCLUSIONS: tuple[tuple[str, re.Pattern[str]], ...] = (
+    (
+        "sick-pay",
+        re.compile(r"\b(?:IJ|IJSS|INDEMNITES? JOURNALIERES?|IND JOURN\w*|INDEM JOURN\w*)\b"),
+    ),
+    ("pension", re.compile(r"\b(?:PENSIONS?|RENTES?|INVALIDITE|RETRAITES?|CAPITAL DECES)\b")),
+    ("family-allowance", re.compile(r"\b(?:ALLOCATIONS? FAMILIALES?|PRESTATIONS? FAMILIALES?)\b")),
+    ("premium-refund", re.compile(r"\b(?:COTIS\w*|ECHEANCE|PRIME)\b")),
+    ("shop-refund", re.compile(r"\b(?:AVOIR|REMBT CARTE|REMB CARTE|REMBOURSEMENT CARTE|CB)\b")),
+)
+_MANDATORY_HINT = re.compile(r"\b(?:RO|REGIME OBLIGATOIRE|SECURITE SOCIALE|SECU|AMO)\b")
+_COMPLEMENTARY_HINT = re.compile(r"\b(?:RC|REGIME COMPLEMENTAIRE|COMPLEMENTAIRE|AMC)\b")
+
+
+@dataclass(frozen=True, slots=True)
+class Classification:
+    """``reason`` is a stable code for the UI: ``health-reimbursement``, ``debit``, …"""
+
+    payer_type: PayerType | None
+    health: bool
+    counterparty: str
+    reason: str
+    payer: str = ""  # canonical payer name, e.g. "Harmonie Mutuelle"
+
+
+def _excluded(text: str) -> str | None:
+    for reason, pattern in _EXCLUSIONS:
+        if pattern.search(text):
+            return reason
+    return None
+
+
+def _dual_role(text: str) -> PayerType | None:
+    mandatory = bool(_MANDATORY_HINT.search(text))
+    complementary = bool(_COMPLEMENTARY_HINT.search(text))
+    if mandatory != complementary:
+        return PayerType.CPAM if mandatory else PayerType.COMPLEMENTARY
+    return None
+
+
+def classify(
+    line: StatementLine, directory: PayerDirectory, *, pending: bool = False
+) -> Classification:
+    """Who paid ``line`` and whether it is a reimbursement of care."""
+    counterparty = extract_counterparty(line.label, line.counterparty)
+    entry: PayerEntry | None = directory.find(counterparty)
+    payer_type = entry.payer_type if entry is not None else None
+    name = entry.name if entry is not None else ""
+
+    def result(health: bool, reason: str, kind: PayerType | None = payer_type) -> Classification:
+        return Classification(kind, health, counterparty, reason, name)
+
+    if entry is None:
+        return result(False, "unknown-counterparty")
+    if not entry.health:
+        return result(False, "not-health-payer", None)
+    text = fold(f"{line.label} {line.counterparty}")
+    if entry.payer_type is None:
+        payer_type = _dual_role(text)
+    if pending:
+        return result(False, "pending", payer_type)
+    if line.amount_cents <= 0:
+        return result(False, "debit", payer_type)
+    excluded = _excluded(text)
+    if excluded is not None:
+        return result(False, excluded, payer_type)
+    if payer_type is None:
+        return result(True, "dual-role-payer", None)
+    return result(True, "health-reimbursement", payer_type)
