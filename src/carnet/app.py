@@ -9,6 +9,7 @@ from pathlib import Path
 from carnet.paths import default_db_path
 from carnet.services.attachments import AttachmentService
 from carnet.services.backup import BackupService
+from carnet.services.bank_import import BankImportService
 from carnet.services.base import Clock
 from carnet.services.care import CareService
 from carnet.services.claims import ClaimsService
@@ -16,6 +17,7 @@ from carnet.services.exports import ExportService
 from carnet.services.history import HistoryService
 from carnet.services.household import HouseholdService
 from carnet.services.mailings import MailingService
+from carnet.services.reconciliation import ReconciliationService
 from carnet.services.reports import ReportService
 from carnet.services.settings import SettingsService
 from carnet.services.todo import TodoService
@@ -38,6 +40,8 @@ class Services:
     mailings: MailingService
     settings: SettingsService
     reports: ReportService
+    bank: BankImportService
+    reconciliation: ReconciliationService
 
     @property
     def db_path(self) -> Path | None:
@@ -63,6 +67,8 @@ def build_services(path: Path | None, today: Clock = date.today) -> Services:
         mailings=MailingService(store, today),
         settings=SettingsService(store, today),
         reports=ReportService(store, today),
+        bank=BankImportService(store, today),
+        reconciliation=ReconciliationService(store, today),
     )
 
 

@@ -6,7 +6,13 @@ from dataclasses import dataclass
 from datetime import date
 from enum import StrEnum
 
-from carnet.domain.ids import BankAccountId, ExpectedPaymentId, SettlementId, TransactionId
+from carnet.domain.ids import (
+    BankAccountId,
+    ExpectedPaymentId,
+    ImportId,
+    SettlementId,
+    TransactionId,
+)
 from carnet.domain.money import Cents
 
 
@@ -46,6 +52,23 @@ class BankTransaction:
     bank_ref: str = ""
     fingerprint: str = ""
     payer_type: PayerType | None = None
+    health: bool = False
+    import_id: ImportId | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class StatementImport:
+    """One file imported into an account, with what it added."""
+
+    id: ImportId
+    account_id: BankAccountId
+    file_name: str
+    file_sha256: str
+    format: str
+    first_date: date | None = None
+    last_date: date | None = None
+    added: int = 0
+    duplicates: int = 0
 
 
 @dataclass(frozen=True, slots=True)

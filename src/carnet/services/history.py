@@ -19,7 +19,7 @@ from datetime import date
 from typing import Any
 
 from carnet.domain.attachments import Attachment
-from carnet.domain.banking import BankAccount
+from carnet.domain.banking import BankAccount, BankTransaction, StatementImport
 from carnet.domain.care import CareAct
 from carnet.domain.changes import Changes
 from carnet.domain.claims import Feuille
@@ -44,6 +44,8 @@ _TYPES: dict[str, type] = {
     "feuille": Feuille,
     "attachment": Attachment,
     "mailing": Mailing,
+    "bank_transaction": BankTransaction,
+    "statement_import": StatementImport,
 }
 _CHANGES: dict[str, Callable[[frozenset[int]], Changes]] = {
     "person": lambda ids: Changes(people=ids),
@@ -54,6 +56,9 @@ _CHANGES: dict[str, Callable[[frozenset[int]], Changes]] = {
     "feuille": lambda ids: Changes(feuilles=ids),
     "attachment": lambda _ids: Changes(),
     "mailing": lambda ids: Changes(mailings=ids),
+    "bank_transaction": lambda ids: Changes(bank=ids),
+    "statement_import": lambda ids: Changes(bank=ids),
+    "settlement": lambda ids: Changes(bank=ids),
 }
 
 
@@ -115,6 +120,9 @@ class HistoryService(Service):
 
     def _restore(self, event: Event, target: str | None, kind: str) -> None:
         """Make the row of ``event`` look like ``target`` (None: the row must not exist)."""
+        if event.entity == "settlement":
+            self._restore_settlement(event, target, kind)
+            return
         cls = _TYPES.get(event.entity)
         if cls is None:
             raise ValidationError("undo", f"cannot undo changes to {event.entity} yet")
@@ -135,6 +143,17 @@ class HistoryService(Service):
             source=kind,
         )
 
+    def _restore_settlement(self, event: Event, target: str | None, kind: str) -> None:
+        """Matches are not rows but allocations: take them back, or confirm them again."""
+        if target is None:
+            self.store.bank.unsettle(event.entity_id)
+        else:
+            data = json.loads(target)
+            self.store.bank.resettle(event.entity_id, data["allocations"], data["recovered"])
+        self.store.events.record(
+            "settlement_replay", event.entity_id, f"{kind}:{event.action}", source=kind
+        )
+
     def _repo(self, entity: str) -> object:
         return {
             "person": self.store.people,
@@ -145,6 +164,8 @@ class HistoryService(Service):
             "feuille": self.store.feuilles,
             "attachment": self.store.attachments,
             "mailing": self.store.mailings,
+            "bank_transaction": self.store.bank.transactions_rows,
+            "statement_import": self.store.bank.imports_rows,
         }[entity]
 
 

@@ -174,7 +174,7 @@ INITIAL_SCHEMA: tuple[str, ...] = (
     person_id INTEGER NOT NULL REFERENCES person(id) ON DELETE CASCADE,
     year INTEGER NOT NULL,
     date TEXT NOT NULL,
-    kind TEXT NOT NULL CHECK (kind IN ('participation', 'franchise', 'withheld')),
+    kind TEXT NOT NULL CHECK (kind IN ('participation', 'franchise', 'withheld', 'recovered')),
     amount_cents INTEGER NOT NULL CHECK (amount_cents >= 0),
     act_id INTEGER REFERENCES care_act(id) ON DELETE CASCADE,
     transaction_id INTEGER REFERENCES bank_transaction(id) ON DELETE SET NULL,{_STAMPS})""",

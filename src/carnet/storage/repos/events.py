@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from collections.abc import Sequence
 from datetime import datetime
 from typing import Protocol
@@ -89,6 +90,26 @@ class EventLog:
             for r in records
         ]
         self.db.table("event").insert_all(rows, batch_size=1000)
+
+    def record_settlement(
+        self,
+        transaction_id: int,
+        allocations: list[tuple[int, int]],
+        recovered: tuple[int, str, int] | None,
+    ) -> None:
+        """A confirmed match, with what undo and redo need to take it back or again."""
+        after = json.dumps({"allocations": allocations, "recovered": recovered})
+        self.db.table("event").insert(
+            {
+                "entity": "settlement",
+                "entity_id": transaction_id,
+                "action": "confirmed",
+                "before": None,
+                "after": after,
+                "source": "user",
+                "op": self.op,
+            }
+        )
 
     def for_entity(self, entity: str, entity_id: int) -> list[Event]:
         rows = self.db.query(

@@ -1,0 +1,115 @@
+"""``carnet import`` (bank statements) and ``carnet reconcile``."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import click
+
+from carnet.bank import Proposal
+from carnet.cli.common import emit_json, money, open_services, user_errors
+from carnet.services.bank_import import ImportReport
+
+
+@click.command("import")
+@click.argument("file", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.option("--account", help="The bank account to fill (by name).")
+@click.option("--dry-run", is_flag=True, help="Show what would be added; write nothing.")
+@click.option("--json", "as_json", is_flag=True)
+@click.pass_context
+@user_errors
+def import_statement(
+    ctx: click.Context, file: Path, account: str | None, dry_run: bool, as_json: bool
+) -> None:
+    """Import a bank statement (CSV of a French bank, OFX, QIF, camt.053, CFONB 120)."""
+    with open_services(ctx) as services:
+        report = services.bank.import_file(file.read_bytes(), file.name, account, dry_run).value
+    if as_json:
+        emit_json(report_json(report))
+        return
+    verb = "would add" if dry_run else "added"
+    click.echo(
+        f"{file.name}: {report.format}, {verb} {report.added}, {report.duplicates} already known"
+    )
+    for item in report.lines:
+        if item.classification.health and not item.duplicate:
+            line = item.line
+            click.echo(
+                f"  {line.date} {money(line.amount_cents):>9}  {item.classification.counterparty}"
+            )
+
+
+def report_json(report: ImportReport) -> dict[str, Any]:
+    return {
+        "format": report.format,
+        "account": report.account.name if report.account else None,
+        "dry_run": report.dry_run,
+        "transactions": [
+            {
+                "date": item.line.date.isoformat(),
+                "amount": money(item.line.amount_cents),
+                "label": item.line.label,
+                "counterparty": item.classification.counterparty,
+                "payer_type": None
+                if item.classification.payer_type is None
+                else item.classification.payer_type.value,
+                "health": item.classification.health,
+                "reason": item.classification.reason,
+                "duplicate": item.duplicate,
+            }
+            for item in report.lines
+        ],
+        "added": report.added,
+        "duplicates": report.duplicates,
+    }
+
+
+@click.command()
+@click.option("--apply", "apply_", is_flag=True, help="Confirm the unambiguous proposals.")
+@click.option("--json", "as_json", is_flag=True)
+@click.pass_context
+@user_errors
+def reconcile(ctx: click.Context, apply_: bool, as_json: bool) -> None:
+    """Propose which expected payments each health credit settles."""
+    with open_services(ctx) as services:
+        result = services.reconciliation.propose()
+        confirmed = services.reconciliation.confirm(result.unambiguous).value if apply_ else 0
+    safe = {p.credit_id for p in result.unambiguous}
+    if as_json:
+        emit_json(
+            {
+                "proposals": [
+                    {
+                        **proposal_json(p),
+                        "unambiguous": p.credit_id in safe,
+                        "alternatives": len(result.proposals.get(p.credit_id, [])) - 1,
+                    }
+                    for p in result.chosen
+                ],
+                "unmatched": [int(t) for t in result.unmatched],
+                "applied": confirmed,
+            }
+        )
+        return
+    for p in result.chosen:
+        mark = "*" if p.credit_id in safe else "?"
+        ids = ", ".join(f"#{a.payment_id} {money(a.cents)}" for a in p.allocations)
+        click.echo(f"{mark} transfer #{p.credit_id}: {ids} (residual {money(p.residual_cents)})")
+    click.echo(
+        f"{len(result.chosen)} proposals, {len(result.unmatched)} credits unmatched; "
+        f"{'confirmed ' + str(confirmed) if apply_ else 'use --apply to confirm the * ones'}"
+    )
+
+
+def proposal_json(p: Proposal) -> dict[str, Any]:
+    return {
+        "transaction": int(p.credit_id),
+        "allocations": [
+            {"expected_payment": int(a.payment_id), "amount": money(a.cents)} for a in p.allocations
+        ],
+        "residual": money(p.residual_cents),
+        "score": p.score,
+        "partial": p.partial,
+        "reasons": [{"code": r.code, "params": dict(r.params)} for r in p.reasons],
+    }

@@ -1,0 +1,160 @@
+"""Importing a bank statement: detect the format, recognise health payers, add each
+transaction once.
+
+Importing the same file twice, or two exports that overlap, adds nothing twice:
+each line carries the bank's own id when the format has one, otherwise an
+occurrence-aware fingerprint (see :func:`carnet.bank.fingerprint_lines`).
+"""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass
+
+from carnet.bank import (
+    BankFileError,
+    Classification,
+    ExtraPayer,
+    PayerDirectory,
+    StatementLine,
+    classify,
+    fingerprint_lines,
+    parse_statement,
+)
+from carnet.domain.banking import (
+    BankAccount,
+    BankAccountInput,
+    BankTransaction,
+    PayerType,
+    StatementImport,
+)
+from carnet.domain.changes import Changes
+from carnet.domain.errors import CarnetError, ValidationError
+from carnet.domain.ids import BankAccountId, ImportId, TransactionId
+from carnet.i18n import N_, resources_dir
+from carnet.services.base import Result, Service
+
+
+class StatementFileError(CarnetError):
+    """A bank file that cannot be read; the message names the file, line and problem."""
+
+
+@dataclass(frozen=True, slots=True)
+class ImportedLine:
+    line: StatementLine
+    classification: Classification
+    fingerprint: str
+    duplicate: bool
+
+
+@dataclass(frozen=True, slots=True)
+class ImportReport:
+    format: str
+    account: BankAccount | None
+    lines: tuple[ImportedLine, ...]
+    dry_run: bool
+
+    @property
+    def added(self) -> int:
+        return sum(1 for line in self.lines if not line.duplicate)
+
+    @property
+    def duplicates(self) -> int:
+        return sum(1 for line in self.lines if line.duplicate)
+
+
+class BankImportService(Service):
+    def directory(self) -> PayerDirectory:
+        """Shipped health payers plus the household's own insurers."""
+        extra = [
+            ExtraPayer(c.insurer, PayerType.COMPLEMENTARY) for c in self.store.contracts.list()
+        ]
+        return PayerDirectory.from_file(resources_dir() / "payers.toml", extra=extra)
+
+    def import_file(
+        self, data: bytes, filename: str, account_name: str | None = None, dry_run: bool = False
+    ) -> Result[ImportReport]:
+        try:
+            statement = parse_statement(data, filename)
+        except BankFileError as exc:
+            raise StatementFileError(str(exc)) from None
+        account = self._account(account_name)
+        # Fingerprints are unique per account in the database; the key only has to be
+        # stable, so it must not depend on whether the account existed before.
+        key = "carnet"
+        known = self.store.bank.fingerprints(account.id) if account else set()
+        directory = self.directory()
+        lines = tuple(
+            ImportedLine(line, classify(line, directory), print_, print_ in known)
+            for line, print_ in zip(
+                statement.lines, fingerprint_lines(key, statement.lines), strict=True
+            )
+        )
+        report = ImportReport(statement.format, account, lines, dry_run)
+        if dry_run:
+            return Result(report, Changes())
+        with self.store.transaction(N_("Import a bank statement")):
+            if account is None:  # the first import creates the account it fills
+                account = self.store.bank_accounts.insert(BankAccountInput(name="Main account"))
+                self.store.events.record("bank_account", account.id, "created", after=account)
+                report = ImportReport(statement.format, account, lines, dry_run)
+            self._store(report, account.id, filename, data)
+        return Result(report, Changes(bank=frozenset({account.id})))
+
+    def _store(
+        self, report: ImportReport, account_id: BankAccountId, filename: str, data: bytes
+    ) -> None:
+        dates = [line.line.date for line in report.lines]
+        record = self.store.bank.add_import(
+            StatementImport(
+                id=ImportId(0),
+                account_id=account_id,
+                file_name=filename,
+                file_sha256=hashlib.sha256(data).hexdigest(),
+                format=report.format,
+                first_date=min(dates, default=None),
+                last_date=max(dates, default=None),
+                added=report.added,
+                duplicates=report.duplicates,
+            )
+        )
+        self.store.events.record("statement_import", record.id, "created", after=record)
+        added = self.store.bank.add_transactions(
+            [
+                BankTransaction(
+                    id=TransactionId(0),
+                    account_id=account_id,
+                    date=item.line.date,
+                    amount_cents=item.line.amount_cents,
+                    label=item.line.label,
+                    counterparty=item.classification.counterparty,
+                    bank_ref=item.line.bank_ref or "",
+                    fingerprint=item.fingerprint,
+                    payer_type=item.classification.payer_type,
+                    health=item.classification.health,
+                    import_id=record.id,
+                )
+                for item in report.lines
+                if not item.duplicate
+            ]
+        )
+        # One event per line, so that undo can take the whole import back.
+        self.store.events.record_many("bank_transaction", "created", added)
+
+    def _account(self, name: str | None) -> BankAccount | None:
+        """The account to fill: named, the only one, or None when there is none yet."""
+        accounts = self.store.bank_accounts.list(order_by="id")
+        if name:
+            found = [a for a in accounts if a.name == name]
+            if found:
+                return found[0]
+            raise ValidationError("account", f"no bank account named {name!r}")
+        if len(accounts) == 1:
+            return accounts[0]
+        if not accounts:
+            return None
+        names = ", ".join(a.name for a in accounts)
+        raise ValidationError("account", f"several accounts ({names}): choose one with --account")
+
+    def last_imports(self) -> list[dict[str, object]]:
+        return self.store.bank.imports()

@@ -1,0 +1,142 @@
+"""Bank transactions, statement imports and settlements."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import date
+from typing import Any
+
+from sqlite_utils import Database
+
+from carnet.domain.banking import BankTransaction, StatementImport
+from carnet.domain.ids import BankAccountId, ExpectedPaymentId, TransactionId
+from carnet.storage.repos.codec import from_row
+from carnet.storage.repos.records import RecordRepo
+
+OPEN_PAYMENTS_SQL = """
+SELECT e.id, e.act_id, a.date, e.payer, e.amount_cents - e.settled_cents, e.earliest, e.latest,
+       a.person_id, coalesce(c.insurer, '')
+FROM expected_payment e
+JOIN care_act a ON a.id = e.act_id
+JOIN person p ON p.id = a.person_id
+LEFT JOIN contract c ON c.id = p.contract_id
+WHERE e.status IN ('pending', 'partly-paid') AND e.amount_cents > e.settled_cents
+"""
+
+# A health credit is open until it has been matched (wholly, or with a residual).
+OPEN_CREDITS_SQL = """
+SELECT t.id, t.date, t.amount_cents, t.payer_type, t.counterparty
+FROM bank_transaction t
+WHERE t.health = 1 AND t.amount_cents > 0 AND NOT EXISTS (
+    SELECT 1 FROM settlement s WHERE s.transaction_id = t.id AND s.state = 'confirmed')
+ORDER BY t.date, t.id
+"""
+
+
+class BankRepo:
+    def __init__(self, db: Database) -> None:
+        self.db = db
+        self.transactions_rows = RecordRepo(db, "bank_transaction", BankTransaction, "transaction")
+        self.imports_rows = RecordRepo(db, "statement_import", StatementImport, "import")
+
+    def fingerprints(self, account_id: BankAccountId) -> set[str]:
+        rows = self.db.execute(
+            "SELECT fingerprint FROM bank_transaction WHERE account_id = ?", [account_id]
+        ).fetchall()
+        return {str(r[0]) for r in rows}
+
+    def add_import(self, record: StatementImport) -> StatementImport:
+        return self.imports_rows.insert(record)
+
+    def add_transactions(self, items: Sequence[BankTransaction]) -> list[BankTransaction]:
+        return self.transactions_rows.insert_many(list(items))
+
+    def transaction(self, ident: TransactionId) -> BankTransaction:
+        row = self.db.table("bank_transaction").get(ident)
+        return from_row(BankTransaction, row)
+
+    def transactions(self, health_only: bool = False) -> list[BankTransaction]:
+        where = "WHERE health = 1 " if health_only else ""
+        rows = self.db.query(f"SELECT * FROM bank_transaction {where}ORDER BY date DESC, id DESC")
+        return [from_row(BankTransaction, row) for row in rows]
+
+    def open_credits(self) -> list[tuple[Any, ...]]:
+        return list(self.db.execute(OPEN_CREDITS_SQL).fetchall())
+
+    def open_payments(self) -> list[tuple[Any, ...]]:
+        return list(self.db.execute(OPEN_PAYMENTS_SQL).fetchall())
+
+    def settle(
+        self, transaction_id: TransactionId, payment_id: ExpectedPaymentId, cents: int
+    ) -> None:
+        """Confirm ``cents`` of a transfer against one expected payment."""
+        self.db.table("settlement").insert(
+            {
+                "transaction_id": transaction_id,
+                "expected_payment_id": payment_id,
+                "amount_cents": cents,
+                "state": "confirmed",
+            }
+        )
+        self.db.execute(
+            "UPDATE expected_payment SET settled_cents = settled_cents + ?, "
+            "status = CASE WHEN settled_cents + ? >= amount_cents THEN 'paid' "
+            "ELSE 'partly-paid' END WHERE id = ?",
+            [cents, cents, payment_id],
+        )
+
+    def settlements(self, transaction_id: TransactionId) -> list[tuple[int, int]]:
+        rows = self.db.execute(
+            "SELECT expected_payment_id, amount_cents FROM settlement "
+            "WHERE transaction_id = ? AND state = 'confirmed' ORDER BY id",
+            [transaction_id],
+        ).fetchall()
+        return [(int(p), int(c)) for p, c in rows]
+
+    def imports(self) -> list[dict[str, Any]]:
+        return list(self.db.query("SELECT * FROM statement_import ORDER BY id DESC"))
+
+    def remaining_withheld(self) -> int:
+        """Deductions the CPAM may still take from transfers (charged minus recovered)."""
+        row = self.db.execute(
+            "SELECT coalesce(sum(CASE WHEN kind = 'withheld' THEN amount_cents "
+            "WHEN kind = 'recovered' THEN -amount_cents END), 0) FROM deduction_ledger"
+        ).fetchone()
+        return max(0, int(row[0]))
+
+    def record_recovered(self, person_id: int, day: date, cents: int, transaction_id: int) -> None:
+        self.db.table("deduction_ledger").insert(
+            {
+                "person_id": person_id,
+                "year": day.year,
+                "date": day.isoformat(),
+                "kind": "recovered",
+                "amount_cents": cents,
+                "transaction_id": transaction_id,
+            }
+        )
+
+    def unsettle(self, transaction_id: int) -> None:
+        """Take back every confirmed allocation of a transfer (undo)."""
+        for payment_id, cents in self.settlements(TransactionId(transaction_id)):
+            self.db.execute(
+                "UPDATE expected_payment SET settled_cents = settled_cents - ?, "
+                "status = CASE WHEN settled_cents - ? <= 0 THEN 'pending' "
+                "ELSE 'partly-paid' END WHERE id = ?",
+                [cents, cents, payment_id],
+            )
+        self.db.execute("DELETE FROM settlement WHERE transaction_id = ?", [transaction_id])
+        self.db.execute(
+            "DELETE FROM deduction_ledger WHERE transaction_id = ? AND kind = 'recovered'",
+            [transaction_id],
+        )
+
+    def resettle(
+        self, transaction_id: int, allocations: list[list[int]], recovered: list[Any] | None
+    ) -> None:
+        """Confirm again what :meth:`unsettle` took back (redo)."""
+        for payment_id, cents in allocations:
+            self.settle(TransactionId(transaction_id), ExpectedPaymentId(payment_id), cents)
+        if recovered:
+            person_id, day, cents = recovered
+            self.record_recovered(person_id, date.fromisoformat(day), cents, transaction_id)
