@@ -16,6 +16,7 @@ from carnet.services.claims import ClaimsService
 from carnet.services.exports import ExportService
 from carnet.services.history import HistoryService
 from carnet.services.household import HouseholdService
+from carnet.services.mailing_documents import MailingDocuments
 from carnet.services.mailings import MailingService
 from carnet.services.reconciliation import ReconciliationService
 from carnet.services.reports import ReportService
@@ -42,6 +43,7 @@ class Services:
     reports: ReportService
     bank: BankImportService
     reconciliation: ReconciliationService
+    mailing_documents: MailingDocuments
 
     @property
     def db_path(self) -> Path | None:
@@ -69,6 +71,7 @@ def build_services(path: Path | None, today: Clock = date.today) -> Services:
         reports=ReportService(store, today),
         bank=BankImportService(store, today),
         reconciliation=ReconciliationService(store, today),
+        mailing_documents=MailingDocuments(store, today),
     )
 
 

@@ -12,7 +12,7 @@ from carnet.cli.demo import demo
 from carnet.cli.estimate import estimate
 from carnet.cli.export import export, load_json
 from carnet.cli.feuille import feuille
-from carnet.cli.mailing import mailing
+from carnet.cli.mailing import letter, mailing
 from carnet.cli.person import person
 from carnet.cli.practitioner import practitioner
 from carnet.cli.setting import setting
@@ -32,6 +32,7 @@ def _commands() -> list[click.Command]:
         act,
         feuille,
         mailing,
+        letter,
         demo,
         estimate,
         export,

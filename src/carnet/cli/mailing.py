@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import date
+from pathlib import Path
 from typing import Any
 
 import click
@@ -117,3 +118,53 @@ def mailing_json(m: Mailing) -> dict[str, Any]:
         "mailed_on": iso(m.mailed_on),
         "pdf_sha256": m.pdf_sha256 or None,
     }
+
+
+@mailing.command("pdf")
+@click.argument("mailing_id", type=int)
+@click.option("--out", type=click.Path(dir_okay=False, path_type=Path), required=True)
+@click.option(
+    "--lang",
+    default="en",
+    type=click.Choice(["en", "fr"]),
+    help="Language of the household's checklist (letters are always in French).",
+)
+@click.pass_context
+@user_errors
+def pdf(ctx: click.Context, mailing_id: int, out: Path, lang: str) -> None:
+    """The packet to print: cover letter, inventory (bordereau) and checklist."""
+    with open_services(ctx) as services:
+        data = services.mailing_documents.pdf(MailingId(mailing_id), lang)
+    out.write_bytes(data)
+    click.echo(f"Wrote {out} ({len(data)} bytes)")
+
+
+@mailing.command("labels")
+@click.argument("mailing_id", type=int)
+@click.option("--out", type=click.Path(dir_okay=False, path_type=Path), required=True)
+@click.pass_context
+@user_errors
+def labels(ctx: click.Context, mailing_id: int, out: Path) -> None:
+    """An A4 sheet of address labels for the envelope."""
+    with open_services(ctx) as services:
+        data = services.mailing_documents.labels_pdf(MailingId(mailing_id))
+    out.write_bytes(data)
+    click.echo(f"Wrote {out} ({len(data)} bytes)")
+
+
+@click.group()
+def letter() -> None:
+    """Letters to the CPAM (always in French)."""
+
+
+@letter.command("reminder")
+@click.argument("mailing_id", type=int)
+@click.option("--out", type=click.Path(dir_okay=False, path_type=Path), required=True)
+@click.pass_context
+@user_errors
+def reminder(ctx: click.Context, mailing_id: int, out: Path) -> None:
+    """A reminder (relance) for a mailing the CPAM has not paid."""
+    with open_services(ctx) as services:
+        data = services.mailing_documents.reminder_pdf(MailingId(mailing_id))
+    out.write_bytes(data)
+    click.echo(f"Wrote {out} ({len(data)} bytes)")

@@ -29,6 +29,7 @@ from carnet.domain.practitioners import (
 from carnet.services.care import CareService
 from carnet.services.demo_paperwork import advance_paperwork
 from carnet.services.household import HouseholdService
+from carnet.services.settings import SettingsService
 
 DEFAULT_ACTS = 80
 YEARS = 3
@@ -101,6 +102,9 @@ def build_demo(
     today = today or household.today()
     practitioners = _practitioners(household)
     people = _people(household, practitioners, today)
+    settings = SettingsService(household.store, household.today)
+    settings.set("household.address", "12 rue des Lilas\n75011 Paris")
+    settings.set("household.email", "thompson.family@example.org")
     household.add_bank_account(
         BankAccountInput(name="Compte joint", iban="FR7630006000011234567890189", bank="BoursoBank")
     )

@@ -1,0 +1,190 @@
+"""Build the printable records of a mailing from the ledger (letter, inventory, checklist).
+
+The documents layer only renders; this module gathers what the CPAM needs to
+read: who writes, under which number, which feuilles with which reference, the
+account on file. The PDF is kept beside the database with its SHA-256, so the
+household can show exactly what was sent.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from datetime import date
+
+from carnet.documents.labels import render_labels
+from carnet.documents.model import (
+    EnclosedFeuille,
+    Insured,
+    MutuelleClaim,
+    Packet,
+    Recipient,
+    Reminder,
+    Sender,
+    feuille_reference,
+    mailing_reference,
+)
+from carnet.documents.mutuelle_letter import render_mutuelle_letter
+from carnet.documents.packet import build_packet
+from carnet.documents.reminder import render_reminder
+from carnet.domain.attachments import AttachedTo, Attachment, AttachmentKind
+from carnet.domain.care import CareAct
+from carnet.domain.claims import Feuille
+from carnet.domain.errors import ValidationError
+from carnet.domain.ids import AttachmentId, MailingId
+from carnet.domain.mailings import Mailing, RecipientKind
+from carnet.domain.people import Person
+from carnet.domain.validation import format_nir
+from carnet.i18n import N_
+from carnet.services.base import Service
+from carnet.services.settings import SettingsService
+
+# Care that the CPAM reimburses only with the prescription enclosed.
+_PRESCRIBED = ("paramedical", "pharmacy", "biology", "transport", "devices", "radiology")
+
+
+class MailingDocuments(Service):
+    def packet(self, mailing_id: MailingId) -> Packet:
+        mailing = self.store.mailings.get(mailing_id)
+        settings = SettingsService(self.store, self.today)
+        insured = self.store.people.get(mailing.person_id)
+        prefix = "C" if mailing.recipient_kind is RecipientKind.CPAM else "M"
+        reference = mailing_reference((mailing.created_on or self.today()).year, mailing.id, prefix)
+        return Packet(
+            sender=Sender(
+                (insured.full_name,),
+                settings.household_address(),
+                settings.get("household.phone"),
+                settings.get("household.email"),
+            ),
+            insured=Insured(insured.full_name, format_nir(insured.nir) if insured.nir else ""),
+            recipient=Recipient(mailing.recipient, settings.address_of(mailing.recipient)),
+            date=self.today(),
+            place=settings.city(),
+            feuilles=self._enclosed(mailing, reference),
+            mailing_id=reference,
+            tracking=mailing.tracking,
+            iban_masked=self._iban_masked(),
+        )
+
+    def pdf(self, mailing_id: MailingId, language: str = "en") -> bytes:
+        """The full packet as PDF; kept beside the database and noted on the mailing.
+
+        To the CPAM: letter, bordereau and checklist. To a mutuelle (no Noémie link):
+        the letter that goes with the CPAM statement and copies of the feuilles.
+        """
+        mailing = self.store.mailings.get(mailing_id)
+        packet = self.packet(mailing_id)
+        if mailing.recipient_kind is RecipientKind.MUTUELLE:
+            data = render_mutuelle_letter(self._mutuelle_claim(mailing, packet))
+        else:
+            data = build_packet(packet, language)
+        self._keep(mailing_id, data, AttachmentKind.PACKET, f"mailing-{mailing_id}.pdf")
+        return data
+
+    def labels_pdf(self, mailing_id: MailingId) -> bytes:
+        """An A4 sheet of address labels (recipient and return address), for plain envelopes."""
+        packet = self.packet(mailing_id)
+        return render_labels(packet.recipient, packet.sender, day=packet.date)
+
+    def _mutuelle_claim(self, mailing: Mailing, packet: Packet) -> MutuelleClaim:
+        insured = self.store.people.get(mailing.person_id)
+        number = ""
+        if insured.contract_id is not None:
+            number = self.store.contracts.get(insured.contract_id).number
+        return MutuelleClaim(
+            sender=packet.sender,
+            insured=packet.insured,
+            recipient=packet.recipient,
+            date=packet.date,
+            place=packet.place,
+            contract_number=number,
+            feuilles=packet.feuilles,
+            mailing_id=packet.mailing_id,
+        )
+
+    def reminder_pdf(self, mailing_id: MailingId) -> bytes:
+        """A relance (always in French) for a mailing the CPAM has not answered."""
+        mailing = self.store.mailings.get(mailing_id)
+        if mailing.mailed_on is None:
+            raise ValidationError("mailing", f"mailing #{mailing_id} has not been mailed yet")
+        packet = self.packet(mailing_id)
+        reminder = Reminder(
+            sender=packet.sender,
+            insured=packet.insured,
+            recipient=packet.recipient,
+            date=packet.date,
+            place=packet.place,
+            original_date=mailing.mailed_on,
+            feuilles=packet.feuilles,
+            tracking=mailing.tracking,
+            mailing_id=packet.mailing_id,
+        )
+        data = render_reminder(reminder)
+        self._keep(mailing_id, data, AttachmentKind.LETTER, f"reminder-{mailing_id}.pdf")
+        return data
+
+    def _enclosed(self, mailing: Mailing, reference: str) -> tuple[EnclosedFeuille, ...]:
+        feuilles = self.store.feuilles.for_mailing(mailing.id)
+        if not feuilles:
+            raise ValidationError("mailing", f"mailing #{mailing.id} holds no feuille")
+        ordered = sorted(feuilles, key=lambda f: (f.received_on or date.min, f.id))
+        return tuple(
+            self._line(f, feuille_reference(reference, n)) for n, f in enumerate(ordered, 1)
+        )
+
+    def _line(self, feuille: Feuille, reference: str) -> EnclosedFeuille:
+        person: Person = self.store.people.get(feuille.person_id)
+        acts: list[CareAct] = [self.store.acts.get(a) for a in feuille.act_ids]
+        first = min(acts, key=lambda a: a.date)
+        practitioner = (
+            self.store.practitioners.get(first.practitioner_id).name
+            if first.practitioner_id is not None
+            else ""
+        )
+        categories = [self._category(a) for a in acts]
+        return EnclosedFeuille(
+            reference=reference,
+            beneficiary=person.full_name,
+            beneficiary_birth_date=person.birth_date,
+            care_date=first.date,
+            practitioner=practitioner,
+            act=", ".join(dict.fromkeys(a.act_code for a in acts)),
+            paid_cents=sum(a.fee_cents for a in acts),
+            prescription=any(c.startswith(_PRESCRIBED) for c in categories),
+        )
+
+    def _category(self, act: CareAct) -> str:
+        assessment = self.store.assessments.get(act.id)
+        return "" if assessment is None else assessment.category
+
+    def _iban_masked(self) -> str:
+        accounts = self.store.bank_accounts.list(order_by="id")
+        iban = next((a.iban for a in accounts if a.iban), "")
+        if not iban:
+            return ""
+        return f"{iban[:4]} •••• •••• {iban[-4:]}"
+
+    def _keep(self, mailing_id: MailingId, data: bytes, kind: AttachmentKind, name: str) -> None:
+        if self.store.files is None:
+            return  # an in-memory ledger keeps nothing on disk
+        digest = self.store.files.put(data)
+        with self.store.transaction(N_("Keep a mailing PDF")):
+            mailing = self.store.mailings.get(mailing_id)
+            if kind is AttachmentKind.PACKET:
+                self.store.mailings.update(replace(mailing, pdf_sha256=digest))
+            known = {
+                a.sha256 for a in self.store.attachments.for_entity(AttachedTo.MAILING, mailing_id)
+            }
+            if digest not in known:
+                self.store.attachments.insert(
+                    Attachment(
+                        AttachmentId(0),
+                        digest,
+                        name,
+                        "application/pdf",
+                        len(data),
+                        kind,
+                        AttachedTo.MAILING,
+                        mailing_id,
+                    )
+                )

@@ -1,0 +1,72 @@
+"""The mailing packet built from the ledger: every field the CPAM needs, kept with its hash."""
+
+from __future__ import annotations
+
+import hashlib
+import io
+
+import pytest
+from pypdf import PdfReader
+
+from carnet.app import Services
+from carnet.domain.attachments import AttachedTo, AttachmentKind
+from carnet.domain.errors import ValidationError
+from carnet.domain.ids import MailingId
+from carnet.services.demo import build_demo
+from tests.conftest import TODAY
+
+
+def text_of(data: bytes) -> str:
+    return "\n".join(page.extract_text() for page in PdfReader(io.BytesIO(data)).pages)
+
+
+@pytest.fixture
+def demo(services: Services) -> Services:
+    build_demo(services.household, services.care, acts=80, today=TODAY)
+    return services
+
+
+def test_packet_names_everything_and_is_kept(demo: Services) -> None:
+    unmailed = next(m for m in demo.mailings.mailings() if m.mailed_on is None)
+    data = demo.mailing_documents.pdf(unmailed.id, "en")
+    text = text_of(data)
+    for needle in (
+        "Sarah Thompson",
+        "2 88 03 99 132 045 16",
+        "CPAM de Paris",
+        "21 rue Georges Auric",
+        "75948 Paris Cedex 19",
+        "12 rue des Lilas",
+        "Paris, le 28 novembre 2026",
+        "C-2026-",
+        "salutations distinguées",
+    ):
+        assert needle in text, needle
+    mailing = demo.mailings.mailing(unmailed.id)
+    assert mailing.pdf_sha256 == hashlib.sha256(data).hexdigest()
+    [kept] = demo.attachments.for_record(AttachedTo.MAILING, unmailed.id)
+    assert kept.kind is AttachmentKind.PACKET
+    assert demo.attachments.read(kept.id) == data
+    assert demo.mailing_documents.pdf(unmailed.id, "en") == data  # reproducible
+
+
+def test_reminder_only_for_mailed_envelopes(demo: Services) -> None:
+    mailings = demo.mailings.mailings()
+    unmailed = next(m for m in mailings if m.mailed_on is None)
+    with pytest.raises(ValidationError, match="not been mailed"):
+        demo.mailing_documents.reminder_pdf(unmailed.id)
+    mailed = next(m for m in mailings if m.mailed_on is not None)
+    text = text_of(demo.mailing_documents.reminder_pdf(mailed.id))
+    assert "relance" in text.lower() or "rappel" in text.lower()
+    assert mailed.mailed_on is not None
+    assert mailed.mailed_on.strftime("%d/%m/%Y") in text or str(mailed.mailed_on.year) in text
+
+
+def test_labels_and_missing_address(demo: Services, services: Services) -> None:
+    some = demo.mailings.mailings()[0]
+    assert "CPAM de Paris" in text_of(demo.mailing_documents.labels_pdf(some.id))
+    services.settings.set("address:CPAM de Paris", "")
+    services.store.ledger.db.execute("UPDATE person SET cpam = 'CPAM du Rhône'")
+    services.store.ledger.db.execute("UPDATE mailing SET recipient = 'CPAM du Rhône'")
+    with pytest.raises(ValidationError, match="postal address of CPAM du Rhône"):
+        demo.mailing_documents.pdf(MailingId(some.id))
