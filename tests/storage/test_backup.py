@@ -111,3 +111,22 @@ def test_a_migration_is_preceded_by_a_backup(
     [made] = backups(db)
     assert "before-migration" in made.name
     assert check_backup(made) == released  # the backup holds the schema before the change
+
+
+def test_password_archive_round_trip(tmp_path: Path) -> None:
+    db = tmp_path / "carnet.sqlite"
+    _demo(db)
+    original = _dump(db)
+    services = build_services(db, today=lambda: TODAY)
+    archive = services.backup.archive(tmp_path / "safe.zip", "correct horse")
+    with pytest.raises(BackupError, match="at least 8"):
+        services.backup.archive(tmp_path / "weak.zip", "short")
+    services.close()
+    assert archive.read_bytes()[:4] == b"PK\x03\x04"
+    assert b"CREATE TABLE" not in archive.read_bytes()  # encrypted, not merely zipped
+    with pytest.raises(BackupError, match="wrong password"):
+        restore_database(db, archive, password="not the password")
+    assert _dump(db) == original
+    db.unlink()
+    restore_database(db, archive, password="correct horse")
+    assert _dump(db) == original

@@ -8,7 +8,7 @@ import click
 
 from carnet.app import resolve_db_path
 from carnet.cli.common import open_services, user_errors
-from carnet.services.backup import check_backup, restore_database
+from carnet.services.backup import check_backup, is_archive, restore_database
 
 
 @click.command()
@@ -35,10 +35,12 @@ def restore(ctx: click.Context, backup_file: Path, yes: bool) -> None:
     """Replace the database by BACKUP_FILE; the current file is kept aside."""
     root = ctx.find_root().obj or {}
     db_path = resolve_db_path(root.get("db_path"))
-    migrations = check_backup(backup_file)  # refuse a bad file before asking anything
+    secret = None
+    if is_archive(backup_file):
+        secret = click.prompt("Password", hide_input=True)
+    else:
+        check_backup(backup_file)  # refuse a bad file before asking anything
     if not yes:
-        click.confirm(
-            f"Replace {db_path} by {backup_file} ({migrations} schema steps)?", abort=True
-        )
-    aside = restore_database(db_path, backup_file)
+        click.confirm(f"Replace {db_path} by {backup_file}?", abort=True)
+    aside = restore_database(db_path, backup_file, password=secret)
     click.echo(f"Restored {backup_file}; the previous database was kept as {aside}")

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import tempfile
 from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
 
 from carnet.domain.errors import ValidationError
+from carnet.storage import archive as storage_archive
 from carnet.storage import backup as storage_backup
 from carnet.storage.store import Store
 
@@ -31,6 +33,12 @@ class BackupService:
             return storage_backup.backup_to(conn, out)
         return storage_backup.rotating_backup(conn, self._db_path(), "manual", self.now())
 
+    def archive(self, out: Path, password: str) -> Path:
+        """A password-protected backup (AES-256 ZIP) to ``out``."""
+        if out.exists():
+            raise ValidationError("out", f"{out} already exists; choose a new file name")
+        return storage_archive.write_archive(self.store.ledger.db.conn, out, password)
+
     def daily(self) -> Path | None:
         """The backup made when the app opens, at most once a day."""
         if self.store.path is None:
@@ -51,13 +59,26 @@ class BackupService:
         return self.store.path
 
 
-def restore_database(db_path: Path, backup: Path, now: Now = _local_now) -> Path:
+def restore_database(
+    db_path: Path, backup: Path, now: Now = _local_now, password: str | None = None
+) -> Path:
     """Put ``backup`` in place of ``db_path`` (closed); returns where the old file went.
 
     The backup is checked first (integrity, schema version): a damaged or newer
-    file is refused and the current database is left untouched.
+    file is refused and the current database is left untouched. A password
+    archive is opened with ``password`` first.
     """
+    if is_archive(backup):
+        if not password:
+            raise ValidationError("password", f"{backup} is protected by a password")
+        with tempfile.TemporaryDirectory() as folder:
+            plain = storage_archive.extract_archive(backup, password, Path(folder))
+            return storage_backup.restore_file(plain, db_path, now())
     return storage_backup.restore_file(backup, db_path, now())
+
+
+def is_archive(path: Path) -> bool:
+    return path.is_file() and storage_archive.is_archive(path)
 
 
 def check_backup(path: Path) -> int:

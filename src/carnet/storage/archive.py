@@ -1,0 +1,58 @@
+"""Password-protected backup archives: the SQLite backup inside an AES-256 ZIP.
+
+A standard WinZip-AES archive (pyzipper) opens with 7-Zip or any recent archive
+tool, so the household is never locked into Carnet to read its own data.
+"""
+
+from __future__ import annotations
+
+import os
+import sqlite3
+import tempfile
+import zlib
+from pathlib import Path
+
+import pyzipper
+
+from carnet.storage.backup import BackupError, backup_to
+
+MEMBER = "carnet.sqlite"
+MIN_PASSWORD = 8
+
+
+def is_archive(path: Path) -> bool:
+    with path.open("rb") as handle:
+        return handle.read(4) == b"PK\x03\x04"
+
+
+def write_archive(conn: sqlite3.Connection, target: Path, password: str) -> Path:
+    """Back up ``conn`` into ``target``, encrypted with ``password``."""
+    if len(password) < MIN_PASSWORD:
+        raise BackupError(f"choose a password of at least {MIN_PASSWORD} characters")
+    with tempfile.TemporaryDirectory() as folder:
+        plain = backup_to(conn, Path(folder) / MEMBER)
+        fd = os.open(target, os.O_CREAT | os.O_WRONLY | os.O_TRUNC, 0o600)
+        os.close(fd)
+        with pyzipper.AESZipFile(
+            target, "w", compression=pyzipper.ZIP_DEFLATED, encryption=pyzipper.WZ_AES
+        ) as archive:
+            archive.setpassword(password.encode("utf-8"))
+            archive.write(plain, MEMBER)
+    return target
+
+
+def extract_archive(source: Path, password: str, folder: Path) -> Path:
+    """The database inside ``source``, written to ``folder``; a wrong password is refused."""
+    try:
+        with pyzipper.AESZipFile(source) as archive:
+            archive.setpassword(password.encode("utf-8"))
+            data = archive.read(MEMBER)
+    except RuntimeError as exc:  # pyzipper's "Bad password"
+        raise BackupError(f"{source}: wrong password ({exc})") from None
+    except (KeyError, pyzipper.BadZipFile, zlib.error) as exc:
+        raise BackupError(f"{source}: not a Carnet backup archive ({exc})") from None
+    target = folder / MEMBER
+    fd = os.open(target, os.O_CREAT | os.O_WRONLY | os.O_TRUNC, 0o600)
+    with os.fdopen(fd, "wb") as out:
+        out.write(data)
+    return target
