@@ -9,6 +9,7 @@ from datetime import date
 import pytest
 
 from carnet.app import Services
+from carnet.bank import CsvMapping
 from carnet.domain.care import ActInput, Channel, PaymentMode
 from carnet.domain.contracts import ContractInput
 from carnet.domain.ids import PersonId, PractitionerId
@@ -158,3 +159,20 @@ def test_undo_an_import(services: Services, insured: dict[str, int]) -> None:
     )
     services.history.undo()
     assert services.store.bank.transactions() == []
+
+
+def test_a_saved_csv_profile_reads_an_unknown_bank(services: Services) -> None:
+    data = (
+        "Date op;Libellé;Montant\r\n03/11/2026;VIR CPAM DE PARIS;19,00\r\n"
+        "04/11/2026;CB MONOPRIX;-23,10\r\n"
+    ).encode("cp1252")
+    with pytest.raises(StatementFileError, match="unknown format"):
+        services.bank.import_file(data, "releve.csv")
+    services.bank.save_csv_profile(
+        CsvMapping(name="Ma banque", date=0, label=(1,), amount=2, skip_rows=1)
+    )
+    report = services.bank.import_file(data, "releve.csv").value
+    assert report.format == "csv:Ma banque"
+    cpam, shop = report.lines
+    assert (cpam.line.amount_cents, cpam.classification.health) == (1900, True)
+    assert (shop.line.amount_cents, shop.classification.health) == (-2310, False)

@@ -7,7 +7,7 @@ from typing import Any
 
 import click
 
-from carnet.bank import Proposal
+from carnet.bank import CsvMapping, DebitSign, Proposal
 from carnet.cli.common import emit_json, money, open_services, user_errors
 from carnet.services.bank_import import ImportReport
 
@@ -113,3 +113,49 @@ def proposal_json(p: Proposal) -> dict[str, Any]:
         "partial": p.partial,
         "reasons": [{"code": r.code, "params": dict(r.params)} for r in p.reasons],
     }
+
+
+@click.command("csv-profile")
+@click.argument("name")
+@click.option("--date", "date_col", type=int, required=True, help="Column of the date (0 = first).")
+@click.option(
+    "--label",
+    "label_cols",
+    type=int,
+    multiple=True,
+    required=True,
+    help="Column(s) of the label (repeatable: joined).",
+)
+@click.option("--amount", type=int, help="Column of a signed amount.")
+@click.option("--debit", type=int, help="Column of debits (with --credit).")
+@click.option("--credit", type=int, help="Column of credits (with --debit).")
+@click.option("--debit-sign", default="auto", type=click.Choice([s.value for s in DebitSign]))
+@click.option("--separator", default=";", show_default=True)
+@click.option("--encoding", default=None, help="e.g. cp1252, utf-8 (default: detected).")
+@click.option("--date-format", default="dd/mm/yyyy", show_default=True)
+@click.option("--decimal", default=",", type=click.Choice([",", ".", "auto"]), show_default=True)
+@click.option("--skip-rows", default=1, show_default=True, help="Lines above the data (header).")
+@click.pass_context
+@user_errors
+def csv_profile(ctx: click.Context, /, name: str, **opts: Any) -> None:
+    """Save how to read the CSV export of a bank Carnet does not know yet."""
+    try:
+        mapping = CsvMapping(
+            name=name,
+            date=opts["date_col"],
+            label=tuple(opts["label_cols"]),
+            amount=opts["amount"],
+            debit=opts["debit"],
+            credit=opts["credit"],
+            debit_sign=DebitSign(opts["debit_sign"]),
+            separator=opts["separator"],
+            encoding=opts["encoding"],
+            date_format=opts["date_format"],
+            decimal=opts["decimal"],
+            skip_rows=opts["skip_rows"],
+        )
+    except ValueError as exc:
+        raise click.UsageError(str(exc)) from None
+    with open_services(ctx) as services:
+        services.bank.save_csv_profile(mapping)
+    click.echo(f"Saved the CSV profile {name!r}; 'carnet import' now recognises such files.")

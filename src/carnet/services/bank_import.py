@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from carnet.bank import (
     BankFileError,
     Classification,
+    CsvMapping,
     ExtraPayer,
     PayerDirectory,
     StatementLine,
@@ -33,6 +34,8 @@ from carnet.domain.errors import CarnetError, ValidationError
 from carnet.domain.ids import BankAccountId, ImportId, TransactionId
 from carnet.i18n import N_, resources_dir
 from carnet.services.base import Result, Service
+
+PROFILE_PREFIX = "csv-profile:"
 
 
 class StatementFileError(CarnetError):
@@ -75,7 +78,7 @@ class BankImportService(Service):
         self, data: bytes, filename: str, account_name: str | None = None, dry_run: bool = False
     ) -> Result[ImportReport]:
         try:
-            statement = parse_statement(data, filename)
+            statement = parse_statement(data, filename, self.csv_profiles())
         except BankFileError as exc:
             raise StatementFileError(str(exc)) from None
         account = self._account(account_name)
@@ -155,6 +158,23 @@ class BankImportService(Service):
             return None
         names = ", ".join(a.name for a in accounts)
         raise ValidationError("account", f"several accounts ({names}): choose one with --account")
+
+    def csv_profiles(self) -> list[CsvMapping]:
+        """The CSV layouts the household saved for banks Carnet does not know."""
+        return [
+            CsvMapping.from_toml(value)
+            for key, value in self.store.settings.all().items()
+            if key.startswith(PROFILE_PREFIX)
+        ]
+
+    def save_csv_profile(self, mapping: CsvMapping) -> Result[CsvMapping]:
+        """Keep a CSV layout; files in that layout are then recognised like a known bank's."""
+        name = mapping.name.strip()
+        if not name:
+            raise ValidationError("name", "give the profile a name")
+        with self.store.transaction(N_("Save a CSV profile")):
+            self.store.settings.set(PROFILE_PREFIX + name, mapping.to_toml())
+        return Result(mapping, Changes())
 
     def last_imports(self) -> list[dict[str, object]]:
         return self.store.bank.imports()
