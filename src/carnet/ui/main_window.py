@@ -9,7 +9,7 @@ from __future__ import annotations
 from decimal import Decimal
 
 from PySide6.QtCore import QByteArray, QSettings, QSize
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent, QKeySequence
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -25,9 +25,11 @@ from carnet.domain.changes import Changes
 from carnet.i18n import Translator
 from carnet.ui.events import EventHub
 from carnet.ui.pages import DEFAULT_PAGE, PAGES
+from carnet.ui.views.bank_page import BankPage
 from carnet.ui.views.care_page import CarePage
 from carnet.ui.views.placeholder import PlaceholderPage
 from carnet.ui.widgets.sidebar import Sidebar
+from carnet.ui.window_actions import UndoActions, dropped_file
 
 DEFAULT_SIZE = QSize(1280, 800)
 
@@ -49,16 +51,20 @@ class MainWindow(QMainWindow):
         self._t = translator
         self.setWindowTitle("Carnet")
         self.care_page = CarePage(services, translator)
+        self.bank_page = BankPage(services, events, translator)
+        self.bank_page.status.connect(lambda text: self.statusBar().showMessage(text, 8000))
+        built: dict[str, QWidget] = {"care": self.care_page, "bank": self.bank_page}
         self.sidebar = Sidebar(PAGES, translator)
         self.stack = QStackedWidget()
         self.stack.setAccessibleName(translator.gettext("Page"))
         for spec in PAGES:
-            page = self.care_page if spec.key == "care" else PlaceholderPage(spec, translator)
-            self.stack.addWidget(page)
+            self.stack.addWidget(built.get(spec.key) or PlaceholderPage(spec, translator))
         self.sidebar.currentRowChanged.connect(self.stack.setCurrentIndex)
         self._build_central()
         self._build_menus()
+        self.undo_actions = UndoActions(self, services, events, translator)
         self._build_status_bar()
+        self.setAcceptDrops(True)  # a statement dropped anywhere is imported
         events.changed.connect(self.refresh)
         self._restore()
 
@@ -100,6 +106,10 @@ class MainWindow(QMainWindow):
     def _build_menus(self) -> None:
         t = self._t
         self.file_menu = self.menuBar().addMenu(t.gettext("&File"))
+        import_action = self.file_menu.addAction(t.gettext("&Import a bank statement…"))
+        import_action.setShortcut(QKeySequence("Ctrl+I"))
+        import_action.triggered.connect(self._import_statement)
+        self.file_menu.addSeparator()
         quit_action = self.file_menu.addAction(t.gettext("&Quit"))
         # Not StandardKey.Quit: it is empty on Windows, where Ctrl+Q is still expected.
         quit_action.setShortcut(QKeySequence("Ctrl+Q"))
@@ -140,6 +150,21 @@ class MainWindow(QMainWindow):
         self.show_page(str(page))
         if self.sidebar.currentRow() < 0:
             self.show_page(DEFAULT_PAGE)
+
+    def _import_statement(self) -> None:
+        self.show_page("bank")
+        self.bank_page.choose_file()
+
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
+        if dropped_file(event) is not None:
+            event.acceptProposedAction()
+
+    def dropEvent(self, event: QDropEvent) -> None:
+        path = dropped_file(event)
+        if path is not None:
+            event.acceptProposedAction()
+            self.show_page("bank")
+            self.bank_page.open_import(path)
 
     def _show_about(self) -> None:
         t = self._t

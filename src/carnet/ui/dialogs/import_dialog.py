@@ -1,0 +1,227 @@
+"""Import a bank statement: preview what it would add, then import on confirmation.
+
+The preview is the service's dry run, which writes nothing; **Import** runs the real
+import. A file larger than :data:`BACKGROUND_ABOVE_BYTES` is first read and parsed in
+Qt's thread pool behind a busy indicator, because that part needs no database; the dry
+run and the import then run on the GUI thread, where database work stays.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QProgressBar,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from carnet.app import Services
+from carnet.bank import BankFileError, CsvMapping, parse_statement
+from carnet.domain.errors import CarnetError
+from carnet.i18n import Translator
+from carnet.services.bank_import import ImportReport
+from carnet.ui.models.bank_labels import format_label
+from carnet.ui.models.bank_lines import PreviewTableModel
+from carnet.ui.widgets.bank_table import make_table
+
+BACKGROUND_ABOVE_BYTES = 1_000_000
+PREVIEW_WIDTHS = (96, 300, 90, 190, 230)
+
+
+class _ParseSignals(QObject):
+    done = Signal(bytes)
+    failed = Signal(str)
+
+
+class _ParseJob(QRunnable):
+    """Reads and parses the file in the pool: a bad file fails here, off the GUI thread."""
+
+    def __init__(self, path: Path, profiles: list[CsvMapping]) -> None:
+        super().__init__()
+        # The dialog keeps this object: Qt must not delete it under Python's feet.
+        self.setAutoDelete(False)
+        self.signals = _ParseSignals()
+        self._path = path
+        self._profiles = profiles
+
+    def run(self) -> None:
+        try:
+            data = self._path.read_bytes()
+            parse_statement(data, self._path.name, self._profiles)
+        except (BankFileError, OSError) as exc:
+            self.signals.failed.emit(str(exc))
+            return
+        self.signals.done.emit(data)
+
+
+class ImportDialog(QDialog):
+    """Shows the dry run of one file; ``imported`` carries the ``Result`` of the import."""
+
+    imported = Signal(object)
+
+    def __init__(
+        self, services: Services, translator: Translator, path: Path, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self._services, self._t, self._path = services, translator, path
+        self._data: bytes | None = None
+        self._job: _ParseJob | None = None
+        self.report: ImportReport | None = None
+        self.setWindowTitle(translator.gettext("Import a bank statement"))
+        self.model = PreviewTableModel(translator, self)
+        self._build()
+        self.resize(1060, 560)
+        self.start()
+
+    # -- public ------------------------------------------------------------------------
+    def start(self) -> None:
+        """Read the file: at once when small, in the thread pool when large."""
+        try:
+            large = self._path.stat().st_size > BACKGROUND_ABOVE_BYTES
+            if not large:
+                self._preview(self._path.read_bytes())
+                return
+        except OSError as exc:
+            self._fail(str(exc))
+            return
+        self._set_busy(True)
+        self._job = _ParseJob(self._path, self._services.bank.csv_profiles())
+        self._job.signals.done.connect(self._preview)
+        self._job.signals.failed.connect(self._fail)
+        QThreadPool.globalInstance().start(self._job)
+
+    def is_busy(self) -> bool:
+        return not self.busy.isHidden()
+
+    def error_text(self) -> str:
+        return self.error_label.text() if not self.error_label.isHidden() else ""
+
+    def account_name(self) -> str | None:
+        return self.account_box.currentText() or None
+
+    # -- building ----------------------------------------------------------------------
+    def _build(self) -> None:
+        t = self._t
+        self.file_label, self.format_label, self.counts_label = QLabel(), QLabel(), QLabel()
+        self.file_label.setText(self._path.name)
+        self.account_box = self._make_account_box()
+        form = QFormLayout()
+        form.addRow(t.gettext("File:"), self.file_label)
+        form.addRow(t.gettext("Format:"), self.format_label)
+        form.addRow(t.gettext("Account:"), self.account_box)
+        form.addRow(t.gettext("Lines:"), self.counts_label)
+        self.busy = QProgressBar()
+        self.busy.setRange(0, 0)  # no known end: an indeterminate "working" bar
+        self.busy.setAccessibleName(t.gettext("Reading the statement"))
+        self.busy.hide()
+        self.error_label = QLabel()
+        self.error_label.setWordWrap(True)
+        self.error_label.setAccessibleName(t.gettext("Import error"))
+        self.error_label.setStyleSheet("color: #b3261e; font-weight: 600;")
+        self.error_label.hide()
+        self.table = self._make_table()
+        layout = QVBoxLayout(self)
+        for part in (self.busy, self.error_label, self.table, self._make_buttons()):
+            layout.addWidget(part, 1 if part is self.table else 0)
+        layout.insertLayout(0, form)
+
+    def _make_account_box(self) -> QComboBox:
+        box = QComboBox()
+        box.setAccessibleName(self._t.gettext("Import into account"))
+        for account in self._services.household.bank_accounts():
+            box.addItem(account.name, account.id)
+        # With no account yet the import creates one; with one there is nothing to choose.
+        box.setEnabled(box.count() > 1)
+        if box.count() == 0:
+            box.setPlaceholderText(self._t.gettext("A new account is created"))
+        box.currentIndexChanged.connect(self._rerun)
+        return box
+
+    def _make_table(self) -> QTableView:
+        return make_table(self.model, self._t.gettext("Lines of the statement"), PREVIEW_WIDTHS)
+
+    def _make_buttons(self) -> QDialogButtonBox:
+        buttons = QDialogButtonBox()
+        self.import_button = QPushButton(self._t.gettext("Import"))
+        self.import_button.setAccessibleName(self._t.gettext("Import the new lines"))
+        self.import_button.setEnabled(False)
+        self.import_button.setDefault(True)
+        self.cancel_button = QPushButton(self._t.gettext("Cancel"))
+        self.cancel_button.setAccessibleName(self._t.gettext("Cancel the import"))
+        buttons.addButton(self.import_button, QDialogButtonBox.ButtonRole.AcceptRole)
+        buttons.addButton(self.cancel_button, QDialogButtonBox.ButtonRole.RejectRole)
+        self.import_button.clicked.connect(self._import)
+        self.cancel_button.clicked.connect(self.reject)
+        return buttons
+
+    # -- reacting ----------------------------------------------------------------------
+    def _preview(self, data: bytes) -> None:
+        self._set_busy(False)
+        self._data = data
+        try:
+            report = self._services.bank.import_file(
+                data, self._path.name, self.account_name(), dry_run=True
+            ).value
+        except CarnetError as exc:
+            self._fail(str(exc))
+            return
+        self._show(report)
+
+    def _show(self, report: ImportReport) -> None:
+        t = self._t
+        self.report = report
+        self.model.set_rows(report.lines)
+        self.format_label.setText(format_label(t, report.format))
+        health = sum(1 for line in report.lines if line.classification.health)
+        self.counts_label.setText(
+            t.gettext("{new} new · {known} already imported · ").format(
+                new=report.added, known=report.duplicates
+            )
+            + t.ngettext("{n} health reimbursement", "{n} health reimbursements", health).format(
+                n=health
+            )
+        )
+        self.error_label.hide()
+        if not report.lines:
+            self._fail(t.gettext("The file holds no booked transaction."))
+        elif report.added == 0:
+            self._fail(t.gettext("Every line of this file is already imported."))
+        self.import_button.setEnabled(report.added > 0)
+
+    def _rerun(self) -> None:
+        # Duplicates are counted per account: choosing another account changes them.
+        if self._data is not None:
+            self._preview(self._data)
+
+    def _import(self) -> None:
+        if self._data is None:
+            return
+        try:
+            result = self._services.bank.import_file(
+                self._data, self._path.name, self.account_name()
+            )
+        except CarnetError as exc:
+            self._fail(str(exc))
+            return
+        self.report = result.value
+        self.imported.emit(result)
+        self.accept()
+
+    def _fail(self, message: str) -> None:
+        self._set_busy(False)
+        self.error_label.setText(message)
+        self.error_label.show()
+        self.import_button.setEnabled(False)
+
+    def _set_busy(self, busy: bool) -> None:
+        self.busy.setVisible(busy)
+        self.account_box.setEnabled(not busy and self.account_box.count() > 1)

@@ -1,0 +1,82 @@
+"""Window-wide actions: undo/redo over the event history, and importing a statement
+from the File menu or by dropping a file anywhere on the window."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+from PySide6.QtGui import QAction, QDragEnterEvent, QDropEvent, QKeySequence
+from PySide6.QtWidgets import QMainWindow, QMenu, QMessageBox
+
+from carnet.app import Services
+from carnet.domain.errors import CarnetError
+from carnet.i18n import Translator
+from carnet.services.base import Result
+from carnet.ui.events import EventHub
+
+
+class UndoActions:
+    """Edit › Undo / Redo, labelled with what they will take back or do again."""
+
+    def __init__(
+        self, window: QMainWindow, services: Services, events: EventHub, translator: Translator
+    ) -> None:
+        self._window = window
+        self._services = services
+        self._events = events
+        self._t = translator
+        menu = window.menuBar().addMenu(translator.gettext("&Edit"))
+        self.undo = self._action(menu, QKeySequence.StandardKey.Undo, self._undo)
+        self.redo = self._action(menu, QKeySequence.StandardKey.Redo, self._redo)
+        # Ctrl+Shift+Z everywhere, as people expect it even where the platform says Ctrl+Y.
+        self.redo.setShortcuts(
+            [QKeySequence(QKeySequence.StandardKey.Redo), QKeySequence("Ctrl+Shift+Z")]
+        )
+        events.changed.connect(lambda _changes: self.update())
+        self.update()
+
+    def _action(
+        self, menu: QMenu, key: QKeySequence.StandardKey, slot: Callable[[], None]
+    ) -> QAction:
+        action = menu.addAction("")
+        action.setShortcut(key)
+        action.triggered.connect(slot)
+        return action
+
+    def update(self) -> None:
+        t = self._t
+        history = self._services.history
+        undo, redo = history.undo_label(), history.redo_label()
+        self.undo.setEnabled(undo is not None)
+        self.redo.setEnabled(redo is not None)
+        self.undo.setText(
+            t.gettext("&Undo {what}").format(what=t.gettext(undo)) if undo else t.gettext("&Undo")
+        )
+        self.redo.setText(
+            t.gettext("&Redo {what}").format(what=t.gettext(redo)) if redo else t.gettext("&Redo")
+        )
+
+    def _undo(self) -> None:
+        self._run(self._services.history.undo)
+
+    def _redo(self) -> None:
+        self._run(self._services.history.redo)
+
+    def _run(self, call: Callable[[], Result[str]]) -> None:
+        try:
+            result = call()
+        except CarnetError as exc:
+            QMessageBox.warning(self._window, self._t.gettext("Carnet"), str(exc))
+            return
+        self._events.publish(result.changes)
+        self.update()
+
+
+def dropped_file(event: QDragEnterEvent | QDropEvent) -> Path | None:
+    """The one local file being dragged, if that is what it is."""
+    urls = event.mimeData().urls() if event.mimeData().hasUrls() else []
+    if len(urls) != 1 or not urls[0].isLocalFile():
+        return None
+    path = Path(urls[0].toLocalFile())
+    return path if path.is_file() else None
