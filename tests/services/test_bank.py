@@ -176,3 +176,13 @@ def test_a_saved_csv_profile_reads_an_unknown_bank(services: Services) -> None:
     cpam, shop = report.lines
     assert (cpam.line.amount_cents, cpam.classification.health) == (1900, True)
     assert (shop.line.amount_cents, shop.classification.health) == (-2310, False)
+
+
+def test_unmailed_paper_claims_are_not_proposed(
+    services: Services, insured: dict[str, int]
+) -> None:
+    visit(services, insured, date(2026, 10, 5), channel=Channel.PAPER)
+    services.bank.import_file(
+        boursobank([("2026-10-20", "VIR SEPA CPAM DE PARIS", "19,00")]), "oct.csv"
+    )
+    assert services.reconciliation.propose().chosen == []  # the feuille was never posted

@@ -492,7 +492,7 @@ def demo_statement(services: Services, today: date = TODAY) -> bytes:
     Every third open payment whose window has begun gets its own transfer; two of a
     person's CPAM payments share one; everyday lines and an unknown CPAM credit go around.
     """
-    recent = today - timedelta(days=120)
+    recent = today - timedelta(days=365)
     payments = sorted(
         (
             p
@@ -501,11 +501,11 @@ def demo_statement(services: Services, today: date = TODAY) -> bytes:
         ),
         key=lambda p: (p.act_date, p.id),
     )
-    rows: list[tuple[date, str, int]] = []
-    for payment in payments[::3]:
+    rows, batched = _batch(payments)
+    rest = [p for p in payments if p.id not in batched]
+    for payment in rest[::3]:
         label = "VIR SEPA CPAM DE PARIS" if payment.payer is Payer.AMO else "VIR HARMONIE MUTUELLE"
         rows.append((payment.earliest + timedelta(days=3), label, payment.outstanding_cents))
-    rows += _batch([p for n, p in enumerate(payments) if n % 3])
     rows += [
         (today - timedelta(20), "VIR SEPA CPAM DE PARIS", 737),
         (today - timedelta(12), "VIR SEPA CPAM DE PARIS IJ INDEMNITES JOURNALIERES", 31240),
@@ -516,16 +516,15 @@ def demo_statement(services: Services, today: date = TODAY) -> bytes:
     return boursobank(sorted(rows))
 
 
-def _batch(payments: list[OpenPayment]) -> list[tuple[date, str, int]]:
+def _batch(payments: list[OpenPayment]) -> tuple[list[tuple[date, str, int]], set[int]]:
     """One CPAM transfer for two acts of one person a few days apart, if there are any."""
     amo = [p for p in payments if p.payer is Payer.AMO]
     for first, second in pairwise(amo):
         if first.person_key == second.person_key and (second.act_date - first.act_date).days < 10:
             day = second.earliest + timedelta(days=2)
-            return [
-                (day, "VIR SEPA CPAM DE PARIS", first.outstanding_cents + second.outstanding_cents)
-            ]
-    return []
+            total = first.outstanding_cents + second.outstanding_cents
+            return [(day, "VIR SEPA CPAM DE PARIS", total)], {first.id, second.id}
+    return [], set()
 
 
 def test_a_demo_household_reconciles(

@@ -57,8 +57,14 @@ class ReconciliationService(Service):
         ]
 
     def open_payments(self) -> list[OpenPayment]:
+        """Expected payments that money could settle now.
+
+        A paper claim cannot be paid before its feuille was mailed: those payments
+        (a newcomer's held feuilles, feuilles still on the desk) are left out.
+        """
         rows = self.store.bank.open_payments()
         mailed = self.store.feuilles.mailed_dates([ActId(r[1]) for r in rows])
+        rows = [r for r in rows if r[9] != "paper" or ActId(r[1]) in mailed]
         return [
             OpenPayment(
                 ExpectedPaymentId(ident),
@@ -71,7 +77,18 @@ class ReconciliationService(Service):
                 person_key=str(person),
                 mailed_on=mailed.get(ActId(act)),
             )
-            for ident, act, act_date, payer, outstanding, earliest, latest, person, insurer in rows
+            for (
+                ident,
+                act,
+                act_date,
+                payer,
+                outstanding,
+                earliest,
+                latest,
+                person,
+                insurer,
+                _channel,
+            ) in rows
         ]
 
     def settings(self) -> MatchSettings:

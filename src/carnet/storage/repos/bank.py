@@ -15,7 +15,7 @@ from carnet.storage.repos.records import RecordRepo
 
 OPEN_PAYMENTS_SQL = """
 SELECT e.id, e.act_id, a.date, e.payer, e.amount_cents - e.settled_cents, e.earliest, e.latest,
-       a.person_id, coalesce(c.insurer, '')
+       a.person_id, coalesce(c.insurer, ''), a.channel
 FROM expected_payment e
 JOIN care_act a ON a.id = e.act_id
 JOIN person p ON p.id = a.person_id
