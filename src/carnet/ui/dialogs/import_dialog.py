@@ -29,6 +29,7 @@ from carnet.bank import BankFileError, CsvMapping, parse_statement
 from carnet.domain.errors import CarnetError
 from carnet.i18n import Translator
 from carnet.services.bank_import import ImportReport
+from carnet.ui.dialogs.csv_profile_dialog import CsvProfileDialog
 from carnet.ui.models.bank_labels import format_label
 from carnet.ui.models.bank_lines import PreviewTableModel
 from carnet.ui.widgets.bank_table import make_table
@@ -157,6 +158,11 @@ class ImportDialog(QDialog):
         self.import_button.setDefault(True)
         self.cancel_button = QPushButton(self._t.gettext("Cancel"))
         self.cancel_button.setAccessibleName(self._t.gettext("Cancel the import"))
+        self.describe_button = QPushButton(self._t.gettext("Describe this CSV…"))
+        self.describe_button.setAccessibleName(self._t.gettext("Describe an unknown CSV layout"))
+        self.describe_button.hide()
+        self.describe_button.clicked.connect(self.describe_csv)
+        buttons.addButton(self.describe_button, QDialogButtonBox.ButtonRole.ActionRole)
         buttons.addButton(self.import_button, QDialogButtonBox.ButtonRole.AcceptRole)
         buttons.addButton(self.cancel_button, QDialogButtonBox.ButtonRole.RejectRole)
         self.import_button.clicked.connect(self._import)
@@ -173,8 +179,18 @@ class ImportDialog(QDialog):
             ).value
         except CarnetError as exc:
             self._fail(str(exc))
+            # An unknown CSV can be described once and then read like a known bank's.
+            self.describe_button.setVisible("unknown format" in str(exc))
             return
+        self.describe_button.hide()
         self._show(report)
+
+    def describe_csv(self) -> CsvProfileDialog:
+        """Open the CSV description; saving it re-reads the file with the new profile."""
+        dialog = CsvProfileDialog(self._services, self._t, self._data or b"", self)
+        dialog.accepted.connect(self._rerun)
+        dialog.open()
+        return dialog
 
     def _show(self, report: ImportReport) -> None:
         t = self._t
