@@ -10,6 +10,7 @@ import pytest
 
 from carnet.app import Services
 from carnet.bank import CsvMapping
+from carnet.domain.banking import PayerType
 from carnet.domain.care import ActInput, Channel, PaymentMode
 from carnet.domain.contracts import ContractInput
 from carnet.domain.ids import PersonId, PractitionerId
@@ -186,3 +187,17 @@ def test_unmailed_paper_claims_are_not_proposed(
         boursobank([("2026-10-20", "VIR SEPA CPAM DE PARIS", "19,00")]), "oct.csv"
     )
     assert services.reconciliation.propose().chosen == []  # the feuille was never posted
+
+
+def test_teaching_a_payer_reclassifies_past_lines(services: Services) -> None:
+    data = boursobank([
+        ("2026-11-05", "VIR SEPA MUTUELLE DES ARTISANS DU LIMOUSIN", "12,00"),
+        ("2026-11-06", "VIR SEPA MUTUELLE DES ARTISANS DU LIMOUSIN", "8,00"),
+    ])
+    first = services.bank.import_file(data, "nov.csv").value
+    assert [i.classification.health for i in first.lines] == [False, False]
+    taught = services.bank.teach_payer("Mutuelle des Artisans du Limousin", PayerType.COMPLEMENTARY)
+    assert taught.value == 2
+    assert all(t.health for t in services.store.bank.transactions())
+    again = services.bank.import_file(data, "nov.csv", dry_run=True).value
+    assert all(i.classification.health for i in again.lines)

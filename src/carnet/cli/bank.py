@@ -9,6 +9,7 @@ import click
 
 from carnet.bank import CsvMapping, DebitSign, Proposal
 from carnet.cli.common import emit_json, money, open_services, user_errors
+from carnet.domain.banking import PayerType
 from carnet.services.bank_import import ImportReport
 
 
@@ -159,3 +160,21 @@ def csv_profile(ctx: click.Context, /, name: str, **opts: Any) -> None:
     with open_services(ctx) as services:
         services.bank.save_csv_profile(mapping)
     click.echo(f"Saved the CSV profile {name!r}; 'carnet import' now recognises such files.")
+
+
+@click.command("payer")
+@click.argument("name")
+@click.option(
+    "--type",
+    "kind",
+    required=True,
+    type=click.Choice([t.value for t in PayerType]),
+    help="cpam: a mandatory scheme's fund; complementary: a mutuelle or insurer.",
+)
+@click.pass_context
+@user_errors
+def payer(ctx: click.Context, name: str, kind: str) -> None:
+    """Teach Carnet a health payer's name as it appears on your statements."""
+    with open_services(ctx) as services:
+        changed = services.bank.teach_payer(name, PayerType(kind)).value
+    click.echo(f"{name}: recognised from now on; {changed} past line(s) reclassified.")

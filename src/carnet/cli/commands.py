@@ -7,7 +7,7 @@ import click
 from carnet.cli.act import act
 from carnet.cli.attach import attach, attachments
 from carnet.cli.backup import backup, restore
-from carnet.cli.bank import csv_profile, import_statement, reconcile
+from carnet.cli.bank import csv_profile, import_statement, payer, reconcile
 from carnet.cli.demo import demo
 from carnet.cli.estimate import estimate
 from carnet.cli.export import export, load_json
@@ -46,4 +46,5 @@ def _commands() -> list[click.Command]:
         import_statement,
         reconcile,
         csv_profile,
+        payer,
     ]

@@ -32,10 +32,12 @@ from carnet.domain.banking import (
 from carnet.domain.changes import Changes
 from carnet.domain.errors import CarnetError, ValidationError
 from carnet.domain.ids import BankAccountId, ImportId, TransactionId
+from carnet.domain.money import Cents
 from carnet.i18n import N_, resources_dir
 from carnet.services.base import Result, Service
 
 PROFILE_PREFIX = "csv-profile:"
+ALIAS_PREFIX = "payer-alias:"
 
 
 class StatementFileError(CarnetError):
@@ -68,11 +70,41 @@ class ImportReport:
 
 class BankImportService(Service):
     def directory(self) -> PayerDirectory:
-        """Shipped health payers plus the household's own insurers."""
+        """Shipped health payers, the household's own insurers and the names it taught."""
         extra = [
             ExtraPayer(c.insurer, PayerType.COMPLEMENTARY) for c in self.store.contracts.list()
         ]
+        extra += [
+            ExtraPayer(key.removeprefix(ALIAS_PREFIX), PayerType(value))
+            for key, value in self.store.settings.all().items()
+            if key.startswith(ALIAS_PREFIX)
+        ]
         return PayerDirectory.from_file(resources_dir() / "payers.toml", extra=extra)
+
+    def teach_payer(self, name: str, payer_type: PayerType) -> Result[int]:
+        """Remember that ``name`` on a statement is a health payer; reclassify past lines.
+
+        For a mutuelle or management company Carnet does not ship (a new insurer,
+        a broker paying on its behalf). Returns how many lines became reimbursements.
+        """
+        cleaned = " ".join(name.split())
+        if len(cleaned) < 3:
+            raise ValidationError("name", "give the payer's name as it appears on the statement")
+        with self.store.transaction(N_("Teach a payer's name")):
+            self.store.settings.set(ALIAS_PREFIX + cleaned, payer_type.value)
+            changed = self._reclassify(self.directory())
+        return Result(len(changed), Changes(bank=frozenset(changed)))
+
+    def _reclassify(self, directory: PayerDirectory) -> list[int]:
+        changed: list[int] = []
+        for ident, day, cents, label, counterparty in self.store.bank.unrecognised():
+            verdict = classify(StatementLine(day, Cents(cents), label, counterparty), directory)
+            if verdict.payer_type is None and not verdict.health:
+                continue
+            kind = None if verdict.payer_type is None else verdict.payer_type.value
+            self.store.bank.set_classification(ident, kind, verdict.health)
+            changed.append(ident)
+        return changed
 
     def import_file(
         self, data: bytes, filename: str, account_name: str | None = None, dry_run: bool = False

@@ -140,3 +140,17 @@ class BankRepo:
         if recovered:
             person_id, day, cents = recovered
             self.record_recovered(person_id, date.fromisoformat(day), cents, transaction_id)
+
+    def unrecognised(self) -> list[tuple[int, date, int, str, str]]:
+        """Lines no payer was recognised in: (id, date, cents, label, counterparty)."""
+        rows = self.db.execute(
+            "SELECT id, date, amount_cents, label, counterparty FROM bank_transaction "
+            "WHERE payer_type IS NULL AND health = 0"
+        ).fetchall()
+        return [(int(i), date.fromisoformat(d), int(a), str(lb), str(c)) for i, d, a, lb, c in rows]
+
+    def set_classification(self, ident: int, payer_type: str | None, health: bool) -> None:
+        self.db.execute(
+            "UPDATE bank_transaction SET payer_type = ?, health = ? WHERE id = ?",
+            [payer_type, int(health), ident],
+        )
