@@ -13,6 +13,7 @@ from carnet.services.bank_import import BankImportService
 from carnet.services.base import Clock
 from carnet.services.care import CareService
 from carnet.services.claims import ClaimsService
+from carnet.services.dashboard import DashboardService
 from carnet.services.exports import ExportService
 from carnet.services.history import HistoryService
 from carnet.services.household import HouseholdService
@@ -44,6 +45,7 @@ class Services:
     bank: BankImportService
     reconciliation: ReconciliationService
     mailing_documents: MailingDocuments
+    dashboard: DashboardService
 
     @property
     def db_path(self) -> Path | None:
@@ -72,6 +74,7 @@ def build_services(path: Path | None, today: Clock = date.today) -> Services:
         bank=BankImportService(store, today),
         reconciliation=ReconciliationService(store, today),
         mailing_documents=MailingDocuments(store, today),
+        dashboard=DashboardService(store, today),
     )
 
 

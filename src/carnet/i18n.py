@@ -2,6 +2,10 @@
 
 One gettext catalogue (``resources/locale``) serves every layer, so the rules
 engine's explanations and the PDFs translate like the windows do.
+
+The catalogue is kept as ``.po`` text only (no compiled ``.mo`` in git): it is
+parsed with Babel the first time a language is chosen, compiled in memory, and
+kept for the life of the process.
 """
 
 from __future__ import annotations
@@ -9,6 +13,8 @@ from __future__ import annotations
 import gettext
 from datetime import date
 from decimal import Decimal
+from functools import cache
+from io import BytesIO
 from pathlib import Path
 
 from babel.dates import format_date as _babel_date
@@ -38,10 +44,7 @@ class Translator:
 
     def set_language(self, language: str) -> None:
         self.language = language if language in LANGUAGES else "en"
-        locale_dir = resources_dir() / "locale"
-        self._catalogue = gettext.translation(
-            _DOMAIN, localedir=locale_dir, languages=[self.language], fallback=True
-        )
+        self._catalogue = catalogue(self.language)
 
     def gettext(self, message: str) -> str:
         return self._catalogue.gettext(message)
@@ -57,8 +60,40 @@ class Translator:
     def number(self, value: Decimal) -> str:
         return str(format_decimal(value, locale=self.language))
 
+    def month(self, day: date, with_year: bool = True) -> str:
+        """A short month, and its year: ``Nov 2026`` / ``nov. 2026``."""
+        pattern = "MMM yyyy" if with_year else "MMM"
+        return str(_babel_date(day, format=pattern, locale=self.language))
+
     def date(self, day: date) -> str:
         return str(_babel_date(day, format="medium", locale=self.language))
+
+
+def po_path(language: str) -> Path:
+    """Where the catalogue of ``language`` lives (English is the source: it has none)."""
+    return resources_dir() / "locale" / language / "LC_MESSAGES" / f"{_DOMAIN}.po"
+
+
+@cache
+def catalogue(language: str) -> gettext.NullTranslations:
+    """The translations of ``language``, read from its ``.po`` file and compiled in memory.
+
+    Fuzzy and empty entries are left out, so an unfinished translation shows the
+    English text rather than a wrong one.
+    """
+    path = po_path(language)
+    if language == "en" or not path.is_file():
+        return gettext.NullTranslations()
+    # Babel's catalogue code is only needed once a translated language is chosen.
+    from babel.messages.mofile import write_mo  # noqa: PLC0415
+    from babel.messages.pofile import read_po  # noqa: PLC0415
+
+    with path.open("rb") as handle:
+        messages = read_po(handle, locale=language, domain=_DOMAIN)
+    compiled = BytesIO()
+    write_mo(compiled, messages)
+    compiled.seek(0)
+    return gettext.GNUTranslations(compiled)
 
 
 def N_(message: str) -> str:

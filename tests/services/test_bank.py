@@ -190,10 +190,12 @@ def test_unmailed_paper_claims_are_not_proposed(
 
 
 def test_teaching_a_payer_reclassifies_past_lines(services: Services) -> None:
-    data = boursobank([
-        ("2026-11-05", "VIR SEPA MUTUELLE DES ARTISANS DU LIMOUSIN", "12,00"),
-        ("2026-11-06", "VIR SEPA MUTUELLE DES ARTISANS DU LIMOUSIN", "8,00"),
-    ])
+    data = boursobank(
+        [
+            ("2026-11-05", "VIR SEPA MUTUELLE DES ARTISANS DU LIMOUSIN", "12,00"),
+            ("2026-11-06", "VIR SEPA MUTUELLE DES ARTISANS DU LIMOUSIN", "8,00"),
+        ]
+    )
     first = services.bank.import_file(data, "nov.csv").value
     assert [i.classification.health for i in first.lines] == [False, False]
     taught = services.bank.teach_payer("Mutuelle des Artisans du Limousin", PayerType.COMPLEMENTARY)

@@ -16,6 +16,7 @@ from carnet.storage.repos.acts import ActRepo
 from carnet.storage.repos.assessments import AssessmentRepo, PaymentRepo
 from carnet.storage.repos.attachments import AttachmentRepo
 from carnet.storage.repos.bank import BankRepo
+from carnet.storage.repos.dashboard import DashboardRepo
 from carnet.storage.repos.deductions import DeductionRepo
 from carnet.storage.repos.events import EventLog
 from carnet.storage.repos.feuilles import FeuilleRepo, MailingRepo
@@ -45,6 +46,7 @@ class Store:
         self.reports = ReportRepo(db)
         self.attachments = AttachmentRepo(db)
         self.bank = BankRepo(db)
+        self.dashboard = DashboardRepo(db)
         # Scans and PDFs live beside the database (in memory: a throwaway folder is set by tests).
         self.files: FileStore | None = (
             None if ledger.path is None else FileStore.beside(ledger.path)

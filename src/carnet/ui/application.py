@@ -1,16 +1,27 @@
-"""The Qt application: names used by QSettings and the desktop, then the main window."""
+"""The Qt application: names used by QSettings and the desktop, then the main window.
+
+Also here: Qt's own translations (the buttons of standard dialogs), the
+app-wide hook that turns unexpected errors into a message, and the first-run
+assistant shown over an empty household.
+"""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QSettings
+import sys
+
+from PySide6.QtCore import QLibraryInfo, QLocale, QSettings, QTranslator
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QApplication
 
 from carnet import __version__
 from carnet.app import Services
 from carnet.i18n import Translator
+from carnet.ui.dialogs.setup_wizard import SetupWizard
+from carnet.ui.errors import install_excepthook
 from carnet.ui.events import EventHub
+from carnet.ui.icons import app_icon
 from carnet.ui.main_window import MainWindow
+from carnet.ui.setup_flow import needs_setup
 
 APP_NAME = "Carnet"
 ORGANIZATION = "Carnet"
@@ -27,6 +38,27 @@ def configure(app: QGuiApplication) -> None:
     QGuiApplication.setDesktopFileName(APP_ID)
 
 
+class QtTranslations:
+    """Qt's own strings (OK, Cancel, Next…) in the chosen language, from PySide6's files."""
+
+    def __init__(self, app: QGuiApplication) -> None:
+        self._app = app
+        self._installed: QTranslator | None = None
+
+    def use(self, language: str) -> None:
+        if self._installed is not None:
+            self._app.removeTranslator(self._installed)
+            self._installed = None
+        QLocale.setDefault(QLocale(language))  # dates in date pickers follow the language
+        if language == "en":
+            return
+        translator = QTranslator(self._app)
+        folder = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
+        if translator.load(f"qtbase_{language}", folder):
+            self._app.installTranslator(translator)
+            self._installed = translator
+
+
 def build_window(services: Services, settings: QSettings) -> tuple[MainWindow, EventHub]:
     """The window and the hub that views and future dialogs share."""
     translator = Translator(str(settings.value("language", "en")))
@@ -34,12 +66,32 @@ def build_window(services: Services, settings: QSettings) -> tuple[MainWindow, E
     return MainWindow(services, events, settings, translator), events
 
 
+def first_run(window: MainWindow, services: Services, events: EventHub) -> SetupWizard | None:
+    """Open the assistant over an empty household (never over existing data)."""
+    if not needs_setup(len(services.household.people()), services.care.count()):
+        return None
+    wizard = SetupWizard(services, events, window.translator, window)
+    wizard.language_chosen.connect(window.set_language)
+    wizard.open()
+    return wizard
+
+
 def run(services: Services, argv: list[str]) -> int:
     """Open the window and run until it closes; returns the exit status."""
     app = QApplication(argv)
     configure(app)
-    window, events = build_window(services, QSettings())
+    app.setWindowIcon(app_icon())
+    settings = QSettings()
+    qt_translations = QtTranslations(app)
+    qt_translations.use(str(settings.value("language", "en")))
+    window, events = build_window(services, settings)
+    window.language_changed.connect(qt_translations.use)
+    previous = install_excepthook(window.translator, QApplication.activeWindow)
     window.show()
-    status = app.exec()
-    del window, events  # destroy widgets while the QApplication still exists
+    wizard = first_run(window, services, events)
+    try:
+        status = app.exec()
+    finally:
+        sys.excepthook = previous
+    del window, events, wizard  # destroy widgets while the QApplication still exists
     return status

@@ -8,6 +8,8 @@ are shown as they are, so a new category in the rules never hides a row.
 from __future__ import annotations
 
 from carnet.domain.care import Channel, PaymentMode
+from carnet.domain.claims import FeuilleStatus
+from carnet.domain.payments import PaymentStatus
 from carnet.i18n import N_, Translator
 
 STATUSES: dict[str, str] = {
@@ -47,6 +49,41 @@ PAYMENT_MODES: dict[PaymentMode, str] = {
     PaymentMode.TIERS_PAYANT_PARTIAL: N_("Tiers payant on the AMO share"),
     PaymentMode.TIERS_PAYANT_TOTAL: N_("Full tiers payant"),
 }
+
+
+FEUILLE_STATUSES: dict[FeuilleStatus, str] = {
+    FeuilleStatus.HELD: N_("Kept until the social security number arrives"),
+    FeuilleStatus.TO_SIGN: N_("To sign"),
+    FeuilleStatus.SIGNED: N_("Signed, to copy"),
+    FeuilleStatus.COPIED: N_("Copied, to mail"),
+    FeuilleStatus.IN_MAILING: N_("In an envelope, to mail"),
+    FeuilleStatus.MAILED: N_("Mailed"),
+    FeuilleStatus.AMO_PAID: N_("Paid by the CPAM"),
+    FeuilleStatus.CLOSED: N_("Closed"),
+    FeuilleStatus.RETURNED: N_("Returned by the CPAM"),
+}
+
+PAYMENT_STATUSES: dict[PaymentStatus, str] = {
+    PaymentStatus.PENDING: N_("awaited"),
+    PaymentStatus.PARTLY_PAID: N_("partly paid"),
+    PaymentStatus.PAID: N_("paid"),
+    PaymentStatus.WRITTEN_OFF: N_("written off"),
+}
+
+# What happened to a record, by the first word of an event's action.
+EVENT_ACTIONS: dict[str, str] = {
+    "created": N_("Logged"),
+    "edited": N_("Changed"),
+    "deleted": N_("Deleted"),
+    "undo": N_("Undone"),
+    "redo": N_("Done again"),
+}
+
+
+def event_label(t: Translator, action: str) -> str:
+    """``"undo:created"`` → "Undone"; unknown actions are shown as stored."""
+    key = action.split(":", 1)[0]
+    return t.gettext(EVENT_ACTIONS[key]) if key in EVENT_ACTIONS else action
 
 
 def status_label(t: Translator, status: str, assessed: bool = True) -> str:

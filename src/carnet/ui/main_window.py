@@ -1,15 +1,18 @@
 """The main window: a sidebar of pages, the current page, a menu bar and a status bar.
 
 The window owns no data: pages read through the services object, and every
-change arrives as a :class:`Changes` record on the :class:`EventHub`.
+change arrives as a :class:`Changes` record on the :class:`EventHub`. Pages
+other than Care are built the first time they are shown, so opening the
+window costs one page, not nine. Changing the language rebuilds the menus and
+the pages in place (their state is saved first), without a restart.
 """
 
 from __future__ import annotations
 
 from decimal import Decimal
 
-from PySide6.QtCore import QByteArray, QSettings, QSize
-from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent, QKeySequence
+from PySide6.QtCore import QByteArray, QSettings, QSize, Signal, SignalInstance
+from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -23,11 +26,15 @@ from carnet import __version__
 from carnet.app import Services
 from carnet.domain.changes import Changes
 from carnet.i18n import Translator
+from carnet.ui.demo_maker import DemoMaker
 from carnet.ui.events import EventHub
+from carnet.ui.icons import app_icon
+from carnet.ui.menus import MenuHandlers, WindowMenus
 from carnet.ui.pages import DEFAULT_PAGE, PAGES
+from carnet.ui.tasks import TaskRunner
 from carnet.ui.views.bank_page import BankPage
 from carnet.ui.views.care_page import CarePage
-from carnet.ui.views.placeholder import PlaceholderPage
+from carnet.ui.views.page_factory import PageContext, build_page
 from carnet.ui.widgets.sidebar import Sidebar
 from carnet.ui.window_actions import UndoActions, dropped_file
 
@@ -36,6 +43,8 @@ DEFAULT_SIZE = QSize(1280, 800)
 
 class MainWindow(QMainWindow):
     """Carnet's window. ``settings`` is injected so tests never touch the user's own."""
+
+    language_changed = Signal(str)
 
     def __init__(
         self,
@@ -47,31 +56,76 @@ class MainWindow(QMainWindow):
     ) -> None:
         super().__init__(parent)
         self._services = services
+        self._events = events
         self._settings = settings
         self._t = translator
+        self.tasks = TaskRunner(parent=self)
         self.setWindowTitle("Carnet")
-        self.care_page = CarePage(services, translator)
-        self.bank_page = BankPage(services, events, translator)
-        self.bank_page.status.connect(lambda text: self.statusBar().showMessage(text, 8000))
-        built: dict[str, QWidget] = {"care": self.care_page, "bank": self.bank_page}
+        self.setWindowIcon(app_icon())
+        self._built: dict[str, QWidget] = {}
         self.sidebar = Sidebar(PAGES, translator)
         self.stack = QStackedWidget()
-        self.stack.setAccessibleName(translator.gettext("Page"))
-        for spec in PAGES:
-            self.stack.addWidget(built.get(spec.key) or PlaceholderPage(spec, translator))
-        self.sidebar.currentRowChanged.connect(self.stack.setCurrentIndex)
+        for _spec in PAGES:
+            self.stack.addWidget(QWidget())  # an empty slot until the page is first shown
+        self.sidebar.currentRowChanged.connect(self._on_row)
         self._build_central()
-        self._build_menus()
-        self.undo_actions = UndoActions(self, services, events, translator)
         self._build_status_bar()
+        self._build_chrome()
         self.setAcceptDrops(True)  # a statement dropped anywhere is imported
         events.changed.connect(self.refresh)
         self._restore()
 
+    # -- pages --------------------------------------------------------------------
+    def page(self, key: str) -> QWidget:
+        """The page ``key``, built on first use."""
+        built = self._built.get(key)
+        if built is None:
+            built = self._built[key] = build_page(key, self._context())
+            self._swap(key, built)
+            status = getattr(built, "status", None)  # pages with news for the status bar
+            if isinstance(status, SignalInstance):
+                status.connect(self._show_status)
+        return built
+
+    def _swap(self, key: str, widget: QWidget) -> QWidget:
+        """Put ``widget`` in the stack at the page's place; returns what was there."""
+        row = self._row(key)
+        current = self.stack.currentIndex()
+        old = self.stack.widget(row)
+        assert old is not None
+        self.stack.insertWidget(row, widget)
+        self.stack.removeWidget(old)
+        self.stack.setCurrentIndex(current)
+        return old
+
+    def settings_value(self, key: str) -> object:
+        """A value of the window's settings (tests; pages get settings in their context)."""
+        return self._settings.value(key)
+
+    @property
+    def translator(self) -> Translator:
+        return self._t
+
+    @property
+    def care_page(self) -> CarePage:
+        page = self.page("care")
+        assert isinstance(page, CarePage)
+        return page
+
+    @property
+    def bank_page(self) -> BankPage:
+        page = self.page("bank")
+        assert isinstance(page, BankPage)
+        return page
+
+    def built_pages(self) -> dict[str, QWidget]:
+        return dict(self._built)
+
     # -- public -------------------------------------------------------------------
     def refresh(self, changes: Changes) -> None:
-        """Pass a change record to the pages, then update the status bar."""
-        self.care_page.refresh(changes)
+        """Pass a change record to the care page, then update the status bar."""
+        if "care" in self._built:
+            self.care_page.refresh(changes)
         if changes.acts:
             self._update_act_count()
 
@@ -83,6 +137,31 @@ class MainWindow(QMainWindow):
     def current_page(self) -> str:
         return self.sidebar.key_at(self.sidebar.currentRow()) or DEFAULT_PAGE
 
+    def show_acts(self, act_ids: frozenset[int], title: str) -> None:
+        """Open the Care page on exactly these acts (a figure of the dashboard)."""
+        self.show_page("care")
+        self.care_page.show_only(act_ids, title)
+
+    def set_language(self, language: str) -> None:
+        """Switch language now: menus, sidebar and pages are rebuilt in the new one."""
+        if language == self._t.language:
+            return
+        self.save_state()
+        self._t.set_language(language)
+        self._settings.setValue("language", self._t.language)
+        current = self.current_page()
+        for key, page in list(self._built.items()):
+            # Not setParent(None): the page may be the one whose signal called us.
+            self._swap(key, QWidget())
+            page.hide()
+            page.deleteLater()
+        self._built.clear()
+        self.sidebar.retranslate(self._t)
+        self._build_chrome()
+        self.care_page.restore_state(self._settings)
+        self.page(current)
+        self.language_changed.emit(self._t.language)
+
     def closeEvent(self, event: QCloseEvent) -> None:
         self.save_state()
         super().closeEvent(event)
@@ -91,10 +170,25 @@ class MainWindow(QMainWindow):
         settings = self._settings
         settings.setValue("window/geometry", self.saveGeometry())
         settings.setValue("window/page", self.current_page())
-        self.care_page.save_state(settings)
+        if "care" in self._built:
+            self.care_page.save_state(settings)
         settings.sync()
 
     # -- building -----------------------------------------------------------------
+    def _context(self) -> PageContext:
+        return PageContext(self._services, self._events, self._t, self._settings, self)
+
+    def _row(self, key: str) -> int:
+        row = self.sidebar.row_of(key)
+        assert row is not None, key
+        return row
+
+    def _on_row(self, row: int) -> None:
+        key = self.sidebar.key_at(row)
+        if key is not None:
+            self.page(key)
+            self.stack.setCurrentIndex(row)
+
     def _build_central(self) -> None:
         central = QWidget()
         layout = QHBoxLayout(central)
@@ -103,38 +197,38 @@ class MainWindow(QMainWindow):
         layout.addWidget(self.stack, 1)
         self.setCentralWidget(central)
 
-    def _build_menus(self) -> None:
+    def _build_chrome(self) -> None:
+        """Menus, undo actions and status texts: everything that speaks the language."""
         t = self._t
-        self.file_menu = self.menuBar().addMenu(t.gettext("&File"))
-        import_action = self.file_menu.addAction(t.gettext("&Import a bank statement…"))
-        import_action.setShortcut(QKeySequence("Ctrl+I"))
-        import_action.triggered.connect(self._import_statement)
-        self.file_menu.addSeparator()
-        quit_action = self.file_menu.addAction(t.gettext("&Quit"))
-        # Not StandardKey.Quit: it is empty on Windows, where Ctrl+Q is still expected.
-        quit_action.setShortcut(QKeySequence("Ctrl+Q"))
-        quit_action.setMenuRole(QAction.MenuRole.QuitRole)
-        quit_action.triggered.connect(self.close)
-        self.go_menu = self.menuBar().addMenu(t.gettext("&Go"))
-        for number, spec in enumerate(PAGES, start=1):
-            action = self.go_menu.addAction(t.gettext(spec.title))
-            action.setShortcut(QKeySequence(f"Ctrl+{number}"))
-            action.triggered.connect(lambda _=False, key=spec.key: self.show_page(key))
-        self.help_menu = self.menuBar().addMenu(t.gettext("&Help"))
-        about = self.help_menu.addAction(t.gettext("&About Carnet"))
-        about.setMenuRole(QAction.MenuRole.AboutRole)
-        about.triggered.connect(self._show_about)
+        self.stack.setAccessibleName(t.gettext("Page"))
+        handlers = MenuHandlers(
+            import_statement=self._import_statement,
+            new_act=self._new_act,
+            create_demo=self._create_demo,
+            show_page=self.show_page,
+            about=self._show_about,
+        )
+        self.menus = WindowMenus(self, t, handlers)
+        self.file_menu, self.go_menu, self.help_menu = (
+            self.menus.file,
+            self.menus.go,
+            self.menus.help,
+        )
+        self.undo_actions: UndoActions | None = None
+        if hasattr(self._services, "history"):  # undo needs the history service
+            self.undo_actions = UndoActions(self, self.menus.edit, self._services, self._events, t)
+        path = self._services.db_path
+        where = str(path) if path is not None else t.gettext("in memory, not saved")
+        self.db_label.setText(t.gettext("Database: {path}").format(path=where))
+        self.db_label.setAccessibleName(t.gettext("Database file"))
+        self.count_label.setAccessibleName(t.gettext("Number of acts"))
+        self._update_act_count()
 
     def _build_status_bar(self) -> None:
-        path = self._services.db_path
-        where = str(path) if path is not None else self._t.gettext("in memory, not saved")
-        self.db_label = QLabel(self._t.gettext("Database: {path}").format(path=where))
-        self.db_label.setAccessibleName(self._t.gettext("Database file"))
+        self.db_label = QLabel()
         self.count_label = QLabel()
-        self.count_label.setAccessibleName(self._t.gettext("Number of acts"))
         self.statusBar().addWidget(self.db_label, 1)
         self.statusBar().addPermanentWidget(self.count_label)
-        self._update_act_count()
 
     def _update_act_count(self) -> None:
         count = self._services.care.count()
@@ -151,9 +245,20 @@ class MainWindow(QMainWindow):
         if self.sidebar.currentRow() < 0:
             self.show_page(DEFAULT_PAGE)
 
+    def _show_status(self, text: str) -> None:
+        self.statusBar().showMessage(text, 8000)
+
+    # -- menu commands ------------------------------------------------------------
     def _import_statement(self) -> None:
         self.show_page("bank")
         self.bank_page.choose_file()
+
+    def _new_act(self) -> None:
+        self.show_page("care")
+        self.care_page.new_act()
+
+    def _create_demo(self) -> None:
+        DemoMaker(self, self._t, self.tasks).ask_and_build()
 
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:
         if dropped_file(event) is not None:

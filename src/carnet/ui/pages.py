@@ -1,7 +1,7 @@
 """The pages of the main window, in sidebar order, with what each will hold.
 
 Pages not built yet show their description, so people learn what the app is
-for instead of meeting an empty screen.
+for instead of meeting an empty screen; the description is also the tooltip.
 """
 
 from __future__ import annotations
@@ -22,7 +22,7 @@ PAGES = (
     PageSpec(
         "dashboard",
         N_("Dashboard"),
-        N_("What is pending, overdue or due soon for the whole household will appear here."),
+        N_("What the CPAM and your mutuelle still owe you, and the feuilles to send."),
     ),
     PageSpec(
         "care",
@@ -52,17 +52,17 @@ PAGES = (
     PageSpec(
         "household",
         N_("Household"),
-        N_("The people, practitioners and mutuelle contracts of your household will appear here."),
+        N_("The people, practitioners and mutuelle contracts of your household."),
     ),
     PageSpec(
         "settings",
         N_("Settings"),
-        N_("Language, database location and backups will be chosen here."),
+        N_("The language of the window and your household's postal details."),
     ),
     PageSpec(
         "help",
         N_("Help"),
-        N_("Emergency numbers and the basics of French health insurance will appear here."),
+        N_("Emergency numbers, how French health insurance works, and a glossary."),
     ),
 )
 DEFAULT_PAGE = "care"

@@ -6,34 +6,47 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
+from PySide6.QtCore import QObject
 from PySide6.QtGui import QAction, QDragEnterEvent, QDropEvent, QKeySequence
-from PySide6.QtWidgets import QMainWindow, QMenu, QMessageBox
+from PySide6.QtWidgets import QMainWindow, QMenu
 
 from carnet.app import Services
-from carnet.domain.errors import CarnetError
 from carnet.i18n import Translator
 from carnet.services.base import Result
+from carnet.ui.errors import guarded
 from carnet.ui.events import EventHub
 
 
-class UndoActions:
-    """Edit › Undo / Redo, labelled with what they will take back or do again."""
+class UndoActions(QObject):
+    """Edit › Undo / Redo, labelled with what they will take back or do again.
+
+    A child of the Edit menu, so that rebuilding the menus (a language change)
+    also disconnects it from the hub.
+    """
 
     def __init__(
-        self, window: QMainWindow, services: Services, events: EventHub, translator: Translator
+        self,
+        window: QMainWindow,
+        menu: QMenu,
+        services: Services,
+        events: EventHub,
+        translator: Translator,
     ) -> None:
+        super().__init__(menu)
         self._window = window
         self._services = services
         self._events = events
         self._t = translator
-        menu = window.menuBar().addMenu(translator.gettext("&Edit"))
         self.undo = self._action(menu, QKeySequence.StandardKey.Undo, self._undo)
         self.redo = self._action(menu, QKeySequence.StandardKey.Redo, self._redo)
         # Ctrl+Shift+Z everywhere, as people expect it even where the platform says Ctrl+Y.
         self.redo.setShortcuts(
             [QKeySequence(QKeySequence.StandardKey.Redo), QKeySequence("Ctrl+Shift+Z")]
         )
-        events.changed.connect(lambda _changes: self.update())
+        events.changed.connect(self._on_changed)
+        self.update()
+
+    def _on_changed(self, _changes: object) -> None:
         self.update()
 
     def _action(
@@ -64,12 +77,9 @@ class UndoActions:
         self._run(self._services.history.redo)
 
     def _run(self, call: Callable[[], Result[str]]) -> None:
-        try:
-            result = call()
-        except CarnetError as exc:
-            QMessageBox.warning(self._window, self._t.gettext("Carnet"), str(exc))
-            return
-        self._events.publish(result.changes)
+        result = guarded(self._window, self._t, call)
+        if result is not None:
+            self._events.publish(result.changes)
         self.update()
 
 

@@ -127,7 +127,8 @@ class ImportDialog(QDialog):
         self.error_label = QLabel()
         self.error_label.setWordWrap(True)
         self.error_label.setAccessibleName(t.gettext("Import error"))
-        self.error_label.setStyleSheet("color: #b3261e; font-weight: 600;")
+        # Bold, not red: a fixed red is unreadable on dark palettes.
+        self.error_label.setStyleSheet("font-weight: 600;")
         self.error_label.hide()
         self.table = self._make_table()
         layout = QVBoxLayout(self)

@@ -99,6 +99,15 @@ class ActTableModel(QAbstractTableModel):
     def summary(self, row: int) -> ActSummary:
         return self._rows[row]
 
+    def last_codes(self) -> dict[str, str]:
+        """The code of the most recent act with each practitioner (proposed in the form)."""
+        latest: dict[str, ActSummary] = {}
+        for row in self._rows:
+            seen = latest.get(row.practitioner_name)
+            if seen is None or (row.date, row.id) > (seen.date, seen.id):
+                latest[row.practitioner_name] = row
+        return {name: row.act_code for name, row in latest.items()}
+
     def row_of(self, act_id: ActId) -> int | None:
         return next((n for n, row in enumerate(self._rows) if row.id == act_id), None)
 

@@ -22,10 +22,20 @@ from PySide6.QtWidgets import (
 
 from carnet.domain.assessment import Assessment
 from carnet.domain.care import ActSummary
+from carnet.domain.claims import Feuille
+from carnet.domain.events import Event
 from carnet.domain.payments import ExpectedPayment, Payer
 from carnet.i18n import N_, Translator
 from carnet.rules.explain import render_explanation
-from carnet.ui.labels import category_label, channel_label, payment_mode_label, status_label
+from carnet.ui.labels import (
+    FEUILLE_STATUSES,
+    PAYMENT_STATUSES,
+    category_label,
+    channel_label,
+    event_label,
+    payment_mode_label,
+    status_label,
+)
 
 ACT_FIELDS = (
     ("date", N_("Date")),
@@ -130,8 +140,24 @@ class ActDetailPanel(QScrollArea):
         self._payments_title.setStyleSheet("font-weight: bold;")
         self._payments = _wrapped("")
         self._payments.setAccessibleName(t.gettext("Expected payments"))
+        self._paper_title = QLabel(t.gettext("Feuille de soins"))
+        self._paper_title.setStyleSheet("font-weight: bold;")
+        self._paper = _wrapped("")
+        self._paper.setAccessibleName(t.gettext("Feuille de soins"))
+        history_title = QLabel(t.gettext("History"))
+        history_title.setStyleSheet("font-weight: bold;")
+        self._history = _wrapped("")
+        self._history.setAccessibleName(t.gettext("History"))
         layout = QVBoxLayout(box)
-        for widget in (self._why, self._payments_title, self._payments):
+        for widget in (
+            self._why,
+            self._payments_title,
+            self._payments,
+            self._paper_title,
+            self._paper,
+            history_title,
+            self._history,
+        ):
             widget.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
             layout.addWidget(widget)
         return box
@@ -186,14 +212,39 @@ class ActDetailPanel(QScrollArea):
         lines = [render_explanation(line, t) for line in a.explanation]
         self._why.setText("\n".join(f"• {line}" for line in lines))
 
+    def show_paperwork(self, feuille: Feuille | None, events: list[Event]) -> None:
+        """The paper feuille of the act (if any) and what happened to the act."""
+        t = self._t
+        if feuille is not None:
+            text = t.gettext(FEUILLE_STATUSES[feuille.status])
+            if feuille.deadline is not None:
+                text += "\n" + t.gettext("To reach the CPAM by {date}").format(
+                    date=t.date(feuille.deadline)
+                )
+            self._paper.setText(text)
+        self._paper.setVisible(feuille is not None)
+        self._paper_title.setVisible(feuille is not None)
+        self._history.setText(
+            "\n".join(
+                f"{t.date(e.at.date())} {e.at:%H:%M} · {event_label(t, e.action)}" for e in events
+            )
+        )
+
+    def value_text(self, name: str) -> str:
+        """The text of a side block: ``"payments"``, ``"paper"`` or ``"history"``."""
+        return {"payments": self._payments, "paper": self._paper, "history": self._history}[
+            name
+        ].text()
+
     def _fill_payments(self, payments: list[ExpectedPayment]) -> None:
         t = self._t
         lines = [
-            t.gettext("{payer}: {amount}, expected {earliest} – {latest}").format(
+            t.gettext("{payer}: {amount}, expected {earliest} – {latest} ({status})").format(
                 payer=t.gettext(PAYERS[p.payer]),
                 amount=t.money(p.amount_cents),
                 earliest=t.date(p.earliest),
                 latest=t.date(p.latest),
+                status=t.gettext(PAYMENT_STATUSES[p.status]),
             )
             for p in sorted(payments, key=lambda p: p.payer != Payer.AMO)  # AMO pays first
         ]

@@ -153,7 +153,8 @@ class ReconcileView(QWidget):
         self.explanation_label.setAlignment(Qt.AlignmentFlag.AlignTop)
         self.error_label = QLabel()
         self.error_label.setWordWrap(True)
-        self.error_label.setStyleSheet("color: #b3261e; font-weight: 600;")
+        # Bold, not red: a fixed red is unreadable on dark palettes.
+        self.error_label.setStyleSheet("font-weight: 600;")
         self.error_label.setAccessibleName(t.gettext("Reconciliation error"))
         self.error_label.hide()
         splitter = QSplitter(Qt.Orientation.Horizontal)

@@ -1,4 +1,9 @@
-"""The Care page: every care act in a sortable, filterable table, with its detail beside it."""
+"""The Care page: every care act in a sortable, filterable table, with its detail below.
+
+Acts are added, edited, duplicated (Ctrl+D) and deleted from here through the
+care service (see :mod:`carnet.ui.views.care_actions`); filters narrow the table
+by text, person, period, status and payer.
+"""
 
 from __future__ import annotations
 
@@ -7,11 +12,9 @@ from decimal import Decimal
 from PySide6.QtCore import QByteArray, QItemSelection, QSettings, Qt, QTimer
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QComboBox,
     QHBoxLayout,
     QHeaderView,
     QLabel,
-    QLineEdit,
     QSplitter,
     QStackedWidget,
     QTableView,
@@ -23,50 +26,64 @@ from carnet.app import Services
 from carnet.domain.care import ActSummary
 from carnet.domain.changes import Changes
 from carnet.domain.ids import ActId, PersonId
-from carnet.i18n import Translator
+from carnet.i18n import N_, Translator
+from carnet.ui import care_filters
+from carnet.ui.events import EventHub
 from carnet.ui.models import acts as columns
 from carnet.ui.models.act_filter import ActFilterProxy
 from carnet.ui.models.acts import ActTableModel
 from carnet.ui.views.act_detail import ActDetailPanel
+from carnet.ui.views.care_actions import CareActions
+from carnet.ui.widgets.care_filter_bar import CareFilterBar
 
-# Starting widths in pixels; the user's own widths are restored from QSettings.
-# Fixed values, because resizing to contents would measure all 100 000 rows.
 # Above this many acts, filtering costs a noticeable fraction of a second, so the
 # filter waits for a pause in typing instead of running on every key.
 DEBOUNCE_ABOVE_ROWS = 10_000
 DEBOUNCE_MS = 200
 
+# Starting widths in pixels; the user's own widths are restored from QSettings.
+# Fixed values, because resizing to contents would measure all 100 000 rows.
 COLUMN_WIDTHS = (100, 136, 160, 60, 124, 84, 84, 84, 84, 170)
 
-EMPTY_TEXT = """<h2>No care acts yet</h2>
-<p>Each consultation, prescription or session you log appears here, with what the
-Assurance Maladie and your mutuelle should pay back, and what you keep paying.</p>
-<p>For now, acts are added from a terminal: first a person, then an act
-(each command explains its options with <code>--help</code>):</p>
-<pre>carnet person add --help
-carnet act add --help</pre>
-<p>To look around first, open a sample household kept in a separate file:</p>
-<pre>carnet --db demo.sqlite demo
-carnet --db demo.sqlite gui</pre>"""
+EMPTY_TEXT = N_(
+    "<h2>No care acts yet</h2>"
+    "<p>Each consultation, prescription or session you log appears here, with what the "
+    "Assurance Maladie and your mutuelle should pay back, and what you keep paying.</p>"
+    "<p>Add the people of your household on the Household page, then log your first act "
+    "with <b>File › New care act</b> (Ctrl+N).</p>"
+    "<p>The command line can do the same: <code>carnet person add --help</code>, "
+    "<code>carnet act add --help</code>. To look around first, open a sample household "
+    "kept in a separate file:</p>"
+    "<pre>carnet --db demo.sqlite demo\ncarnet --db demo.sqlite gui</pre>"
+)
 
 
 class CarePage(QWidget):
     """Lists acts; :meth:`refresh` reloads them when a service call changed something."""
 
-    def __init__(self, services: Services, translator: Translator, parent: QWidget | None = None):
+    def __init__(
+        self,
+        services: Services,
+        translator: Translator,
+        events: EventHub | None = None,
+        settings: QSettings | None = None,
+        parent: QWidget | None = None,
+    ):
         super().__init__(parent)
         self._services = services
         self._t = translator
+        self._only: frozenset[int] | None = None  # a dashboard figure's acts
         self.model = ActTableModel(translator, self)
         self.proxy = ActFilterProxy(self.model, self)
-        self.filter_box = self._make_filter_box()
+        self.filters = CareFilterBar(translator)
+        self.filter_box, self.person_box = self.filters.text_box, self.filters.person_box
+        self.count_label = self.filters.count_label
         self._filter_timer = QTimer(self)
         self._filter_timer.setSingleShot(True)
         self._filter_timer.setInterval(DEBOUNCE_MS)
-        self.person_box = self._make_person_box()
-        self.count_label = QLabel()
         self.table = self._make_table()
         self.detail = ActDetailPanel(translator)
+        self.commands = CareActions(self, services, events or EventHub(self), translator, settings)
         # Detail below the table: all ten columns keep the full width of the window.
         self.splitter = QSplitter(Qt.Orientation.Vertical)
         self.splitter.addWidget(self.table)
@@ -89,10 +106,14 @@ class CarePage(QWidget):
             self._reload_people()
         if changes.acts or changes.people or changes.practitioners or changes.payments:
             self.reload()
+        elif changes.bank or changes.feuilles:
+            self._reload_payments()
+            self._on_selection()
 
     def reload(self) -> None:
         selected = self.selected_act()
         self.model.set_rows(self._services.care.summaries())
+        self._reload_payments()
         self._reload_people()
         self._states.setCurrentIndex(0 if self.model.rowCount() == 0 else 1)
         if selected is not None:
@@ -100,7 +121,7 @@ class CarePage(QWidget):
         self._update_count()
 
     def selected_act(self) -> ActId | None:
-        summary = self._selected_summary()
+        summary = self.selected_summary()
         return None if summary is None else summary.id
 
     def select_act(self, act_id: ActId) -> None:
@@ -109,6 +130,19 @@ class CarePage(QWidget):
             index = self.proxy.mapFromSource(self.model.index(row, 0))
             if index.isValid():
                 self.table.selectRow(index.row())
+
+    def show_only(self, act_ids: frozenset[int], title: str) -> None:
+        """Show exactly these acts (whatever the other filters say) until the chip is cleared."""
+        self.filter_box.clear()
+        for box in (self.filters.period_box, self.filters.status_box, self.filters.payer_box):
+            box.setCurrentIndex(0)
+        self.person_box.setCurrentIndex(0)
+        self._only = act_ids
+        self.filters.show_chip(title)
+        self._apply_choices()
+
+    def new_act(self) -> None:
+        self.commands.new_act()
 
     def save_state(self, settings: QSettings) -> None:
         settings.setValue("care/splitter", self.splitter.saveState())
@@ -123,19 +157,6 @@ class CarePage(QWidget):
             self.table.horizontalHeader().restoreState(header)
 
     # -- building -----------------------------------------------------------------
-    def _make_filter_box(self) -> QLineEdit:
-        box = QLineEdit()
-        box.setPlaceholderText(self._t.gettext("Filter by person, practitioner, act, date…"))
-        box.setClearButtonEnabled(True)
-        box.setAccessibleName(self._t.gettext("Filter acts"))
-        return box
-
-    def _make_person_box(self) -> QComboBox:
-        box = QComboBox()
-        box.setAccessibleName(self._t.gettext("Show acts of"))
-        box.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
-        return box
-
     def _make_table(self) -> QTableView:
         table = QTableView()
         table.setAccessibleName(self._t.gettext("Care acts"))
@@ -163,26 +184,30 @@ class CarePage(QWidget):
         return table
 
     def _make_empty_state(self) -> QWidget:
-        label = QLabel(EMPTY_TEXT)
+        label = QLabel(self._t.gettext(EMPTY_TEXT))
         label.setTextFormat(Qt.TextFormat.RichText)
         label.setWordWrap(True)
         label.setMaximumWidth(560)
         label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         label.setAccessibleName(self._t.gettext("No care acts yet"))
         holder = QWidget()
-        layout = QHBoxLayout(holder)
+        layout = QVBoxLayout(holder)
+        layout.addStretch(1)
         layout.addWidget(label, 0, Qt.AlignmentFlag.AlignCenter)
+        layout.addWidget(self.commands.empty_button(), 0, Qt.AlignmentFlag.AlignCenter)
+        layout.addStretch(1)
         return holder
 
     def _with_toolbar(self, body: QWidget) -> QWidget:
-        bar = QHBoxLayout()
-        bar.addWidget(self.filter_box, 1)
-        bar.addWidget(self.person_box)
-        bar.addWidget(self.count_label)
         holder = QWidget()
         layout = QVBoxLayout(holder)
         layout.setContentsMargins(0, 0, 0, 0)
-        layout.addLayout(bar)
+        buttons = QHBoxLayout()
+        for button in self.commands.buttons():
+            buttons.addWidget(button)
+        buttons.addStretch(1)
+        layout.addLayout(buttons)
+        layout.addWidget(self.filters)
         layout.addWidget(body, 1)
         return holder
 
@@ -190,11 +215,19 @@ class CarePage(QWidget):
         self.filter_box.textChanged.connect(self._on_text)
         self._filter_timer.timeout.connect(self._apply_text)
         self.person_box.currentIndexChanged.connect(self._on_person_chosen)
+        self.filters.changed.connect(self._apply_choices)
+        self.filters.chip_cleared.connect(self._clear_only)
         self.table.selectionModel().selectionChanged.connect(self._on_selection)
+        self.table.doubleClicked.connect(lambda _index: self.commands.edit_act())
         for signal in (self.proxy.rowsInserted, self.proxy.rowsRemoved, self.proxy.modelReset):
             signal.connect(self._update_count)
+        self.proxy.layoutChanged.connect(self._update_count)
 
     # -- reacting -----------------------------------------------------------------
+    def _reload_payments(self) -> None:
+        """Payments moved (a bank match): the payer and overdue filters must ask again."""
+        self._apply_choices()
+
     def _reload_people(self) -> None:
         chosen = self.person_box.currentData()
         self.person_box.blockSignals(True)  # rebuilding must not refilter on each item
@@ -220,21 +253,44 @@ class CarePage(QWidget):
         data = self.person_box.currentData()
         self.proxy.set_person(None if data is None else PersonId(int(data)))
 
-    def _selected_summary(self) -> ActSummary | None:
+    def _apply_choices(self) -> None:
+        bar, today = self.filters, self._services.care.today()
+        self.proxy.set_period(care_filters.period_range(bar.period(), today))
+        self.proxy.set_statuses(care_filters.row_statuses(bar.status()))
+        # What a row cannot say alone (who still owes, and since when) is asked in SQL,
+        # and only when such a filter is chosen.
+        payer, overdue = care_filters.payer_of(bar.payer()), bar.status() == "overdue"
+        allowed: frozenset[int] | None = None
+        if payer is not None or overdue:
+            allowed = self._services.dashboard.owed_acts(payer, overdue)
+        if self._only is not None:
+            allowed = self._only if allowed is None else allowed & self._only
+        self.proxy.set_allowed(allowed)
+
+    def _clear_only(self) -> None:
+        self._only = None
+        self._apply_choices()
+
+    def selected_summary(self) -> ActSummary | None:
         rows = self.table.selectionModel().selectedRows()
         if not rows:
             return None
         return self.model.summary(self.proxy.mapToSource(rows[0]).row())
 
-    def _on_selection(self, _selected: QItemSelection, _deselected: QItemSelection) -> None:
-        # Read on demand: the detail is one act, so two small queries per click.
-        summary = self._selected_summary()
+    def _on_selection(
+        self, _selected: QItemSelection | None = None, _deselected: QItemSelection | None = None
+    ) -> None:
+        # Read on demand: the detail is one act, so a few small queries per click.
+        summary = self.selected_summary()
         if summary is None:
             self.detail.clear()
             return
         care = self._services.care
         self.detail.show_act(
             summary, care.assessment(summary.id), care.expected_payments(summary.id)
+        )
+        self.detail.show_paperwork(
+            self._services.dashboard.feuille_of(summary.id), care.history(summary.id)
         )
 
     def _update_count(self) -> None:

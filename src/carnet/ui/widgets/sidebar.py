@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QSize, Qt
 from PySide6.QtWidgets import QListWidget, QListWidgetItem, QWidget
 
 from carnet.i18n import Translator
+from carnet.ui.icons import svg_icon
 from carnet.ui.pages import PageSpec
 
 _KEY_ROLE = Qt.ItemDataRole.UserRole
@@ -18,18 +19,27 @@ class Sidebar(QListWidget):
         self, pages: tuple[PageSpec, ...], translator: Translator, parent: QWidget | None = None
     ) -> None:
         super().__init__(parent)
-        self.setAccessibleName(translator.gettext("Pages"))
-        self.setAccessibleDescription(translator.gettext("Choose what the window shows"))
+        self._pages = pages
         self.setSelectionMode(QListWidget.SelectionMode.SingleSelection)
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.setUniformItemSizes(True)
+        self.setIconSize(QSize(20, 20))
         # Taller rows than a plain list: this is the app's main navigation.
         self.setStyleSheet("QListWidget::item { padding: 5px 10px; }")
         for spec in pages:
-            item = QListWidgetItem(translator.gettext(spec.title))
+            item = QListWidgetItem(svg_icon(spec.key, self.palette()), "")
             item.setData(_KEY_ROLE, spec.key)
-            item.setToolTip(translator.gettext(spec.description))
             self.addItem(item)
+        self.retranslate(translator)
+
+    def retranslate(self, translator: Translator) -> None:
+        """Page names in the current language; the width follows the longest."""
+        self.setAccessibleName(translator.gettext("Pages"))
+        self.setAccessibleDescription(translator.gettext("Choose what the window shows"))
+        for row, spec in enumerate(self._pages):
+            item = self.item(row)
+            item.setText(translator.gettext(spec.title))
+            item.setToolTip(translator.gettext(spec.description))
         self.setFixedWidth(self.sizeHintForColumn(0) + 48)
 
     def key_at(self, row: int) -> str | None:

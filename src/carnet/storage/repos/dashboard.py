@@ -1,0 +1,94 @@
+"""Read-only queries behind the dashboard and the care page's payer filters.
+
+Every figure is summed in SQL over integer cents; nothing here writes.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from sqlite_utils import Database
+
+_OPEN = "e.status IN ('pending', 'partly-paid')"
+
+OPEN_PAYMENTS_SQL = f"""
+SELECT e.act_id, e.payer, e.amount_cents - e.settled_cents, e.latest
+FROM expected_payment e
+WHERE {_OPEN}
+"""
+
+TOTALS_SQL = f"""
+SELECT e.payer, count(*), coalesce(sum(e.amount_cents - e.settled_cents), 0),
+       coalesce(sum(CASE WHEN e.latest < :today THEN 1 ELSE 0 END), 0),
+       coalesce(sum(CASE WHEN e.latest < :today
+                         THEN e.amount_cents - e.settled_cents ELSE 0 END), 0)
+FROM expected_payment e
+WHERE {_OPEN}
+GROUP BY e.payer
+"""
+
+FEUILLE_ACTS_SQL = """
+SELECT f.status, fa.act_id
+FROM feuille f JOIN feuille_act fa ON fa.feuille_id = f.id
+"""
+
+FEUILLE_COUNTS_SQL = "SELECT status, count(*) FROM feuille GROUP BY status"
+
+MONTHS_SQL = """
+SELECT substr(a.date, 1, 7) AS month,
+       coalesce(sum(s.patient_cents), 0),
+       coalesce(sum(s.amo_cents + s.amc_cents), 0)
+FROM care_act a JOIN assessment s ON s.act_id = a.id
+WHERE a.date >= :start AND a.date <= :end
+GROUP BY month
+ORDER BY month
+"""
+
+LAST_IMPORT_SQL = """
+SELECT i.file_name, i.format, i.first_date, i.last_date, i.added, i.created_at, b.name
+FROM statement_import i JOIN bank_account b ON b.id = i.account_id
+ORDER BY i.id DESC
+LIMIT :limit
+"""
+
+
+class DashboardRepo:
+    def __init__(self, db: Database) -> None:
+        self.db = db
+
+    def _rows(self, sql: str, params: dict[str, Any] | None = None) -> list[tuple[Any, ...]]:
+        return list(self.db.execute(sql, params or {}).fetchall())
+
+    def open_payments(self) -> list[tuple[Any, ...]]:
+        """``(act_id, payer, outstanding_cents, latest)`` of every payment still awaited."""
+        return self._rows(OPEN_PAYMENTS_SQL)
+
+    def owed_act_ids(self, payer: str | None, before: str | None) -> list[int]:
+        """Acts with money awaited from ``payer`` (any: ``None``), latest date before ``before``."""
+        sql = f"SELECT DISTINCT e.act_id FROM expected_payment e WHERE {_OPEN}"
+        params: dict[str, Any] = {}
+        if payer is not None:
+            sql += " AND e.payer = :payer"
+            params["payer"] = payer
+        if before is not None:
+            sql += " AND e.latest < :before"
+            params["before"] = before
+        return [int(row[0]) for row in self._rows(sql, params)]
+
+    def totals(self, today: str) -> list[tuple[Any, ...]]:
+        """Per payer: ``(payer, count, cents, overdue count, overdue cents)``."""
+        return self._rows(TOTALS_SQL, {"today": today})
+
+    def feuille_acts(self) -> list[tuple[Any, ...]]:
+        """``(feuille status, act_id)`` of every act on a feuille."""
+        return self._rows(FEUILLE_ACTS_SQL)
+
+    def feuille_counts(self) -> dict[str, int]:
+        return {str(status): int(n) for status, n in self._rows(FEUILLE_COUNTS_SQL)}
+
+    def months(self, start: str, end: str) -> list[tuple[Any, ...]]:
+        """``(YYYY-MM, patient cents, AMO + AMC cents)`` of acts between the two dates."""
+        return self._rows(MONTHS_SQL, {"start": start, "end": end})
+
+    def last_imports(self, limit: int = 3) -> list[tuple[Any, ...]]:
+        return self._rows(LAST_IMPORT_SQL, {"limit": limit})

@@ -1,0 +1,63 @@
+"""A dialog around one editor: Save stays disabled until every field is valid.
+
+Saving calls the service; if the service still refuses (a rule the form does
+not know), the reason is shown and the dialog stays open with what was typed.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Generic, Protocol, TypeVar
+
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QVBoxLayout, QWidget
+
+from carnet.i18n import Translator
+from carnet.services.base import Result
+from carnet.ui.errors import guarded
+from carnet.ui.widgets.fields import CheckedForm
+
+T = TypeVar("T")
+
+
+class Editor(Protocol):
+    form: CheckedForm
+
+
+class FormDialog(QDialog, Generic[T]):
+    def __init__(
+        self,
+        title: str,
+        editor: QWidget,
+        form: CheckedForm,
+        save: Callable[[], Result[T]],
+        t: Translator,
+        *,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self._save = save
+        self._t = t
+        self.result_value: Result[T] | None = None
+        self.setWindowTitle(title)
+        self.setAccessibleName(title)
+        self.editor = editor
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
+        )
+        self.save_button = self.buttons.button(QDialogButtonBox.StandardButton.Save)
+        self.save_button.setText(t.gettext("Save"))
+        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(t.gettext("Cancel"))
+        self.buttons.accepted.connect(self.accept)
+        self.buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(editor)
+        layout.addWidget(self.buttons)
+        form.validity_changed.connect(self.save_button.setEnabled)
+        self.save_button.setEnabled(form.is_valid())
+        self.setMinimumWidth(520)
+
+    def accept(self) -> None:
+        result = guarded(self, self._t, self._save)
+        if result is not None:
+            self.result_value = result
+            super().accept()

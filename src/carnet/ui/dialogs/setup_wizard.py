@@ -1,0 +1,225 @@
+"""The first-run assistant: a thin QWizard over :mod:`carnet.ui.setup_flow`.
+
+Each page saves as soon as the person moves on (Next), so "skip" simply means
+leaving a page empty; nothing is lost if the assistant is closed half-way,
+and everything can be edited on the Household page later.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import fields, replace
+from typing import TypeVar
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import (
+    QComboBox,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+    QWizard,
+    QWizardPage,
+)
+
+from carnet.app import Services
+from carnet.domain.ids import ContractId
+from carnet.domain.people import Person, PersonInput
+from carnet.domain.practitioners import PractitionerInput, Profession
+from carnet.i18n import LANGUAGES, Translator
+from carnet.services.base import Result
+from carnet.ui.errors import guarded
+from carnet.ui.events import EventHub
+from carnet.ui.forms.bank_editor import BankEditor
+from carnet.ui.forms.contract_editor import ContractEditor
+from carnet.ui.forms.person_editor import PersonEditor
+from carnet.ui.setup_flow import STEPS, SetupRecord, preset_contract
+from carnet.ui.views.settings_page import LANGUAGE_NAMES
+
+T = TypeVar("T")
+
+
+class SetupWizard(QWizard):
+    language_chosen = Signal(str)
+
+    def __init__(
+        self, services: Services, events: EventHub, t: Translator, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self._services, self._events, self._t = services, events, t
+        self.record = SetupRecord()
+        self.setWindowTitle(t.gettext("Set up Carnet"))
+        self.setAccessibleName(t.gettext("Set up Carnet"))
+        self.setWizardStyle(QWizard.WizardStyle.ModernStyle)
+        self.setMinimumSize(640, 560)
+        self.language = QComboBox()
+        self.language.setAccessibleName(t.gettext("Language"))
+        for code in LANGUAGES:
+            self.language.addItem(LANGUAGE_NAMES[code], code)
+        self.language.setCurrentIndex(self.language.findData(t.language))
+        self.people_list = QListWidget()
+        self.people_list.setAccessibleName(t.gettext("People added"))
+        self.person = self._person_editor()
+        self.doctor_name = QLineEdit()
+        self.doctor_name.setAccessibleName(t.gettext("Name of the médecin traitant"))
+        self.add_person_button = QPushButton(t.gettext("Add this person"))
+        self.add_person_button.clicked.connect(self.add_person)
+        self.contract = ContractEditor(t)
+        self.bank = BankEditor(t)
+        self.summary = QLabel()
+        self.summary.setWordWrap(True)
+        for index, spec in enumerate(STEPS):
+            self.setPage(index, self._page(spec.key, t.gettext(spec.title), t.gettext(spec.intro)))
+        self.currentIdChanged.connect(self._entered)
+
+    def _page(self, key: str, title: str, intro: str) -> QWizardPage:
+        page = QWizardPage()
+        page.setTitle(title)
+        layout = QVBoxLayout(page)
+        # In the page, not the subtitle: the wizard's header cuts long subtitles short.
+        words = QLabel(intro)
+        words.setWordWrap(True)
+        layout.addWidget(words)
+        t = self._t
+        if key == "language":
+            form = QFormLayout()
+            form.addRow(t.gettext("Language"), self.language)
+            layout.addLayout(form)
+        elif key == "people":
+            self.people_layout = layout
+            layout.addWidget(self.people_list)
+            layout.addWidget(self.person)
+            extra = QFormLayout()
+            extra.addRow(t.gettext("Name of the médecin traitant (optional)"), self.doctor_name)
+            layout.addLayout(extra)
+            layout.addWidget(self.add_person_button)
+            self.person.form.validity_changed.connect(self.add_person_button.setEnabled)
+        elif key == "contract":
+            layout.addWidget(self.contract)
+        elif key == "bank":
+            layout.addWidget(self.bank)
+        else:
+            layout.addWidget(self.summary)
+        layout.addStretch(1)
+        return page
+
+    def _person_editor(self) -> PersonEditor:
+        household = self._services.household
+        editor = PersonEditor(
+            self._t,
+            household.today(),
+            people=household.people(),
+            practitioners=[],
+            contracts=[],
+        )
+        # Nothing to choose from yet: the doctor is typed below, the contract comes next.
+        editor.form.set_visible("doctor", False)
+        editor.form.set_visible("contract", False)
+        return editor
+
+    # -- saving as the person moves on ------------------------------------------------
+    def validateCurrentPage(self) -> bool:
+        key = STEPS[self.currentId()].key
+        savers: dict[str, Callable[[], bool]] = {
+            "language": self._save_language,
+            "people": self._save_pending_person,
+            "contract": self._save_contract,
+            "bank": self._save_bank,
+        }
+        return savers.get(key, lambda: True)()
+
+    def _save_language(self) -> bool:
+        code = str(self.language.currentData())
+        if code != self._t.language:
+            self.language_chosen.emit(code)
+        return True
+
+    def _save_pending_person(self) -> bool:
+        """A person typed but not added yet is added when moving on."""
+        typed = self.person.first_name.text().strip() or self.person.last_name.text().strip()
+        return not typed or self.add_person()
+
+    def add_person(self) -> bool:
+        if not self.person.form.validate_all():
+            return False
+        household, data = self._services.household, self.person.value()
+        doctor = self.doctor_name.text().strip()
+
+        def save() -> Person:
+            doctor_id = None
+            if doctor:
+                practitioner = PractitionerInput(doctor, Profession.GP)
+                doctor_id = self._publish(household.add_practitioner(practitioner)).id
+            return self._publish(household.add_person(replace(data, treating_doctor_id=doctor_id)))
+
+        person = guarded(self, self._t, save)
+        if person is None:
+            return False
+        self.record.people.append(person.full_name)
+        self.people_list.addItem(person.full_name)
+        self._reset_person()
+        return True
+
+    def _reset_person(self) -> None:
+        fresh = self._person_editor()
+        self.people_layout.replaceWidget(self.person, fresh)
+        self.person.deleteLater()
+        self.person = fresh
+        self.person.form.validity_changed.connect(self.add_person_button.setEnabled)
+        self.doctor_name.clear()
+
+    def _save_contract(self) -> bool:
+        if not self.contract.insurer.text().strip():
+            return True  # skipped
+        household = self._services.household
+        value = self.contract.value()
+        data = (
+            preset_contract(value.insurer, value.number, value.default_percent, value.noemie)
+            if self.contract.level.currentData() != -1
+            else value
+        )
+
+        def save() -> str:
+            contract = self._publish(household.add_contract(data))
+            for person in household.people():  # the household's one mutuelle covers everyone
+                if person.contract_id is None:
+                    self._publish(
+                        household.edit_person(person.id, _with_contract(person, contract.id))
+                    )
+            return contract.insurer
+
+        insurer = guarded(self, self._t, save)
+        if insurer is not None:
+            self.record.contract = insurer
+        return insurer is not None
+
+    def _save_bank(self) -> bool:
+        if not self.bank.iban.text().strip() or not self.bank.form.validate_all():
+            return not self.bank.iban.text().strip()  # empty: skipped; invalid: stay
+        result = guarded(
+            self, self._t, lambda: self._services.household.add_bank_account(self.bank.value())
+        )
+        if result is None:
+            return False
+        self._events.publish(result.changes)
+        self.record.bank = result.value.name
+        return True
+
+    def _publish(self, result: Result[T]) -> T:
+        self._events.publish(result.changes)
+        return result.value
+
+    def _entered(self, page_id: int) -> None:
+        if page_id >= 0 and STEPS[page_id].key == "done":
+            t = self._t
+            lines = [t.gettext(text).format(value=value) for text, value in self.record.lines()]
+            self.summary.setText("\n".join(lines) or t.gettext("Nothing was entered yet."))
+
+
+def _with_contract(person: Person, contract_id: ContractId) -> PersonInput:
+    """The person as saved, now covered by ``contract_id``."""
+    values = {f.name: getattr(person, f.name) for f in fields(PersonInput)}
+    return replace(PersonInput(**values), contract_id=contract_id)

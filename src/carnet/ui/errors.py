@@ -1,0 +1,80 @@
+"""Errors shown as messages, never as tracebacks.
+
+Two kinds reach a person:
+
+* a :class:`CarnetError` from a service call (a refused NIR, a locked database):
+  the message says what to fix, and "Show Details…" keeps the technical text;
+* anything else (a bug): :func:`install_excepthook` catches it app-wide, says
+  that it is Carnet's fault and that nothing was half-written (services work in
+  transactions), with the traceback under "Show Details…" for a bug report.
+"""
+
+from __future__ import annotations
+
+import sys
+import traceback
+from collections.abc import Callable
+from types import TracebackType
+from typing import TypeVar
+
+from PySide6.QtWidgets import QMessageBox, QWidget
+
+from carnet.domain.errors import CarnetError, ValidationError
+from carnet.i18n import Translator
+
+T = TypeVar("T")
+
+ExceptHook = Callable[[type[BaseException], BaseException, TracebackType | None], None]
+
+
+def error_box(parent: QWidget | None, title: str, text: str, details: str) -> QMessageBox:
+    """A warning box whose technical details are folded away until asked for."""
+    box = QMessageBox(parent)
+    box.setIcon(QMessageBox.Icon.Warning)
+    box.setWindowTitle(title)
+    box.setText(text)
+    box.setDetailedText(details)
+    box.setStandardButtons(QMessageBox.StandardButton.Ok)
+    box.setAccessibleName(title)
+    return box
+
+
+def show_error(parent: QWidget | None, t: Translator, error: CarnetError) -> None:
+    """Tell the person why a service refused, in a sentence they can act on."""
+    text = error.message if isinstance(error, ValidationError) else str(error)
+    first = text[:1].upper() + text[1:]
+    details = f"{type(error).__name__}: {error}"
+    error_box(parent, t.gettext("Carnet could not do this"), first, details).exec()
+
+
+def guarded(parent: QWidget | None, t: Translator, call: Callable[[], T]) -> T | None:
+    """Run a service call; on a :class:`CarnetError` show it and return ``None``."""
+    try:
+        return call()
+    except CarnetError as exc:
+        show_error(parent, t, exc)
+        return None
+
+
+def install_excepthook(t: Translator, parent: Callable[[], QWidget | None]) -> ExceptHook:
+    """Show unexpected errors in a dialog instead of losing them on a terminal.
+
+    Returns the previous hook so that tests (and shutdown) can put it back.
+    """
+    previous = sys.excepthook
+
+    def hook(kind: type[BaseException], value: BaseException, tb: TracebackType | None) -> None:
+        details = "".join(traceback.format_exception(kind, value, tb))
+        sys.stderr.write(details)  # still on the terminal, for whoever started Carnet there
+        if isinstance(value, CarnetError):
+            show_error(parent(), t, value)
+            return
+        text = t.gettext(
+            "Something went wrong inside Carnet. What you were doing was not saved "
+            "half-way: each change is saved whole or not at all. If it happens again, "
+            "please report it with the details below."
+        )
+        error_box(parent(), t.gettext("Unexpected error"), text, details).exec()
+
+    sys.excepthook = hook
+    return previous

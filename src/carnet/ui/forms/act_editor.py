@@ -1,0 +1,256 @@
+"""The fields of a care act, with the code and fee proposed from the practitioner.
+
+Choosing a practitioner offers the codes their profession bills (the one last
+used with them first); the fee is proposed from the tariff in force on the
+day of care, until the person types their own.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from datetime import date
+from typing import Any
+
+from PySide6.QtCore import QDate, Qt
+from PySide6.QtWidgets import QCheckBox, QComboBox, QDateEdit, QLabel, QLineEdit, QWidget
+
+from carnet.domain.care import ActInput, CareAct, Channel, Parcours, PaymentMode
+from carnet.domain.ids import PersonId, PractitionerId
+from carnet.domain.money import Cents
+from carnet.domain.people import Person
+from carnet.domain.practitioners import Practitioner
+from carnet.i18n import N_, Translator
+from carnet.ui.act_proposal import act_choices, proposed_fee
+from carnet.ui.labels import CHANNELS, PAYMENT_MODES
+from carnet.ui.parsing import money_text, parse_decimal, parse_money
+from carnet.ui.widgets.fields import CheckedForm
+
+PARCOURS = {
+    Parcours.IN: N_("Within the parcours de soins (médecin traitant or referred)"),
+    Parcours.OUT: N_("Outside the parcours de soins (lower reimbursement)"),
+    Parcours.DIRECT: N_("Direct access allowed (gynaecologist, ophthalmologist…)"),
+    Parcours.EMERGENCY: N_("Emergency"),
+    Parcours.AWAY: N_("Away from home"),
+}
+
+
+class ActEditor(QWidget):
+    def __init__(
+        self,
+        t: Translator,
+        today: date,
+        *,
+        people: list[Person],
+        practitioners: list[Practitioner],
+        recent: list[int],
+        last_codes: dict[int, str],
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self._t, self._today = t, today
+        self._people = {p.id: p for p in people}
+        self._practitioners: dict[int, Practitioner] = {p.id: p for p in practitioners}
+        self._last_codes = last_codes
+        self.fee_touched = False  # once typed, the fee is the person's, not a proposal
+        self.form = CheckedForm(self)
+        self.person = QComboBox()
+        for person in people:
+            self.person.addItem(person.full_name, person.id)
+        self.practitioner = _practitioner_box(t, practitioners, recent)
+        self.day = QDateEdit(QDate(today.year, today.month, today.day))
+        self.day.setCalendarPopup(True)
+        self.day.setDisplayFormat("dd/MM/yyyy" if t.language == "fr" else "d MMM yyyy")
+        self.day.setMaximumDate(QDate(today.year, today.month, today.day))
+        self.code = QComboBox()
+        self.coefficient = QLineEdit()
+        self.coefficient.setPlaceholderText(t.gettext("e.g. 8.4, as on the prescription"))
+        self.fee = QLineEdit()
+        self.fee.setPlaceholderText(t.gettext("What you were charged, in euros"))
+        self.proposal = QLabel()
+        self.proposal.setWordWrap(True)
+        self.mode = _box(t, PAYMENT_MODES)
+        self.channel = _box(t, CHANNELS)
+        self.parcours = _box(t, PARCOURS)
+        self.ald = QCheckBox(t.gettext("Care for the person's long-term illness (ALD)"))
+        self.ald.setAccessibleName(self.ald.text())
+        self.notes = QLineEdit()
+        self._build()
+
+    def _build(self) -> None:
+        t, add = self._t, self.form.add
+        add("person", t.gettext("Person"), self.person, self._check_person)
+        add("practitioner", t.gettext("Practitioner"), self.practitioner)
+        add("date", t.gettext("Date of care"), self.day)
+        add("code", t.gettext("Act"), self.code, self._check_code)
+        add("coefficient", t.gettext("Coefficient"), self.coefficient, self._check_coefficient)
+        add("fee", t.gettext("Fee paid"), self.fee, self._check_fee)
+        self.form.layout.addRow("", self.proposal)
+        add("mode", t.gettext("At the desk"), self.mode)
+        add("channel", t.gettext("Sent by"), self.channel)
+        add("parcours", t.gettext("Parcours de soins"), self.parcours)
+        add("ald", "", self.ald)
+        add("notes", t.gettext("Notes"), self.notes)
+        self.setLayout(self.form.layout)
+        self.practitioner.currentIndexChanged.connect(self._fill_codes)
+        for signal in (
+            self.code.currentIndexChanged,
+            self.person.currentIndexChanged,
+            self.day.dateChanged,
+            self.coefficient.textChanged,
+        ):
+            signal.connect(self._propose)
+        self.fee.textEdited.connect(self._fee_typed)
+        self._fill_codes()
+
+    # -- proposals ----------------------------------------------------------------
+    def _profession(self) -> Practitioner | None:
+        ident = self.practitioner.currentData()
+        return None if ident is None else self._practitioners.get(int(ident))
+
+    def _fill_codes(self) -> None:
+        practitioner = self._profession()
+        choices = act_choices(practitioner.profession if practitioner else None)
+        choices.sort(key=lambda c: (len(c.code), c.code))  # G before COB: the usual act first
+        self.code.blockSignals(True)
+        self.code.clear()
+        for choice in choices:
+            text = f"{choice.code} — {choice.label(self._t.language)}"
+            self.code.addItem(text, choice.code)
+            self.code.setItemData(self.code.count() - 1, choice.key_letter, _KEY_LETTER_ROLE)
+        last = self._last_codes.get(practitioner.id) if practitioner else None
+        self.code.setCurrentIndex(max(self.code.findData(last), 0) if last else 0)
+        self.code.blockSignals(False)
+        self._propose()
+
+    def code_value(self) -> str:
+        return str(self.code.currentData() or "")
+
+    def _key_letter(self) -> bool:
+        return bool(self.code.currentData(_KEY_LETTER_ROLE))
+
+    def _propose(self) -> None:
+        self.form.set_visible("coefficient", self._key_letter())
+        fee = self.proposed()
+        t = self._t
+        if fee is None:
+            self.proposal.setText(t.gettext("Type the amount on the receipt or the feuille."))
+            return
+        self.proposal.setText(
+            t.gettext("Tariff in force on {date}: {amount}").format(
+                date=t.date(self._date()), amount=t.money(fee)
+            )
+        )
+        if not self.fee_touched:
+            self.fee.setText(money_text(fee))
+
+    def proposed(self) -> Cents | None:
+        practitioner = self._profession()
+        person = self._people.get(PersonId(int(self.person.currentData() or 0)))
+        try:
+            coefficient = parse_decimal(self.coefficient.text()) if self._key_letter() else None
+        except ValueError:
+            coefficient = None
+        return proposed_fee(
+            self.code_value(),
+            practitioner.profession if practitioner else None,
+            self._date(),
+            age=person.age_on(self._date()) if person else None,
+            coefficient=coefficient,
+        )
+
+    def _fee_typed(self, _text: str) -> None:
+        self.fee_touched = True
+
+    # -- checks -------------------------------------------------------------------
+    def _check_person(self) -> str | None:
+        if self.person.count():
+            return None
+        return self._t.gettext("Add a person on the Household page first")
+
+    def _check_code(self) -> str | None:
+        return None if self.code_value() else self._t.gettext("Choose an act")
+
+    def _check_coefficient(self) -> str | None:
+        if not self._key_letter():
+            return None
+        try:
+            value = parse_decimal(self.coefficient.text())
+        except ValueError as exc:
+            return self._t.gettext(str(exc))
+        return None if value is not None else self._t.gettext("Type the coefficient")
+
+    def _check_fee(self) -> str | None:
+        try:
+            parse_money(self.fee.text())
+        except ValueError as exc:
+            return self._t.gettext(str(exc))
+        return None
+
+    # -- values -------------------------------------------------------------------
+    def _date(self) -> date:
+        chosen = self.day.date()
+        return date(chosen.year(), chosen.month(), chosen.day())
+
+    def value(self) -> ActInput:
+        practitioner = self.practitioner.currentData()
+        return ActInput(
+            person_id=PersonId(int(self.person.currentData())),
+            practitioner_id=None if practitioner is None else PractitionerId(int(practitioner)),
+            date=self._date(),
+            act_code=self.code_value(),
+            fee_cents=parse_money(self.fee.text()),
+            payment_mode=PaymentMode(str(self.mode.currentData())),
+            channel=Channel(str(self.channel.currentData())),
+            parcours=Parcours(str(self.parcours.currentData())),
+            ald_related=self.ald.isChecked(),
+            coefficient=parse_decimal(self.coefficient.text()) if self._key_letter() else None,
+            notes=self.notes.text(),
+        )
+
+    def load(self, act: CareAct, day: date | None = None) -> None:
+        """Fill from a saved act; ``day`` replaces its date (duplicating: today)."""
+        _select(self.person, act.person_id)
+        _select(self.practitioner, act.practitioner_id)
+        _select(self.code, act.act_code)
+        when = day or act.date
+        self.day.setDate(QDate(when.year, when.month, when.day))
+        self.coefficient.setText(str(act.coefficient) if act.coefficient is not None else "")
+        self.fee_touched = True  # the fee paid is known: keep it
+        self.fee.setText(money_text(act.fee_cents))
+        _select(self.mode, act.payment_mode.value)
+        _select(self.channel, act.channel.value)
+        _select(self.parcours, act.parcours.value)
+        self.ald.setChecked(act.ald_related)
+        self.notes.setText(act.notes)
+
+
+_KEY_LETTER_ROLE = Qt.ItemDataRole.UserRole + 10  # whether the code takes a coefficient
+
+
+def _box(t: Translator, table: Mapping[Any, str]) -> QComboBox:
+    box = QComboBox()
+    for value, text in table.items():
+        box.addItem(t.gettext(text), value.value)
+    return box
+
+
+def _practitioner_box(
+    t: Translator, practitioners: list[Practitioner], recent: list[int]
+) -> QComboBox:
+    """Recently used practitioners first, then everyone else by name."""
+    box = QComboBox()
+    by_id: dict[int, Practitioner] = {p.id: p for p in practitioners}
+    first = [by_id[i] for i in recent if i in by_id]
+    rest = sorted((p for p in practitioners if p.id not in recent), key=lambda p: p.name.casefold())
+    for practitioner in first + rest:
+        box.addItem(practitioner.name, practitioner.id)
+    if first and rest:
+        box.insertSeparator(len(first))
+    box.addItem(t.gettext("No practitioner (e.g. medicines bought without one)"), None)
+    return box
+
+
+def _select(box: QComboBox, data: object) -> None:
+    index = box.findData(data)
+    if index >= 0:
+        box.setCurrentIndex(index)

@@ -1,0 +1,195 @@
+"""What can be done to acts from the Care page: new, edit, duplicate, delete.
+
+Duplicating (Ctrl+D) copies the selected act (person, practitioner, code, fee,
+how it was paid) with today's date and opens the form, so a series of
+physiotherapy sessions or repeat visits is one keystroke and Enter each.
+Recently used practitioners are remembered in QSettings and offered first.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import QObject, QSettings, Qt
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import QMessageBox, QPushButton, QWidget
+
+from carnet.app import Services
+from carnet.domain.care import CareAct
+from carnet.domain.ids import ActId
+from carnet.i18n import Translator
+from carnet.services.base import Result
+from carnet.ui.dialogs.form_dialog import FormDialog
+from carnet.ui.errors import guarded
+from carnet.ui.events import EventHub
+from carnet.ui.forms.act_editor import ActEditor
+
+if TYPE_CHECKING:
+    from carnet.ui.views.care_page import CarePage
+
+RECENT_KEY = "care/recent_practitioners"
+RECENT_COUNT = 6
+
+
+class CareActions(QObject):
+    def __init__(
+        self,
+        page: CarePage,
+        services: Services,
+        events: EventHub,
+        t: Translator,
+        settings: QSettings | None,
+    ) -> None:
+        super().__init__(page)
+        self._page, self._services, self._events, self._t = page, services, events, t
+        self._settings = settings
+        self.dialog: FormDialog[Any] | None = None  # the open form, for tests
+        context = Qt.ShortcutContext.WidgetWithChildrenShortcut
+        self.new = self._action(t.gettext("New act…"), self.new_act, QKeySequence.StandardKey.New)
+        self.new.setShortcutContext(context)
+        self.edit = self._action(t.gettext("Edit…"), self.edit_act, None)
+        self.edit.setShortcuts([QKeySequence("Return"), QKeySequence("Enter")])
+        self.edit.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
+        page.table.addAction(self.edit)  # Enter on the table, not in the filter box
+        self.duplicate = self._action(t.gettext("Duplicate"), self.duplicate_act, None)
+        self.duplicate.setShortcut(QKeySequence("Ctrl+D"))
+        self.duplicate.setShortcutContext(context)
+        self.delete = self._action(
+            t.gettext("Delete…"), self.delete_act, QKeySequence.StandardKey.Delete
+        )
+        self.delete.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
+        page.table.addAction(self.delete)
+        page.addAction(self.duplicate)
+
+    def _action(
+        self, text: str, slot: Callable[[], object], key: QKeySequence.StandardKey | None
+    ) -> QAction:
+        action = QAction(text, self._page)
+        if key is not None:
+            action.setShortcut(QKeySequence(key))
+        action.triggered.connect(lambda _checked=False: slot())
+        return action
+
+    def buttons(self) -> list[QPushButton]:
+        found = []
+        for action in (self.new, self.edit, self.duplicate, self.delete):
+            button = QPushButton(action.text())
+            shortcut = action.shortcut().toString(QKeySequence.SequenceFormat.NativeText)
+            button.setToolTip(f"{action.text()} ({shortcut})" if shortcut else action.text())
+            button.setAccessibleName(action.text().rstrip("…"))
+            button.clicked.connect(action.trigger)
+            found.append(button)
+        return found
+
+    def empty_button(self) -> QPushButton:
+        button = QPushButton(self._t.gettext("Log a care act…"))
+        button.setAccessibleName(self._t.gettext("Log a care act"))
+        button.clicked.connect(self.new.trigger)
+        return button
+
+    # -- commands -----------------------------------------------------------------
+    def new_act(self) -> FormDialog[Any]:
+        editor = self._editor()
+        return self._open(self._t.gettext("New care act"), editor, None)
+
+    def edit_act(self) -> FormDialog[Any] | None:
+        act = self._selected()
+        if act is None:
+            return None
+        editor = self._editor()
+        editor.load(act)
+        return self._open(self._t.gettext("Edit care act"), editor, act.id)
+
+    def duplicate_act(self) -> FormDialog[Any] | None:
+        act = self._selected()
+        if act is None:
+            return None
+        editor = self._editor()
+        editor.load(act, day=self._services.care.today())
+        return self._open(self._t.gettext("New care act (copy)"), editor, None)
+
+    def delete_act(self) -> bool:
+        summary = self._page.selected_summary()
+        if summary is None:
+            return False
+        t = self._t
+        question = t.gettext("Delete the act {code} of {name} on {date}?").format(
+            code=summary.act_code, name=summary.person_name, date=t.date(summary.date)
+        )
+        answer = QMessageBox.question(
+            self._page,
+            t.gettext("Delete act"),
+            question + "\n" + t.gettext("Edit › Undo brings it back."),
+        )
+        if answer != QMessageBox.StandardButton.Yes:
+            return False
+        result = guarded(self._page, t, lambda: self._services.care.delete_act(summary.id))
+        if result is not None:
+            self._events.publish(result.changes)
+        return result is not None
+
+    # -- helpers ------------------------------------------------------------------
+    def _selected(self) -> CareAct | None:
+        act_id = self._page.selected_act()
+        return None if act_id is None else self._services.care.act(act_id)
+
+    def _editor(self) -> ActEditor:
+        household, care = self._services.household, self._services.care
+        by_name = self._page.model.last_codes()
+        last_codes: dict[int, str] = {
+            p.id: by_name[p.name] for p in household.practitioners() if p.name in by_name
+        }
+        return ActEditor(
+            self._t,
+            care.today(),
+            people=household.people(),
+            practitioners=household.practitioners(),
+            recent=self._recent(),
+            last_codes=last_codes,
+        )
+
+    def _open(self, title: str, editor: ActEditor, act_id: ActId | None) -> FormDialog[Any]:
+        care = self._services.care
+
+        def save() -> Result[CareAct]:
+            data = editor.value()
+            return care.add_act(data) if act_id is None else care.edit_act(act_id, data)
+
+        dialog: FormDialog[Any] = FormDialog(
+            title, editor, editor.form, save, self._t, parent=self._page
+        )
+        dialog.finished.connect(lambda _code: self._saved(dialog))
+        self.dialog = dialog
+        dialog.open()
+        return dialog
+
+    def _saved(self, dialog: FormDialog[Any]) -> None:
+        result = dialog.result_value
+        if result is not None:
+            act: CareAct = result.value
+            self._remember(act.practitioner_id)
+            self._events.publish(result.changes)
+            self._page.select_act(act.id)
+        self.dialog = None
+        dialog.deleteLater()
+
+    def _recent(self) -> list[int]:
+        if self._settings is None:
+            return []
+        raw = self._settings.value(RECENT_KEY, [])
+        values = raw if isinstance(raw, list) else [raw]
+        return [int(str(v)) for v in values if str(v).isdigit()]
+
+    def _remember(self, practitioner_id: int | None) -> None:
+        if self._settings is None or practitioner_id is None:
+            return
+        recent = [practitioner_id, *(i for i in self._recent() if i != practitioner_id)]
+        self._settings.setValue(RECENT_KEY, [str(i) for i in recent[:RECENT_COUNT]])
+
+
+def editor_of(dialog: QWidget) -> ActEditor:
+    """The act editor inside a form dialog (tests type into it)."""
+    found = dialog.findChild(ActEditor)
+    assert found is not None
+    return found

@@ -1,0 +1,176 @@
+"""The Dashboard: money still owed, feuilles to act on, last imports, and twelve months.
+
+Every figure is a button: clicking it opens the Care page on exactly the acts
+behind it. The page reloads when anything it sums changed.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QGridLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
+)
+
+from carnet.domain.changes import Changes
+from carnet.domain.claims import FeuilleStatus
+from carnet.domain.ids import ActId
+from carnet.domain.payments import Payer
+from carnet.services.dashboard import TO_MAIL, Dashboard, Owed
+from carnet.ui.views.page_factory import PageContext
+from carnet.ui.widgets.month_chart import MonthChart
+
+
+class DashboardPage(QScrollArea):
+    def __init__(self, ctx: PageContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._ctx = ctx
+        t = ctx.t
+        self.setWidgetResizable(True)
+        self.setFrameShape(QScrollArea.Shape.NoFrame)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.setAccessibleName(t.gettext("Dashboard"))
+        self.figures: dict[str, QPushButton] = {}
+        self.imports_label = QLabel()
+        self.imports_label.setWordWrap(True)
+        self.chart = MonthChart(t)
+        body = QWidget()
+        layout = QVBoxLayout(body)
+        title = QLabel(t.gettext("Dashboard"))
+        title.setStyleSheet("font-size: 18pt; font-weight: bold;")
+        layout.addWidget(title)
+        row = QHBoxLayout()
+        row.addWidget(self._owed_box(Payer.AMO, t.gettext("From the Assurance Maladie (CPAM)")))
+        row.addWidget(self._owed_box(Payer.AMC, t.gettext("From your mutuelle")))
+        row.addWidget(self._feuilles_box())
+        layout.addLayout(row)
+        imports = QGroupBox(t.gettext("Bank statements"))
+        QVBoxLayout(imports).addWidget(self.imports_label)
+        layout.addWidget(imports)
+        chart_box = QGroupBox(t.gettext("The last twelve months"))
+        QVBoxLayout(chart_box).addWidget(self.chart)
+        layout.addWidget(chart_box, 1)
+        self.setWidget(body)
+        ctx.events.changed.connect(self.refresh)
+        self.reload()
+
+    # -- building -----------------------------------------------------------------
+    def _figure(
+        self, key: str, grid: QGridLayout, caption: str, acts: Callable[[], frozenset[ActId]]
+    ) -> None:
+        button = QPushButton()
+        button.setFlat(True)
+        button.setStyleSheet("text-align: left; font-size: 13pt; font-weight: bold;")
+        button.setToolTip(self._ctx.t.gettext("Show these acts"))
+        button.clicked.connect(lambda: self._ctx.window.show_acts(acts(), caption))
+        label = QLabel(caption)
+        label.setBuddy(button)
+        row = grid.rowCount()
+        grid.addWidget(label, row, 0)
+        grid.addWidget(button, row, 1)
+        self.figures[key] = button
+
+    def _owed_box(self, payer: Payer, title: str) -> QGroupBox:
+        t, service = self._ctx.t, self._ctx.services.dashboard
+        box = QGroupBox(title)
+        grid = QGridLayout(box)
+        self._figure(
+            f"{payer}-pending",
+            grid,
+            t.gettext("Awaited"),
+            lambda: service.owed_acts(payer, overdue=False),
+        )
+        self._figure(
+            f"{payer}-overdue",
+            grid,
+            t.gettext("Overdue"),
+            lambda: service.owed_acts(payer, overdue=True),
+        )
+        return box
+
+    def _feuilles_box(self) -> QGroupBox:
+        t, service = self._ctx.t, self._ctx.services.dashboard
+        box = QGroupBox(t.gettext("Feuilles de soins"))
+        grid = QGridLayout(box)
+        self._figure(
+            "to-sign",
+            grid,
+            t.gettext("To sign"),
+            lambda: service.feuille_acts(frozenset({FeuilleStatus.TO_SIGN})),
+        )
+        self._figure("to-mail", grid, t.gettext("To mail"), lambda: service.feuille_acts(TO_MAIL))
+        self._figure(
+            "deadline", grid, t.gettext("Close to the 2-year deadline"), service.deadline_acts
+        )
+        self._figure(
+            "held",
+            grid,
+            t.gettext("Kept until the number arrives"),
+            lambda: service.feuille_acts(frozenset({FeuilleStatus.HELD})),
+        )
+        return box
+
+    # -- filling ------------------------------------------------------------------
+    def refresh(self, changes: Changes) -> None:
+        if not changes.empty:
+            self.reload()
+
+    def reload(self) -> None:
+        summary = self._ctx.services.dashboard.summary()
+        self._fill_owed(summary.owed[Payer.AMO])
+        self._fill_owed(summary.owed[Payer.AMC])
+        self._fill_feuilles(summary)
+        self._fill_imports(summary)
+        self.chart.set_months(summary.months)
+
+    def _set(self, key: str, text: str, count: int) -> None:
+        button = self.figures[key]
+        button.setText(text)
+        button.setEnabled(count > 0)
+        button.setAccessibleName(text)
+
+    def _fill_owed(self, owed: Owed) -> None:
+        t = self._ctx.t
+
+        def text(cents: int, count: int) -> str:
+            acts = t.ngettext("{n} payment", "{n} payments", count).format(n=count)
+            return f"{t.money(cents)} · {acts}"
+
+        self._set(f"{owed.payer}-pending", text(owed.cents, owed.count), owed.count)
+        self._set(
+            f"{owed.payer}-overdue",
+            text(owed.overdue_cents, owed.overdue_count),
+            owed.overdue_count,
+        )
+
+    def _fill_feuilles(self, summary: Dashboard) -> None:
+        counts = summary.feuilles
+        to_mail = sum(counts.get(s, 0) for s in TO_MAIL)
+        for key, count in (
+            ("to-sign", counts.get(FeuilleStatus.TO_SIGN, 0)),
+            ("to-mail", to_mail),
+            ("deadline", len(summary.deadlines)),
+            ("held", counts.get(FeuilleStatus.HELD, 0)),
+        ):
+            self._set(key, str(count), count)
+
+    def _fill_imports(self, summary: Dashboard) -> None:
+        t = self._ctx.t
+        if not summary.imports:
+            self.imports_label.setText(t.gettext("No bank statement imported yet."))
+            return
+        lines = [
+            t.gettext("{file} into {account} on {day}: {n} new lines").format(
+                file=i.file_name, account=i.account, day=t.date(i.imported_on), n=i.added
+            )
+            for i in summary.imports
+        ]
+        self.imports_label.setText("\n".join(lines))

@@ -1,0 +1,250 @@
+"""The Household page: people, practitioners, contracts and bank accounts.
+
+Each tab is a sortable table with Add and Edit; forms check fields as typed
+and save through the household service, whose :class:`Changes` go on the hub
+so every page (the care table's names, the dashboard) follows.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from typing import Any
+
+from PySide6.QtCore import QSortFilterProxyModel, Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHBoxLayout,
+    QHeaderView,
+    QPushButton,
+    QTableView,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from carnet.app import Services
+from carnet.domain.changes import Changes
+from carnet.i18n import Translator
+from carnet.services.base import Result
+from carnet.ui.dialogs.form_dialog import FormDialog
+from carnet.ui.events import EventHub
+from carnet.ui.forms.bank_editor import BankEditor
+from carnet.ui.forms.contract_editor import ContractEditor
+from carnet.ui.forms.person_editor import PersonEditor
+from carnet.ui.forms.practitioner_editor import PractitionerEditor
+from carnet.ui.models.household_columns import (
+    account_columns,
+    contract_columns,
+    people_columns,
+    practitioner_columns,
+)
+from carnet.ui.models.records import SORT_ROLE, Column, RecordTableModel
+
+
+class RecordTab(QWidget):
+    """A table of one kind of record with Add and (optionally) Edit buttons."""
+
+    def __init__(
+        self,
+        t: Translator,
+        name: str,
+        add: Callable[[], object],
+        edit: Callable[[int], object] | None,
+    ) -> None:
+        super().__init__()
+        self.model: RecordTableModel[Any] = RecordTableModel([], t, self)
+        self.proxy = QSortFilterProxyModel(self)
+        self.proxy.setSourceModel(self.model)
+        self.proxy.setSortRole(SORT_ROLE)
+        self.table = QTableView()
+        self.table.setAccessibleName(name)
+        self.table.setModel(self.proxy)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setSortingEnabled(True)
+        self.table.setAlternatingRowColors(True)
+        self.table.verticalHeader().hide()
+        self.table.horizontalHeader().setStretchLastSection(True)
+        self.add_button = QPushButton(t.gettext("Add…"))
+        self.add_button.setAccessibleName(t.gettext("Add to {list}").format(list=name))
+        self.add_button.clicked.connect(add)
+        bar = QHBoxLayout()
+        bar.addWidget(self.add_button)
+        self.edit_button: QPushButton | None = None
+        if edit is not None:
+            self.edit_button = QPushButton(t.gettext("Edit…"))
+            self.edit_button.setAccessibleName(t.gettext("Edit the selected row"))
+            self.edit_button.clicked.connect(lambda: self._edit_selected(edit))
+            self.table.doubleClicked.connect(lambda _i: self._edit_selected(edit))
+            bar.addWidget(self.edit_button)
+        bar.addStretch(1)
+        layout = QVBoxLayout(self)
+        layout.addLayout(bar)
+        layout.addWidget(self.table, 1)
+
+    def set_rows(self, columns: Sequence[Column[Any]], rows: Sequence[Any]) -> None:
+        self.model = RecordTableModel(columns, self.model._t, self)
+        self.model.set_rows(rows)
+        self.proxy.setSourceModel(self.model)
+        self.table.resizeColumnsToContents()
+        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+
+    def selected_row(self) -> int | None:
+        rows = self.table.selectionModel().selectedRows()
+        return self.proxy.mapToSource(rows[0]).row() if rows else None
+
+    def select_source_row(self, row: int) -> None:
+        index = self.proxy.mapFromSource(self.model.index(row, 0))
+        self.table.selectRow(index.row())
+
+    def _edit_selected(self, edit: Callable[[int], object]) -> None:
+        row = self.selected_row()
+        if row is not None:
+            edit(row)
+
+
+class HouseholdPage(QWidget):
+    status = Signal(str)  # a sentence for the status bar (warnings of a save)
+
+    def __init__(
+        self, services: Services, events: EventHub, t: Translator, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self._services, self._events, self._t = services, events, t
+        self.setAccessibleName(t.gettext("Household"))
+        self.people = RecordTab(t, t.gettext("People"), self.add_person, self.edit_person)
+        self.practitioners = RecordTab(
+            t, t.gettext("Practitioners"), self.add_practitioner, self.edit_practitioner
+        )
+        self.contracts = RecordTab(t, t.gettext("Contracts"), self.add_contract, self.edit_contract)
+        self.accounts = RecordTab(t, t.gettext("Bank accounts"), self.add_account, None)
+        self.tabs = QTabWidget()
+        self.tabs.setAccessibleName(t.gettext("Household"))
+        self.tabs.addTab(self.people, t.gettext("People"))
+        self.tabs.addTab(self.practitioners, t.gettext("Practitioners"))
+        self.tabs.addTab(self.contracts, t.gettext("Mutuelle contracts"))
+        self.tabs.addTab(self.accounts, t.gettext("Bank accounts"))
+        QVBoxLayout(self).addWidget(self.tabs)
+        events.changed.connect(self.refresh)
+        self.reload()
+
+    def refresh(self, changes: Changes) -> None:
+        if changes.people or changes.practitioners or changes.contracts or changes.bank:
+            self.reload()
+
+    def reload(self) -> None:
+        household, t = self._services.household, self._t
+        people, practitioners = household.people(), household.practitioners()
+        contracts = household.contracts()
+        names = {p.id: p.full_name for p in people}
+        doctors = {p.id: p.name for p in practitioners}
+        insurers = {c.id: c.insurer for c in contracts}
+        self.people.set_rows(people_columns(t, names, doctors, insurers), people)
+        self.practitioners.set_rows(practitioner_columns(t), practitioners)
+        self.contracts.set_rows(contract_columns(t), contracts)
+        self.accounts.set_rows(account_columns(), household.bank_accounts())
+
+    # -- forms --------------------------------------------------------------------
+    def _person_editor(self) -> PersonEditor:
+        household = self._services.household
+        return PersonEditor(
+            self._t,
+            household.today(),
+            people=household.people(),
+            practitioners=household.practitioners(),
+            contracts=household.contracts(),
+        )
+
+    def add_person(self) -> FormDialog[Any]:
+        editor = self._person_editor()
+        household = self._services.household
+        return self._open(
+            self._t.gettext("Add a person"),
+            editor,
+            editor.form,
+            lambda: household.add_person(editor.value()),
+        )
+
+    def edit_person(self, row: int) -> FormDialog[Any]:
+        person = self.people.model.record(row)
+        editor = self._person_editor()
+        editor.load(person)
+        household = self._services.household
+        return self._open(
+            self._t.gettext("Edit {name}").format(name=person.full_name),
+            editor,
+            editor.form,
+            lambda: household.edit_person(person.id, editor.value()),
+        )
+
+    def add_practitioner(self) -> FormDialog[Any]:
+        editor = PractitionerEditor(self._t)
+        household = self._services.household
+        return self._open(
+            self._t.gettext("Add a practitioner"),
+            editor,
+            editor.form,
+            lambda: household.add_practitioner(editor.value()),
+        )
+
+    def edit_practitioner(self, row: int) -> FormDialog[Any]:
+        practitioner = self.practitioners.model.record(row)
+        editor = PractitionerEditor(self._t)
+        editor.load(practitioner)
+        household = self._services.household
+        return self._open(
+            self._t.gettext("Edit {name}").format(name=practitioner.name),
+            editor,
+            editor.form,
+            lambda: household.edit_practitioner(practitioner.id, editor.value()),
+        )
+
+    def add_contract(self) -> FormDialog[Any]:
+        editor = ContractEditor(self._t)
+        household = self._services.household
+        return self._open(
+            self._t.gettext("Add a mutuelle contract"),
+            editor,
+            editor.form,
+            lambda: household.add_contract(editor.value()),
+        )
+
+    def edit_contract(self, row: int) -> FormDialog[Any]:
+        contract = self.contracts.model.record(row)
+        editor = ContractEditor(self._t)
+        editor.load(contract)
+        household = self._services.household
+        return self._open(
+            self._t.gettext("Edit {name}").format(name=contract.insurer),
+            editor,
+            editor.form,
+            lambda: household.edit_contract(contract.id, editor.value()),
+        )
+
+    def add_account(self) -> FormDialog[Any]:
+        editor = BankEditor(self._t)
+        household = self._services.household
+        return self._open(
+            self._t.gettext("Add a bank account"),
+            editor,
+            editor.form,
+            lambda: household.add_bank_account(editor.value()),
+        )
+
+    def _open(
+        self, title: str, editor: QWidget, form: Any, save: Callable[[], Result[Any]]
+    ) -> FormDialog[Any]:
+        """Open the form; tests drive the returned dialog before it is accepted."""
+        dialog: FormDialog[Any] = FormDialog(title, editor, form, save, self._t, parent=self)
+        dialog.finished.connect(lambda _code: self._saved(dialog))
+        dialog.open()
+        return dialog
+
+    def _saved(self, dialog: FormDialog[Any]) -> None:
+        if dialog.result_value is not None:
+            self._events.publish(dialog.result_value.changes)
+            warnings = dialog.result_value.changes.warnings
+            if warnings:
+                self.status.emit(" ".join(warnings))
+        dialog.deleteLater()

@@ -1,0 +1,116 @@
+"""The Settings page: the window's language and the household's postal details.
+
+The language takes effect at once (the window rebuilds itself in it) and is
+remembered in QSettings. Postal details are household data, so they live in
+the database through the settings service, where letters and the CLI find them.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import (
+    QComboBox,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from carnet.i18n import LANGUAGES
+from carnet.services.settings import KNOWN
+from carnet.ui.errors import guarded
+from carnet.ui.views.page_factory import PageContext
+
+# Each language is named in itself, so anyone can find their own.
+LANGUAGE_NAMES = {"en": "English", "fr": "Français"}
+POSTAL_KEYS = ("household.address", "household.city", "household.phone", "household.email")
+
+
+class SettingsPage(QWidget):
+    def __init__(self, ctx: PageContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._ctx = ctx
+        t = ctx.t
+        self.setAccessibleName(t.gettext("Settings"))
+        self.language_box = QComboBox()
+        self.language_box.setAccessibleName(t.gettext("Language"))
+        for code in LANGUAGES:
+            self.language_box.addItem(LANGUAGE_NAMES[code], code)
+        self.language_box.setCurrentIndex(self.language_box.findData(t.language))
+        self.language_box.currentIndexChanged.connect(self._on_language)
+        self.fields: dict[str, QLineEdit | QPlainTextEdit] = {}
+        self.saved_label = QLabel()
+        layout = QVBoxLayout(self)
+        layout.addWidget(self._language_group())
+        layout.addWidget(self._postal_group())
+        layout.addStretch(1)
+        self._load()
+
+    def _language_group(self) -> QGroupBox:
+        t = self._ctx.t
+        box = QGroupBox(t.gettext("Language"))
+        form = QFormLayout(box)
+        form.addRow(t.gettext("Language of the window"), self.language_box)
+        note = QLabel(t.gettext("Letters to the CPAM are always written in French."))
+        note.setWordWrap(True)
+        form.addRow(note)
+        return box
+
+    def _postal_group(self) -> QGroupBox:
+        t = self._ctx.t
+        box = QGroupBox(t.gettext("Your household"))
+        form = QFormLayout(box)
+        for key in POSTAL_KEYS:
+            field: QLineEdit | QPlainTextEdit
+            if key == "household.address":
+                field = QPlainTextEdit()
+                field.setTabChangesFocus(True)
+                field.setFixedHeight(field.fontMetrics().lineSpacing() * 4 + 12)
+            else:
+                field = QLineEdit()
+            field.setAccessibleName(t.gettext(KNOWN[key]))
+            field.setToolTip(t.gettext(KNOWN[key]))
+            self.fields[key] = field
+            form.addRow(t.gettext(KNOWN[key]), field)
+        self.save_button = QPushButton(t.gettext("Save"))
+        self.save_button.setAccessibleName(t.gettext("Save your household's details"))
+        self.save_button.clicked.connect(self.save)
+        row = QHBoxLayout()
+        row.addWidget(self.save_button)
+        row.addWidget(self.saved_label, 1)
+        form.addRow(row)
+        return box
+
+    def _load(self) -> None:
+        values = self._ctx.services.settings.all()
+        for key, field in self.fields.items():
+            text = values.get(key, "")
+            if isinstance(field, QPlainTextEdit):
+                field.setPlainText(text)
+            else:
+                field.setText(text)
+
+    def save(self) -> None:
+        settings = self._ctx.services.settings
+        values = {
+            key: field.toPlainText() if isinstance(field, QPlainTextEdit) else field.text()
+            for key, field in self.fields.items()
+        }
+
+        def write() -> bool:
+            for key, value in values.items():
+                if value.strip() != settings.get(key):
+                    settings.set(key, value)
+            return True
+
+        if guarded(self, self._ctx.t, write):
+            self.saved_label.setText(self._ctx.t.gettext("Saved."))
+
+    def _on_language(self) -> None:
+        code = str(self.language_box.currentData())
+        # After this signal returns: switching rebuilds this very page.
+        self._ctx.later(lambda: self._ctx.window.set_language(code))

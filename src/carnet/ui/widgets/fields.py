@@ -1,0 +1,114 @@
+"""Forms that check each field as it is typed, with the problem written beside it.
+
+A :class:`CheckedForm` is a ``QFormLayout`` whose rows carry a check: a
+function returning ``None`` when the value is fine, or a sentence saying what
+is wrong. The sentence appears under the field (and in its accessible
+description, for screen readers) as soon as the value changes, and
+:attr:`CheckedForm.validity_changed` lets a dialog enable its OK button.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import QObject, Signal
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QComboBox,
+    QDateEdit,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QVBoxLayout,
+    QWidget,
+)
+
+Check = Callable[[], str | None]
+
+
+class CheckedField:
+    """One editor, its check, and the label that shows the problem."""
+
+    def __init__(self, caption: str, editor: QWidget, check: Check | None) -> None:
+        self.caption = caption
+        self.editor = editor
+        self.check = check
+        self.message = QLabel()
+        self.message.setWordWrap(True)
+        self.message.setVisible(False)
+        self.message.setAccessibleName(caption)
+        self.holder = QWidget()
+        box = QVBoxLayout(self.holder)
+        box.setContentsMargins(0, 0, 0, 0)
+        box.setSpacing(2)
+        box.addWidget(editor)
+        box.addWidget(self.message)
+        if not editor.accessibleName():
+            editor.setAccessibleName(caption)
+
+    def problem(self) -> str | None:
+        return None if self.check is None else self.check()
+
+    def validate(self) -> bool:
+        problem = self.problem()
+        self.message.setText(f"⚠ {problem}" if problem else "")
+        self.message.setVisible(bool(problem))
+        self.editor.setAccessibleDescription(problem or "")
+        return problem is None
+
+
+class CheckedForm(QObject):
+    """The rows of a form, checked live; ``layout`` goes into a dialog or wizard page."""
+
+    validity_changed = Signal(bool)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.layout = QFormLayout()
+        self.layout.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        self.fields: dict[str, CheckedField] = {}
+
+    def add(self, key: str, caption: str, editor: QWidget, check: Check | None = None) -> QWidget:
+        field = CheckedField(caption, editor, check)
+        self.fields[key] = field
+        self.layout.addRow(caption, field.holder)
+        _on_change(editor, lambda: self._changed(field))
+        return editor
+
+    def set_visible(self, key: str, visible: bool) -> None:
+        self.layout.setRowVisible(self.fields[key].holder, visible)
+
+    def message(self, key: str) -> str:
+        """The problem shown under ``key`` (without the sign), or ``""``."""
+        return self.fields[key].message.text().removeprefix("⚠ ")
+
+    def is_valid(self) -> bool:
+        return all(field.problem() is None for field in self.fields.values())
+
+    def validate_all(self) -> bool:
+        results = [field.validate() for field in self.fields.values()]
+        return all(results)
+
+    def revalidate(self, *keys: str) -> None:
+        """Check fields whose validity depends on another one (e.g. NIR on birth date)."""
+        for key in keys:
+            self.fields[key].validate()
+        self.validity_changed.emit(self.is_valid())
+
+    def _changed(self, field: CheckedField) -> None:
+        field.validate()
+        self.validity_changed.emit(self.is_valid())
+
+
+def _on_change(editor: QWidget, slot: Callable[[], None]) -> None:
+    if isinstance(editor, QLineEdit):
+        editor.textChanged.connect(lambda _text: slot())
+    elif isinstance(editor, QComboBox):
+        editor.currentIndexChanged.connect(lambda _index: slot())
+    elif isinstance(editor, QDateEdit):
+        editor.dateChanged.connect(lambda _day: slot())
+    elif isinstance(editor, QAbstractButton):
+        editor.toggled.connect(lambda _on: slot())
+    elif isinstance(editor, QPlainTextEdit):
+        editor.textChanged.connect(slot)

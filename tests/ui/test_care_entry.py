@@ -1,0 +1,129 @@
+"""Logging care from the Care page: the entry form, Ctrl+D, delete, and the filters."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+from PySide6.QtCore import QDate, Qt
+from PySide6.QtWidgets import QMessageBox
+from pytestqt.qtbot import QtBot
+
+from carnet.app import Services
+from carnet.domain.care import Channel
+from carnet.domain.practitioners import Profession
+from carnet.ui.act_proposal import act_choices, proposed_fee
+from carnet.ui.main_window import MainWindow
+from carnet.ui.models import acts as columns
+from carnet.ui.views.care_actions import RECENT_KEY, editor_of
+
+from .conftest import TODAY
+
+
+def test_proposals_follow_the_profession_and_the_tariff_in_force() -> None:
+    codes = [c.code for c in act_choices(Profession.GP)]
+    assert "G" in codes and "CS" not in codes
+    assert proposed_fee("G", Profession.GP, date(2026, 1, 5)) == 3000
+    assert proposed_fee("G", Profession.GP, date(2024, 1, 5)) == 2650
+    assert proposed_fee("G", Profession.GP, date(2026, 1, 5), age=3) == 3500
+    assert proposed_fee("PH7", Profession.PHARMACY, date(2026, 1, 5)) is None  # fee is the base
+
+
+def test_new_act_proposes_code_and_fee_then_saves(
+    qtbot: QtBot, window: MainWindow, services: Services
+) -> None:
+    page = window.care_page
+    window.menus.new_act.trigger()
+    dialog = page.commands.dialog
+    assert dialog is not None
+    editor = editor_of(dialog)
+    editor.person.setCurrentIndex(editor.person.findText("Sarah Thompson"))
+    editor.practitioner.setCurrentIndex(editor.practitioner.findText("Dr Claire Martin"))
+    assert editor.code_value() == "G"  # the code last used with her
+    assert editor.fee.text() == "30.00"  # the tariff in force today
+    editor.day.setDate(QDate(2024, 6, 3))
+    assert editor.fee.text() == "26.50"  # the tariff of that day
+    editor.fee.clear()
+    qtbot.keyClicks(editor.fee, "abc")
+    assert "amount" in editor.form.message("fee")
+    assert not dialog.save_button.isEnabled()
+    editor.fee.setText("26,50")
+    editor.channel.setCurrentIndex(editor.channel.findData(Channel.PAPER.value))
+    qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+    assert services.care.count() == 7
+    new = services.care.act(page.selected_act() or 0)
+    assert (new.date, new.fee_cents, new.channel) == (date(2024, 6, 3), 2650, Channel.PAPER)
+    assert window.settings_value(RECENT_KEY)[0] == str(new.practitioner_id)
+    # The detail shows the feuille of a paper act and the act's history.
+    assert "Kept until" in page.detail.value_text("paper")  # no number yet: held
+    assert "Logged" in page.detail.value_text("history")
+
+
+def test_ctrl_d_duplicates_the_selected_act_dated_today(
+    qtbot: QtBot, window: MainWindow, services: Services
+) -> None:
+    page = window.care_page
+    page.filter_box.setText("CS")
+    page.table.selectRow(0)
+    page.table.setFocus()
+    qtbot.keyClick(page.table, Qt.Key.Key_D, Qt.KeyboardModifier.ControlModifier)
+    dialog = page.commands.dialog
+    assert dialog is not None
+    editor = editor_of(dialog)
+    assert (editor.code_value(), editor.fee.text()) == ("CS", "100.00")
+    assert editor.day.date() == QDate(TODAY.year, TODAY.month, TODAY.day)
+    dialog.accept()
+    assert services.care.count() == 7
+
+
+def test_delete_asks_first(
+    window: MainWindow, services: Services, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    page = window.care_page
+    page.table.selectRow(0)
+    answers = [QMessageBox.StandardButton.No, QMessageBox.StandardButton.Yes]
+    asked: list[str] = []
+
+    def question(_parent: object, _title: str, text: str) -> QMessageBox.StandardButton:
+        asked.append(text)
+        return answers.pop(0)
+
+    monkeypatch.setattr(QMessageBox, "question", question)
+    assert not page.commands.delete_act()
+    assert services.care.count() == 6
+    assert page.commands.delete_act()
+    assert services.care.count() == 5
+    assert "Undo" in asked[0]
+
+
+def test_filters_by_period_status_and_payer(window: MainWindow) -> None:
+    page = window.care_page
+    bar = page.filters
+    bar.choose(bar.period_box, "last-year")
+    assert page.proxy.rowCount() == 0
+    bar.choose(bar.period_box, "year")
+    assert page.proxy.rowCount() == 6
+    bar.choose(bar.status_box, "nothing")
+    statuses = {page.proxy.index(r, columns.STATUS).data() for r in range(page.proxy.rowCount())}
+    assert statuses == {"Nothing to claim"}
+    bar.choose(bar.status_box, "all")
+    bar.choose(bar.payer_box, "amo")
+    assert 0 < page.proxy.rowCount() < 6
+    assert page.count_label.text().endswith("of 6 acts")
+
+
+def test_a_refused_save_shows_the_reason_and_keeps_the_form(
+    window: MainWindow, services: Services, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    shown: list[tuple[str, str]] = []
+    monkeypatch.setattr(
+        QMessageBox, "exec", lambda box: shown.append((box.text(), box.detailedText())) or 0
+    )
+    page = window.care_page
+    dialog = page.commands.new_act()
+    editor = editor_of(dialog)
+    editor.fee.setText("200000")  # over the service's 100 000 € sanity limit
+    dialog.accept()
+    assert dialog.result_value is None and dialog.isVisible()
+    assert "100 000" in shown[0][0] and "ValidationError" in shown[0][1]
+    assert services.care.count() == 6

@@ -1,0 +1,74 @@
+"""The dashboard: what is owed, feuilles to act on, imports, and clicking through to acts."""
+
+from __future__ import annotations
+
+from dataclasses import fields, replace
+from datetime import date
+
+from PySide6.QtCore import Qt
+from pytestqt.qtbot import QtBot
+
+from carnet.app import Services
+from carnet.domain.claims import FeuilleStatus, Step
+from carnet.domain.payments import Payer
+from carnet.domain.people import PersonInput
+from carnet.ui.events import EventHub
+from carnet.ui.main_window import MainWindow
+from carnet.ui.views.dashboard_page import DashboardPage
+
+
+def dashboard(window: MainWindow) -> DashboardPage:
+    window.show_page("dashboard")
+    page = window.page("dashboard")
+    assert isinstance(page, DashboardPage)
+    return page
+
+
+def test_figures_sum_what_is_owed(window: MainWindow, services: Services) -> None:
+    page = dashboard(window)
+    owed = services.dashboard.summary().owed[Payer.AMO]
+    assert owed.count > 0
+    assert page.figures["amo-pending"].text().startswith(window.translator.money(owed.cents))
+    # Nothing reaches the mutuelle without a contract: the figure is greyed.
+    assert not page.figures["amc-pending"].isEnabled()
+    assert page.imports_label.text() == "No bank statement imported yet."
+
+
+def test_clicking_a_figure_opens_the_acts_behind_it(
+    qtbot: QtBot, window: MainWindow, services: Services
+) -> None:
+    page = dashboard(window)
+    qtbot.mouseClick(page.figures["amo-pending"], Qt.MouseButton.LeftButton)
+    care = window.care_page
+    assert window.current_page() == "care"
+    expected = services.dashboard.owed_acts(Payer.AMO, overdue=False)
+    assert care.proxy.rowCount() == len(expected) > 0
+    assert care.filters.chip.isVisible()
+    care.filters.chip.click()
+    assert care.proxy.rowCount() == 6
+
+
+def test_feuilles_to_sign_follow_their_steps(
+    window: MainWindow, services: Services, events: EventHub
+) -> None:
+    page = dashboard(window)
+    (feuille,) = services.claims.feuilles()
+    assert feuille.status is FeuilleStatus.HELD  # Léa's insured mother has no number yet
+    assert (page.figures["held"].text(), page.figures["to-sign"].text()) == ("1", "0")
+    sarah = next(p for p in services.household.people() if p.first_name == "Sarah")
+    values = {f.name: getattr(sarah, f.name) for f in fields(PersonInput)}
+    numbered = replace(PersonInput(**values), nir="2 88 03 99 132 045 16", registration=None)
+    events.publish(services.household.edit_person(sarah.id, numbered).changes)
+    assert (page.figures["held"].text(), page.figures["to-sign"].text()) == ("0", "1")
+    events.publish(services.claims.step(feuille.id, Step.SIGN, on=date(2026, 11, 20)).changes)
+    assert page.figures["to-mail"].text() == "1"
+
+
+def test_the_chart_has_twelve_months_in_whole_euros(window: MainWindow) -> None:
+    page = dashboard(window)
+    paid, back = page.chart.totals()
+    assert len(paid) == len(back) == 12
+    assert page.chart.months_axis.categories()[0] == "Dec 2025"
+    assert page.chart.months_axis.categories()[1:3] == ["Jan 2026", "Feb"]
+    # Oct 2026: Léa's GP visit (35 € fee) is assessed; both bars are whole euros.
+    assert paid[-2] + back[-2] in (34, 35)

@@ -1,0 +1,147 @@
+"""The Household page as a person uses it: type into the forms, see problems, save."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from PySide6.QtCore import Qt
+from pytestqt.modeltest import ModelTester
+from pytestqt.qtbot import QtBot
+
+from carnet.app import Services
+from carnet.domain.people import Registration
+from carnet.domain.practitioners import Sector
+from carnet.ui.forms.bank_editor import BankEditor
+from carnet.ui.forms.contract_editor import ContractEditor
+from carnet.ui.forms.person_editor import PersonEditor
+from carnet.ui.forms.practitioner_editor import PractitionerEditor
+from carnet.ui.main_window import MainWindow
+from carnet.ui.views.household_page import HouseholdPage
+
+VALID_NIR = "2 88 03 99 132 045 16"
+
+
+def household(window: MainWindow) -> HouseholdPage:
+    window.show_page("household")
+    page = window.page("household")
+    assert isinstance(page, HouseholdPage)
+    return page
+
+
+def test_tables_list_the_household_and_pass_the_model_checks(
+    window: MainWindow, qtmodeltester: ModelTester
+) -> None:
+    page = household(window)
+    for tab in (page.people, page.practitioners, page.contracts, page.accounts):
+        qtmodeltester.check(tab.model)
+    people = page.people.model
+    names = {people.data(people.index(r, 0)) for r in range(people.rowCount())}
+    assert names == {"Sarah Thompson", "Léa Thompson"}
+    lea = next(r for r in range(people.rowCount()) if people.record(r).first_name == "Léa")
+    assert people.data(people.index(lea, 2)) == "Dependent of Sarah Thompson"
+    assert page.practitioners.model.rowCount() == 3
+
+
+def test_adding_a_person_checks_the_nir_as_typed(
+    qtbot: QtBot, window: MainWindow, services: Services
+) -> None:
+    page = household(window)
+    dialog = page.add_person()
+    editor = dialog.findChild(PersonEditor)
+    assert editor is not None
+    assert not dialog.save_button.isEnabled()  # no name yet
+    qtbot.keyClicks(editor.first_name, "Nadia")
+    qtbot.keyClicks(editor.last_name, "Benali")
+    qtbot.keyClicks(editor.birth_date, "14/03/1988")
+    qtbot.keyClicks(editor.nir, "2 88 03 99 132 045 17")  # wrong key
+    assert "key" in editor.form.message("nir")
+    assert editor.nir.accessibleDescription()
+    assert not dialog.save_button.isEnabled()
+    editor.nir.clear()
+    qtbot.keyClicks(editor.nir, VALID_NIR)
+    assert editor.form.message("nir") == ""
+    assert editor.registration.currentData() == Registration.REGISTERED.value
+    qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+    saved = next(p for p in services.household.people() if p.first_name == "Nadia")
+    assert saved.nir == "288039913204516"
+    assert saved.birth_date == date(1988, 3, 14)
+    assert page.people.model.rowCount() == 3  # the table followed through the hub
+
+
+def test_a_person_without_a_number_yet(
+    qtbot: QtBot, window: MainWindow, services: Services
+) -> None:
+    page = household(window)
+    dialog = page.add_person()
+    editor = dialog.findChild(PersonEditor)
+    assert editor is not None
+    qtbot.keyClicks(editor.first_name, "Omar")
+    editor.registration.setCurrentIndex(editor.registration.findData(Registration.REGISTERED.value))
+    assert "number" in editor.form.message("registration")
+    editor.registration.setCurrentIndex(
+        editor.registration.findData(Registration.ATTESTATION_PENDING.value)
+    )
+    assert dialog.save_button.isEnabled()
+    dialog.accept()
+    omar = next(p for p in services.household.people() if p.first_name == "Omar")
+    assert omar.nir is None and omar.registration is Registration.ATTESTATION_PENDING
+
+
+def test_editing_a_practitioner_to_optam(
+    qtbot: QtBot, window: MainWindow, services: Services
+) -> None:
+    page = household(window)
+    row = next(
+        r
+        for r in range(page.practitioners.model.rowCount())
+        if page.practitioners.model.record(r).name == "Dr Paul Lefèvre"
+    )
+    dialog = page.edit_practitioner(row)
+    editor = dialog.findChild(PractitionerEditor)
+    assert editor is not None
+    assert editor.form.fields["specialty"].holder.isVisibleTo(dialog)
+    editor.sector.setCurrentIndex(editor.sector.findData(Sector.S2_OPTAM.value))
+    qtbot.keyClicks(editor.languages, "fr, en, 1x")
+    assert "language codes" in editor.form.message("languages")
+    editor.languages.setText("fr, EN")
+    qtbot.keyClicks(editor.rpps, "123")
+    assert "11 digits" in editor.form.message("rpps")
+    editor.rpps.clear()
+    dialog.accept()
+    paul = next(p for p in services.household.practitioners() if p.name == "Dr Paul Lefèvre")
+    assert paul.sector is Sector.S2_OPTAM
+    assert paul.languages == ("en", "fr")
+
+
+def test_adding_a_contract_from_a_preset(window: MainWindow, services: Services) -> None:
+    page = household(window)
+    dialog = page.add_contract()
+    editor = dialog.findChild(ContractEditor)
+    assert editor is not None
+    assert not editor.form.fields["optam"].holder.isVisibleTo(dialog)  # the preset decides
+    editor.insurer.setText("MGEN")
+    editor.level.setCurrentIndex(editor.level.findData(300))
+    editor.noemie.setChecked(False)
+    dialog.accept()
+    (contract,) = services.household.contracts()
+    assert (contract.default_percent, contract.optam_percent, contract.non_optam_percent) == (
+        300,
+        300,
+        200,
+    )
+    assert not contract.noemie
+    assert page.contracts.model.data(page.contracts.model.index(0, 2)) == "300%"
+
+
+def test_the_iban_is_checked_as_typed(qtbot: QtBot, window: MainWindow, services: Services) -> None:
+    page = household(window)
+    dialog = page.add_account()
+    editor = dialog.findChild(BankEditor)
+    assert editor is not None
+    qtbot.keyClicks(editor.iban, "FR76 3000 6000 0112 3456 7890 188")
+    assert "IBAN" in editor.form.message("iban")
+    assert not dialog.save_button.isEnabled()
+    editor.iban.setText("FR76 3000 6000 0112 3456 7890 189")
+    assert dialog.save_button.isEnabled()
+    dialog.accept()
+    assert services.household.bank_accounts()[0].iban == "FR7630006000011234567890189"
