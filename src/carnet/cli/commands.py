@@ -16,6 +16,7 @@ from carnet.cli.mailing import letter, mailing
 from carnet.cli.person import person
 from carnet.cli.practitioner import practitioner
 from carnet.cli.setting import setting
+from carnet.cli.summary import summary, todo_sheet
 from carnet.cli.todo import todo
 
 
@@ -42,6 +43,8 @@ def _commands() -> list[click.Command]:
         attach,
         attachments,
         todo,
+        summary,
+        todo_sheet,
         setting,
         import_statement,
         reconcile,

@@ -65,6 +65,10 @@ def build_page(key: str, ctx: PageContext) -> QWidget:
         from carnet.ui.views.settings_page import SettingsPage  # noqa: PLC0415
 
         return SettingsPage(ctx)
+    if key == "reports":
+        from carnet.ui.views.reports_page import ReportsPage  # noqa: PLC0415
+
+        return ReportsPage(ctx.services, ctx.events, ctx.t)
     if key == "help":
         from carnet.ui.views.help_page import HelpPage  # noqa: PLC0415
 

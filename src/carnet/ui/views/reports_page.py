@@ -1,0 +1,328 @@
+"""The Reports page: a year's figures for the household or one person, and its PDF summary.
+
+Left, what the year looks like (reimbursed vs out of pocket per month, the
+totals, what is still awaited by age); right, the summary PDF exactly as it
+will print, with **Save PDF…** and **Print…**. The figures come from the
+database on the GUI thread (one quick query); the PDF is rendered on a worker
+thread, one at a time, and a result that arrives after the year or person
+changed again is dropped. The page reloads when acts, payments, feuilles or
+people change, or on its next showing if it is hidden then.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QRect, QSize, Qt, QThreadPool
+from PySide6.QtGui import QPainter, QShowEvent
+from PySide6.QtPdf import QPdfDocument
+from PySide6.QtPdfWidgets import QPdfView
+from PySide6.QtPrintSupport import QPrintDialog, QPrinter
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QDialog,
+    QFileDialog,
+    QGroupBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QSplitter,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from carnet.app import Services
+from carnet.documents.summary import render_summary
+from carnet.documents.summary_model import summary_data_from
+from carnet.documents.summary_texts import texts
+from carnet.domain.changes import Changes
+from carnet.domain.ids import PersonId
+from carnet.i18n import N_, Translator
+from carnet.services.reports import Summary
+from carnet.ui.errors import error_box
+from carnet.ui.events import EventHub
+from carnet.ui.models.reports import AgeingModel, FiguresModel, TotalsModel, months_of
+from carnet.ui.tasks import Progress, TaskRunner
+from carnet.ui.widgets.month_chart import MonthChart
+
+PRINT_DPI = 300  # enough for text on paper; a printer's 1200 dpi would only cost memory
+
+
+class ReportsPage(QWidget):
+    def __init__(
+        self,
+        services: Services,
+        events: EventHub,
+        translator: Translator,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self._services, self._t = services, translator
+        t = translator
+        self.setAccessibleName(t.gettext("Reports"))
+        self.pdf: bytes | None = None
+        self._generation = 0
+        self._stale = False
+        pool = QThreadPool(self)
+        pool.setMaxThreadCount(1)  # one render at a time: reportlab's caches are process-wide
+        self._runner = TaskRunner(pool, self)
+        self._buffer: QBuffer | None = None
+        self.year = QComboBox()
+        self.person = QComboBox()
+        self.save_button = QPushButton(t.gettext("Save PDF…"))
+        self.print_button = QPushButton(t.gettext("Print…"))
+        self.chart = MonthChart(t)
+        self.totals = TotalsModel(t, self)
+        self.ageing = AgeingModel(t, self)
+        self.document = QPdfDocument(self)
+        self.preview = QPdfView()
+        self.preview_note = QLabel()
+        self._build()
+        self._fill_selectors()
+        self.year.currentIndexChanged.connect(self.reload)
+        self.person.currentIndexChanged.connect(self.reload)
+        self.save_button.clicked.connect(self.save_pdf)
+        self.print_button.clicked.connect(self.print_pdf)
+        events.changed.connect(self.refresh)
+        self.summary = self.reload()
+
+    def _build(self) -> None:
+        splitter = QSplitter()
+        splitter.addWidget(self._figures())
+        splitter.addWidget(self._preview_box())
+        splitter.setStretchFactor(0, 1)
+        splitter.setStretchFactor(1, 1)
+        title = QLabel(self._t.gettext("Reports"))
+        title.setStyleSheet("font-size: 18pt; font-weight: bold;")
+        layout = QVBoxLayout(self)
+        layout.addWidget(title)
+        layout.addLayout(self._controls())
+        layout.addWidget(splitter, 1)
+
+    def _controls(self) -> QHBoxLayout:
+        t = self._t
+        self.year.setAccessibleName(t.gettext("Year"))
+        self.person.setAccessibleName(t.gettext("Person"))
+        row = QHBoxLayout()
+        for caption, box in ((N_("Year"), self.year), (N_("Person"), self.person)):
+            label = QLabel(t.gettext(caption))
+            label.setBuddy(box)
+            row.addWidget(label)
+            row.addWidget(box)
+        row.addStretch(1)
+        row.addWidget(self.save_button)
+        row.addWidget(self.print_button)
+        return row
+
+    def _preview_box(self) -> QGroupBox:
+        # A4 pages narrower than 420 pixels are no longer readable.
+        self.preview.setDocument(self.document)
+        self.preview.setPageMode(QPdfView.PageMode.MultiPage)
+        self.preview.setZoomMode(QPdfView.ZoomMode.FitToWidth)
+        self.preview.setAccessibleName(self._t.gettext("The summary as it will print"))
+        self.preview.setMinimumWidth(420)
+        box = QGroupBox(self._t.gettext("The summary as it will print"))
+        column = QVBoxLayout(box)
+        column.addWidget(self.preview_note)
+        column.addWidget(self.preview, 1)
+        return box
+
+    def _figures(self) -> QWidget:
+        t = self._t
+        panel = QWidget()
+        column = QVBoxLayout(panel)
+        column.setContentsMargins(0, 0, 0, 0)
+        chart = QGroupBox(t.gettext("Out of pocket and reimbursed, per month"))
+        QVBoxLayout(chart).addWidget(self.chart)
+        column.addWidget(chart)
+        tables = QHBoxLayout()
+        words = texts(t.language)  # the same names as in the PDF beside them
+        self.totals_view = _table(self.totals, words.totals)
+        self.ageing_view = _table(self.ageing, words.pending)
+        tables.addWidget(self.totals_view, 2)
+        tables.addWidget(self.ageing_view, 3)
+        column.addLayout(tables)
+        column.addStretch(1)
+        return panel
+
+    # -- selectors ---------------------------------------------------------------------
+    def _fill_selectors(self) -> None:
+        """Years with care (and this one), newest first; everyone, then each person."""
+        this_year = self._services.reports.today().year
+        years = {act.date.year for act in self._services.care.summaries()} | {this_year}
+        kept_year, kept_person = self.year.currentData(), self.person.currentData()
+        for box in (self.year, self.person):
+            box.blockSignals(True)  # one reload after refilling, not one per item
+            box.clear()
+        for year in sorted(years, reverse=True):
+            self.year.addItem(str(year), year)
+        self.person.addItem(self._t.gettext("Everyone"), None)
+        for person in self._services.household.people():
+            self.person.addItem(person.full_name, int(person.id))
+        self.year.setCurrentIndex(max(0, self.year.findData(kept_year or this_year)))
+        self.person.setCurrentIndex(max(0, self.person.findData(kept_person)))
+        for box in (self.year, self.person):
+            box.blockSignals(False)
+
+    def selected_year(self) -> int:
+        return int(self.year.currentData() or self._services.reports.today().year)
+
+    def selected_person(self) -> PersonId | None:
+        person = self.person.currentData()
+        return None if person is None else PersonId(int(person))
+
+    # -- loading -----------------------------------------------------------------------
+    def refresh(self, changes: Changes) -> None:
+        """Reload when something the summary counts changed."""
+        if not (changes.acts or changes.payments or changes.feuilles or changes.people):
+            return
+        if self.isVisible():
+            self._fill_selectors()
+            self.reload()
+        else:
+            self._stale = True
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if self._stale:
+            self._stale = False
+            self._fill_selectors()
+            self.reload()
+
+    def reload(self) -> Summary:
+        """Read the selected year's figures, show them, and start rendering the PDF."""
+        year = self.selected_year()
+        summary = self._services.reports.summary(
+            date(year, 1, 1), date(year, 12, 31), self.selected_person()
+        )
+        self.summary = summary
+        self.chart.set_months(months_of(summary, year))
+        self.totals.set_summary(summary)
+        self.ageing.set_pending(summary.pending)
+        self._render(summary)
+        return summary
+
+    def _render(self, summary: Summary) -> None:
+        self._generation += 1
+        self.pdf = None
+        self.preview_note.setText(self._t.gettext("Preparing the PDF…"))
+        data, language, generation = summary_data_from(summary), self._t.language, self._generation
+
+        def work(_progress: Progress) -> tuple[int, bytes]:
+            return generation, render_summary(data, language)
+
+        self._runner.start(work, self._rendered, self._render_failed)
+
+    def _rendered(self, result: tuple[int, bytes]) -> None:
+        generation, pdf = result
+        if generation != self._generation:
+            return  # the year or person changed while this one was rendering
+        self.pdf = pdf
+        self.preview_note.setText("")
+        self._show_pdf(pdf)
+
+    def _render_failed(self, error: BaseException, _trace: str) -> None:
+        message = self._t.gettext("The PDF could not be prepared: {error}")
+        self.preview_note.setText(message.format(error=error))
+
+    def _show_pdf(self, pdf: bytes) -> None:
+        # QPdfDocument reads from the device while it is open: keep the buffer alive.
+        self.document.close()
+        old, self._buffer = self._buffer, QBuffer(self)
+        self._buffer.setData(QByteArray(pdf))
+        self._buffer.open(QIODevice.OpenModeFlag.ReadOnly)
+        self.document.load(self._buffer)
+        if old is not None:
+            old.close()
+            old.deleteLater()
+
+    def wait_for_pdf(self, msecs: int = 30_000) -> bool:
+        """Block until the renders started so far are done (tests, and closing)."""
+        return self._runner.wait(msecs)
+
+    # -- output ------------------------------------------------------------------------
+    def current_pdf(self) -> bytes:
+        """The summary's PDF, rendered now if the worker has not finished yet."""
+        if self.pdf is None:
+            self.pdf = render_summary(summary_data_from(self.summary), self._t.language)
+        return self.pdf
+
+    def save_pdf(self) -> Path | None:
+        t = self._t
+        suggested = t.gettext("summary-{year}.pdf").format(year=self.selected_year())
+        name, _ = QFileDialog.getSaveFileName(
+            self, t.gettext("Save the summary as PDF"), suggested, "PDF (*.pdf)"
+        )
+        if not name:
+            return None
+        path = Path(name)
+        try:
+            path.write_bytes(self.current_pdf())
+        except OSError as exc:
+            text = t.gettext("The file could not be written: {error}").format(error=exc.strerror)
+            error_box(self, t.gettext("Save PDF…"), text, str(exc)).exec()
+            return None
+        return path
+
+    def print_pdf(self) -> int:
+        """Ask for a printer and print the summary; returns the pages printed."""
+        printer = self.new_printer()
+        dialog = QPrintDialog(printer, self)
+        if dialog.exec() != QDialog.DialogCode.Accepted:
+            return 0
+        return self.print_to(printer)
+
+    def new_printer(self) -> QPrinter:
+        printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+        printer.setDocName(f"{texts(self._t.language).title} {self.selected_year()}")
+        return printer
+
+    def print_to(self, printer: QPrinter) -> int:
+        return print_pdf_bytes(self.current_pdf(), printer)
+
+
+def print_pdf_bytes(pdf: bytes, printer: QPrinter) -> int:
+    """Draw each page of ``pdf`` on ``printer`` as an image of up to 300 dpi; the pages printed.
+
+    A document of its own, not the preview's: the preview may still show the
+    previous year while a newer PDF is being rendered.
+    """
+    buffer = QBuffer()
+    buffer.setData(QByteArray(pdf))
+    buffer.open(QIODevice.OpenModeFlag.ReadOnly)
+    document = QPdfDocument()
+    document.load(buffer)
+    painter = QPainter()
+    if document.status() != QPdfDocument.Status.Ready or not painter.begin(printer):
+        return 0
+    dpi, area = min(printer.resolution(), PRINT_DPI), painter.viewport()
+    count = document.pageCount()
+    for page in range(count):
+        if page:
+            printer.newPage()
+        points = document.pagePointSize(page)
+        image = document.render(
+            page, QSize(round(points.width() * dpi / 72), round(points.height() * dpi / 72))
+        )
+        fitted = image.size().scaled(area.size(), Qt.AspectRatioMode.KeepAspectRatio)
+        painter.drawImage(QRect(area.topLeft(), fitted), image)
+    painter.end()
+    document.close()
+    return count
+
+
+def _table(model: FiguresModel, name: str) -> QTableView:
+    view = QTableView()
+    view.setModel(model)
+    view.setAccessibleName(name)
+    view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    view.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
+    view.verticalHeader().hide()
+    view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+    view.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
+    view.setSizeAdjustPolicy(QAbstractItemView.SizeAdjustPolicy.AdjustToContents)
+    return view
