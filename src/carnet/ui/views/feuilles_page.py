@@ -1,0 +1,516 @@
+"""The Feuilles page: every paper feuille de soins by state, with the next thing to do.
+
+Left, the states with how many feuilles are in each; right, the feuilles of
+the chosen state and person, the buttons of the steps the household takes
+(sign, copy, release, returned, paid, close) dated with the picker beside them,
+and below, the chosen feuille's acts and history. Buttons follow
+:func:`~carnet.domain.claims.allowed_steps` for every selected feuille, so
+several feuilles can be signed in one click after an evening with a pen.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from datetime import date
+
+from PySide6.QtCore import (
+    QDate,
+    QItemSelection,
+    QItemSelectionModel,
+    QSortFilterProxyModel,
+    Qt,
+    Signal,
+)
+from PySide6.QtGui import QShowEvent
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QDateEdit,
+    QGroupBox,
+    QHBoxLayout,
+    QHeaderView,
+    QInputDialog,
+    QLabel,
+    QPushButton,
+    QSplitter,
+    QTableView,
+    QTreeWidget,
+    QTreeWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from carnet.app import Services
+from carnet.domain.care import ActSummary
+from carnet.domain.changes import Changes
+from carnet.domain.claims import Feuille, FeuilleStatus, Step, allowed_steps
+from carnet.domain.ids import ActId, FeuilleId, PersonId
+from carnet.i18n import N_, Translator
+from carnet.services.base import Result
+from carnet.ui.errors import guarded
+from carnet.ui.events import EventHub
+from carnet.ui.models.feuilles import (
+    SORT_ROLE,
+    STATE_ORDER,
+    FeuilleRow,
+    FeuilleTableModel,
+    StateCountModel,
+    feuille_rows,
+)
+
+# The steps the household takes by hand; enclosing and mailing happen on the Mailings page.
+STEP_BUTTONS = (
+    (Step.SIGN, N_("Sign")),
+    (Step.COPY, N_("Copied")),
+    (Step.RELEASE, N_("Release")),
+    (Step.RETURN, N_("Returned…")),
+    (Step.PAY, N_("CPAM paid")),
+    (Step.CLOSE, N_("Close")),
+)
+DONE = {
+    Step.SIGN: N_("signed"),
+    Step.COPY: N_("copied"),
+    Step.RELEASE: N_("released"),
+    Step.RETURN: N_("returned"),
+    Step.PAY: N_("paid by the CPAM"),
+    Step.CLOSE: N_("closed"),
+}
+MERGEABLE = frozenset({FeuilleStatus.HELD, FeuilleStatus.TO_SIGN})
+COLUMN_WIDTHS = (50, 140, 100, 84, 100, 100, 84)
+
+
+class FeuillesPage(QWidget):
+    status = Signal(str)  # a sentence for the status bar after each step
+
+    def __init__(
+        self,
+        services: Services,
+        events: EventHub,
+        translator: Translator,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self._services, self._events, self._t = services, events, translator
+        self._rows: list[FeuilleRow] = []
+        self._stale = False
+        self.setAccessibleName(translator.gettext("Feuilles"))
+        self.model = FeuilleTableModel(translator, self)
+        self.proxy = QSortFilterProxyModel(self)
+        self.proxy.setSourceModel(self.model)
+        self.proxy.setSortRole(SORT_ROLE)
+        self.states = StateCountModel(translator, self)
+        self.state_view = self._state_view()
+        self.person_box = QComboBox()
+        self.day = QDateEdit()
+        self.buttons: dict[Step, QPushButton] = {}
+        self.merge_button = QPushButton(translator.gettext("Merge selected"))
+        self.table = self._table()
+        self.detail = FeuilleDetail(translator)
+        self._build()
+        self._connect()
+        self.reload()
+
+    # -- building ----------------------------------------------------------------------
+    def _state_view(self) -> QTableView:
+        view = QTableView()
+        view.setModel(self.states)
+        view.setAccessibleName(self._t.gettext("Feuille states"))
+        view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        view.setShowGrid(False)
+        view.verticalHeader().hide()
+        view.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        view.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
+        view.setMaximumWidth(220)
+        view.selectRow(0)
+        return view
+
+    def _table(self) -> QTableView:
+        table = QTableView()
+        table.setModel(self.proxy)
+        table.setAccessibleName(self._t.gettext("Feuilles"))
+        table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        # Several rows at once: merging, or signing a pile of feuilles in one go.
+        table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+        table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        table.setAlternatingRowColors(True)
+        table.setShowGrid(False)
+        table.setWordWrap(False)
+        table.verticalHeader().hide()
+        header = table.horizontalHeader()
+        header.setStretchLastSection(True)
+        for column, width in enumerate(COLUMN_WIDTHS):
+            table.setColumnWidth(column, width)
+        # No column at first: the rows keep the page's order (life order, nearest deadline).
+        header.setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
+        table.setSortingEnabled(True)
+        return table
+
+    def _build(self) -> None:
+        table_side = QWidget()
+        column = QVBoxLayout(table_side)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.addLayout(self._filter_row())
+        column.addLayout(self._step_row())
+        column.addWidget(self.table, 1)
+        right = QSplitter(Qt.Orientation.Vertical)
+        right.addWidget(table_side)
+        right.addWidget(self.detail)
+        right.setStretchFactor(0, 3)
+        right.setStretchFactor(1, 2)
+        layout = QHBoxLayout(self)
+        layout.addWidget(self.state_view)
+        layout.addWidget(right, 1)
+
+    def _filter_row(self) -> QHBoxLayout:
+        t = self._t
+        row = QHBoxLayout()
+        label = QLabel(t.gettext("Person"))
+        label.setBuddy(self.person_box)
+        self.person_box.setAccessibleName(t.gettext("Person"))
+        row.addWidget(label)
+        row.addWidget(self.person_box)
+        row.addStretch(1)
+        day_label = QLabel(t.gettext("Done on"))
+        day_label.setBuddy(self.day)
+        self.day.setCalendarPopup(True)
+        self.day.setDisplayFormat(_date_format(t))
+        self.day.setAccessibleName(t.gettext("Date of the step"))
+        self._reset_day()
+        row.addWidget(day_label)
+        row.addWidget(self.day)
+        return row
+
+    def _step_row(self) -> QHBoxLayout:
+        row = QHBoxLayout()
+        for step, text in STEP_BUTTONS:
+            button = QPushButton(self._t.gettext(text))
+            button.setAccessibleName(self._t.gettext(text).rstrip("…"))
+            button.clicked.connect(lambda _c=False, s=step: self.take_step(s))
+            self.buttons[step] = button
+            row.addWidget(button)
+        row.addStretch(1)
+        self.merge_button.setAccessibleName(self._t.gettext("Merge selected"))
+        self.merge_button.setToolTip(
+            self._t.gettext("One paper form for several acts of one person, before signing")
+        )
+        self.merge_button.clicked.connect(self.merge_selected)
+        row.addWidget(self.merge_button)
+        return row
+
+    def _connect(self) -> None:
+        self._events.changed.connect(self.refresh)
+        self.state_view.selectionModel().selectionChanged.connect(self._apply_filters)
+        self.person_box.currentIndexChanged.connect(self._apply_filters)
+        self.table.selectionModel().selectionChanged.connect(self._on_selection)
+
+    # -- loading -----------------------------------------------------------------------
+    def refresh(self, changes: Changes) -> None:
+        if not (changes.feuilles or changes.people or changes.acts or changes.mailings):
+            return
+        if self.isVisible():
+            self.reload()
+        else:
+            self._stale = True  # reloaded when shown: hidden pages do no work
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        self._catch_up()
+
+    def _catch_up(self) -> None:
+        if self._stale:
+            self._stale = False
+            self.reload()
+
+    def reload(self) -> None:
+        services, today = self._services, self._services.claims.today()
+        people = services.household.people()
+        acts = {a.id: a for a in services.care.summaries()}
+        rows = feuille_rows(
+            services.claims.feuilles(),
+            {p.id: p.full_name for p in people},
+            acts,
+            services.claims.deadline_warnings(),
+            today,
+        )
+        # Life order, then the nearest deadline first within a state.
+        self._rows = sorted(rows, key=_row_order)
+        self.detail.set_acts(acts)
+        self._fill_people([(p.id, p.full_name) for p in people])
+        self._apply_filters()
+
+    def _fill_people(self, people: list[tuple[PersonId, str]]) -> None:
+        chosen = self.person_box.currentData()
+        self.person_box.blockSignals(True)  # one refilter after refilling, not one per item
+        self.person_box.clear()
+        self.person_box.addItem(self._t.gettext("Everyone"), None)
+        for person_id, name in people:
+            self.person_box.addItem(name, int(person_id))
+        self.person_box.setCurrentIndex(max(0, self.person_box.findData(chosen)))
+        self.person_box.blockSignals(False)
+
+    def _apply_filters(self) -> None:
+        kept = self.selected_ids()
+        person = self.person_box.currentData()
+        mine = [r for r in self._rows if person is None or r.feuille.person_id == person]
+        state = self.selected_state()
+        self.states.set_rows(r.feuille.status for r in mine)
+        self.model.set_rows([r for r in mine if state is None or r.feuille.status is state])
+        self.select(kept)
+
+    # -- selection ---------------------------------------------------------------------
+    def states_row(self, state: FeuilleStatus | None) -> int:
+        return next(n for n in range(self.states.rowCount()) if self.states.state(n) is state)
+
+    def show_state(self, state: FeuilleStatus | None) -> None:
+        self.state_view.selectRow(self.states_row(state))
+
+    def selected_state(self) -> FeuilleStatus | None:
+        rows = self.state_view.selectionModel().selectedRows()
+        return self.states.state(rows[0].row()) if rows else None
+
+    def selected_rows(self) -> list[FeuilleRow]:
+        found = self.table.selectionModel().selectedRows()
+        return [self.model.row(self.proxy.mapToSource(i).row()) for i in found]
+
+    def selected_ids(self) -> list[FeuilleId]:
+        return [r.feuille.id for r in self.selected_rows()]
+
+    def select(self, feuille_ids: list[FeuilleId]) -> None:
+        self.table.clearSelection()
+        flags = QItemSelection()
+        for feuille_id in feuille_ids:
+            row = self.model.row_of(feuille_id)
+            if row is not None:
+                index = self.proxy.mapFromSource(self.model.index(row, 0))
+                flags.select(index, index.siblingAtColumn(self.model.columnCount() - 1))
+        self.table.selectionModel().select(flags, QItemSelectionModel.SelectionFlag.Select)
+        self._on_selection()
+
+    def _on_selection(self, *_args: object) -> None:
+        rows = self.selected_rows()
+        self._update_buttons(rows)
+        if len(rows) != 1:
+            self.detail.clear(len(rows))
+            return
+        row = rows[0]
+        self.detail.show_feuille(row, self._services.claims.history(row.feuille.id))
+
+    def _update_buttons(self, rows: list[FeuilleRow]) -> None:
+        t = self._t
+        for step, button in self.buttons.items():
+            allowed = bool(rows) and all(step in allowed_steps(r.feuille.status) for r in rows)
+            button.setEnabled(allowed)
+            button.setToolTip("")
+        release = self.buttons[Step.RELEASE]
+        if release.isEnabled() and any(self._must_hold(r) for r in rows):
+            release.setEnabled(False)
+            release.setToolTip(
+                t.gettext("Enter the social security number on the Household page first")
+            )
+        self.merge_button.setEnabled(_mergeable(rows))
+
+    def _must_hold(self, row: FeuilleRow) -> bool:
+        person = self._services.household.person(row.feuille.person_id)
+        return self._services.claims.keeper.must_hold(person)
+
+    # -- commands ----------------------------------------------------------------------
+    def take_step(self, step: Step) -> int:
+        """Record ``step`` for every selected feuille on the picked day; how many moved."""
+        picked = self.day.date()
+        ids, on = self.selected_ids(), date(picked.year(), picked.month(), picked.day())
+        reason = ""
+        if step is Step.RETURN:
+            reason, ok = QInputDialog.getText(
+                self,
+                self._t.gettext("Returned by the CPAM"),
+                self._t.gettext("Why did the CPAM return it? (written in the history)"),
+            )
+            if not ok or not reason.strip():
+                return 0
+        done = 0
+        for feuille_id in ids:
+            if not self._step_one(feuille_id, step, on, reason):
+                break  # the message said why; the feuilles after it are left as they were
+            done += 1
+        self._say_done(step, ids[:done])
+        self._catch_up()  # driven while hidden (by a test or a shortcut): show the truth
+        self.select(ids)
+        return done
+
+    def _step_one(self, feuille_id: FeuilleId, step: Step, on: date, reason: str) -> bool:
+        def call() -> Result[Feuille]:
+            return self._services.claims.step(feuille_id, step, on, reason)
+
+        result = guarded(self, self._t, call)
+        if result is not None:
+            self._events.publish(result.changes)
+        return result is not None
+
+    def merge_selected(self) -> Result[Feuille] | None:
+        ids = self.selected_ids()
+        result = guarded(self, self._t, lambda: self._services.claims.merge(ids))
+        if result is not None:
+            self._events.publish(result.changes)
+            self._catch_up()
+            self.select([result.value.id])
+            text = self._t.gettext("Merged into feuille No. {n}. Edit › Undo separates them.")
+            self.status.emit(text.format(n=result.value.id))
+        return result
+
+    def _say_done(self, step: Step, ids: list[FeuilleId]) -> None:
+        if not ids:
+            return
+        text = self._t.ngettext("Feuille {ids}: {done}", "Feuilles {ids}: {done}", len(ids))
+        numbers = ", ".join(str(i) for i in ids)
+        self.status.emit(text.format(ids=numbers, done=self._t.gettext(DONE[step])))
+
+    def _reset_day(self) -> None:
+        now = self._services.claims.today()
+        today = QDate(now.year, now.month, now.day)
+        self.day.setMaximumDate(today)  # the service refuses steps dated in the future
+        self.day.setDate(today)
+
+
+def _row_order(row: FeuilleRow) -> tuple[int, int, int]:
+    order = STATE_ORDER.index(row.feuille.status)
+    days = 10**6 if row.days_left is None else row.days_left
+    return (order, days, int(row.feuille.id))
+
+
+def _mergeable(rows: list[FeuilleRow]) -> bool:
+    return (
+        len(rows) >= 2
+        and len({r.feuille.person_id for r in rows}) == 1
+        and all(r.feuille.status in MERGEABLE for r in rows)
+    )
+
+
+# What each step of the history is called (event actions are stored in English words).
+HISTORY_STEPS = {
+    "created": N_("Recorded"),
+    "merged": N_("Merged"),
+    "edited": N_("Acts changed"),
+    "hold": N_("Held"),
+    "release": N_("Released"),
+    "sign": N_("Signed"),
+    "copy": N_("Copied"),
+    "enclose": N_("Put in a mailing"),
+    "unenclose": N_("Taken out of a mailing"),
+    "mail": N_("Mailed"),
+    "pay": N_("Paid by the CPAM"),
+    "close": N_("Closed"),
+    "return": N_("Returned by the CPAM"),
+}
+
+
+class FeuilleDetail(QWidget):
+    """One feuille: where it stands, what to do, the acts it covers and its history."""
+
+    def __init__(self, translator: Translator, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._t = translator
+        self._acts: Mapping[ActId, ActSummary] = {}
+        self.heading = QLabel()
+        self.heading.setTextFormat(Qt.TextFormat.PlainText)
+        font = self.heading.font()
+        font.setBold(True)
+        self.heading.setFont(font)
+        self.facts = _plain_label()
+        self.advice = _plain_label()
+        self.advice.setAccessibleName(translator.gettext("Deadline advice"))
+        self.acts = _tree(translator, (N_("Date"), N_("Practitioner"), N_("Act"), N_("Fee")))
+        self.acts.setAccessibleName(translator.gettext("Acts covered"))
+        self.history = _tree(translator, (N_("Date"), N_("Step")))
+        self.history.setAccessibleName(translator.gettext("Step history"))
+        text = QVBoxLayout()
+        for widget in (self.heading, self.facts, self.advice):
+            text.addWidget(widget)
+        text.addStretch(1)
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addLayout(text, 2)
+        layout.addWidget(_titled(translator.gettext("Acts covered"), self.acts), 3)
+        layout.addWidget(_titled(translator.gettext("History"), self.history), 2)
+        self.clear(0)
+
+    def set_acts(self, acts: Mapping[ActId, ActSummary]) -> None:
+        self._acts = acts
+
+    def clear(self, selected: int) -> None:
+        t = self._t
+        if selected:
+            text = t.ngettext("{n} feuille selected", "{n} feuilles selected", selected)
+            self.heading.setText(text.format(n=selected))
+        else:
+            self.heading.setText(t.gettext("Choose a feuille to see its acts and history"))
+        for widget in (self.facts, self.advice):
+            widget.clear()
+        self.advice.hide()
+        self.acts.clear()
+        self.history.clear()
+
+    def show_feuille(self, row: FeuilleRow, history: list[tuple[date | None, str]]) -> None:
+        t, feuille = self._t, row.feuille
+        heading = t.gettext("Feuille No. {n} · {name}")
+        self.heading.setText(heading.format(n=feuille.id, name=row.person_name))
+        self.facts.setText("\n".join(self._facts(row)))
+        advice = "" if row.warning is None else t.gettext(row.warning.advice)
+        self.advice.setText(advice)
+        self.advice.setVisible(bool(advice))
+        self._fill(self.acts, [self._act_cells(a) for a in feuille.act_ids if a in self._acts])
+        self._fill(self.history, [self._step_cells(day, name) for day, name in history])
+
+    def _facts(self, row: FeuilleRow) -> list[str]:
+        t, feuille = self._t, row.feuille
+        lines = [t.gettext("Next: {action}").format(action=t.gettext(feuille.next_action))]
+        if feuille.deadline is not None and row.days_left is not None:
+            text = t.gettext("Send by {date} ({days} days left)")
+            lines.append(text.format(date=t.date(feuille.deadline), days=row.days_left))
+        if feuille.status is FeuilleStatus.RETURNED and feuille.reason:
+            lines.append(t.gettext("Returned because: {reason}").format(reason=feuille.reason))
+        if feuille.mailing_id is not None:
+            lines.append(t.gettext("Mailing No. {n}").format(n=feuille.mailing_id))
+        return lines
+
+    def _act_cells(self, act_id: ActId) -> tuple[str, ...]:
+        act = self._acts[act_id]
+        t = self._t
+        return (t.date(act.date), act.practitioner_name, act.act_code, t.money(act.fee_cents))
+
+    def _step_cells(self, day: date | None, name: str) -> tuple[str, ...]:
+        label = self._t.gettext(HISTORY_STEPS[name]) if name in HISTORY_STEPS else name
+        return ("" if day is None else self._t.date(day), label)
+
+    @staticmethod
+    def _fill(tree: QTreeWidget, rows: list[tuple[str, ...]]) -> None:
+        tree.clear()
+        tree.addTopLevelItems([QTreeWidgetItem(list(cells)) for cells in rows])
+
+
+def _plain_label() -> QLabel:
+    label = QLabel()
+    label.setTextFormat(Qt.TextFormat.PlainText)  # names and reasons are shown as typed
+    label.setWordWrap(True)
+    label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+    return label
+
+
+def _tree(t: Translator, headers: tuple[str, ...]) -> QTreeWidget:
+    tree = QTreeWidget()
+    tree.setHeaderLabels([t.gettext(h) for h in headers])
+    tree.setRootIsDecorated(False)
+    tree.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
+    tree.header().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+    return tree
+
+
+def _titled(title: str, body: QWidget) -> QGroupBox:
+    box = QGroupBox(title)
+    QVBoxLayout(box).addWidget(body)
+    return box
+
+
+def _date_format(t: Translator) -> str:
+    return "dd/MM/yyyy" if t.language == "fr" else "d MMM yyyy"  # as in the act form

@@ -1,0 +1,447 @@
+"""The Mailings page: envelopes of feuilles to the CPAM (or a mutuelle), from creation to post.
+
+Left, every mailing with where it stands; right, the chosen mailing's PDF
+(cover letter, inventory and checklist, or the reminder letter) exactly as it
+will print. The PDF is made on demand (**Preview**), not on each click in the
+list, because making it also files a copy beside the database. Its bytes come
+from ``services.mailing_documents``; without that service the PDF buttons stay
+disabled and say why.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date
+from typing import Any, Protocol
+
+from PySide6.QtCore import QDate, Qt, Signal
+from PySide6.QtGui import QShowEvent
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QDateEdit,
+    QGroupBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QMessageBox,
+    QPushButton,
+    QSplitter,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from carnet.app import Services
+from carnet.domain.changes import Changes
+from carnet.domain.claims import FeuilleStatus
+from carnet.domain.ids import MailingId, PersonId
+from carnet.domain.mailings import Mailing, RecipientKind
+from carnet.i18n import N_, Translator
+from carnet.services.base import Result
+from carnet.ui.dialogs.form_dialog import FormDialog
+from carnet.ui.errors import guarded
+from carnet.ui.events import EventHub
+from carnet.ui.models.feuilles import feuille_rows
+from carnet.ui.models.mailings import MailingRow, MailingTableModel, ReadyFeuilleModel
+from carnet.ui.widgets.fields import CheckedForm
+from carnet.ui.widgets.pdf_preview import PdfPreview, print_with_dialog, save_pdf_bytes
+
+SETTLED = frozenset({FeuilleStatus.AMO_PAID, FeuilleStatus.CLOSED})
+COLUMN_WIDTHS = (40, 130, 96, 150, 64, 110, 120, 96)
+
+
+class Documents(Protocol):
+    """What the page needs of ``services.mailing_documents``."""
+
+    def pdf(self, mailing_id: MailingId, language: str = ...) -> bytes: ...
+
+    def reminder_pdf(self, mailing_id: MailingId) -> bytes: ...
+
+
+class MailingsPage(QWidget):
+    status = Signal(str)  # a sentence for the status bar after each command
+
+    def __init__(
+        self,
+        services: Services,
+        events: EventHub,
+        translator: Translator,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self._services, self._events, self._t = services, events, translator
+        self._stale = False
+        self._shown: tuple[MailingId, str] | None = None  # what the preview holds
+        self.dialog: FormDialog[Any] | None = None  # the open dialog, for tests
+        t = translator
+        self.setAccessibleName(t.gettext("Mailings"))
+        self.model = MailingTableModel(t, self)
+        self.table = self._table()
+        self.preview = PdfPreview(t.gettext("The mailing as it will print"))
+        self.preview_title = QLabel()
+        names = (
+            ("new", N_("New mailing…"), self.new_mailing),
+            ("printed", N_("Mark printed"), self.mark_printed),
+            ("mailed", N_("Mark mailed…"), self.mark_mailed),
+            ("cancel", N_("Cancel mailing"), self.cancel_mailing),
+            ("reminder", N_("Reminder letter…"), self.show_reminder),
+            ("preview", N_("Preview"), self.show_packet),
+            ("print", N_("Print…"), self.print_shown),
+            ("save", N_("Save PDF…"), self.save_shown),
+        )
+        self.buttons = {key: self._button(text, slot) for key, text, slot in names}
+        self._build()
+        events.changed.connect(self.refresh)
+        self.table.selectionModel().selectionChanged.connect(self._on_selection)
+        self.reload()
+
+    @property
+    def documents(self) -> Documents | None:
+        # Looked up on each use: the documents service may arrive after this page.
+        found: Documents | None = getattr(self._services, "mailing_documents", None)
+        return found
+
+    # -- building ----------------------------------------------------------------------
+    def _button(self, text: str, slot: Callable[[], object]) -> QPushButton:
+        button = QPushButton(self._t.gettext(text))
+        button.setAccessibleName(self._t.gettext(text).rstrip("…"))
+        button.clicked.connect(lambda _checked=False: slot())
+        return button
+
+    def _table(self) -> QTableView:
+        table = QTableView()
+        table.setModel(self.model)
+        table.setAccessibleName(self._t.gettext("Mailings"))
+        table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        table.setAlternatingRowColors(True)
+        table.setShowGrid(False)
+        table.setWordWrap(False)
+        table.verticalHeader().hide()
+        table.horizontalHeader().setStretchLastSection(True)
+        for column, width in enumerate(COLUMN_WIDTHS):
+            table.setColumnWidth(column, width)
+        return table
+
+    def _build(self) -> None:
+        left = QWidget()
+        column = QVBoxLayout(left)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.addLayout(self._row("new", "printed", "mailed", "cancel", "reminder"))
+        column.addWidget(self.table, 1)
+        box = QGroupBox(self._t.gettext("The mailing as it will print"))
+        right = QVBoxLayout(box)
+        right.addLayout(self._row("preview", "print", "save"))
+        self.preview_title.setTextFormat(Qt.TextFormat.PlainText)
+        right.addWidget(self.preview_title)
+        right.addWidget(self.preview, 1)
+        splitter = QSplitter()
+        splitter.addWidget(left)
+        splitter.addWidget(box)
+        splitter.setStretchFactor(0, 1)
+        splitter.setStretchFactor(1, 1)
+        # The letter needs about 560 pixels to be read on screen; the table scrolls sideways.
+        splitter.setSizes([700, 560])
+        QVBoxLayout(self).addWidget(splitter)
+
+    def _row(self, *keys: str) -> QHBoxLayout:
+        row = QHBoxLayout()
+        for key in keys:
+            row.addWidget(self.buttons[key])
+        row.addStretch(1)
+        return row
+
+    # -- loading -----------------------------------------------------------------------
+    def refresh(self, changes: Changes) -> None:
+        if not (changes.mailings or changes.feuilles or changes.people):
+            return
+        if self.isVisible():
+            self.reload()
+        else:
+            self._stale = True  # reloaded when shown: hidden pages do no work
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if self._stale:
+            self._stale = False
+            self.reload()
+
+    def reload(self) -> None:
+        kept = self.selected()
+        mailings = self._services.mailings
+        names = {p.id: p.full_name for p in self._services.household.people()}
+        unanswered = {m.id for m in mailings.unanswered()}
+        rows = []
+        for mailing in sorted(mailings.mailings(), key=lambda m: m.id, reverse=True):
+            feuilles = mailings.feuilles_of(mailing.id)
+            settled = bool(feuilles) and all(f.status in SETTLED for f in feuilles)
+            name, late = names.get(mailing.person_id, ""), mailing.id in unanswered
+            rows.append(MailingRow(mailing, name, len(feuilles), settled, late))
+        self.model.set_rows(rows)
+        if kept is not None:
+            self.select(kept.id)
+        if self._shown is not None and self.model.row_of(self._shown[0]) is None:
+            self._shown = None
+            self.preview.clear(self._t.gettext("That mailing was cancelled."))
+        self._update_buttons()
+
+    # -- selection ---------------------------------------------------------------------
+    def selected(self) -> Mailing | None:
+        rows = self.table.selectionModel().selectedRows()
+        return self.model.row(rows[0].row()).mailing if rows else None
+
+    def select(self, mailing_id: MailingId) -> None:
+        row = self.model.row_of(mailing_id)
+        if row is not None:
+            self.table.selectRow(row)
+
+    def _update_buttons(self, *_args: object) -> None:
+        t, mailing, docs = self._t, self.selected(), self.documents is not None
+        unsent = mailing is not None and mailing.mailed_on is None
+        unanswered = {m.id for m in self._services.mailings.unanswered()}
+        enabled = {
+            "new": True,
+            "printed": unsent and mailing is not None and mailing.printed_on is None,
+            "mailed": unsent,
+            "cancel": unsent,
+            "reminder": docs and mailing is not None and mailing.id in unanswered,
+            "preview": docs and mailing is not None,
+            "print": docs and (mailing is not None or self.preview.pdf is not None),
+            "save": docs and (mailing is not None or self.preview.pdf is not None),
+        }
+        missing = t.gettext("The letters and lists are not available in this version of Carnet")
+        for key, on in enabled.items():
+            self.buttons[key].setEnabled(on)
+            no_docs = key in ("reminder", "preview", "print", "save") and not docs
+            self.buttons[key].setToolTip(missing if no_docs else "")
+
+    def _on_selection(self, *_args: object) -> None:
+        mailing = self.selected()
+        if self._shown is not None and (mailing is None or mailing.id != self._shown[0]):
+            # Never let Print… send one mailing's letter while another is chosen.
+            self._shown = None
+            self.preview.clear(self._t.gettext("Press Preview to see this mailing's letter."))
+            self.preview_title.clear()
+        self._update_buttons()
+
+    # -- commands ----------------------------------------------------------------------
+    def new_mailing(self) -> FormDialog[Any]:
+        t, mailings = self._t, self._services.mailings
+        editor = NewMailingEditor(self._services, t)
+
+        def save() -> Result[Mailing]:
+            return mailings.create(editor.person(), editor.model.checked_ids(), editor.kind())
+
+        return self._open(t.gettext("New mailing"), t.gettext("Create"), editor, save)
+
+    def mark_mailed(self) -> FormDialog[Any] | None:
+        mailing = self.selected()
+        if mailing is None:
+            return None
+        t = self._t
+        editor = MailedEditor(t, self._services.mailings.today())
+
+        def save() -> Result[Mailing]:
+            return self._services.mailings.mark_mailed(mailing.id, editor.day(), editor.tracking())
+
+        return self._open(t.gettext("Mark mailed"), t.gettext("Mark mailed"), editor, save)
+
+    def mark_printed(self) -> bool:
+        mailing = self.selected()
+        return mailing is not None and self._run(
+            lambda: self._services.mailings.mark_printed(mailing.id)
+        )
+
+    def cancel_mailing(self) -> bool:
+        mailing, t = self.selected(), self._t
+        if mailing is None:
+            return False
+        question = t.gettext("Cancel mailing No. {n}? Its feuilles go back to the ready ones.")
+        answer = QMessageBox.question(
+            self, t.gettext("Cancel mailing"), question.format(n=mailing.id)
+        )
+        if answer != QMessageBox.StandardButton.Yes:
+            return False
+        return self._run(lambda: self._services.mailings.cancel(mailing.id))
+
+    def show_packet(self) -> bytes | None:
+        """Make the selected mailing's packet and show it; its bytes, or ``None``."""
+        docs, mailing = self.documents, self.selected()
+        if docs is None or mailing is None:
+            return None
+        language = self._t.language  # the checklist is for the household: its language
+        title = self._t.gettext("Mailing No. {n}: letter, inventory and checklist")
+        return self._show("packet", title, lambda: docs.pdf(mailing.id, language))
+
+    def show_reminder(self) -> bytes | None:
+        docs, mailing = self.documents, self.selected()
+        if docs is None or mailing is None:
+            return None
+        title = self._t.gettext("Mailing No. {n}: reminder letter")
+        return self._show("reminder", title, lambda: docs.reminder_pdf(mailing.id))
+
+    def print_shown(self) -> int:
+        pdf = self._current_pdf()
+        if pdf is None or self._shown is None:
+            return 0
+        kind, number = self._shown[1], self._shown[0]
+        pages = print_with_dialog(self, pdf, f"carnet-{kind}-{number}")
+        if pages:
+            self.status.emit(self._t.gettext("Sent {n} pages to the printer").format(n=pages))
+        return pages
+
+    def save_shown(self) -> bytes | None:
+        pdf, t = self._current_pdf(), self._t
+        if pdf is None or self._shown is None:
+            return None
+        suggested = f"{self._shown[1]}-{self._shown[0]}.pdf"
+        path = save_pdf_bytes(self, t, pdf, t.gettext("Save the mailing as PDF"), suggested)
+        if path is not None:
+            self.status.emit(t.gettext("Saved {path}").format(path=path))
+        return pdf if path is not None else None
+
+    # -- helpers -----------------------------------------------------------------------
+    def _current_pdf(self) -> bytes | None:
+        mailing = self.selected()
+        if self._shown is not None and mailing is not None and mailing.id == self._shown[0]:
+            return self.preview.pdf
+        return self.show_packet()
+
+    def _show(self, kind: str, title: str, make: Callable[[], bytes]) -> bytes | None:
+        mailing = self.selected()
+        pdf = guarded(self, self._t, make)
+        if pdf is None or mailing is None:
+            return None
+        pages = self.preview.show_pdf(pdf)
+        self._shown = (mailing.id, kind)
+        count = self._t.ngettext("{n} page", "{n} pages", pages).format(n=pages)
+        self.preview_title.setText(f"{title.format(n=mailing.id)} · {count}")
+        self._update_buttons()
+        return pdf
+
+    def _run(self, call: Callable[[], Result[Mailing]]) -> bool:
+        result = guarded(self, self._t, call)
+        if result is not None:
+            self._events.publish(result.changes)
+        return result is not None
+
+    def _open(
+        self,
+        title: str,
+        verb: str,
+        editor: NewMailingEditor | MailedEditor,
+        save: Callable[[], Result[Mailing]],
+    ) -> FormDialog[Any]:
+        dialog: FormDialog[Any] = FormDialog(title, editor, editor.form, save, self._t, parent=self)
+        dialog.save_button.setText(verb)
+        dialog.finished.connect(lambda _code: self._saved(dialog))
+        self.dialog = dialog
+        dialog.open()
+        return dialog
+
+    def _saved(self, dialog: FormDialog[Any]) -> None:
+        result = dialog.result_value
+        if result is not None:
+            self._events.publish(result.changes)
+            mailing: Mailing = result.value
+            self.select(mailing.id)
+            text = self._t.gettext("Mailing No. {n} saved").format(n=mailing.id)
+            self.status.emit(text)
+        self.dialog = None
+        dialog.deleteLater()
+
+
+class NewMailingEditor(QWidget):
+    """Who the envelope is for, which ready feuilles go in it, and to which recipient."""
+
+    def __init__(self, services: Services, t: Translator, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._services, self._t = services, t
+        self.form = CheckedForm(self)
+        self.person_box = QComboBox()
+        for person in services.household.people():
+            if person.insured_id is None:  # dependents' feuilles go with their insured person
+                self.person_box.addItem(person.full_name, int(person.id))
+        self.recipient_box = QComboBox()
+        self.recipient_box.addItem(t.gettext("CPAM"), RecipientKind.CPAM.value)
+        self.recipient_box.addItem(
+            t.gettext("Mutuelle (no Noémie link)"), RecipientKind.MUTUELLE.value
+        )
+        self.model = ReadyFeuilleModel(t, self)
+        self.table = QTableView()
+        self.table.setModel(self.model)
+        self.table.setAccessibleName(t.gettext("Feuilles ready to mail"))
+        self.table.verticalHeader().hide()
+        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        self.table.setMinimumHeight(180)
+        self.form.add("person", t.gettext("Insured person"), self.person_box)
+        self.form.add("recipient", t.gettext("Send to"), self.recipient_box)
+        self.form.add("feuilles", t.gettext("Feuilles"), self.table, self._check_feuilles)
+        self.setLayout(self.form.layout)
+        self.person_box.currentIndexChanged.connect(self._load)
+        self.model.dataChanged.connect(lambda *_a: self.form.revalidate("feuilles"))
+        self.model.modelReset.connect(lambda: self.form.revalidate("feuilles"))
+        self._choose_someone_ready()
+        self._load()
+
+    def person(self) -> PersonId:
+        return PersonId(int(self.person_box.currentData()))
+
+    def kind(self) -> RecipientKind:
+        return RecipientKind(self.recipient_box.currentData())
+
+    def _load(self) -> None:
+        if self.person_box.currentIndex() < 0:
+            return
+        services = self._services
+        ready = services.mailings.ready_feuilles(self.person())
+        names = {p.id: p.full_name for p in services.household.people()}
+        acts = {a.id: a for a in services.care.summaries()}
+        self.model.set_rows(feuille_rows(ready, names, acts, (), services.claims.today()))
+
+    def _choose_someone_ready(self) -> None:
+        """Start on the first insured person with something to send, not on an empty list."""
+        mailings = self._services.mailings
+        for index in range(self.person_box.count()):
+            if mailings.ready_feuilles(PersonId(int(self.person_box.itemData(index)))):
+                self.person_box.setCurrentIndex(index)
+                return
+
+    def _check_feuilles(self) -> str | None:
+        if self.model.rowCount() == 0:
+            return self._t.gettext("Nothing is ready: sign the feuilles first")
+        if not self.model.checked_ids():
+            return self._t.gettext("Tick at least one feuille")
+        return None
+
+
+class MailedEditor(QWidget):
+    """The day the envelope left, and its tracking number if it went registered."""
+
+    def __init__(self, t: Translator, today: date, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.form = CheckedForm(self)
+        self.date_edit = QDateEdit(QDate(today.year, today.month, today.day))
+        self.date_edit.setMaximumDate(QDate(today.year, today.month, today.day))
+        self.date_edit.setCalendarPopup(True)
+        self.date_edit.setDisplayFormat("dd/MM/yyyy" if t.language == "fr" else "d MMM yyyy")
+        self.tracking_edit = QLineEdit()
+        self.tracking_edit.setPlaceholderText(t.gettext("Only for registered mail"))
+        self.form.add("date", t.gettext("Mailed on"), self.date_edit)
+        self.form.add("tracking", t.gettext("Tracking number"), self.tracking_edit)
+        note = QLabel(t.gettext("With a tracking number, the mailing is recorded as registered."))
+        note.setWordWrap(True)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addLayout(self.form.layout)
+        layout.addWidget(note)
+
+    def day(self) -> date:
+        picked = self.date_edit.date()
+        return date(picked.year(), picked.month(), picked.day())
+
+    def tracking(self) -> str:
+        return self.tracking_edit.text().strip()
