@@ -10,7 +10,6 @@ several feuilles can be signed in one click after an evening with a pen.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
 from datetime import date
 
 from PySide6.QtCore import (
@@ -26,7 +25,6 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
     QDateEdit,
-    QGroupBox,
     QHBoxLayout,
     QHeaderView,
     QInputDialog,
@@ -34,17 +32,14 @@ from PySide6.QtWidgets import (
     QPushButton,
     QSplitter,
     QTableView,
-    QTreeWidget,
-    QTreeWidgetItem,
     QVBoxLayout,
     QWidget,
 )
 
 from carnet.app import Services
-from carnet.domain.care import ActSummary
 from carnet.domain.changes import Changes
 from carnet.domain.claims import Feuille, FeuilleStatus, Step, allowed_steps
-from carnet.domain.ids import ActId, FeuilleId, PersonId
+from carnet.domain.ids import FeuilleId, PersonId
 from carnet.i18n import N_, Translator
 from carnet.services.base import Result
 from carnet.ui.errors import guarded
@@ -57,6 +52,7 @@ from carnet.ui.models.feuilles import (
     StateCountModel,
     feuille_rows,
 )
+from carnet.ui.views.feuille_detail import FeuilleDetail, date_format
 
 # The steps the household takes by hand; enclosing and mailing happen on the Mailings page.
 STEP_BUTTONS = (
@@ -175,7 +171,7 @@ class FeuillesPage(QWidget):
         day_label = QLabel(t.gettext("Done on"))
         day_label.setBuddy(self.day)
         self.day.setCalendarPopup(True)
-        self.day.setDisplayFormat(_date_format(t))
+        self.day.setDisplayFormat(date_format(t))
         self.day.setAccessibleName(t.gettext("Date of the step"))
         self._reset_day()
         row.addWidget(day_label)
@@ -388,129 +384,3 @@ def _mergeable(rows: list[FeuilleRow]) -> bool:
 
 
 # What each step of the history is called (event actions are stored in English words).
-HISTORY_STEPS = {
-    "created": N_("Recorded"),
-    "merged": N_("Merged"),
-    "edited": N_("Acts changed"),
-    "hold": N_("Held"),
-    "release": N_("Released"),
-    "sign": N_("Signed"),
-    "copy": N_("Copied"),
-    "enclose": N_("Put in a mailing"),
-    "unenclose": N_("Taken out of a mailing"),
-    "mail": N_("Mailed"),
-    "pay": N_("Paid by the CPAM"),
-    "close": N_("Closed"),
-    "return": N_("Returned by the CPAM"),
-}
-
-
-class FeuilleDetail(QWidget):
-    """One feuille: where it stands, what to do, the acts it covers and its history."""
-
-    def __init__(self, translator: Translator, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self._t = translator
-        self._acts: Mapping[ActId, ActSummary] = {}
-        self.heading = QLabel()
-        self.heading.setTextFormat(Qt.TextFormat.PlainText)
-        font = self.heading.font()
-        font.setBold(True)
-        self.heading.setFont(font)
-        self.facts = _plain_label()
-        self.advice = _plain_label()
-        self.advice.setAccessibleName(translator.gettext("Deadline advice"))
-        self.acts = _tree(translator, (N_("Date"), N_("Practitioner"), N_("Act"), N_("Fee")))
-        self.acts.setAccessibleName(translator.gettext("Acts covered"))
-        self.history = _tree(translator, (N_("Date"), N_("Step")))
-        self.history.setAccessibleName(translator.gettext("Step history"))
-        text = QVBoxLayout()
-        for widget in (self.heading, self.facts, self.advice):
-            text.addWidget(widget)
-        text.addStretch(1)
-        layout = QHBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.addLayout(text, 2)
-        layout.addWidget(_titled(translator.gettext("Acts covered"), self.acts), 3)
-        layout.addWidget(_titled(translator.gettext("History"), self.history), 2)
-        self.clear(0)
-
-    def set_acts(self, acts: Mapping[ActId, ActSummary]) -> None:
-        self._acts = acts
-
-    def clear(self, selected: int) -> None:
-        t = self._t
-        if selected:
-            text = t.ngettext("{n} feuille selected", "{n} feuilles selected", selected)
-            self.heading.setText(text.format(n=selected))
-        else:
-            self.heading.setText(t.gettext("Choose a feuille to see its acts and history"))
-        for widget in (self.facts, self.advice):
-            widget.clear()
-        self.advice.hide()
-        self.acts.clear()
-        self.history.clear()
-
-    def show_feuille(self, row: FeuilleRow, history: list[tuple[date | None, str]]) -> None:
-        t, feuille = self._t, row.feuille
-        heading = t.gettext("Feuille No. {n} · {name}")
-        self.heading.setText(heading.format(n=feuille.id, name=row.person_name))
-        self.facts.setText("\n".join(self._facts(row)))
-        advice = "" if row.warning is None else t.gettext(row.warning.advice)
-        self.advice.setText(advice)
-        self.advice.setVisible(bool(advice))
-        self._fill(self.acts, [self._act_cells(a) for a in feuille.act_ids if a in self._acts])
-        self._fill(self.history, [self._step_cells(day, name) for day, name in history])
-
-    def _facts(self, row: FeuilleRow) -> list[str]:
-        t, feuille = self._t, row.feuille
-        lines = [t.gettext("Next: {action}").format(action=t.gettext(feuille.next_action))]
-        if feuille.deadline is not None and row.days_left is not None:
-            text = t.gettext("Send by {date} ({days} days left)")
-            lines.append(text.format(date=t.date(feuille.deadline), days=row.days_left))
-        if feuille.status is FeuilleStatus.RETURNED and feuille.reason:
-            lines.append(t.gettext("Returned because: {reason}").format(reason=feuille.reason))
-        if feuille.mailing_id is not None:
-            lines.append(t.gettext("Mailing No. {n}").format(n=feuille.mailing_id))
-        return lines
-
-    def _act_cells(self, act_id: ActId) -> tuple[str, ...]:
-        act = self._acts[act_id]
-        t = self._t
-        return (t.date(act.date), act.practitioner_name, act.act_code, t.money(act.fee_cents))
-
-    def _step_cells(self, day: date | None, name: str) -> tuple[str, ...]:
-        label = self._t.gettext(HISTORY_STEPS[name]) if name in HISTORY_STEPS else name
-        return ("" if day is None else self._t.date(day), label)
-
-    @staticmethod
-    def _fill(tree: QTreeWidget, rows: list[tuple[str, ...]]) -> None:
-        tree.clear()
-        tree.addTopLevelItems([QTreeWidgetItem(list(cells)) for cells in rows])
-
-
-def _plain_label() -> QLabel:
-    label = QLabel()
-    label.setTextFormat(Qt.TextFormat.PlainText)  # names and reasons are shown as typed
-    label.setWordWrap(True)
-    label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-    return label
-
-
-def _tree(t: Translator, headers: tuple[str, ...]) -> QTreeWidget:
-    tree = QTreeWidget()
-    tree.setHeaderLabels([t.gettext(h) for h in headers])
-    tree.setRootIsDecorated(False)
-    tree.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
-    tree.header().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-    return tree
-
-
-def _titled(title: str, body: QWidget) -> QGroupBox:
-    box = QGroupBox(title)
-    QVBoxLayout(box).addWidget(body)
-    return box
-
-
-def _date_format(t: Translator) -> str:
-    return "dd/MM/yyyy" if t.language == "fr" else "d MMM yyyy"  # as in the act form
