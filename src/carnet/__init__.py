@@ -1,11 +1,8 @@
 """Carnet: an offline organizer for health-care claims in France."""
 
-from importlib.metadata import PackageNotFoundError, version
-
-try:
-    __version__ = version("carnet")
-except PackageNotFoundError:  # running from a source tree that was never installed
-    __version__ = "0.0.0"
+# The one place the version is written: pyproject.toml reads it from here
+# (importlib.metadata would cost start-up time to look it up).
+__version__ = "0.1.0"
 
 APP_ID = "fr.carnet.Carnet"
 APP_NAME = "Carnet"

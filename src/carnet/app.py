@@ -1,51 +1,141 @@
-"""Composition root: builds the services over one database for either front end."""
+"""Composition root: builds the services over one database for either front end.
+
+Each service is made the first time a front end asks for it, and its module is
+imported then: the window's first screen needs the care table only, and
+importing every service up front (reportlab for letters, openpyxl for exports,
+the rules engine) would cost more than the rest of start-up together.
+"""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import date
+from functools import cached_property
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from carnet.paths import default_db_path
-from carnet.services.attachments import AttachmentService
-from carnet.services.backup import BackupService
-from carnet.services.bank_import import BankImportService
 from carnet.services.base import Clock
-from carnet.services.care import CareService
-from carnet.services.claims import ClaimsService
-from carnet.services.dashboard import DashboardService
-from carnet.services.exports import ExportService
-from carnet.services.history import HistoryService
-from carnet.services.household import HouseholdService
-from carnet.services.mailing_documents import MailingDocuments
-from carnet.services.mailings import MailingService
-from carnet.services.reconciliation import ReconciliationService
-from carnet.services.reports import ReportService
-from carnet.services.settings import SettingsService
-from carnet.services.todo import TodoService
+from carnet.services.care_table import CareTableService
+from carnet.services.undo_stack import UndoStack
 from carnet.storage.store import Store, open_store
 
+if TYPE_CHECKING:
+    from carnet.services.attachments import AttachmentService
+    from carnet.services.backup import BackupService
+    from carnet.services.bank_import import BankImportService
+    from carnet.services.care import CareService
+    from carnet.services.claims import ClaimsService
+    from carnet.services.dashboard import DashboardService
+    from carnet.services.exports import ExportService
+    from carnet.services.history import HistoryService
+    from carnet.services.household import HouseholdService
+    from carnet.services.mailing_documents import MailingDocuments
+    from carnet.services.mailings import MailingService
+    from carnet.services.reconciliation import ReconciliationService
+    from carnet.services.reports import ReportService
+    from carnet.services.settings import SettingsService
+    from carnet.services.todo import TodoService
 
-@dataclass(frozen=True)
+
 class Services:
     """Everything a front end may call. No globals: front ends receive this object."""
 
-    store: Store
-    household: HouseholdService
-    care: CareService
-    claims: ClaimsService
-    history: HistoryService
-    backup: BackupService
-    exports: ExportService
-    attachments: AttachmentService
-    todo: TodoService
-    mailings: MailingService
-    settings: SettingsService
-    reports: ReportService
-    bank: BankImportService
-    reconciliation: ReconciliationService
-    mailing_documents: MailingDocuments
-    dashboard: DashboardService
+    def __init__(self, store: Store, today: Clock = date.today) -> None:
+        self.store = store
+        self.today = today
+        self.care_table = CareTableService(store)
+        # Listens from the first operation on; the history service is built on first undo.
+        self.undo_stack = UndoStack(store)
+
+    @cached_property
+    def household(self) -> HouseholdService:
+        from carnet.services.household import HouseholdService  # noqa: PLC0415
+
+        return HouseholdService(self.store, self.today)
+
+    @cached_property
+    def care(self) -> CareService:
+        from carnet.services.care import CareService  # noqa: PLC0415
+
+        return CareService(self.store, self.today)
+
+    @cached_property
+    def claims(self) -> ClaimsService:
+        from carnet.services.claims import ClaimsService  # noqa: PLC0415
+
+        return ClaimsService(self.store, self.today)
+
+    @cached_property
+    def history(self) -> HistoryService:
+        from carnet.services.history import HistoryService  # noqa: PLC0415
+
+        return HistoryService(self.store, self.today, self.undo_stack)
+
+    @cached_property
+    def backup(self) -> BackupService:
+        from carnet.services.backup import BackupService  # noqa: PLC0415
+
+        return BackupService(self.store)
+
+    @cached_property
+    def exports(self) -> ExportService:
+        from carnet.services.exports import ExportService  # noqa: PLC0415
+
+        return ExportService(self.store)
+
+    @cached_property
+    def attachments(self) -> AttachmentService:
+        from carnet.services.attachments import AttachmentService  # noqa: PLC0415
+
+        return AttachmentService(self.store, self.today)
+
+    @cached_property
+    def todo(self) -> TodoService:
+        from carnet.services.todo import TodoService  # noqa: PLC0415
+
+        return TodoService(self.store, self.today)
+
+    @cached_property
+    def mailings(self) -> MailingService:
+        from carnet.services.mailings import MailingService  # noqa: PLC0415
+
+        return MailingService(self.store, self.today)
+
+    @cached_property
+    def settings(self) -> SettingsService:
+        from carnet.services.settings import SettingsService  # noqa: PLC0415
+
+        return SettingsService(self.store, self.today)
+
+    @cached_property
+    def reports(self) -> ReportService:
+        from carnet.services.reports import ReportService  # noqa: PLC0415
+
+        return ReportService(self.store, self.today)
+
+    @cached_property
+    def bank(self) -> BankImportService:
+        from carnet.services.bank_import import BankImportService  # noqa: PLC0415
+
+        return BankImportService(self.store, self.today)
+
+    @cached_property
+    def reconciliation(self) -> ReconciliationService:
+        from carnet.services.reconciliation import ReconciliationService  # noqa: PLC0415
+
+        return ReconciliationService(self.store, self.today)
+
+    @cached_property
+    def mailing_documents(self) -> MailingDocuments:
+        from carnet.services.mailing_documents import MailingDocuments  # noqa: PLC0415
+
+        return MailingDocuments(self.store, self.today)
+
+    @cached_property
+    def dashboard(self) -> DashboardService:
+        from carnet.services.dashboard import DashboardService  # noqa: PLC0415
+
+        return DashboardService(self.store, self.today)
 
     @property
     def db_path(self) -> Path | None:
@@ -57,25 +147,7 @@ class Services:
 
 def build_services(path: Path | None, today: Clock = date.today) -> Services:
     """Open the database at ``path`` (``None``: in memory) and wire the services."""
-    store = open_store(path)
-    return Services(
-        store=store,
-        household=HouseholdService(store, today),
-        care=CareService(store, today),
-        claims=ClaimsService(store, today),
-        history=HistoryService(store, today),
-        backup=BackupService(store),
-        exports=ExportService(store),
-        attachments=AttachmentService(store, today),
-        todo=TodoService(store, today),
-        mailings=MailingService(store, today),
-        settings=SettingsService(store, today),
-        reports=ReportService(store, today),
-        bank=BankImportService(store, today),
-        reconciliation=ReconciliationService(store, today),
-        mailing_documents=MailingDocuments(store, today),
-        dashboard=DashboardService(store, today),
-    )
+    return Services(open_store(path), today)
 
 
 def resolve_db_path(path: Path | None) -> Path:

@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from carnet.domain.errors import DatabaseFileError, SchemaTooNewError, StorageError
-from carnet.storage.database import open_ledger
+from carnet.storage.database import MIGRATION_NAMES, open_ledger
 from carnet.storage.migrations import known_migrations, schema_version
 
 
@@ -24,6 +24,24 @@ def test_new_file_is_private_and_migrated(db_path: Path) -> None:
         ledger.db.table_names()
     )
     ledger.close()
+
+
+def test_the_quick_open_knows_every_migration() -> None:
+    # Opening an up-to-date file compares with MIGRATION_NAMES without importing
+    # the migrations: the two lists must name the same migrations in order.
+    assert list(MIGRATION_NAMES) == known_migrations()
+
+
+def test_an_up_to_date_file_opens_without_sqlite_utils(db_path: Path) -> None:
+    open_ledger(db_path).close()
+    code = (
+        "import sys; from pathlib import Path; from carnet.app import build_services;"
+        f"s = build_services(Path({str(db_path)!r})); s.care_table.ids.__call__;"
+        "from carnet.domain.act_query import ActQuery; s.care_table.ids(ActQuery());"
+        "print('sqlite_utils' in sys.modules)"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "False"
 
 
 def test_pragmas_wal_and_foreign_keys(db_path: Path) -> None:
@@ -87,7 +105,7 @@ def test_event_history_is_append_only(db_path: Path) -> None:
 _WRITER = """
 import sys
 from pathlib import Path
-from carnet.storage.database import open_ledger
+from carnet.storage.database import MIGRATION_NAMES, open_ledger
 ledger = open_ledger(Path(sys.argv[1]))
 for n in range(200):
     with ledger.write() as db:

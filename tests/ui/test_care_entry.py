@@ -100,15 +100,15 @@ def test_filters_by_period_status_and_payer(window: MainWindow) -> None:
     page = window.care_page
     bar = page.filters
     bar.choose(bar.period_box, "last-year")
-    assert page.proxy.rowCount() == 0
+    assert page.model.rowCount() == 0
     bar.choose(bar.period_box, "year")
-    assert page.proxy.rowCount() == 6
+    assert page.model.rowCount() == 6
     bar.choose(bar.status_box, "nothing")
-    statuses = {page.proxy.index(r, columns.STATUS).data() for r in range(page.proxy.rowCount())}
+    statuses = {page.model.index(r, columns.STATUS).data() for r in range(page.model.rowCount())}
     assert statuses == {"Nothing to claim"}
     bar.choose(bar.status_box, "all")
     bar.choose(bar.payer_box, "amo")
-    assert 0 < page.proxy.rowCount() < 6
+    assert 0 < page.model.rowCount() < 6
     assert page.count_label.text().endswith("of 6 acts")
 
 

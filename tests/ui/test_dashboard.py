@@ -42,10 +42,10 @@ def test_clicking_a_figure_opens_the_acts_behind_it(
     care = window.care_page
     assert window.current_page() == "care"
     expected = services.dashboard.owed_acts(Payer.AMO, overdue=False)
-    assert care.proxy.rowCount() == len(expected) > 0
+    assert care.model.rowCount() == len(expected) > 0
     assert care.filters.chip.isVisible()
     care.filters.chip.click()
-    assert care.proxy.rowCount() == 6
+    assert care.model.rowCount() == 6
 
 
 def test_feuilles_to_sign_follow_their_steps(

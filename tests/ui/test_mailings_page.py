@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import io
-from dataclasses import replace
 from datetime import date
 from pathlib import Path
 from typing import Any, cast
@@ -103,9 +102,8 @@ def page(qtbot: QtBot, demo: Services, events: EventHub, translator: Translator)
 
 @pytest.fixture
 def fake(qtbot: QtBot, demo: Services, events: EventHub, translator: Translator) -> MailingsPage:
-    return make_page(
-        qtbot, replace(demo, mailing_documents=cast(Any, FakeDocuments())), events, translator
-    )
+    demo.mailing_documents = cast(Any, FakeDocuments())  # services are made on first use
+    return make_page(qtbot, demo, events, translator)
 
 
 def cell(page: MailingsPage, mailing_id: int, column: int) -> str:

@@ -38,7 +38,7 @@ def test_undo_and_redo_from_the_edit_menu(
     assert undo.isEnabled() and "Add act" in undo.text()
     undo.trigger()
     assert services.care.count() == before
-    assert window.care_page.proxy.rowCount() == before
+    assert window.care_page.model.rowCount() == before
     redo = window.undo_actions.redo
     assert redo.isEnabled()
     redo.trigger()

@@ -26,7 +26,7 @@ class BackupService:
 
     def backup_now(self, out: Path | None = None) -> Path:
         """A backup to ``out``, or a new rotating backup beside the database."""
-        conn = self.store.ledger.db.conn
+        conn = self.store.ledger.conn
         if out is not None:
             if out.exists():
                 raise ValidationError("out", f"{out} already exists; choose a new file name")
@@ -37,7 +37,7 @@ class BackupService:
         """A password-protected backup (AES-256 ZIP) to ``out``."""
         if out.exists():
             raise ValidationError("out", f"{out} already exists; choose a new file name")
-        return storage_archive.write_archive(self.store.ledger.db.conn, out, password)
+        return storage_archive.write_archive(self.store.ledger.conn, out, password)
 
     def daily(self) -> Path | None:
         """The backup made when the app opens, at most once a day."""
@@ -47,7 +47,7 @@ class BackupService:
         if any(p.name.startswith(f"{storage_backup.PREFIX}{today}") for p in self.list()):
             return None
         return storage_backup.rotating_backup(
-            self.store.ledger.db.conn, self._db_path(), "daily", self.now()
+            self.store.ledger.conn, self._db_path(), "daily", self.now()
         )
 
     def list(self) -> list[Path]:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import replace
 from datetime import date
 from decimal import Decimal
+from functools import cached_property
 
 from carnet.domain.assessment import Assessment
 from carnet.domain.care import ActInput, ActSummary, CareAct
@@ -29,8 +30,11 @@ class CareService(Service):
         super().__init__(store, today)
         self.reassessor = Reassessor(store)
         self.feuilles = FeuilleKeeper(store)
+
+    @cached_property
+    def _known_codes(self) -> frozenset[str]:
         # Profession-specific variants are stored as "midwife:C"; people type the bare code.
-        self._known_codes = {code.rpartition(":")[2] for code in default_tables().acts.codes()}
+        return frozenset(code.rpartition(":")[2] for code in default_tables().acts.codes())
 
     def add_act(self, data: ActInput) -> Result[CareAct]:
         clean = self._clean(data)
@@ -97,7 +101,7 @@ class CareService(Service):
         return self.store.events.for_entity("act", act_id)
 
     def count(self) -> int:
-        return self.store.acts.count()
+        return self.store.count_acts()
 
     # -- validation ----------------------------------------------------------------
     def _clean(self, data: ActInput) -> ActInput:

@@ -32,6 +32,7 @@ from carnet.domain.people import Person
 from carnet.domain.practitioners import Practitioner
 from carnet.services.assessing import Reassessor
 from carnet.services.base import Clock, Result, Service
+from carnet.services.undo_stack import UndoStack
 from carnet.storage.repos.codec import from_row
 from carnet.storage.store import Store
 
@@ -63,17 +64,13 @@ _CHANGES: dict[str, Callable[[frozenset[int]], Changes]] = {
 
 
 class HistoryService(Service):
-    def __init__(self, store: Store, today: Clock = date.today) -> None:
+    def __init__(
+        self, store: Store, today: Clock = date.today, stacks: UndoStack | None = None
+    ) -> None:
         super().__init__(store, today)
         self.reassessor = Reassessor(store)
-        self.undo_stack: list[int] = []
-        self.redo_stack: list[int] = []
-        store.listeners.append(self._on_operation)
-
-    def _on_operation(self, op: int, kind: str) -> None:
-        if kind == "do":  # a new change makes the redo branch meaningless
-            self.undo_stack.append(op)
-            self.redo_stack.clear()
+        stacks = stacks if stacks is not None else UndoStack(store)
+        self.undo_stack, self.redo_stack = stacks.undo, stacks.redo
 
     def undo_label(self) -> str | None:
         return self.store.events.label_of(self.undo_stack[-1]) if self.undo_stack else None

@@ -14,28 +14,45 @@ import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from datetime import datetime
+from functools import cached_property
 from pathlib import Path
-
-from sqlite_utils import Database
+from typing import TYPE_CHECKING
 
 from carnet.domain.errors import DatabaseFileError, DatabaseLockedError, StorageError
-from carnet.storage.backup import rotating_backup
-from carnet.storage.migrations import migrate
+
+if TYPE_CHECKING:
+    from sqlite_utils import Database
 
 BUSY_TIMEOUT_MS = 10_000
+MIGRATION_SET = "carnet"
+# The migrations of this build, in order (storage.migrations registers them; a test
+# keeps the two lists equal). Kept here so that opening an up-to-date database
+# does not import the migration machinery.
+MIGRATION_NAMES = ("0001_initial", "0002_attachments", "0003_table_keys")
 
 
 class Ledger:
     """The open database. Build it with :func:`open_ledger`."""
 
-    def __init__(self, db: Database, path: Path | None) -> None:
-        self.db = db
+    def __init__(self, conn: sqlite3.Connection, path: Path | None) -> None:
+        self.conn = conn
         self.path = path
+
+    @cached_property
+    def db(self) -> Database:
+        """sqlite-utils over the same connection, made on first use.
+
+        The window's first screen reads through :attr:`conn` alone, so starting
+        Carnet does not pay for importing sqlite-utils (about 40 ms).
+        """
+        from sqlite_utils import Database  # noqa: PLC0415
+
+        return Database(self.conn)
 
     @contextmanager
     def write(self) -> Iterator[Database]:
         """One transaction: everything inside commits together or not at all."""
-        conn = self.db.conn
+        conn = self.conn
         if conn.in_transaction:  # nested service call: join the outer transaction
             yield self.db
             return
@@ -58,7 +75,7 @@ class Ledger:
         conn.commit()
 
     def close(self) -> None:
-        self.db.close()
+        self.conn.close()
 
 
 def _create_private_file(path: Path) -> None:
@@ -103,10 +120,14 @@ def _open_once(path: Path | None) -> Ledger:
         if not path.exists():
             _create_private_file(path)
         conn = sqlite3.connect(str(path), timeout=BUSY_TIMEOUT_MS / 1000)
+    ledger = Ledger(conn, path)
     try:
         _configure(conn, wal=path is not None)
-        db = Database(conn)
-        migrate(db, before=None if path is None else _backup_before_migration(conn, path))
+        if not _up_to_date(conn):
+            from carnet.storage.migrations import migrate  # noqa: PLC0415 (rarely needed)
+
+            before = None if path is None else _backup_before_migration(conn, path)
+            migrate(ledger.db, before=before)
     except sqlite3.OperationalError:
         conn.close()
         raise
@@ -117,11 +138,31 @@ def _open_once(path: Path | None) -> Ledger:
         conn.close()
         raise
     _restrict_side_files(path)
-    return Ledger(db, path)
+    return ledger
+
+
+def _up_to_date(conn: sqlite3.Connection) -> bool:
+    """Whether the file has exactly this build's migrations (read without sqlite-utils).
+
+    Anything else (a new file, a pending migration, a newer Carnet's schema) takes
+    the full path through :func:`~carnet.storage.migrations.migrate`, which decides.
+    """
+    try:
+        rows = conn.execute(
+            "SELECT name FROM _sqlite_migrations WHERE migration_set = ? ORDER BY rowid",
+            [MIGRATION_SET],
+        ).fetchall()
+    except sqlite3.OperationalError as exc:
+        if "no such table" in str(exc):
+            return False
+        raise
+    return tuple(row[0] for row in rows) == MIGRATION_NAMES
 
 
 def _backup_before_migration(conn: sqlite3.Connection, path: Path) -> Callable[[], None]:
     def run() -> None:
+        from carnet.storage.backup import rotating_backup  # noqa: PLC0415
+
         rotating_backup(conn, path, "before-migration", datetime.now())  # noqa: DTZ005 (local time names the file)
 
     return run

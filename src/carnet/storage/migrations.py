@@ -12,9 +12,9 @@ from collections.abc import Callable
 from sqlite_utils import Database, Migrations
 
 from carnet.domain.errors import SchemaTooNewError
-from carnet.storage.schema import ATTACHMENTS_SCHEMA, INITIAL_SCHEMA
+from carnet.storage.database import MIGRATION_SET
+from carnet.storage.schema import ATTACHMENTS_SCHEMA, INITIAL_SCHEMA, TABLE_KEYS_SCHEMA
 
-MIGRATION_SET = "carnet"
 migrations = Migrations(MIGRATION_SET)
 
 
@@ -27,6 +27,12 @@ def m0001_initial(db: Database) -> None:
 @migrations(name="0002_attachments")
 def m0002_attachments(db: Database) -> None:
     for statement in ATTACHMENTS_SCHEMA:
+        db.execute(statement)
+
+
+@migrations(name="0003_table_keys")
+def m0003_table_keys(db: Database) -> None:
+    for statement in TABLE_KEYS_SCHEMA:
         db.execute(statement)
 
 

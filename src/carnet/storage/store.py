@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
+from functools import cached_property
 from pathlib import Path
 
 from carnet.domain.banking import BankAccount
@@ -12,6 +13,7 @@ from carnet.domain.people import Person
 from carnet.domain.practitioners import Practitioner
 from carnet.storage.database import Ledger, open_ledger
 from carnet.storage.files import FileStore
+from carnet.storage.repos.act_table import ActTable
 from carnet.storage.repos.acts import ActRepo
 from carnet.storage.repos.assessments import AssessmentRepo, PaymentRepo
 from carnet.storage.repos.attachments import AttachmentRepo
@@ -30,29 +32,84 @@ class Store:
 
     def __init__(self, ledger: Ledger) -> None:
         self.ledger = ledger
-        db = ledger.db
-        self.people = RecordRepo(db, "person", Person, "person")
-        self.practitioners = RecordRepo(db, "practitioner", Practitioner, "practitioner")
-        self.contracts = RecordRepo(db, "contract", Contract, "contract")
-        self.bank_accounts = RecordRepo(db, "bank_account", BankAccount, "bank account")
-        self.acts = ActRepo(db)
-        self.assessments = AssessmentRepo(db)
-        self.payments = PaymentRepo(db)
-        self.deductions = DeductionRepo(db)
-        self.feuilles = FeuilleRepo(db)
-        self.mailings = MailingRepo(db)
-        self.events = EventLog(db)
-        self.settings = SettingsRepo(db)
-        self.reports = ReportRepo(db)
-        self.attachments = AttachmentRepo(db)
-        self.bank = BankRepo(db)
-        self.dashboard = DashboardRepo(db)
+        # Read by the care table from the first screen on: plain sqlite3, no sqlite-utils.
+        self.act_table = ActTable(ledger.conn)
         # Scans and PDFs live beside the database (in memory: a throwaway folder is set by tests).
         self.files: FileStore | None = (
             None if ledger.path is None else FileStore.beside(ledger.path)
         )
         # Told (op id, kind) after each committed operation: the undo stack listens.
         self.listeners: list[Callable[[int, str], None]] = []
+
+    # The repositories are made on first use: each needs sqlite-utils, which the
+    # first screen of the window does not (see Ledger.db).
+    @cached_property
+    def people(self) -> RecordRepo[Person]:
+        return RecordRepo(self.ledger.db, "person", Person, "person")
+
+    @cached_property
+    def practitioners(self) -> RecordRepo[Practitioner]:
+        return RecordRepo(self.ledger.db, "practitioner", Practitioner, "practitioner")
+
+    @cached_property
+    def contracts(self) -> RecordRepo[Contract]:
+        return RecordRepo(self.ledger.db, "contract", Contract, "contract")
+
+    @cached_property
+    def bank_accounts(self) -> RecordRepo[BankAccount]:
+        return RecordRepo(self.ledger.db, "bank_account", BankAccount, "bank account")
+
+    @cached_property
+    def acts(self) -> ActRepo:
+        return ActRepo(self.ledger.db)
+
+    @cached_property
+    def assessments(self) -> AssessmentRepo:
+        return AssessmentRepo(self.ledger.db)
+
+    @cached_property
+    def payments(self) -> PaymentRepo:
+        return PaymentRepo(self.ledger.db)
+
+    @cached_property
+    def deductions(self) -> DeductionRepo:
+        return DeductionRepo(self.ledger.db)
+
+    @cached_property
+    def feuilles(self) -> FeuilleRepo:
+        return FeuilleRepo(self.ledger.db)
+
+    @cached_property
+    def mailings(self) -> MailingRepo:
+        return MailingRepo(self.ledger.db)
+
+    @cached_property
+    def events(self) -> EventLog:
+        return EventLog(self.ledger.db)
+
+    @cached_property
+    def settings(self) -> SettingsRepo:
+        return SettingsRepo(self.ledger.db)
+
+    @cached_property
+    def reports(self) -> ReportRepo:
+        return ReportRepo(self.ledger.db)
+
+    @cached_property
+    def attachments(self) -> AttachmentRepo:
+        return AttachmentRepo(self.ledger.db)
+
+    @cached_property
+    def bank(self) -> BankRepo:
+        return BankRepo(self.ledger.db)
+
+    @cached_property
+    def dashboard(self) -> DashboardRepo:
+        return DashboardRepo(self.ledger.db)
+
+    def count_acts(self) -> int:
+        """How many acts there are (the status bar), without sqlite-utils."""
+        return int(self.ledger.conn.execute("SELECT count(*) FROM care_act").fetchone()[0])
 
     @property
     def path(self) -> Path | None:

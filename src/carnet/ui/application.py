@@ -8,6 +8,7 @@ assistant shown over an empty household.
 from __future__ import annotations
 
 import sys
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QLibraryInfo, QLocale, QSettings, QTranslator
 from PySide6.QtGui import QGuiApplication
@@ -16,12 +17,14 @@ from PySide6.QtWidgets import QApplication
 from carnet import __version__
 from carnet.app import Services
 from carnet.i18n import Translator
-from carnet.ui.dialogs.setup_wizard import SetupWizard
 from carnet.ui.errors import install_excepthook
 from carnet.ui.events import EventHub
 from carnet.ui.icons import app_icon
 from carnet.ui.main_window import MainWindow
 from carnet.ui.setup_flow import needs_setup
+
+if TYPE_CHECKING:
+    from carnet.ui.dialogs.setup_wizard import SetupWizard
 
 APP_NAME = "Carnet"
 ORGANIZATION = "Carnet"
@@ -68,8 +71,11 @@ def build_window(services: Services, settings: QSettings) -> tuple[MainWindow, E
 
 def first_run(window: MainWindow, services: Services, events: EventHub) -> SetupWizard | None:
     """Open the assistant over an empty household (never over existing data)."""
-    if not needs_setup(len(services.household.people()), services.care.count()):
+    table = services.care_table
+    if not needs_setup(len(table.people()), table.count()):
         return None
+    from carnet.ui.dialogs.setup_wizard import SetupWizard  # noqa: PLC0415 (first run only)
+
     wizard = SetupWizard(services, events, window.translator, window)
     wizard.language_chosen.connect(window.set_language)
     wizard.open()

@@ -8,8 +8,11 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 
+from carnet.domain.act_query import TextTerm, fold
 from carnet.domain.payments import Payer
-from carnet.i18n import N_
+from carnet.i18n import N_, Translator
+from carnet.ui.labels import CATEGORIES, category_label, status_label
+from carnet.ui.labels import STATUSES as STATUS_LABELS
 
 PERIODS = (
     ("all", N_("Any date")),
@@ -64,3 +67,27 @@ def row_statuses(key: str) -> frozenset[str] | None:
 def payer_of(key: str) -> Payer | None:
     """The payer a payer choice means (``None``: any payer)."""
     return None if key == "all" else Payer(key)
+
+
+def text_terms(text: str, t: Translator) -> tuple[TextTerm, ...]:
+    """The words of the filter box, each with the labels (in the UI language) it is part of.
+
+    A row matches a word found anywhere in what it shows; dates, names and act
+    codes are matched by the database, the translated labels here.
+    """
+    terms = []
+    unassessed = fold(status_label(t, "", assessed=False))
+    for word in fold(text).split():
+        terms.append(
+            TextTerm(
+                word,
+                categories=frozenset(
+                    code for code in CATEGORIES if word in fold(category_label(t, code))
+                ),
+                statuses=frozenset(
+                    code for code in STATUS_LABELS if word in fold(status_label(t, code))
+                ),
+                unassessed=word in unassessed,
+            )
+        )
+    return tuple(terms)

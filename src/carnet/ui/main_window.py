@@ -10,6 +10,7 @@ the pages in place (their state is saved first), without a restart.
 from __future__ import annotations
 
 from decimal import Decimal
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QByteArray, QSettings, QSize, Signal, SignalInstance
 from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent
@@ -26,17 +27,18 @@ from carnet import __version__
 from carnet.app import Services
 from carnet.domain.changes import Changes
 from carnet.i18n import Translator
-from carnet.ui.demo_maker import DemoMaker
 from carnet.ui.events import EventHub
 from carnet.ui.icons import app_icon
 from carnet.ui.menus import MenuHandlers, WindowMenus
 from carnet.ui.pages import DEFAULT_PAGE, PAGES
 from carnet.ui.tasks import TaskRunner
-from carnet.ui.views.bank_page import BankPage
-from carnet.ui.views.care_page import CarePage
 from carnet.ui.views.page_factory import PageContext, build_page
 from carnet.ui.widgets.sidebar import Sidebar
 from carnet.ui.window_actions import UndoActions, dropped_file
+
+if TYPE_CHECKING:  # the pages' modules load when a page is first shown
+    from carnet.ui.views.bank_page import BankPage
+    from carnet.ui.views.care_page import CarePage
 
 DEFAULT_SIZE = QSize(1280, 800)
 
@@ -108,12 +110,16 @@ class MainWindow(QMainWindow):
 
     @property
     def care_page(self) -> CarePage:
+        from carnet.ui.views.care_page import CarePage  # noqa: PLC0415
+
         page = self.page("care")
         assert isinstance(page, CarePage)
         return page
 
     @property
     def bank_page(self) -> BankPage:
+        from carnet.ui.views.bank_page import BankPage  # noqa: PLC0415
+
         page = self.page("bank")
         assert isinstance(page, BankPage)
         return page
@@ -214,9 +220,7 @@ class MainWindow(QMainWindow):
             self.menus.go,
             self.menus.help,
         )
-        self.undo_actions: UndoActions | None = None
-        if hasattr(self._services, "history"):  # undo needs the history service
-            self.undo_actions = UndoActions(self, self.menus.edit, self._services, self._events, t)
+        self.undo_actions = UndoActions(self, self.menus.edit, self._services, self._events, t)
         path = self._services.db_path
         where = str(path) if path is not None else t.gettext("in memory, not saved")
         self.db_label.setText(t.gettext("Database: {path}").format(path=where))
@@ -231,7 +235,7 @@ class MainWindow(QMainWindow):
         self.statusBar().addPermanentWidget(self.count_label)
 
     def _update_act_count(self) -> None:
-        count = self._services.care.count()
+        count = self._services.care_table.count()
         text = self._t.ngettext("{n} act", "{n} acts", count)
         self.count_label.setText(text.format(n=self._t.number(Decimal(count))))
 
@@ -258,6 +262,8 @@ class MainWindow(QMainWindow):
         self.care_page.new_act()
 
     def _create_demo(self) -> None:
+        from carnet.ui.demo_maker import DemoMaker  # noqa: PLC0415 (rarely used)
+
         DemoMaker(self, self._t, self.tasks).ask_and_build()
 
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:

@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QObject
+from PySide6.QtCore import QObject, QTimer
 from PySide6.QtGui import QAction, QDragEnterEvent, QDropEvent, QKeySequence
 from PySide6.QtWidgets import QMainWindow, QMenu
 
@@ -44,7 +44,11 @@ class UndoActions(QObject):
             [QKeySequence(QKeySequence.StandardKey.Redo), QKeySequence("Ctrl+Shift+Z")]
         )
         events.changed.connect(self._on_changed)
-        self.update()
+        self.undo.setEnabled(False)
+        self.redo.setEnabled(False)
+        # Labelled once the window has painted: reading the history is not needed
+        # for the first screen (and costs the start-up an import of sqlite-utils).
+        QTimer.singleShot(0, self.update)
 
     def _on_changed(self, _changes: object) -> None:
         self.update()

@@ -4,15 +4,16 @@ from __future__ import annotations
 
 import json
 from dataclasses import fields
-from typing import Any
-
-from sqlite_utils import Database
+from typing import TYPE_CHECKING, Any
 
 from carnet.domain.assessment import Assessment, Explanation
 from carnet.domain.ids import ActId, ExpectedPaymentId
 from carnet.domain.payments import ExpectedPayment
 from carnet.storage.repos.codec import decode, encode, field_hints, from_row
 from carnet.storage.repos.records import NOW_SQL
+
+if TYPE_CHECKING:
+    from sqlite_utils import Database
 
 _FIELDS = tuple(f.name for f in fields(Assessment))
 _INSERT = (

@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
-from sqlite_utils import Database
+from typing import TYPE_CHECKING
 
 from carnet.domain.attachments import AttachedTo, Attachment
 from carnet.storage.repos.records import RecordRepo
+
+if TYPE_CHECKING:
+    from sqlite_utils import Database
 
 
 class AttachmentRepo(RecordRepo[Attachment]):

@@ -4,14 +4,15 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from datetime import date
-from typing import Any
-
-from sqlite_utils import Database
+from typing import TYPE_CHECKING, Any
 
 from carnet.domain.banking import BankTransaction, StatementImport
 from carnet.domain.ids import BankAccountId, ExpectedPaymentId, TransactionId
 from carnet.storage.repos.codec import from_row
 from carnet.storage.repos.records import RecordRepo
+
+if TYPE_CHECKING:
+    from sqlite_utils import Database
 
 OPEN_PAYMENTS_SQL = """
 SELECT e.id, e.act_id, a.date, e.payer, e.amount_cents - e.settled_cents, e.earliest, e.latest,

@@ -5,9 +5,11 @@ Every figure is summed in SQL over integer cents; nothing here writes.
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from sqlite_utils import Database
+if TYPE_CHECKING:
+    from sqlite_utils import Database
+
 
 _OPEN = "e.status IN ('pending', 'partly-paid')"
 

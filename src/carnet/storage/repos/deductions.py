@@ -7,11 +7,14 @@ re-running the engine.
 
 from __future__ import annotations
 
-from sqlite_utils import Database
+from typing import TYPE_CHECKING
 
 from carnet.domain.assessment import Assessment
 from carnet.domain.care import CareAct
 from carnet.domain.ids import PersonId
+
+if TYPE_CHECKING:
+    from sqlite_utils import Database
 
 
 class DeductionRepo:

@@ -5,13 +5,14 @@ from __future__ import annotations
 import json
 from collections.abc import Sequence
 from datetime import datetime
-from typing import Protocol
-
-from sqlite_utils import Database
+from typing import TYPE_CHECKING, Protocol
 
 from carnet.domain.events import Event
 from carnet.domain.ids import EventId
 from carnet.storage.repos.records import row_json
+
+if TYPE_CHECKING:
+    from sqlite_utils import Database
 
 
 class _Identified(Protocol):

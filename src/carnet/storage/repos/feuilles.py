@@ -4,9 +4,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from datetime import date
-from typing import Any
-
-from sqlite_utils import Database
+from typing import TYPE_CHECKING, Any
 
 from carnet.domain.claims import Feuille
 from carnet.domain.errors import NotFoundError
@@ -14,6 +12,9 @@ from carnet.domain.ids import ActId, FeuilleId, MailingId
 from carnet.domain.mailings import Mailing
 from carnet.storage.repos.codec import from_row, to_row
 from carnet.storage.repos.records import NOW_SQL, RecordRepo
+
+if TYPE_CHECKING:
+    from sqlite_utils import Database
 
 
 class FeuilleRepo:

@@ -4,13 +4,13 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterable
-from typing import Any, Generic, TypeVar
-
-from sqlite_utils import Database
-from sqlite_utils.db import NotFoundError as RowNotFound
+from typing import TYPE_CHECKING, Any, Generic, TypeVar
 
 from carnet.domain.errors import NotFoundError
 from carnet.storage.repos.codec import Row, from_row, to_row
+
+if TYPE_CHECKING:
+    from sqlite_utils import Database
 
 T = TypeVar("T")
 
@@ -72,6 +72,10 @@ class RecordRepo(Generic[T]):
             self.db.table(self.table).insert({"id": ident, **row})
 
     def get(self, ident: int) -> T:
+        # Imported here: by now sqlite-utils is loaded (self.db exists), and the
+        # module stays importable on the start-up path without it.
+        from sqlite_utils.db import NotFoundError as RowNotFound  # noqa: PLC0415
+
         try:
             row = self.db.table(self.table).get(ident)
         except RowNotFound:

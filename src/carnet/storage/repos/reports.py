@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from sqlite_utils import Database
+if TYPE_CHECKING:
+    from sqlite_utils import Database
+
 
 ACTS_SQL = """
 SELECT a.id, a.date, trim(p.first_name || ' ' || p.last_name) AS person,

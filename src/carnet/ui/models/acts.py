@@ -1,27 +1,25 @@
-"""The care table: a thin Qt adapter over the ``ActSummary`` rows the care service lists.
+"""The care table: a Qt adapter that reads the acts it shows a page at a time.
 
-Kept cheap for 100 000 rows: ``data()`` formats nothing until a row is first
-painted, then keeps that row's texts; sorting happens here in Python on raw
-values (a ``QSortFilterProxyModel`` sort would call back into Python millions
-of times, about six seconds for 100 000 rows).
+A household's log can hold 100 000 acts. Holding them all as Python objects
+took a second at start-up and filtering in Python took more than a keystroke,
+so the model holds only the ordered ids that the current filters leave (asked
+from the database, which also sorts) and reads rows in pages of
+:data:`PAGE_SIZE` as the view paints them. Texts are formatted when a row is
+first painted, then kept with its page.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections import OrderedDict
+from dataclasses import replace
 from datetime import date
-from typing import Any
+from typing import Any, Protocol
 
-from PySide6.QtCore import (
-    QAbstractTableModel,
-    QModelIndex,
-    QObject,
-    QPersistentModelIndex,
-    Qt,
-)
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
 
+from carnet.domain.act_query import ActQuery, ActSort
 from carnet.domain.care import ActSummary
-from carnet.domain.ids import ActId, PersonId
+from carnet.domain.ids import ActId
 from carnet.i18n import N_, Translator
 from carnet.ui.labels import category_label, status_label
 
@@ -40,15 +38,52 @@ HEADERS = (
     N_("You pay"),
     N_("Status"),
 )
+SORTS = (
+    ActSort.DATE,
+    ActSort.PERSON,
+    ActSort.PRACTITIONER,
+    ActSort.ACT,
+    ActSort.CATEGORY,
+    ActSort.FEE,
+    ActSort.AMO,
+    ActSort.AMC,
+    ActSort.PATIENT,
+    ActSort.STATUS,
+)
 MONEY_COLUMNS = frozenset({FEE, AMO, AMC, PATIENT})
 
 # Raw, sortable value of a cell (a date, cents, folded text); ``None`` when not assessed.
 SORT_ROLE = Qt.ItemDataRole.UserRole + 1
 ACT_ID_ROLE = Qt.ItemDataRole.UserRole + 2
 
+# Rows read at once, and how many pages stay in memory (about 13 000 rows).
+PAGE_SIZE = 200
+PAGES_KEPT = 64
+
 _RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
 _INDEX = QModelIndex | QPersistentModelIndex
 SortValue = date | int | str | None
+
+
+class _Row:
+    """One act of a page read, with its texts once it has been painted."""
+
+    __slots__ = ("summary", "texts")
+
+    def __init__(self, summary: ActSummary) -> None:
+        self.summary = summary
+        self.texts: tuple[str, ...] | None = None
+
+
+_Page = list[_Row | None]
+
+
+class ActSource(Protocol):
+    """Where the rows come from: the care table service (or a test's stand-in)."""
+
+    def ids(self, query: ActQuery) -> list[ActId]: ...
+
+    def rows(self, ids: list[ActId]) -> list[ActSummary]: ...
 
 
 def sort_value(row: ActSummary, column: int) -> SortValue:
@@ -68,52 +103,53 @@ def sort_value(row: ActSummary, column: int) -> SortValue:
     return values[column]
 
 
-def _sort_key(row: ActSummary, column: int) -> tuple[Any, ...]:
-    value = sort_value(row, column)
-    # Unassessed amounts (None) go first; date and id make ties deterministic.
-    return (value is not None, value, row.date, row.id)
-
-
 class ActTableModel(QAbstractTableModel):
-    """Rows of :class:`ActSummary`; replace them all with :meth:`set_rows`."""
+    """The acts an :class:`ActQuery` leaves; change it with :meth:`set_query`."""
 
-    def __init__(self, translator: Translator, parent: QObject | None = None) -> None:
+    def __init__(
+        self, source: ActSource, translator: Translator, parent: QObject | None = None
+    ) -> None:
         super().__init__(parent)
+        self._source = source
         self._t = translator
-        self._rows: list[ActSummary] = []
-        self._texts: dict[ActId, tuple[str, ...]] = {}  # formatted lazily, per act
-        self._haystacks: dict[ActId, str] = {}  # what the filter box searches
-        self._sort_column = -1
-        self._sort_order = Qt.SortOrder.AscendingOrder
+        self._query = ActQuery()
+        self._ids: list[ActId] = []
+        self._pages: OrderedDict[int, _Page] = OrderedDict()
 
     # -- the rows ---------------------------------------------------------------------
-    def set_rows(self, rows: Iterable[ActSummary]) -> None:
-        """Replace every row, keeping the current sort order."""
+    @property
+    def query(self) -> ActQuery:
+        return self._query
+
+    def set_query(self, query: ActQuery) -> None:
+        """Show the acts ``query`` leaves (its order is kept by :meth:`sort` only)."""
+        self._query = query
+        self.reload()
+
+    def reload(self) -> None:
+        """Ask again: acts were added, changed or removed."""
         self.beginResetModel()
-        self._rows = list(rows)
-        self._texts.clear()
-        self._haystacks.clear()
-        self._sort_rows()
+        self._ids = self._source.ids(self._query)
+        self._pages.clear()
         self.endResetModel()
 
-    def summary(self, row: int) -> ActSummary:
-        return self._rows[row]
+    def summary(self, row: int) -> ActSummary | None:
+        """The act at ``row``; ``None`` if it was deleted since the table was read."""
+        entry = self._entry(row)
+        return None if entry is None else entry.summary
 
-    def last_codes(self) -> dict[str, str]:
-        """The code of the most recent act with each practitioner (proposed in the form)."""
-        latest: dict[str, ActSummary] = {}
-        for row in self._rows:
-            seen = latest.get(row.practitioner_name)
-            if seen is None or (row.date, row.id) > (seen.date, seen.id):
-                latest[row.practitioner_name] = row
-        return {name: row.act_code for name, row in latest.items()}
+    def act_id(self, row: int) -> ActId:
+        return self._ids[row]
 
     def row_of(self, act_id: ActId) -> int | None:
-        return next((n for n, row in enumerate(self._rows) if row.id == act_id), None)
+        try:
+            return self._ids.index(act_id)
+        except ValueError:
+            return None
 
     # -- Qt's model interface ---------------------------------------------------------
     def rowCount(self, parent: _INDEX = QModelIndex()) -> int:  # noqa: B008 - Qt's idiom
-        return 0 if parent.isValid() else len(self._rows)
+        return 0 if parent.isValid() else len(self._ids)
 
     def columnCount(self, parent: _INDEX = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else COLUMN_COUNT
@@ -121,17 +157,21 @@ class ActTableModel(QAbstractTableModel):
     def data(self, index: _INDEX, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid():
             return None
-        row = self._rows[index.row()]
         column = index.column()
-        if role == Qt.ItemDataRole.DisplayRole:
-            return self._row_texts(row)[column]
         if role == Qt.ItemDataRole.TextAlignmentRole:
             return _RIGHT if column in MONEY_COLUMNS else None
-        if role == SORT_ROLE:
-            return sort_value(row, column)
         if role == ACT_ID_ROLE:
-            return row.id
-        return None
+            return self._ids[index.row()]
+        if role not in (Qt.ItemDataRole.DisplayRole, SORT_ROLE):
+            return None
+        entry = self._entry(index.row())
+        if entry is None:
+            return None
+        if role == SORT_ROLE:
+            return sort_value(entry.summary, column)
+        if entry.texts is None:  # formatted when first painted: a page has 200 rows
+            entry.texts = self._format(entry.summary)
+        return entry.texts[column]
 
     def headerData(
         self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
@@ -154,43 +194,46 @@ class ActTableModel(QAbstractTableModel):
         )
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
-        """Sort by the raw values of ``column``, keeping selections on the same acts."""
-        self._sort_column, self._sort_order = column, order
+        """Sort in the database by ``column``, keeping selections on the same acts."""
+        if not 0 <= column < COLUMN_COUNT:
+            return
+        descending = order == Qt.SortOrder.DescendingOrder
+        query = replace(self._query, sort=SORTS[column], descending=descending)
+        if query == self._query:
+            return  # the view asks twice when the header is clicked; the rows are in order
+        self._query = query
         self.layoutAboutToBeChanged.emit()
         before = self.persistentIndexList()
-        acts = [self._rows[index.row()].id for index in before]
-        self._sort_rows()
+        acts = [self._ids[index.row()] for index in before]
+        self._ids = self._source.ids(self._query)
+        self._pages.clear()
         if before:
-            position = {row.id: n for n, row in enumerate(self._rows)}
-            after = [self.index(position[a], i.column()) for a, i in zip(acts, before, strict=True)]
+            position = {act: n for n, act in enumerate(self._ids)}
+            after = [
+                self.index(position[a], i.column()) if a in position else QModelIndex()
+                for a, i in zip(acts, before, strict=True)
+            ]
             self.changePersistentIndexList(before, after)
         self.layoutChanged.emit()
 
-    # -- filtering support ------------------------------------------------------------
-    def matches(self, row: int, words: tuple[str, ...], person: PersonId | None) -> bool:
-        """Whether ``row`` belongs to ``person`` (if given) and contains every word."""
-        summary = self._rows[row]
-        if person is not None and summary.person_id != person:
-            return False
-        if not words:
-            return True
-        haystack = self._haystacks.get(summary.id)
-        if haystack is None:
-            haystack = self._haystacks[summary.id] = self._haystack(summary)
-        return all(word in haystack for word in words)
+    # -- pages ------------------------------------------------------------------------
+    def _entry(self, row: int) -> _Row | None:
+        number, offset = divmod(row, PAGE_SIZE)
+        page = self._pages.get(number)
+        if page is None:
+            page = self._read_page(number)
+        else:
+            self._pages.move_to_end(number)
+        return page[offset]
 
-    # -- helpers ----------------------------------------------------------------------
-    def _sort_rows(self) -> None:
-        if 0 <= self._sort_column < COLUMN_COUNT:
-            column = self._sort_column
-            descending = self._sort_order == Qt.SortOrder.DescendingOrder
-            self._rows.sort(key=lambda row: _sort_key(row, column), reverse=descending)
-
-    def _row_texts(self, row: ActSummary) -> tuple[str, ...]:
-        texts = self._texts.get(row.id)
-        if texts is None:
-            texts = self._texts[row.id] = self._format(row)
-        return texts
+    def _read_page(self, number: int) -> _Page:
+        ids = self._ids[number * PAGE_SIZE : (number + 1) * PAGE_SIZE]
+        found = {row.id: _Row(row) for row in self._source.rows(ids)}
+        page: _Page = [found.get(act) for act in ids]
+        self._pages[number] = page
+        if len(self._pages) > PAGES_KEPT:
+            self._pages.popitem(last=False)
+        return page
 
     def _format(self, row: ActSummary) -> tuple[str, ...]:
         t = self._t
@@ -210,15 +253,3 @@ class ActTableModel(QAbstractTableModel):
 
     def _money(self, cents: int | None) -> str:
         return "—" if cents is None else self._t.money(cents)
-
-    def _haystack(self, row: ActSummary) -> str:
-        t = self._t
-        parts = (
-            row.date.isoformat(),
-            row.person_name,
-            row.practitioner_name,
-            row.act_code,
-            category_label(t, row.category),
-            status_label(t, row.status, row.patient_cents is not None),
-        )
-        return " ".join(parts).casefold()

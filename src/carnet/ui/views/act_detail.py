@@ -26,7 +26,6 @@ from carnet.domain.claims import Feuille
 from carnet.domain.events import Event
 from carnet.domain.payments import ExpectedPayment, Payer
 from carnet.i18n import N_, Translator
-from carnet.rules.explain import render_explanation
 from carnet.ui.labels import (
     FEUILLE_STATUSES,
     PAYMENT_STATUSES,
@@ -209,6 +208,9 @@ class ActDetailPanel(QScrollArea):
                 self._forms[key].setRowVisible(self._values[key], cents != 0)
         self._set("rate", _percent(t, a.amo_rate))
         self._set("deadline", t.date(a.deadline))
+        # Imported on the first act shown: the rules package is not needed to open the window.
+        from carnet.rules.explain import render_explanation  # noqa: PLC0415
+
         lines = [render_explanation(line, t) for line in a.explanation]
         self._why.setText("\n".join(f"• {line}" for line in lines))
 

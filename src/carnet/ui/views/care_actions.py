@@ -23,9 +23,10 @@ from carnet.services.base import Result
 from carnet.ui.dialogs.form_dialog import FormDialog
 from carnet.ui.errors import guarded
 from carnet.ui.events import EventHub
-from carnet.ui.forms.act_editor import ActEditor
 
 if TYPE_CHECKING:
+    # The form (and the rules it proposes tariffs from) loads when first opened.
+    from carnet.ui.forms.act_editor import ActEditor
     from carnet.ui.views.care_page import CarePage
 
 RECENT_KEY = "care/recent_practitioners"
@@ -135,8 +136,10 @@ class CareActions(QObject):
         return None if act_id is None else self._services.care.act(act_id)
 
     def _editor(self) -> ActEditor:
+        from carnet.ui.forms.act_editor import ActEditor  # noqa: PLC0415
+
         household, care = self._services.household, self._services.care
-        by_name = self._page.model.last_codes()
+        by_name = self._services.care_table.latest_codes()
         last_codes: dict[int, str] = {
             p.id: by_name[p.name] for p in household.practitioners() if p.name in by_name
         }
@@ -190,6 +193,8 @@ class CareActions(QObject):
 
 def editor_of(dialog: QWidget) -> ActEditor:
     """The act editor inside a form dialog (tests type into it)."""
+    from carnet.ui.forms.act_editor import ActEditor  # noqa: PLC0415
+
     found = dialog.findChild(ActEditor)
     assert found is not None
     return found

@@ -7,6 +7,7 @@ by text, person, period, status and payer.
 
 from __future__ import annotations
 
+from dataclasses import replace
 from decimal import Decimal
 
 from PySide6.QtCore import QByteArray, QItemSelection, QSettings, Qt, QTimer
@@ -23,6 +24,7 @@ from PySide6.QtWidgets import (
 )
 
 from carnet.app import Services
+from carnet.domain.act_query import ActQuery, Owed
 from carnet.domain.care import ActSummary
 from carnet.domain.changes import Changes
 from carnet.domain.ids import ActId, PersonId
@@ -30,7 +32,6 @@ from carnet.i18n import N_, Translator
 from carnet.ui import care_filters
 from carnet.ui.events import EventHub
 from carnet.ui.models import acts as columns
-from carnet.ui.models.act_filter import ActFilterProxy
 from carnet.ui.models.acts import ActTableModel
 from carnet.ui.views.act_detail import ActDetailPanel
 from carnet.ui.views.care_actions import CareActions
@@ -73,8 +74,8 @@ class CarePage(QWidget):
         self._services = services
         self._t = translator
         self._only: frozenset[int] | None = None  # a dashboard figure's acts
-        self.model = ActTableModel(translator, self)
-        self.proxy = ActFilterProxy(self.model, self)
+        self.model = ActTableModel(services.care_table, translator, self)
+        self._total = 0  # acts in the database, whatever the filters
         self.filters = CareFilterBar(translator)
         self.filter_box, self.person_box = self.filters.text_box, self.filters.person_box
         self.count_label = self.filters.count_label
@@ -112,13 +113,12 @@ class CarePage(QWidget):
 
     def reload(self) -> None:
         selected = self.selected_act()
-        self.model.set_rows(self._services.care.summaries())
-        self._reload_payments()
+        self._total = self._services.care_table.count()
         self._reload_people()
-        self._states.setCurrentIndex(0 if self.model.rowCount() == 0 else 1)
+        self.apply_filters(force=True)
+        self._states.setCurrentIndex(0 if self._total == 0 else 1)
         if selected is not None:
             self.select_act(selected)
-        self._update_count()
 
     def selected_act(self) -> ActId | None:
         summary = self.selected_summary()
@@ -127,9 +127,7 @@ class CarePage(QWidget):
     def select_act(self, act_id: ActId) -> None:
         row = self.model.row_of(act_id)
         if row is not None:
-            index = self.proxy.mapFromSource(self.model.index(row, 0))
-            if index.isValid():
-                self.table.selectRow(index.row())
+            self.table.selectRow(row)
 
     def show_only(self, act_ids: frozenset[int], title: str) -> None:
         """Show exactly these acts (whatever the other filters say) until the chip is cleared."""
@@ -139,7 +137,7 @@ class CarePage(QWidget):
         self.person_box.setCurrentIndex(0)
         self._only = act_ids
         self.filters.show_chip(title)
-        self._apply_choices()
+        self.apply_filters()
 
     def new_act(self) -> None:
         self.commands.new_act()
@@ -160,7 +158,7 @@ class CarePage(QWidget):
     def _make_table(self) -> QTableView:
         table = QTableView()
         table.setAccessibleName(self._t.gettext("Care acts"))
-        table.setModel(self.proxy)
+        table.setModel(self.model)
         table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
@@ -213,69 +211,70 @@ class CarePage(QWidget):
 
     def _connect(self) -> None:
         self.filter_box.textChanged.connect(self._on_text)
-        self._filter_timer.timeout.connect(self._apply_text)
-        self.person_box.currentIndexChanged.connect(self._on_person_chosen)
-        self.filters.changed.connect(self._apply_choices)
+        self._filter_timer.timeout.connect(self.apply_filters)
+        self.person_box.currentIndexChanged.connect(self.apply_filters)
+        self.filters.changed.connect(self.apply_filters)
         self.filters.chip_cleared.connect(self._clear_only)
         self.table.selectionModel().selectionChanged.connect(self._on_selection)
         self.table.doubleClicked.connect(lambda _index: self.commands.edit_act())
-        for signal in (self.proxy.rowsInserted, self.proxy.rowsRemoved, self.proxy.modelReset):
-            signal.connect(self._update_count)
-        self.proxy.layoutChanged.connect(self._update_count)
+        self.model.modelReset.connect(self._update_count)
 
     # -- reacting -----------------------------------------------------------------
     def _reload_payments(self) -> None:
-        """Payments moved (a bank match): the payer and overdue filters must ask again."""
-        self._apply_choices()
+        """Payments moved (a bank match): the status, payer and overdue filters ask again."""
+        self.apply_filters(force=True)
 
     def _reload_people(self) -> None:
         chosen = self.person_box.currentData()
         self.person_box.blockSignals(True)  # rebuilding must not refilter on each item
         self.person_box.clear()
         self.person_box.addItem(self._t.gettext("Everyone"), None)
-        for person in self._services.household.people():
-            self.person_box.addItem(person.full_name, person.id)
+        for person_id, name in self._services.care_table.people():
+            self.person_box.addItem(name, person_id)
         found = self.person_box.findData(chosen) if chosen is not None else 0
         self.person_box.setCurrentIndex(max(found, 0))
         self.person_box.blockSignals(False)
-        self._on_person_chosen()
 
-    def _on_text(self, text: str) -> None:
-        if self.model.rowCount() > DEBOUNCE_ABOVE_ROWS:
-            self._filter_timer.start()  # restarts: one filter pass per pause in typing
+    def _on_text(self) -> None:
+        if self._total > DEBOUNCE_ABOVE_ROWS:
+            self._filter_timer.start()  # restarts: one query per pause in typing
         else:
-            self.proxy.set_text(text)
+            self.apply_filters()
 
-    def _apply_text(self) -> None:
-        self.proxy.set_text(self.filter_box.text())
+    def apply_filters(self, *, force: bool = False) -> None:
+        """Ask the database for the acts the filters leave (only if a filter changed)."""
+        self._filter_timer.stop()
+        query = self._query()
+        if force or query != self.model.query:
+            self.model.set_query(query)
 
-    def _on_person_chosen(self) -> None:
-        data = self.person_box.currentData()
-        self.proxy.set_person(None if data is None else PersonId(int(data)))
-
-    def _apply_choices(self) -> None:
-        bar, today = self.filters, self._services.care.today()
-        self.proxy.set_period(care_filters.period_range(bar.period(), today))
-        self.proxy.set_statuses(care_filters.row_statuses(bar.status()))
-        # What a row cannot say alone (who still owes, and since when) is asked in SQL,
-        # and only when such a filter is chosen.
+    def _query(self) -> ActQuery:
+        """The filters as they stand, in the model's current order."""
+        bar, today = self.filters, self._services.today()
+        person = self.person_box.currentData()
+        owed: Owed | None = None
         payer, overdue = care_filters.payer_of(bar.payer()), bar.status() == "overdue"
-        allowed: frozenset[int] | None = None
         if payer is not None or overdue:
-            allowed = self._services.dashboard.owed_acts(payer, overdue)
-        if self._only is not None:
-            allowed = self._only if allowed is None else allowed & self._only
-        self.proxy.set_allowed(allowed)
+            owed = Owed(payer, today if overdue else None)
+        return replace(
+            self.model.query,
+            terms=care_filters.text_terms(self.filter_box.text(), self._t),
+            person=None if person is None else PersonId(int(person)),
+            period=care_filters.period_range(bar.period(), today),
+            statuses=care_filters.row_statuses(bar.status()),
+            owed=owed,
+            only=self._only,
+        )
 
     def _clear_only(self) -> None:
         self._only = None
-        self._apply_choices()
+        self.apply_filters()
 
     def selected_summary(self) -> ActSummary | None:
         rows = self.table.selectionModel().selectedRows()
         if not rows:
             return None
-        return self.model.summary(self.proxy.mapToSource(rows[0]).row())
+        return self.model.summary(rows[0].row())
 
     def _on_selection(
         self, _selected: QItemSelection | None = None, _deselected: QItemSelection | None = None
@@ -296,7 +295,7 @@ class CarePage(QWidget):
     def _update_count(self) -> None:
         # The status bar has the total; here only how many the filters leave.
         t = self._t
-        shown, total = self.proxy.rowCount(), self.model.rowCount()
+        shown, total = self.model.rowCount(), self._total
         text = ""
         if shown != total:
             text = t.gettext("{shown} of {total} acts").format(
