@@ -17,6 +17,7 @@ from carnet.ui.views.help_page import HelpPage
 SRC = Path(__file__).resolve().parents[2] / "src" / "carnet"
 KEYWORDS = {"gettext": None, "ngettext": (1, 2), "N_": None}
 PLACEHOLDER = re.compile(r"\{\w+\}")
+PLACEHOLDER_NAME = re.compile(r"\{(\w+)\}")
 
 
 def french() -> dict[str, Message]:
@@ -35,11 +36,13 @@ def test_every_french_message_is_translated_and_not_fuzzy() -> None:
 
 
 def test_every_string_of_the_window_is_in_the_catalogue() -> None:
+    # All of src/carnet, not only ui/: the services, the domain, the rules and the
+    # bank importers mark the messages they send to the window with N_.
     known = french()
     found = {
         (message if isinstance(message, str) else message[0])
         for _file, _line, message, _comments, _context in extract_from_dir(
-            str(SRC / "ui"), keywords=KEYWORDS, comment_tags=()
+            str(SRC), keywords=KEYWORDS, comment_tags=()
         )
     }
     missing = sorted(found - set(known))
@@ -53,6 +56,28 @@ def test_placeholders_survive_translation() -> None:
         wanted = set(PLACEHOLDER.findall(source))
         for text in strings(message)[1:] if isinstance(message.id, tuple) else strings(message):
             assert set(PLACEHOLDER.findall(text)) == wanted, key
+
+
+def test_messages_of_the_core_fill_in_both_languages() -> None:
+    """Every template the services, domain, rules and bank mark formats with its own names.
+
+    Their parameters are filled by name at run time (``Message.render``): a French text
+    with a placeholder the English lacks, a positional ``{}`` or a stray brace would
+    raise in front of the person instead of showing the sentence.
+    """
+    known = french()
+    checked = 0
+    for layer in ("services", "domain", "rules", "bank"):
+        for _file, _line, message, _comments, _context in extract_from_dir(
+            str(SRC / layer), keywords=KEYWORDS, comment_tags=()
+        ):
+            assert isinstance(message, str), "core messages have no plural forms"
+            names = dict.fromkeys(PLACEHOLDER_NAME.findall(message), "x")
+            translated = strings(known[message])[0]
+            assert translated.format_map(names), message
+            assert message.format_map(names), message
+            checked += 1
+    assert checked > 100
 
 
 def test_french_money_and_dates() -> None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
+from carnet.domain.messages import Message
 from carnet.domain.money import Cents
 
 
@@ -46,7 +47,7 @@ class Statement:
     account_id: str | None = None
     balance: Balance | None = None
     encoding: str = ""
-    warnings: tuple[str, ...] = ()
+    warnings: tuple[Message, ...] = ()
 
     @property
     def accounts(self) -> tuple[str, ...]:

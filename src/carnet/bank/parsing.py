@@ -12,11 +12,20 @@ import unicodedata
 from datetime import date
 from functools import lru_cache
 
+from carnet.domain.messages import N_, Message, Param
 from carnet.domain.money import Cents
 
 
 class FieldError(ValueError):
-    """A field that cannot be read; importers turn it into ``BankFileError``."""
+    """A field that cannot be read; importers turn it into ``BankFileError``.
+
+    Like every message the user may read, it carries an English template and
+    parameters (:attr:`text`) so that the UI can translate it.
+    """
+
+    def __init__(self, problem: str, /, **params: Param) -> None:
+        self.text = Message(problem, **params)
+        super().__init__(self.text)
 
 
 # Every space a French export puts inside a number: plain, NBSP, narrow NBSP, thin, figure.
@@ -31,10 +40,10 @@ _PLAIN = re.compile(r"([+-]?)(\d*)(?:[.,](\d*))?")
 
 def _cents(whole: str, fraction: str, text: str) -> int:
     if not whole and not fraction:
-        raise FieldError(f"not an amount: {text!r}")
+        raise FieldError(N_("not an amount: {text}"), text=repr(text))
     extra = fraction[2:]
     if extra.strip("0"):
-        raise FieldError(f"more than two decimals: {text!r}")
+        raise FieldError(N_("more than two decimals: {text}"), text=repr(text))
     return int(whole or "0") * 100 + int((fraction[:2] or "0").ljust(2, "0"))
 
 
@@ -78,7 +87,7 @@ def parse_amount(text: str, decimal: str = ",") -> Cents:
     mark = _auto_mark(body) if decimal == "auto" else decimal
     found = _BODY[mark].fullmatch(body)
     if found is None or not body:
-        raise FieldError(f"not an amount: {text!r}")
+        raise FieldError(N_("not an amount: {text}"), text=repr(text))
     whole = found.group(1).replace("." if mark == "," else ",", "")
     return Cents(sign * _cents(whole, found.group(2) or "", text))
 
@@ -87,7 +96,7 @@ def parse_plain_amount(text: str) -> Cents:
     """Fast path for machine formats (OFX, camt): ``[+-]digits[.,digits]``, no grouping."""
     found = _PLAIN.fullmatch(text.strip())
     if found is None:
-        raise FieldError(f"not an amount: {text!r}")
+        raise FieldError(N_("not an amount: {text}"), text=repr(text))
     value = _cents(found.group(2), found.group(3) or "", text)
     return Cents(-value if found.group(1) == "-" else value)
 
@@ -115,13 +124,15 @@ def parse_date(text: str, pattern: str = "dd/mm/yyyy") -> date:
     """
     found = _date_regex(pattern).fullmatch(text.strip())
     if found is None:
-        raise FieldError(f"not a date as {pattern}: {text!r}")
+        raise FieldError(N_("not a date as {pattern}: {text}"), pattern=pattern, text=repr(text))
     parts = found.groupdict()
     year = int(parts["y"]) if parts.get("y") else two_digit_year(int(parts["yy"]))
     try:
         return date(year, int(parts["m"]), int(parts["d"]))
     except ValueError as error:
-        raise FieldError(f"impossible date {text!r}: {error}") from None
+        raise FieldError(
+            N_("impossible date {text}: {error}"), text=repr(text), error=str(error)
+        ) from None
 
 
 def two_digit_year(yy: int) -> int:

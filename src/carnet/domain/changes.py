@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from carnet.domain.messages import Message
+
 
 @dataclass(frozen=True, slots=True)
 class Changes:
@@ -20,7 +22,8 @@ class Changes:
     mailings: frozenset[int] = field(default_factory=frozenset)
     payments: frozenset[int] = field(default_factory=frozenset)
     bank: frozenset[int] = field(default_factory=frozenset)
-    warnings: tuple[str, ...] = ()
+    # Said to the person after the change; each is English text that also translates.
+    warnings: tuple[Message, ...] = ()
 
     def __or__(self, other: Changes) -> Changes:
         return Changes(

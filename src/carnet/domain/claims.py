@@ -13,6 +13,7 @@ from datetime import date
 from enum import StrEnum
 
 from carnet.domain.ids import ActId, FeuilleId, MailingId, PersonId
+from carnet.domain.messages import N_, Message
 
 
 class FeuilleStatus(StrEnum):
@@ -56,17 +57,44 @@ TRANSITIONS: dict[Step, tuple[frozenset[FeuilleStatus], FeuilleStatus]] = {
 }
 
 # What the household should do next, per state (shown in lists and on the dashboard).
+# Plain msgids (marked for the catalogue): front ends translate them with gettext.
 NEXT_ACTION: dict[FeuilleStatus, str] = {
-    _S.HELD: "Keep it safe until the social security number arrives",
-    _S.TO_SIGN: "Sign the feuille",
-    _S.SIGNED: "Make a copy (photocopy or scan) for your records",
-    _S.COPIED: "Put it in an envelope to your CPAM",
-    _S.IN_MAILING: "Print the letter and mail the envelope",
-    _S.MAILED: "Wait for the CPAM payment",
-    _S.AMO_PAID: "Check the mutuelle payment",
-    _S.CLOSED: "Nothing left to do",
-    _S.RETURNED: "Correct the feuille, sign it again and resend it",
+    _S.HELD: N_("Keep it safe until the social security number arrives"),
+    _S.TO_SIGN: N_("Sign the feuille"),
+    _S.SIGNED: N_("Make a copy (photocopy or scan) for your records"),
+    _S.COPIED: N_("Put it in an envelope to your CPAM"),
+    _S.IN_MAILING: N_("Print the letter and mail the envelope"),
+    _S.MAILED: N_("Wait for the CPAM payment"),
+    _S.AMO_PAID: N_("Check the mutuelle payment"),
+    _S.CLOSED: N_("Nothing left to do"),
+    _S.RETURNED: N_("Correct the feuille, sign it again and resend it"),
 }
+
+# The stored values, as words inside a sentence ("cannot sign a feuille that is
+# mailed"): the English is the value itself, so the English sentence is unchanged.
+STATUS_WORDS = (
+    N_("held"),
+    N_("to-sign"),
+    N_("signed"),
+    N_("copied"),
+    N_("in-mailing"),
+    N_("mailed"),
+    N_("amo-paid"),
+    N_("closed"),
+    N_("returned"),
+)
+STEP_WORDS = (
+    N_("release"),
+    N_("sign"),
+    N_("copy"),
+    N_("enclose"),
+    N_("unenclose"),
+    N_("mail"),
+    N_("pay"),
+    N_("close"),
+    N_("return"),
+    N_("hold"),
+)
 
 READY_TO_MAIL = frozenset({_S.SIGNED, _S.COPIED})
 OPEN = frozenset({_S.HELD, _S.TO_SIGN, _S.SIGNED, _S.COPIED, _S.IN_MAILING, _S.RETURNED})
@@ -75,12 +103,20 @@ OPEN = frozenset({_S.HELD, _S.TO_SIGN, _S.SIGNED, _S.COPIED, _S.IN_MAILING, _S.R
 class TransitionError(ValueError):
     """A step that is not possible from the feuille's current state."""
 
+    def __init__(self, step: Step, current: FeuilleStatus) -> None:
+        self.text = Message(
+            N_("cannot {step} a feuille that is {status}"),
+            step=Message(step.value),
+            status=Message(current.value),
+        )
+        super().__init__(self.text)
+
 
 def next_status(current: FeuilleStatus, step: Step) -> FeuilleStatus:
     """The state after ``step``, or :class:`TransitionError` if it is not allowed now."""
     allowed, target = TRANSITIONS[step]
     if current not in allowed:
-        raise TransitionError(f"cannot {step.value} a feuille that is {current.value}")
+        raise TransitionError(step, current)
     return target
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import date
 
 from carnet.domain.errors import CarnetError
+from carnet.domain.messages import N_
 
 
 class RulesError(CarnetError):
@@ -26,7 +27,7 @@ class UnknownActError(RulesError):
     """The act code is in no table."""
 
     def __init__(self, code: str) -> None:
-        super().__init__(f"unknown act code {code!r}")
+        super().__init__(N_("unknown act code {code}"), code=repr(code))
         self.code = code
 
 
@@ -34,7 +35,7 @@ class NoTariffError(RulesError):
     """No value of ``key`` is in force on ``day``."""
 
     def __init__(self, key: str, day: date) -> None:
-        super().__init__(f"no value of {key} in force on {day.isoformat()}")
+        super().__init__(N_("no value of {key} in force on {day}"), key=key, day=day)
         self.key = key
         self.day = day
 
@@ -43,5 +44,8 @@ class MissingBaseError(RulesError):
     """The act has no tariff of its own: the base printed on the feuille must be given."""
 
     def __init__(self, code: str) -> None:
-        super().__init__(f"act {code!r} needs the base written on the feuille (base override)")
+        super().__init__(
+            N_("act {code} needs the base written on the feuille (base override)"),
+            code=repr(code),
+        )
         self.code = code

@@ -17,6 +17,7 @@ from carnet.domain.care import CareAct
 from carnet.domain.changes import Changes
 from carnet.domain.contracts import Contract
 from carnet.domain.ids import ExpectedPaymentId, PersonId, PractitionerId
+from carnet.domain.messages import N_, Message
 from carnet.domain.money import Cents
 from carnet.domain.payments import ExpectedPayment, PaymentStatus
 from carnet.domain.people import Person
@@ -32,7 +33,7 @@ class Touched:
 
     acts: frozenset[int] = frozenset()
     payments: frozenset[int] = frozenset()
-    warnings: tuple[str, ...] = ()
+    warnings: tuple[Message, ...] = ()
 
     def changes(self) -> Changes:
         return Changes(acts=self.acts, payments=self.payments, warnings=self.warnings)
@@ -45,7 +46,7 @@ class Reassessor:
     def many(self, keys: Iterable[tuple[PersonId, int]]) -> Touched:
         acts: set[int] = set()
         payments: set[int] = set()
-        warnings: list[str] = []
+        warnings: list[Message] = []
         for person_id, year in sorted(keys):
             touched = self.person_year(person_id, year)
             acts |= touched.acts
@@ -76,7 +77,16 @@ class Reassessor:
         wanted.update({act.id: [] for act, _ in failed})
         payment_ids = self.store.payments.replace_for_acts(wanted)
         self.store.deductions.replace_year(person_id, year, assessed)
-        warnings = tuple(f"act {act.id} ({act.act_code}, {act.date}): {why}" for act, why in failed)
+        warnings = tuple(
+            Message(
+                N_("act {number} ({code}, {day}): {problem}"),
+                number=act.id,
+                code=act.act_code,
+                day=act.date,
+                problem=why,
+            )
+            for act, why in failed
+        )
         return Touched(frozenset(a.id for a in acts), frozenset(payment_ids), warnings)
 
 
@@ -85,7 +95,7 @@ def _assess_each(
     person: Person,
     practitioners: Mapping[PractitionerId, Practitioner],
     contract: Contract | None,
-) -> tuple[list[tuple[CareAct, Assessment]], list[tuple[CareAct, str]]]:
+) -> tuple[list[tuple[CareAct, Assessment]], list[tuple[CareAct, Message]]]:
     """Assess acts in date order; an act the rules cannot price is reported, not fatal.
 
     One unknown code or a date before the tables start must not stop the
@@ -93,13 +103,13 @@ def _assess_each(
     """
     ledger = EMPTY_LEDGER
     assessed: list[tuple[CareAct, Assessment]] = []
-    failed: list[tuple[CareAct, str]] = []
+    failed: list[tuple[CareAct, Message]] = []
     for act in chronological(acts):
         practitioner = None if act.practitioner_id is None else practitioners[act.practitioner_id]
         try:
             assessment, ledger = assess(act, person, practitioner, contract, ledger)
         except RulesError as exc:
-            failed.append((act, str(exc)))
+            failed.append((act, exc.text))
             continue
         assessed.append((act, assessment))
     return assessed, failed

@@ -7,7 +7,7 @@ from pathlib import Path
 
 from carnet.domain.attachments import AttachedTo, Attachment, AttachmentKind
 from carnet.domain.changes import Changes
-from carnet.domain.errors import ValidationError
+from carnet.domain.errors import ValidationError, missing_record
 from carnet.domain.ids import AttachmentId
 from carnet.i18n import N_
 from carnet.services.base import Result, Service
@@ -53,11 +53,11 @@ class AttachmentService(Service):
         files = self._files()
         self._check_target(entity, entity_id)
         if len(data) > MAX_BYTES:
-            raise ValidationError("file", f"{file_name} is larger than 50 MB")
+            raise ValidationError("file", N_("{name} is larger than 50 MB"), name=file_name)
         kind_of_file = media_type(data)
         if kind_of_file is None:
             raise ValidationError(
-                "file", f"{file_name} is not a PDF or an image (JPEG, PNG, TIFF…)"
+                "file", N_("{name} is not a PDF or an image (JPEG, PNG, TIFF…)"), name=file_name
             )
         digest = files.put(data)
         with self.store.transaction(N_("Attach a file")):
@@ -86,7 +86,9 @@ class AttachmentService(Service):
         try:
             data = path.read_bytes()
         except OSError as exc:
-            raise ValidationError("file", f"{path}: {exc.strerror}") from None
+            raise ValidationError(
+                "file", N_("{path}: {problem}"), path=str(path), problem=str(exc.strerror)
+            ) from None
         return self.attach(entity, entity_id, data, path.name, kind)
 
     def for_record(self, entity: AttachedTo, entity_id: int) -> list[Attachment]:
@@ -109,7 +111,9 @@ class AttachmentService(Service):
 
     def _files(self) -> FileStore:
         if self.store.files is None:
-            raise ValidationError("database", "files can only be attached to a database on disk")
+            raise ValidationError(
+                "database", N_("files can only be attached to a database on disk")
+            )
         return self.store.files
 
     def _check_target(self, entity: AttachedTo, entity_id: int) -> None:
@@ -119,7 +123,7 @@ class AttachmentService(Service):
             AttachedTo.MAILING: self.store.mailings.exists,
         }[entity]
         if not exists(entity_id):
-            raise ValidationError(entity.value, f"no {entity.value} with id {entity_id}")
+            raise missing_record(entity.value, entity.value, entity_id)
 
 
 def _changes(entity: AttachedTo, entity_id: int) -> Changes:

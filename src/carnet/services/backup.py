@@ -8,6 +8,7 @@ from datetime import datetime
 from pathlib import Path
 
 from carnet.domain.errors import ValidationError
+from carnet.i18n import N_
 from carnet.storage import archive as storage_archive
 from carnet.storage import backup as storage_backup
 from carnet.storage.store import Store
@@ -29,14 +30,18 @@ class BackupService:
         conn = self.store.ledger.conn
         if out is not None:
             if out.exists():
-                raise ValidationError("out", f"{out} already exists; choose a new file name")
+                raise ValidationError(
+                    "out", N_("{path} already exists; choose a new file name"), path=str(out)
+                )
             return storage_backup.backup_to(conn, out)
         return storage_backup.rotating_backup(conn, self._db_path(), "manual", self.now())
 
     def archive(self, out: Path, password: str) -> Path:
         """A password-protected backup (AES-256 ZIP) to ``out``."""
         if out.exists():
-            raise ValidationError("out", f"{out} already exists; choose a new file name")
+            raise ValidationError(
+                "out", N_("{path} already exists; choose a new file name"), path=str(out)
+            )
         return storage_archive.write_archive(self.store.ledger.conn, out, password)
 
     def daily(self) -> Path | None:
@@ -55,7 +60,7 @@ class BackupService:
 
     def _db_path(self) -> Path:
         if self.store.path is None:
-            raise ValidationError("database", "an in-memory database has no backups")
+            raise ValidationError("database", N_("an in-memory database has no backups"))
         return self.store.path
 
 
@@ -70,7 +75,9 @@ def restore_database(
     """
     if is_archive(backup):
         if not password:
-            raise ValidationError("password", f"{backup} is protected by a password")
+            raise ValidationError(
+                "password", N_("{path} is protected by a password"), path=str(backup)
+            )
         with tempfile.TemporaryDirectory() as folder:
             plain = storage_archive.extract_archive(backup, password, Path(folder))
             return storage_backup.restore_file(plain, db_path, now())

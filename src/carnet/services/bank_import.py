@@ -89,7 +89,9 @@ class BankImportService(Service):
         """
         cleaned = " ".join(name.split())
         if len(cleaned) < 3:
-            raise ValidationError("name", "give the payer's name as it appears on the statement")
+            raise ValidationError(
+                "name", N_("give the payer's name as it appears on the statement")
+            )
         with self.store.transaction(N_("Teach a payer's name")):
             self.store.settings.set(ALIAS_PREFIX + cleaned, payer_type.value)
             changed = self._reclassify(self.directory())
@@ -112,7 +114,7 @@ class BankImportService(Service):
         try:
             statement = parse_statement(data, filename, self.csv_profiles())
         except BankFileError as exc:
-            raise StatementFileError(str(exc)) from None
+            raise StatementFileError(exc.text) from None
         account = self._account(account_name)
         # Fingerprints are unique per account in the database; the key only has to be
         # stable, so it must not depend on whether the account existed before.
@@ -183,13 +185,15 @@ class BankImportService(Service):
             found = [a for a in accounts if a.name == name]
             if found:
                 return found[0]
-            raise ValidationError("account", f"no bank account named {name!r}")
+            raise ValidationError("account", N_("no bank account named {name}"), name=repr(name))
         if len(accounts) == 1:
             return accounts[0]
         if not accounts:
             return None
         names = ", ".join(a.name for a in accounts)
-        raise ValidationError("account", f"several accounts ({names}): choose one with --account")
+        raise ValidationError(
+            "account", N_("several accounts ({names}): choose one with --account"), names=names
+        )
 
     def csv_profiles(self) -> list[CsvMapping]:
         """The CSV layouts the household saved for banks Carnet does not know."""
@@ -203,7 +207,7 @@ class BankImportService(Service):
         """Keep a CSV layout; files in that layout are then recognised like a known bank's."""
         name = mapping.name.strip()
         if not name:
-            raise ValidationError("name", "give the profile a name")
+            raise ValidationError("name", N_("give the profile a name"))
         with self.store.transaction(N_("Save a CSV profile")):
             self.store.settings.set(PROFILE_PREFIX + name, mapping.to_toml())
         return Result(mapping, Changes())

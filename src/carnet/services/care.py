@@ -10,7 +10,7 @@ from functools import cached_property
 from carnet.domain.assessment import Assessment
 from carnet.domain.care import ActInput, ActSummary, CareAct
 from carnet.domain.changes import Changes
-from carnet.domain.errors import ValidationError
+from carnet.domain.errors import ValidationError, missing_record
 from carnet.domain.events import Event
 from carnet.domain.ids import ActId
 from carnet.domain.payments import ExpectedPayment
@@ -106,11 +106,11 @@ class CareService(Service):
     # -- validation ----------------------------------------------------------------
     def _clean(self, data: ActInput) -> ActInput:
         if not self.store.people.exists(data.person_id):
-            raise ValidationError("person", f"no person with id {data.person_id}")
+            raise missing_record("person", "person", data.person_id)
         if data.practitioner_id is not None and not self.store.practitioners.exists(
             data.practitioner_id
         ):
-            raise ValidationError("practitioner", f"no practitioner with id {data.practitioner_id}")
+            raise missing_record("practitioner", "practitioner", data.practitioner_id)
         check_date(data.date, "date", today=self.today())
         check_amount(data.fee_cents, "fee")
         if data.base_override_cents is not None:
@@ -119,7 +119,11 @@ class CareService(Service):
         _check_decimal(data.coefficient, "coefficient", upper=Decimal(1000))
         code = check_text(data.act_code, "act", required=True, max_length=20).upper()
         if code not in self._known_codes:
-            raise ValidationError("act", f"unknown act code {code!r}; see 'carnet estimate --help'")
+            raise ValidationError(
+                "act",
+                N_("unknown act code {code}; see 'carnet estimate --help'"),
+                code=repr(code),
+            )
         notes = check_text(data.notes, "notes", max_length=5000)
         return replace(data, act_code=code, notes=notes)
 
@@ -128,4 +132,4 @@ def _check_decimal(value: Decimal | None, field: str, *, upper: Decimal) -> None
     if value is None:
         return
     if not value.is_finite() or value < 0 or value > upper:
-        raise ValidationError(field, f"must be between 0 and {upper}")
+        raise ValidationError(field, N_("must be between 0 and {upper}"), upper=str(upper))

@@ -13,6 +13,7 @@ from carnet.domain.changes import Changes
 from carnet.domain.claims import OPEN, Feuille, FeuilleStatus, Step, TransitionError
 from carnet.domain.errors import ValidationError
 from carnet.domain.ids import FeuilleId, PersonId
+from carnet.domain.messages import Message
 from carnet.i18n import N_
 from carnet.services.base import Clock, Result, Service
 from carnet.services.feuille_keeper import FeuilleKeeper
@@ -26,7 +27,7 @@ class DeadlineWarning:
     feuille: Feuille
     days_left: int
     level: int  # 90 or 30: the threshold crossed
-    advice: str
+    advice: Message
 
 
 class ClaimsService(Service):
@@ -56,33 +57,37 @@ class ClaimsService(Service):
         """Record that the household did ``step`` (sign, copy, ...) on ``on`` (default today)."""
         day = on or self.today()
         if day > self.today():
-            raise ValidationError("date", f"{day.isoformat()} is in the future")
+            raise ValidationError("date", N_("{day} is in the future"), day=day)
         if step in (Step.ENCLOSE, Step.MAIL, Step.UNENCLOSE):
-            raise ValidationError("step", f"use the mailing commands to {step.value} a feuille")
+            raise ValidationError(
+                "step",
+                N_("use the mailing commands to {step} a feuille"),
+                step=Message(step.value),
+            )
         if step is Step.RETURN and not reason.strip():
-            raise ValidationError("reason", "say why the CPAM returned the feuille")
+            raise ValidationError("reason", N_("say why the CPAM returned the feuille"))
         with self.store.transaction(N_("Feuille step")):
             feuille = self.store.feuilles.get(feuille_id)
             if step is Step.RELEASE and self.keeper.must_hold(
                 self.store.people.get(feuille.person_id)
             ):
-                raise ValidationError("step", "enter the social security number first")
+                raise ValidationError("step", N_("enter the social security number first"))
             try:
                 after = self.keeper.step(feuille, step, day, reason.strip())
             except TransitionError as exc:
-                raise ValidationError("step", str(exc)) from None
+                raise ValidationError("step", exc.text) from None
         return Result(after, Changes(feuilles=frozenset({feuille_id})))
 
     def merge(self, feuille_ids: list[FeuilleId]) -> Result[Feuille]:
         """One paper form covering several acts (e.g. a physiotherapy series)."""
         if len(set(feuille_ids)) < 2:
-            raise ValidationError("feuille", "choose at least two feuilles to merge")
+            raise ValidationError("feuille", N_("choose at least two feuilles to merge"))
         with self.store.transaction(N_("Merge feuilles")):
             found = [self.store.feuilles.get(f) for f in sorted(set(feuille_ids))]
             if len({f.person_id for f in found}) != 1:
-                raise ValidationError("feuille", "a feuille covers the care of one person only")
+                raise ValidationError("feuille", N_("a feuille covers the care of one person only"))
             if any(f.status not in (FeuilleStatus.HELD, FeuilleStatus.TO_SIGN) for f in found):
-                raise ValidationError("feuille", "only feuilles not yet signed can be merged")
+                raise ValidationError("feuille", N_("only feuilles not yet signed can be merged"))
             keep, *others = found
             acts = tuple(a for f in found for a in f.act_ids)
             for other in others:
@@ -115,14 +120,24 @@ class ClaimsService(Service):
         return steps
 
 
-def _advice(feuille: Feuille, days: int) -> str:
+def _advice(feuille: Feuille, days: int) -> Message:
     if days < 0:
-        return (
-            "The two-year deadline has passed; the CPAM may refuse it, send it anyway with a note"
+        return Message(
+            N_(
+                "The two-year deadline has passed; the CPAM may refuse it, "
+                "send it anyway with a note"
+            )
         )
     if feuille.status is FeuilleStatus.HELD:
-        return (
-            "Still no social security number: send the feuille now with a letter explaining "
-            "that registration is in progress (the deadline does not wait for the number)"
+        return Message(
+            N_(
+                "Still no social security number: send the feuille now with a letter "
+                "explaining that registration is in progress (the deadline does not wait "
+                "for the number)"
+            )
         )
-    return f"Send it within {days} days: {feuille.next_action.lower()}"
+    return Message(
+        N_("Send it within {days} days: {action}"),
+        days=days,
+        action=Message.inner(feuille.next_action),
+    )

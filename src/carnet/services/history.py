@@ -28,8 +28,10 @@ from carnet.domain.errors import ValidationError
 from carnet.domain.events import Event
 from carnet.domain.ids import PersonId
 from carnet.domain.mailings import Mailing
+from carnet.domain.messages import Message
 from carnet.domain.people import Person
 from carnet.domain.practitioners import Practitioner
+from carnet.i18n import N_
 from carnet.services.assessing import Reassessor
 from carnet.services.base import Clock, Result, Service
 from carnet.services.undo_stack import UndoStack
@@ -81,7 +83,7 @@ class HistoryService(Service):
     def undo(self) -> Result[str]:
         """Take back the last operation of this session; returns its label."""
         if not self.undo_stack:
-            raise ValidationError("undo", "there is nothing to undo")
+            raise ValidationError("undo", N_("there is nothing to undo"))
         op = self.undo_stack[-1]
         changes = self._replay(op, "undo")
         self.redo_stack.append(self.undo_stack.pop())
@@ -90,7 +92,7 @@ class HistoryService(Service):
     def redo(self) -> Result[str]:
         """Do again the last operation that was undone."""
         if not self.redo_stack:
-            raise ValidationError("redo", "there is nothing to redo")
+            raise ValidationError("redo", N_("there is nothing to redo"))
         op = self.redo_stack[-1]
         changes = self._replay(op, "redo")
         self.undo_stack.append(self.redo_stack.pop())
@@ -122,7 +124,9 @@ class HistoryService(Service):
             return
         cls = _TYPES.get(event.entity)
         if cls is None:
-            raise ValidationError("undo", f"cannot undo changes to {event.entity} yet")
+            raise ValidationError(
+                "undo", N_("cannot undo changes to {kind} yet"), kind=Message(event.entity)
+            )
         repo: Any = self._repo(event.entity)
         current = repo.get(event.entity_id) if repo.exists(event.entity_id) else None
         if target is None:

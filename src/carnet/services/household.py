@@ -8,8 +8,9 @@ from datetime import date
 from carnet.domain.banking import BankAccount, BankAccountInput
 from carnet.domain.changes import Changes
 from carnet.domain.contracts import Contract, ContractInput
-from carnet.domain.errors import ValidationError
+from carnet.domain.errors import ValidationError, missing_record
 from carnet.domain.ids import BankAccountId, ContractId, PersonId, PractitionerId
+from carnet.domain.messages import Message
 from carnet.domain.people import Person, PersonInput, Registration
 from carnet.domain.practitioners import Practitioner, PractitionerInput
 from carnet.domain.validation import (
@@ -72,11 +73,11 @@ class HouseholdService(Service):
 
     def _clean_person(
         self, data: PersonInput, person_id: PersonId | None
-    ) -> tuple[PersonInput, tuple[str, ...]]:
+    ) -> tuple[PersonInput, tuple[Message, ...]]:
         first = check_text(data.first_name, "first_name", max_length=100)
         last = check_text(data.last_name, "last_name", max_length=100)
         if not first and not last:
-            raise ValidationError("first_name", "a person needs a first or a last name")
+            raise ValidationError("first_name", N_("a person needs a first or a last name"))
         today = self.today()
         check_date(data.birth_date, "birth_date", today=today)
         check_date(data.treating_declared_on, "treating_declared_on", today=today)
@@ -98,18 +99,20 @@ class HouseholdService(Service):
     def _check_maternity(data: PersonInput) -> None:
         start, end = data.maternity_start, data.maternity_end
         if (start is None) != (end is None):
-            raise ValidationError("maternity_end", "give both the start and the end of the window")
+            raise ValidationError(
+                "maternity_end", N_("give both the start and the end of the window")
+            )
         if start is not None and end is not None and end < start:
-            raise ValidationError("maternity_end", "ends before it starts")
+            raise ValidationError("maternity_end", N_("ends before it starts"))
 
     @staticmethod
     def _nir_and_registration(
         data: PersonInput,
-    ) -> tuple[str | None, Registration, tuple[str, ...]]:
+    ) -> tuple[str | None, Registration, tuple[Message, ...]]:
         text = (data.nir or "").strip()
         if not text:
             if data.registration in (Registration.REGISTERED, Registration.TEMPORARY_NUMBER):
-                raise ValidationError("nir", "a registered person needs a number")
+                raise ValidationError("nir", N_("a registered person needs a number"))
             return None, data.registration or Registration.NOT_REGISTERED, ()
         checked = check_nir(text, data.birth_date)
         default = Registration.TEMPORARY_NUMBER if checked.temporary else Registration.REGISTERED
@@ -118,24 +121,24 @@ class HouseholdService(Service):
     def _check_links(self, data: PersonInput, person_id: PersonId | None) -> None:
         if data.insured_id is not None:
             if data.insured_id == person_id:
-                raise ValidationError("insured_id", "a person cannot be their own insured person")
+                raise ValidationError(
+                    "insured_id", N_("a person cannot be their own insured person")
+                )
             if not self.store.people.exists(data.insured_id):
-                raise ValidationError("insured_id", f"no person with id {data.insured_id}")
+                raise missing_record("insured_id", "person", data.insured_id)
             insured = self.store.people.get(data.insured_id)
             if insured.insured_id is not None:
                 raise ValidationError(
                     "insured_id",
-                    f"{insured.full_name} is a dependent; "
-                    "a dependent must point to an insured person",
+                    N_("{name} is a dependent; a dependent must point to an insured person"),
+                    name=insured.full_name,
                 )
         if data.treating_doctor_id is not None and not self.store.practitioners.exists(
             data.treating_doctor_id
         ):
-            raise ValidationError(
-                "treating_doctor_id", f"no practitioner with id {data.treating_doctor_id}"
-            )
+            raise missing_record("treating_doctor_id", "practitioner", data.treating_doctor_id)
         if data.contract_id is not None and not self.store.contracts.exists(data.contract_id):
-            raise ValidationError("contract_id", f"no contract with id {data.contract_id}")
+            raise missing_record("contract_id", "contract", data.contract_id)
 
     # -- practitioners ------------------------------------------------------------
     def add_practitioner(self, data: PractitionerInput) -> Result[Practitioner]:
@@ -166,7 +169,7 @@ class HouseholdService(Service):
     def _clean_practitioner(data: PractitionerInput) -> PractitionerInput:
         rpps = check_text(data.rpps, "rpps", max_length=11)
         if rpps and (not rpps.isdigit() or len(rpps) != 11):
-            raise ValidationError("rpps", "an RPPS number has 11 digits")
+            raise ValidationError("rpps", N_("an RPPS number has 11 digits"))
         languages = tuple(sorted({lang.strip().lower() for lang in data.languages if lang.strip()}))
         return replace(
             data,
@@ -209,11 +212,13 @@ class HouseholdService(Service):
         for guarantee in data.guarantees:
             check_percent(guarantee.percent_of_base, f"guarantee {guarantee.category}")
             if guarantee.flat_cents < 0:
-                raise ValidationError(f"guarantee {guarantee.category}", "flat amount is negative")
+                raise ValidationError(
+                    f"guarantee {guarantee.category}", N_("flat amount is negative")
+                )
         if data.non_optam_percent > data.optam_percent and data.responsable:
             raise ValidationError(
                 "non_optam_percent",
-                "a contrat responsable covers non-OPTAM doctors less than OPTAM ones",
+                N_("a contrat responsable covers non-OPTAM doctors less than OPTAM ones"),
             )
         return replace(
             data,
@@ -228,7 +233,9 @@ class HouseholdService(Service):
         name = check_text(data.name, "name", required=True, max_length=80)
         iban = check_iban(data.iban) if data.iban.strip() else ""
         if any(a.name == name for a in self.bank_accounts()):
-            raise ValidationError("name", f"an account named {name!r} already exists")
+            raise ValidationError(
+                "name", N_("an account named {name} already exists"), name=repr(name)
+            )
         clean = replace(data, name=name, iban=iban, bank=check_text(data.bank, "bank"))
         with self.store.transaction(N_("Add bank account")):
             account = self.store.bank_accounts.insert(clean)

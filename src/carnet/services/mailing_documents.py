@@ -106,7 +106,9 @@ class MailingDocuments(Service):
         """A relance (always in French) for a mailing the CPAM has not answered."""
         mailing = self.store.mailings.get(mailing_id)
         if mailing.mailed_on is None:
-            raise ValidationError("mailing", f"mailing #{mailing_id} has not been mailed yet")
+            raise ValidationError(
+                "mailing", N_("mailing #{number} has not been mailed yet"), number=mailing_id
+            )
         packet = self.packet(mailing_id)
         reminder = Reminder(
             sender=packet.sender,
@@ -126,7 +128,9 @@ class MailingDocuments(Service):
     def _enclosed(self, mailing: Mailing, reference: str) -> tuple[EnclosedFeuille, ...]:
         feuilles = self.store.feuilles.for_mailing(mailing.id)
         if not feuilles:
-            raise ValidationError("mailing", f"mailing #{mailing.id} holds no feuille")
+            raise ValidationError(
+                "mailing", N_("mailing #{number} holds no feuille"), number=mailing.id
+            )
         ordered = sorted(feuilles, key=lambda f: (f.received_on or date.min, f.id))
         return tuple(
             self._line(f, feuille_reference(reference, n)) for n, f in enumerate(ordered, 1)

@@ -95,7 +95,9 @@ class MailingService(Service):
         with self.store.transaction(N_("Mark mailing mailed")):
             before = self.store.mailings.get(mailing_id)
             if before.mailed_on is not None:
-                raise ValidationError("mailing", f"mailing #{mailing_id} was already mailed")
+                raise ValidationError(
+                    "mailing", N_("mailing #{number} was already mailed"), number=mailing_id
+                )
             mode = MailingMode.REGISTERED if tracking else before.mode
             after = self.store.mailings.update(
                 replace(
@@ -124,7 +126,7 @@ class MailingService(Service):
         with self.store.transaction(N_("Cancel mailing")):
             mailing = self.store.mailings.get(mailing_id)
             if mailing.mailed_on is not None:
-                raise ValidationError("mailing", "a mailed envelope cannot be cancelled")
+                raise ValidationError("mailing", N_("a mailed envelope cannot be cancelled"))
             for feuille in self.store.feuilles.for_mailing(mailing_id):
                 self.keeper.step(feuille, Step.UNENCLOSE, self.today())
             self.store.mailings.delete(mailing_id)
@@ -162,31 +164,38 @@ class MailingService(Service):
             if missing:
                 raise ValidationError(
                     "feuille",
-                    f"feuille #{missing[0]} is not ready to mail for this person "
-                    "(it must be signed, and belong to the insured person or a dependent)",
+                    N_(
+                        "feuille #{number} is not ready to mail for this person "
+                        "(it must be signed, and belong to the insured person or a dependent)"
+                    ),
+                    number=missing[0],
                 )
             return [by_id[i] for i in dict.fromkeys(feuille_ids)]
         if not ready:
-            raise ValidationError("feuille", "no signed feuille is waiting to be mailed")
+            raise ValidationError("feuille", N_("no signed feuille is waiting to be mailed"))
         return ready
 
     def _recipient(self, insured: Person, kind: RecipientKind) -> str:
         if kind is RecipientKind.CPAM:
             if not insured.cpam:
-                raise ValidationError("cpam", f"enter {insured.full_name}'s CPAM first")
+                raise ValidationError(
+                    "cpam", N_("enter {name}'s CPAM first"), name=insured.full_name
+                )
             return insured.cpam
         if insured.contract_id is None:
-            raise ValidationError("contract", f"{insured.full_name} has no mutuelle contract")
+            raise ValidationError(
+                "contract", N_("{name} has no mutuelle contract"), name=insured.full_name
+            )
         contract = self.store.contracts.get(insured.contract_id)
         if contract.noemie and insured.noemie:
             raise ValidationError(
                 "recipient",
-                "Noémie is on: the CPAM forwards the claim to the mutuelle, nothing to mail",
+                N_("Noémie is on: the CPAM forwards the claim to the mutuelle, nothing to mail"),
             )
         return contract.insurer
 
     def _day(self, on: date | None) -> date:
         day = on or self.today()
         if day > self.today():
-            raise ValidationError("date", f"{day.isoformat()} is in the future")
+            raise ValidationError("date", N_("{day} is in the future"), day=day)
         return day

@@ -138,11 +138,13 @@ class ReconciliationService(Service):
         """Settle one credit against payments the household picked, oldest first."""
         credit = self.store.bank.transaction(transaction_id)
         if not credit.health or credit.amount_cents <= 0:
-            raise ValidationError("transaction", "only health reimbursements can be matched")
+            raise ValidationError("transaction", N_("only health reimbursements can be matched"))
         open_by_id = {p.id: p for p in self.open_payments()}
         missing = [i for i in payment_ids if i not in open_by_id]
         if missing:
-            raise ValidationError("payment", f"expected payment #{missing[0]} is not open")
+            raise ValidationError(
+                "payment", N_("expected payment #{number} is not open"), number=missing[0]
+            )
         left: int = credit.amount_cents
         allocations = []
         for ident in payment_ids:
@@ -156,7 +158,9 @@ class ReconciliationService(Service):
     def _check(self, proposal: Proposal) -> None:
         if self.store.bank.settlements(proposal.credit_id):
             raise ValidationError(
-                "transaction", f"transfer #{proposal.credit_id} is already matched"
+                "transaction",
+                N_("transfer #{number} is already matched"),
+                number=proposal.credit_id,
             )
         for allocation in proposal.allocations:
             row = self.store.ledger.db.execute(
@@ -165,7 +169,9 @@ class ReconciliationService(Service):
             ).fetchone()
             if row is None or allocation.cents > row[0]:
                 raise ValidationError(
-                    "payment", f"expected payment #{allocation.payment_id} cannot take that much"
+                    "payment",
+                    N_("expected payment #{number} cannot take that much"),
+                    number=allocation.payment_id,
                 )
 
     def _mark_feuille_paid(self, payment_id: ExpectedPaymentId) -> set[int]:

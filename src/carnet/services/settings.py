@@ -37,10 +37,15 @@ class SettingsService(Service):
 
     def set(self, key: str, value: str) -> None:
         if key not in KNOWN and not key.startswith(ADDRESS_PREFIX):
-            raise ValidationError("key", f"unknown setting {key!r}; known: {', '.join(KNOWN)}")
+            raise ValidationError(
+                "key",
+                N_("unknown setting {key}; known: {known}"),
+                key=repr(key),
+                known=", ".join(KNOWN),
+            )
         cleaned = "\n".join(line.strip() for line in value.replace("\\n", "\n").splitlines())
         if len(cleaned) > 500:
-            raise ValidationError(key, "is longer than 500 characters")
+            raise ValidationError(key, N_("is longer than {max_length} characters"), max_length=500)
         with self.store.transaction(N_("Change a setting")):
             self.store.settings.set(key, cleaned.strip())
 
@@ -57,9 +62,12 @@ class SettingsService(Service):
             return shipped
         raise ValidationError(
             "address",
-            f"Carnet does not know the postal address of {recipient}; enter it with "
-            f'carnet setting set "{ADDRESS_PREFIX}{recipient}" "line 1\\nline 2" '
-            "(it is on your attestation de droits)",
+            N_(
+                "Carnet does not know the postal address of {recipient}; enter it with "
+                "{command} (it is on your attestation de droits)"
+            ),
+            recipient=recipient,
+            command=f'carnet setting set "{ADDRESS_PREFIX}{recipient}" "line 1\\nline 2"',
         )
 
     def household_address(self) -> tuple[str, ...]:
@@ -67,8 +75,8 @@ class SettingsService(Service):
         if not lines:
             raise ValidationError(
                 "household.address",
-                "enter your postal address first: carnet setting set household.address "
-                '"12 rue des Lilas\\n75011 Paris"',
+                N_("enter your postal address first: {command}"),
+                command='carnet setting set household.address "12 rue des Lilas\\n75011 Paris"',
             )
         return lines
 

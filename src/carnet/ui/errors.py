@@ -3,7 +3,9 @@
 Two kinds reach a person:
 
 * a :class:`CarnetError` from a service call (a refused NIR, a locked database):
-  the message says what to fix, and "Show Details…" keeps the technical text;
+  the message says what to fix, in the UI's language (each error carries its
+  English template and parameters), and "Show Details…" keeps the technical
+  English text, the one to quote in a bug report;
 * anything else (a bug): :func:`install_excepthook` catches it app-wide, says
   that it is Carnet's fault and that nothing was half-written (services work in
   transactions), with the traceback under "Show Details…" for a bug report.
@@ -19,6 +21,7 @@ from typing import TypeVar
 
 from PySide6.QtWidgets import QMessageBox, QWidget
 
+from carnet.bank import BankFileError
 from carnet.domain.errors import CarnetError, ValidationError
 from carnet.i18n import Translator
 
@@ -39,9 +42,19 @@ def error_box(parent: QWidget | None, title: str, text: str, details: str) -> QM
     return box
 
 
+def describe(t: Translator, error: BaseException) -> str:
+    """What went wrong, in ``t``'s language when the error carries a message."""
+    if isinstance(error, ValidationError):
+        # The field is a code ("nir"); the sentence alone is what the person reads.
+        return error.message.render(t)
+    if isinstance(error, CarnetError | BankFileError):
+        return error.text.render(t)
+    return str(error)  # an OSError or a library's error: only its own words exist
+
+
 def show_error(parent: QWidget | None, t: Translator, error: CarnetError) -> None:
     """Tell the person why a service refused, in a sentence they can act on."""
-    text = error.message if isinstance(error, ValidationError) else str(error)
+    text = describe(t, error)
     first = text[:1].upper() + text[1:]
     details = f"{type(error).__name__}: {error}"
     error_box(parent, t.gettext("Carnet could not do this"), first, details).exec()

@@ -20,6 +20,7 @@ from carnet.bank.importers.csv_reader import CsvImporter
 from carnet.bank.importers.ofx import OfxImporter
 from carnet.bank.importers.qif import QifImporter
 from carnet.bank.model import Statement
+from carnet.domain.messages import N_
 
 __all__ = [
     "CsvImporter",
@@ -60,7 +61,7 @@ def _extension_bonus(importer: Importer, filename: str) -> int:
 def detect(data: bytes, filename: str, mappings: Sequence[CsvMapping] = ()) -> Importer:
     """The importer for this file, or ``BankFileError`` when none recognises it."""
     if not data.strip():
-        raise BankFileError(filename, 0, "the file is empty")
+        raise BankFileError(filename, 0, N_("the file is empty"))
     candidates: tuple[Importer, ...] = tuple(CsvImporter(m) for m in mappings)
     best: Importer | None = None
     best_score = 0
@@ -76,7 +77,9 @@ def detect(data: bytes, filename: str, mappings: Sequence[CsvMapping] = ()) -> I
             best, best_score = importer, score
     if best is None:
         raise BankFileError(
-            filename, 0, "unknown format: not OFX, QIF, camt.053, CFONB 120 or a known bank CSV"
+            filename,
+            0,
+            N_("unknown format: not OFX, QIF, camt.053, CFONB 120 or a known bank CSV"),
         )
     return best
 

@@ -8,6 +8,7 @@ from typing import Protocol, TypeVar
 from carnet.bank.errors import BankFileError
 from carnet.bank.model import Statement
 from carnet.bank.parsing import FieldError
+from carnet.domain.messages import N_
 
 T = TypeVar("T")
 
@@ -47,10 +48,12 @@ def guarded(filename: str, parse: Callable[[], T]) -> T:
     except BankFileError:
         raise
     except FieldError as error:
-        raise BankFileError(filename, 0, str(error)) from None
+        raise BankFileError(filename, 0, error.text) from None
     except RecursionError:
         raise BankFileError(
-            filename, 0, "the file is nested too deeply to be a statement"
+            filename, 0, N_("the file is nested too deeply to be a statement")
         ) from None
     except Exception as error:
-        raise BankFileError(filename, 0, f"unreadable file ({type(error).__name__})") from None
+        raise BankFileError(
+            filename, 0, N_("unreadable file ({kind})"), kind=type(error).__name__
+        ) from None

@@ -19,6 +19,7 @@ from carnet.bank.errors import BankFileError
 from carnet.bank.importers.base import SURE, guarded
 from carnet.bank.model import Balance, Statement, StatementLine
 from carnet.bank.parsing import FieldError, parse_date, parse_plain_amount
+from carnet.domain.messages import N_, Message
 from carnet.domain.money import Cents
 
 _ENTRY_TAG = re.compile(rb"<(?:[A-Za-z0-9_]+:)?Ntry[\s>]")
@@ -37,7 +38,11 @@ def _signed(node: Element, where: str) -> Cents:
     amount = parse_plain_amount(_text(node, "{*}Amt"))
     indicator = _text(node, "{*}CdtDbtInd").upper()
     if indicator not in {"CRDT", "DBIT"}:
-        raise FieldError(f"{where}: CdtDbtInd is {indicator or 'missing'}, not CRDT/DBIT")
+        raise FieldError(
+            N_("{where}: CdtDbtInd is {indicator}, not CRDT/DBIT"),
+            where=Message(where),
+            indicator=indicator or Message(N_("missing")),
+        )
     return Cents(-amount if indicator == "DBIT" else amount)
 
 
@@ -46,7 +51,7 @@ def _day(entry: Element) -> str:
         value = _text(entry, path)
         if value:
             return value[:10]
-    raise FieldError("entry without a booking date")
+    raise FieldError(N_("entry without a booking date"))
 
 
 def _party(details: list[Element], debit: bool) -> str:
@@ -64,10 +69,10 @@ def _party(details: list[Element], debit: bool) -> str:
 
 def _entry(entry: Element, line_no: int, filename: str, account: str | None) -> StatementLine:
     try:
-        amount = _signed(entry, "entry")
+        amount = _signed(entry, N_("entry"))
         day = parse_date(_day(entry), "yyyy-mm-dd")
     except FieldError as error:
-        raise BankFileError(filename, line_no, str(error)) from None
+        raise BankFileError(filename, line_no, error.text) from None
     details = entry.findall("{*}NtryDtls/{*}TxDtls")
     party = _party(details, amount < 0)
     remittance = " ".join(
@@ -84,7 +89,7 @@ def _balance(statement: Element) -> Balance | None:
             if _text(node, "{*}Tp/{*}CdOrPrtry/{*}Cd").upper() == kind:
                 on = _text(node, "{*}Dt/{*}Dt") or _text(node, "{*}Dt/{*}DtTm")[:10]
                 return Balance(
-                    _signed(node, "balance"), parse_date(on, "yyyy-mm-dd") if on else None
+                    _signed(node, N_("balance")), parse_date(on, "yyyy-mm-dd") if on else None
                 )
     return None
 
@@ -94,9 +99,11 @@ def _root(data: bytes, filename: str) -> Element:
         root: Element = fromstring(data)
     except ParseError as error:
         line = error.position[0] if error.position else 0
-        raise BankFileError(filename, line, f"malformed XML: {error.msg}") from None
+        raise BankFileError(
+            filename, line, N_("malformed XML: {problem}"), problem=str(error.msg)
+        ) from None
     except DefusedXmlException:
-        raise BankFileError(filename, 0, "XML entities or DTDs are refused") from None
+        raise BankFileError(filename, 0, N_("XML entities or DTDs are refused")) from None
     return root
 
 
@@ -104,7 +111,7 @@ def _parse(data: bytes, filename: str) -> Statement:
     root = _root(data, filename)
     statements = root.findall("{*}BkToCstmrStmt/{*}Stmt")
     if not statements:
-        raise BankFileError(filename, 0, "no BkToCstmrStmt/Stmt: not a camt.053 statement")
+        raise BankFileError(filename, 0, N_("no BkToCstmrStmt/Stmt: not a camt.053 statement"))
     # Entries come in document order, as do their start tags: pair them for line numbers.
     offsets = [m.start() for m in _ENTRY_TAG.finditer(data)]
     lines: list[StatementLine] = []
@@ -122,7 +129,8 @@ def _parse(data: bytes, filename: str) -> Statement:
             lines.append(_entry(entry, line_no, filename, account or None))
         balance = _balance(statement) or balance
     accounts = {line.account_id for line in lines}
-    warnings = (f"{skipped} pending or informative entries skipped",) if skipped else ()
+    skipped_note = N_("{count} pending or informative entries skipped")
+    warnings = (Message(skipped_note, count=skipped),) if skipped else ()
     single = next(iter(accounts)) if len(accounts) == 1 else None
     return Statement("camt.053", tuple(lines), single, balance, "xml", warnings)
 

@@ -17,6 +17,7 @@ from carnet.bank.errors import BankFileError
 from carnet.bank.importers.base import SURE, guarded
 from carnet.bank.model import Balance, Statement, StatementLine
 from carnet.bank.parsing import FieldError, parse_date
+from carnet.domain.messages import N_
 from carnet.domain.money import Cents
 
 _LAST = {ch: (1, i) for i, ch in enumerate("{ABCDEFGHI")} | {
@@ -30,14 +31,18 @@ def cfonb_amount(field_14: str, decimals: str) -> Cents:
     """``"0000000001234E"`` with 2 decimals → 12345 cents."""
     digits, last = field_14[:13], field_14[13:14]
     if not digits.isdigit() or last not in _LAST or not decimals.isdigit():
-        raise FieldError(f"not a CFONB amount: {field_14!r} ({decimals!r} decimals)")
+        raise FieldError(
+            N_("not a CFONB amount: {text} ({decimals} decimals)"),
+            text=repr(field_14),
+            decimals=repr(decimals),
+        )
     sign, unit = _LAST[last]
     value, places = int(digits) * 10 + unit, int(decimals)
     if places <= 2:
         return Cents(sign * value * 10 ** (2 - places))
     scale = 10 ** (places - 2)
     if value % scale:
-        raise FieldError(f"amount with a fraction of a cent: {field_14!r}")
+        raise FieldError(N_("amount with a fraction of a cent: {text}"), text=repr(field_14))
     return Cents(sign * value // scale)
 
 
@@ -71,7 +76,7 @@ def _operation(op: dict[str, str], filename: str) -> StatementLine:
         amount = cfonb_amount(rec[90:104], rec[19:20])
         day = parse_date(rec[34:40], "ddmmyy")
     except FieldError as error:
-        raise BankFileError(filename, line_no, str(error)) from None
+        raise BankFileError(filename, line_no, error.text) from None
     extra = " ".join(op[q] for q in ("LIB", "LCC", "LC2") if op.get(q))
     label = " ".join(part for part in (rec[48:79].strip(), extra) if part)
     return StatementLine(day, amount, label, op.get("NPY", ""), None, line_no, rec[21:32].strip())
@@ -81,7 +86,7 @@ def _balance(rec: str, line_no: int, filename: str) -> Balance:
     try:
         return Balance(cfonb_amount(rec[90:104], rec[19:20]), parse_date(rec[34:40], "ddmmyy"))
     except FieldError as error:
-        raise BankFileError(filename, line_no, str(error)) from None
+        raise BankFileError(filename, line_no, error.text) from None
 
 
 def _step(reader: _Reader, rec: str, number: int) -> None:
@@ -91,7 +96,7 @@ def _step(reader: _Reader, rec: str, number: int) -> None:
         reader.current = {"record": rec, "line": str(number)}
     elif code == "05":
         if reader.current is None:
-            raise reader.fail(number, "complement record 05 without an operation 04")
+            raise reader.fail(number, N_("complement record 05 without an operation 04"))
         qualifier, text = rec[45:48].strip(), rec[48:118].strip()
         previous = reader.current.get(qualifier)
         reader.current[qualifier] = f"{previous} {text}" if previous else text
@@ -107,14 +112,18 @@ def _parse(data: bytes, filename: str) -> Statement:
     records = _records(decoded.text)
     if records and len(records[-1]) < WIDTH and not decoded.text.endswith(("\n", "\x1a")):
         # A short last record with no line end: the download stopped mid-record.
-        raise reader.fail(len(records), "the last record is cut short: the file is truncated")
+        raise reader.fail(len(records), N_("the last record is cut short: the file is truncated"))
     for number, rec in enumerate(records, start=1):
         if not rec.strip():
             continue
         if len(rec) > WIDTH or not _RECORD.match(rec):
-            raise reader.fail(number, "not a CFONB 120 record (code 01/04/05/07, 120 characters)")
+            raise reader.fail(
+                number, N_("not a CFONB 120 record (code 01/04/05/07, 120 characters)")
+            )
         if len(rec) < 104 and rec[:2] != "05":
-            raise reader.fail(number, "record shorter than the amount field: the file is truncated")
+            raise reader.fail(
+                number, N_("record shorter than the amount field: the file is truncated")
+            )
         _step(reader, rec.ljust(WIDTH), number)
     reader.flush()
     accounts = {line.account_id for line in reader.lines}

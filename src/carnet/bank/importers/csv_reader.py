@@ -21,6 +21,7 @@ from carnet.bank.importers.base import HEADER, SHAPE, guarded
 from carnet.bank.importers.csv_mapping import Column, CsvMapping, DebitSign, header_key
 from carnet.bank.model import Balance, Statement, StatementLine
 from carnet.bank.parsing import FieldError, parse_amount, parse_date
+from carnet.domain.messages import N_, Message
 from carnet.domain.money import Cents
 
 PREAMBLE_LIMIT = 40
@@ -116,7 +117,9 @@ class CsvImporter:
                 _data_row(mapping, state, start, cells)
         if not state.sections or state.preamble:
             first = state.preamble[0][0] if state.preamble else 0
-            raise BankFileError(filename, first, f"no {mapping.name} header or data rows found")
+            raise BankFileError(
+                filename, first, N_("no {name} header or data rows found"), name=mapping.name
+            )
         return _statement(mapping, state, decoded.encoding, decoded.lossy)
 
 
@@ -149,7 +152,9 @@ def _seek_header(mapping: CsvMapping, state: _State, start: int, cells: list[str
             return
     state.preamble.append((start, cells))
     if len(state.preamble) > PREAMBLE_LIMIT:
-        raise BankFileError(state.filename, start, f"no {mapping.name} header in the first lines")
+        raise BankFileError(
+            state.filename, start, N_("no {name} header in the first lines"), name=mapping.name
+        )
 
 
 def _open_section(mapping: CsvMapping, state: _State, start: int, cells: list[str]) -> _Section:
@@ -162,7 +167,12 @@ def _open_section(mapping: CsvMapping, state: _State, start: int, cells: list[st
             index[column] = keys.index(column)
         elif column not in (mapping.fee, mapping.account, *mapping.label[1:]):
             # Optional extras (fee, account, second label) may be missing; the rest may not.
-            raise BankFileError(state.filename, start, f"column {column!r} missing from header")
+            raise BankFileError(
+                state.filename,
+                start,
+                N_("column {column} missing from header"),
+                column=repr(column),
+            )
     text = "\n".join(mapping.separator.join(row) for _, row in state.preamble)
     text = html.unescape(html.unescape(text))  # BNP double-escapes: "ch&amp;egrave;ques"
     return _Section(index, _account(mapping, text), _balance(mapping, text))
@@ -197,7 +207,7 @@ def _data_row(mapping: CsvMapping, state: _State, start: int, cells: list[str]) 
         if mapping.sections:
             state.preamble.append((start, cells))  # maybe the next account's preamble
             return
-        raise BankFileError(state.filename, start, str(error)) from None
+        raise BankFileError(state.filename, start, error.text) from None
     if line is None:
         state.skipped += 1
     else:
@@ -237,7 +247,7 @@ def _money(mapping: CsvMapping, cells: Sequence[str], index: Mapping[Column, int
         debit = _cell(cells, index, mapping.debit)
         credit = _cell(cells, index, mapping.credit)
         if not debit and not credit:
-            raise FieldError("no amount in either the debit or the credit column")
+            raise FieldError(N_("no amount in either the debit or the credit column"))
         if credit:
             total += parse_amount(credit, mapping.decimal)
         if debit:
@@ -257,7 +267,11 @@ def _convert(
 ) -> StatementLine | None:
     """A data row as a line; ``None`` for a row the profile skips (pending state)."""
     if len(cells) < mapping.min_columns:
-        raise FieldError(f"{len(cells)} columns, expected at least {mapping.min_columns}")
+        raise FieldError(
+            N_("{count} columns, expected at least {minimum}"),
+            count=len(cells),
+            minimum=mapping.min_columns,
+        )
     status = _cell(cells, index, mapping.status).upper()
     if mapping.status is not None and status not in mapping.accepted_status:
         return None
@@ -278,10 +292,15 @@ def _statement(mapping: CsvMapping, state: _State, encoding: str, lossy: bool) -
     accounts = {line.account_id for line in state.lines}
     single = next(iter(accounts)) if len(accounts) == 1 else None
     balance = state.sections[0].balance if len(state.sections) == 1 else None
-    warnings: list[str] = []
+    warnings: list[Message] = []
     if state.skipped:
-        warnings.append(f"{state.skipped} rows not completed (pending or reverted) skipped")
+        warnings.append(
+            Message(
+                N_("{count} rows not completed (pending or reverted) skipped"),
+                count=state.skipped,
+            )
+        )
     if lossy:
-        warnings.append("undefined bytes replaced while decoding")
+        warnings.append(Message(N_("undefined bytes replaced while decoding")))
     name = f"csv:{mapping.name}"
     return Statement(name, tuple(state.lines), single, balance, encoding, tuple(warnings))

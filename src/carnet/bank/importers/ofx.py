@@ -19,6 +19,7 @@ from carnet.bank.errors import BankFileError
 from carnet.bank.importers.base import SURE, guarded
 from carnet.bank.model import Balance, Statement, StatementLine
 from carnet.bank.parsing import FieldError, parse_amount, parse_plain_amount
+from carnet.domain.messages import N_, Message, Param
 from carnet.domain.money import Cents
 
 _TAG = re.compile(r"<(/?)([A-Za-z0-9._]+)>([^<]*)")
@@ -48,11 +49,11 @@ def ofx_date(value: str) -> date:
     """``20250805000000[+2:CEST]`` → 2025-08-05: the day as written, in the file's offset."""
     found = _DATE.match(value)
     if found is None:
-        raise FieldError(f"not an OFX date: {value!r}")
+        raise FieldError(N_("not an OFX date: {text}"), text=repr(value))
     try:
         return date(int(found.group(1)), int(found.group(2)), int(found.group(3)))
     except ValueError:
-        raise FieldError(f"impossible date: {value!r}") from None
+        raise FieldError(N_("impossible date: {text}"), text=repr(value)) from None
 
 
 def _amount(value: str) -> Cents:
@@ -85,14 +86,14 @@ class _Walk:
         self.pos = pos
         return self.line
 
-    def fail(self, line: int, problem: str) -> BankFileError:
-        return BankFileError(self.filename, line, problem)
+    def fail(self, line: int, problem: str, /, **params: Param) -> BankFileError:
+        return BankFileError(self.filename, line, problem, **params)
 
 
 def _open(walk: _Walk, tag: str, value: str, pos: int) -> None:
     if tag == "STMTTRN":
         if walk.trn is not None:
-            raise walk.fail(walk.line_at(pos), "transaction opened inside another one")
+            raise walk.fail(walk.line_at(pos), N_("transaction opened inside another one"))
         walk.trn, walk.trn_line = {}, walk.line_at(pos)
     elif tag == "LEDGERBAL":
         walk.in_ledger = True
@@ -111,7 +112,7 @@ def _open(walk: _Walk, tag: str, value: str, pos: int) -> None:
 def _close(walk: _Walk, tag: str, pos: int) -> None:
     if tag == "STMTTRN":
         if walk.trn is None:
-            raise walk.fail(walk.line_at(pos), "</STMTTRN> without a transaction")
+            raise walk.fail(walk.line_at(pos), N_("</STMTTRN> without a transaction"))
         walk.lines.append(_line(walk, walk.trn))
         walk.trn = None
     elif tag == "LEDGERBAL":
@@ -123,11 +124,11 @@ def _close(walk: _Walk, tag: str, pos: int) -> None:
 def _line(walk: _Walk, trn: dict[str, str]) -> StatementLine:
     posted, amount = trn.get("DTPOSTED"), trn.get("TRNAMT")
     if posted is None or amount is None:
-        raise walk.fail(walk.trn_line, "transaction without DTPOSTED or TRNAMT")
+        raise walk.fail(walk.trn_line, N_("transaction without DTPOSTED or TRNAMT"))
     try:
         day, cents = ofx_date(posted), _amount(amount)
     except FieldError as error:
-        raise walk.fail(walk.trn_line, str(error)) from None
+        raise walk.fail(walk.trn_line, error.text) from None
     name, memo = trn.get("NAME", ""), trn.get("MEMO", "")
     label = name if not memo or memo in name else f"{name} {memo}".strip()
     return StatementLine(day, cents, label, name, trn.get("FITID"), walk.trn_line, walk.account)
@@ -140,7 +141,7 @@ def _balance(walk: _Walk) -> Balance | None:
         amount = _amount(walk.ledger["BALAMT"])
         on = ofx_date(walk.ledger["DTASOF"]) if "DTASOF" in walk.ledger else None
     except FieldError as error:
-        raise walk.fail(0, f"ledger balance: {error}") from None
+        raise walk.fail(0, N_("ledger balance: {problem}"), problem=error.text) from None
     return Balance(amount, on)
 
 
@@ -149,7 +150,7 @@ def _parse(data: bytes, filename: str) -> Statement:
     text = decoded.text
     start = text.upper().find("<OFX>")
     if start < 0:
-        raise BankFileError(filename, 0, "no <OFX> element: not an OFX statement")
+        raise BankFileError(filename, 0, N_("no <OFX> element: not an OFX statement"))
     walk = _Walk(filename, text)
     for match in _TAG.finditer(text, start):
         closing, tag = match.group(1), match.group(2).upper()
@@ -158,11 +159,12 @@ def _parse(data: bytes, filename: str) -> Statement:
         else:
             _open(walk, tag, match.group(3).strip(), match.start())
     if walk.trn is not None:
-        raise walk.fail(walk.trn_line, "transaction not closed: the file is truncated")
+        raise walk.fail(walk.trn_line, N_("transaction not closed: the file is truncated"))
     if not walk.ended:
-        raise walk.fail(walk.line_at(len(text)), "no closing </OFX>: the file is truncated")
+        raise walk.fail(walk.line_at(len(text)), N_("no closing </OFX>: the file is truncated"))
     single = walk.accounts[0] if len(set(walk.accounts)) == 1 else None
-    warnings = ("undefined bytes replaced while decoding",) if decoded.lossy else ()
+    lossy = Message(N_("undefined bytes replaced while decoding"))
+    warnings = (lossy,) if decoded.lossy else ()
     return Statement("ofx", tuple(walk.lines), single, _balance(walk), decoded.encoding, warnings)
 
 

@@ -17,6 +17,7 @@ from carnet.bank.errors import BankFileError
 from carnet.bank.importers.base import SURE, guarded
 from carnet.bank.model import Statement, StatementLine
 from carnet.bank.parsing import FieldError, parse_amount, two_digit_year
+from carnet.domain.messages import N_
 
 _DATE = re.compile(r"(\d{1,2})[/.-](\d{1,2})(?:[/.-]\s*(\d{4}|\d{2})|'\s*(\d{2,4}))")
 _KNOWN_TYPES = ("!TYPE:BANK", "!TYPE:CCARD", "!TYPE:CASH", "!TYPE:OTH")
@@ -26,7 +27,7 @@ def qif_date(text: str) -> date:
     """Day-first QIF date; ``'yy`` means 20yy (Quicken's convention)."""
     found = _DATE.fullmatch(text.strip())
     if found is None:
-        raise FieldError(f"not a QIF date: {text!r}")
+        raise FieldError(N_("not a QIF date: {text}"), text=repr(text))
     day, month, slashed, quoted = found.groups()
     if quoted is not None:
         year = int(quoted) if len(quoted) == 4 else 2000 + int(quoted)
@@ -35,19 +36,19 @@ def qif_date(text: str) -> date:
     try:
         return date(year, int(month), int(day))
     except ValueError:
-        raise FieldError(f"impossible date: {text!r}") from None
+        raise FieldError(N_("impossible date: {text}"), text=repr(text)) from None
 
 
 def _record(
     fields: dict[str, str], line_no: int, filename: str, account: str | None
 ) -> StatementLine:
     if "D" not in fields or not ("T" in fields or "U" in fields):
-        raise BankFileError(filename, line_no, "QIF record without a date (D) or amount (T)")
+        raise BankFileError(filename, line_no, N_("QIF record without a date (D) or amount (T)"))
     try:
         day = qif_date(fields["D"])
         amount = parse_amount(fields.get("T") or fields["U"], "auto")
     except FieldError as error:
-        raise BankFileError(filename, line_no, str(error)) from None
+        raise BankFileError(filename, line_no, error.text) from None
     payee, memo = fields.get("P", ""), fields.get("M", "")
     label = " ".join(part for part in (payee, memo) if part) or fields.get("N", "")
     return StatementLine(day, amount, label, payee, None, line_no, account)
@@ -78,9 +79,11 @@ def _parse(data: bytes, filename: str) -> Statement:
         # M and P may repeat in some writers; the first value is the main one.
         fields.setdefault(text[0].upper(), text[1:].strip())
     if fields:
-        raise BankFileError(filename, start, "the last record has no '^': the file is truncated")
+        raise BankFileError(
+            filename, start, N_("the last record has no '^': the file is truncated")
+        )
     if not lines:
-        raise BankFileError(filename, 0, "no transactions in this QIF file")
+        raise BankFileError(filename, 0, N_("no transactions in this QIF file"))
     return Statement("qif", tuple(lines), account, encoding=decoded.encoding)
 
 

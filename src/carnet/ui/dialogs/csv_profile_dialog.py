@@ -25,6 +25,7 @@ from carnet.app import Services
 from carnet.bank import CsvMapping, DebitSign, decode
 from carnet.domain.errors import CarnetError
 from carnet.i18n import Translator
+from carnet.ui.errors import describe
 
 DATE_FORMATS = ("dd/mm/yyyy", "yyyy-mm-dd", "dd/mm/yy", "dd.mm.yyyy", "dd-mm-yyyy")
 PREVIEW_LINES = 8
@@ -131,7 +132,7 @@ class CsvProfileDialog(QDialog):
             mapping = self.build_mapping()
             self._services.bank.save_csv_profile(mapping)
         except (ValueError, CarnetError) as exc:
-            self.error_label.setText(str(exc))
+            self.error_label.setText(describe(self._t, exc))
             return
         self.mapping = mapping
         self.accept()

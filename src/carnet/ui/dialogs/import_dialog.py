@@ -30,6 +30,7 @@ from carnet.domain.errors import CarnetError
 from carnet.i18n import Translator
 from carnet.services.bank_import import ImportReport
 from carnet.ui.dialogs.csv_profile_dialog import CsvProfileDialog
+from carnet.ui.errors import describe
 from carnet.ui.models.bank_labels import format_label
 from carnet.ui.models.bank_lines import PreviewTableModel
 from carnet.ui.widgets.bank_table import make_table
@@ -46,20 +47,22 @@ class _ParseSignals(QObject):
 class _ParseJob(QRunnable):
     """Reads and parses the file in the pool: a bad file fails here, off the GUI thread."""
 
-    def __init__(self, path: Path, profiles: list[CsvMapping]) -> None:
+    def __init__(self, path: Path, profiles: list[CsvMapping], translator: Translator) -> None:
         super().__init__()
         # The dialog keeps this object: Qt must not delete it under Python's feet.
         self.setAutoDelete(False)
         self.signals = _ParseSignals()
         self._path = path
         self._profiles = profiles
+        # Worded here: the signal carries text, and the catalogue is only read from.
+        self._t = translator
 
     def run(self) -> None:
         try:
             data = self._path.read_bytes()
             parse_statement(data, self._path.name, self._profiles)
         except (BankFileError, OSError) as exc:
-            self.signals.failed.emit(str(exc))
+            self.signals.failed.emit(describe(self._t, exc))
             return
         self.signals.done.emit(data)
 
@@ -95,7 +98,7 @@ class ImportDialog(QDialog):
             self._fail(str(exc))
             return
         self._set_busy(True)
-        self._job = _ParseJob(self._path, self._services.bank.csv_profiles())
+        self._job = _ParseJob(self._path, self._services.bank.csv_profiles(), self._t)
         self._job.signals.done.connect(self._preview)
         self._job.signals.failed.connect(self._fail)
         QThreadPool.globalInstance().start(self._job)
@@ -179,7 +182,7 @@ class ImportDialog(QDialog):
                 data, self._path.name, self.account_name(), dry_run=True
             ).value
         except CarnetError as exc:
-            self._fail(str(exc))
+            self._fail(describe(self._t, exc))
             # An unknown CSV can be described once and then read like a known bank's.
             self.describe_button.setVisible("unknown format" in str(exc))
             return
@@ -227,7 +230,7 @@ class ImportDialog(QDialog):
                 self._data, self._path.name, self.account_name()
             )
         except CarnetError as exc:
-            self._fail(str(exc))
+            self._fail(describe(self._t, exc))
             return
         self.report = result.value
         self.imported.emit(result)

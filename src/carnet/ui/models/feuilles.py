@@ -158,7 +158,7 @@ class FeuilleTableModel(QAbstractTableModel):
 
     def _warning_data(self, warning: DeadlineWarning, column: int, role: int) -> Any:
         if role == Qt.ItemDataRole.ToolTipRole:
-            return self._t.gettext(warning.advice)
+            return warning.advice.render(self._t)
         if role == Qt.ItemDataRole.DecorationRole and column == DAYS_LEFT:
             return QApplication.style().standardIcon(warning_icon_kind(warning))
         if role == Qt.ItemDataRole.FontRole and warning.level <= WARN_DAYS[1]:

@@ -29,6 +29,7 @@ from carnet.domain.ids import ExpectedPaymentId
 from carnet.i18n import Translator
 from carnet.services.base import Result
 from carnet.ui.dialogs.bank_match_dialog import MatchDialog
+from carnet.ui.errors import describe
 from carnet.ui.events import EventHub
 from carnet.ui.models.bank import CreditTableModel, ProposalRow, ProposalTableModel
 from carnet.ui.models.bank_data import BankData
@@ -259,7 +260,7 @@ class ReconcileView(QWidget):
         try:
             result = action()
         except CarnetError as exc:
-            self.error_label.setText(str(exc))
+            self.error_label.setText(describe(self._t, exc))
             self.error_label.show()
             return
         self._events.publish(result.changes)

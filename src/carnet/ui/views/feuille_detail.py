@@ -117,7 +117,7 @@ class FeuilleDetail(QWidget):
         heading = t.gettext("Feuille No. {n} · {name}")
         self.heading.setText(heading.format(n=feuille.id, name=row.person_name))
         self.facts.setText("\n".join(self._facts(row)))
-        advice = "" if row.warning is None else t.gettext(row.warning.advice)
+        advice = "" if row.warning is None else row.warning.advice.render(t)
         self.advice.setText(advice)
         self.advice.setVisible(bool(advice))
         self._fill(self.acts, [self._act_cells(a) for a in feuille.act_ids if a in self._acts])

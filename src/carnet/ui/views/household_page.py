@@ -246,5 +246,5 @@ class HouseholdPage(QWidget):
             self._events.publish(dialog.result_value.changes)
             warnings = dialog.result_value.changes.warnings
             if warnings:
-                self.status.emit(" ".join(warnings))
+                self.status.emit(" ".join(w.render(self._t) for w in warnings))
         dialog.deleteLater()
