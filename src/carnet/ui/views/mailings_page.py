@@ -5,7 +5,9 @@ Left, every mailing with where it stands; right, the chosen mailing's PDF
 will print. The PDF is made on demand (**Preview**), not on each click in the
 list, because making it also files a copy beside the database. Its bytes come
 from ``services.mailing_documents``; without that service the PDF buttons stay
-disabled and say why.
+disabled and say why. Ticked, **With copies of the attachments** appends the
+feuilles' scans, marked as staying at home. Below the list, the mailing's own
+files (each packet as made, anything attached).
 """
 
 from __future__ import annotations
@@ -17,6 +19,7 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QCheckBox,
     QGroupBox,
     QHBoxLayout,
     QLabel,
@@ -29,6 +32,7 @@ from PySide6.QtWidgets import (
 )
 
 from carnet.app import Services
+from carnet.domain.attachments import AttachedTo
 from carnet.domain.changes import Changes
 from carnet.domain.claims import FeuilleStatus
 from carnet.domain.ids import MailingId
@@ -40,6 +44,7 @@ from carnet.ui.dialogs.mailing_editors import MailedEditor, NewMailingEditor
 from carnet.ui.errors import guarded
 from carnet.ui.events import EventHub
 from carnet.ui.models.mailings import MailingRow, MailingTableModel
+from carnet.ui.widgets.attachments_panel import AttachmentsPanel
 from carnet.ui.widgets.pdf_preview import PdfPreview, print_with_dialog, save_pdf_bytes
 
 SETTLED = frozenset({FeuilleStatus.AMO_PAID, FeuilleStatus.CLOSED})
@@ -49,7 +54,9 @@ COLUMN_WIDTHS = (40, 130, 96, 150, 64, 110, 120, 96)
 class Documents(Protocol):
     """What the page needs of ``services.mailing_documents``."""
 
-    def pdf(self, mailing_id: MailingId, language: str = ...) -> bytes: ...
+    def pdf(
+        self, mailing_id: MailingId, language: str = ..., with_attachments: bool = ...
+    ) -> bytes: ...
 
     def reminder_pdf(self, mailing_id: MailingId) -> bytes: ...
 
@@ -86,6 +93,14 @@ class MailingsPage(QWidget):
             ("save", N_("Save PDF…"), self.save_shown),
         )
         self.buttons = {key: self._button(text, slot) for key, text, slot in names}
+        self.with_copies = QCheckBox(t.gettext("With copies of the attachments"))
+        self.with_copies.setAccessibleName(t.gettext("With copies of the attachments"))
+        self.with_copies.setToolTip(
+            t.gettext("Adds the feuilles' scans at the end, marked as copies to keep at home")
+        )
+        self.with_copies.toggled.connect(self._on_copies_toggled)
+        self.attachments = AttachmentsPanel(services.attachments, events, t)
+        self.attachments.status.connect(self.status)
         self._build()
         events.changed.connect(self.refresh)
         self.table.selectionModel().selectionChanged.connect(self._on_selection)
@@ -125,10 +140,13 @@ class MailingsPage(QWidget):
         column = QVBoxLayout(left)
         column.setContentsMargins(0, 0, 0, 0)
         column.addLayout(self._row("new", "printed", "mailed", "cancel", "reminder"))
-        column.addWidget(self.table, 1)
+        column.addWidget(self.table, 3)
+        column.addWidget(self.attachments, 2)
         box = QGroupBox(self._t.gettext("The mailing as it will print"))
         right = QVBoxLayout(box)
-        right.addLayout(self._row("preview", "print", "save"))
+        buttons = self._row("preview", "print", "save")
+        buttons.insertWidget(1, self.with_copies)
+        right.addLayout(buttons)
         self.preview_title.setTextFormat(Qt.TextFormat.PlainText)
         right.addWidget(self.preview_title)
         right.addWidget(self.preview, 1)
@@ -219,7 +237,16 @@ class MailingsPage(QWidget):
             self._shown = None
             self.preview.clear(self._t.gettext("Press Preview to see this mailing's letter."))
             self.preview_title.clear()
+        if mailing is None:
+            self.attachments.clear()
+        else:
+            self.attachments.show_record(AttachedTo.MAILING, mailing.id)
         self._update_buttons()
+
+    def _on_copies_toggled(self, _checked: bool) -> None:
+        # The packet on screen must be the one Print… sends: make it again with or without.
+        if self._shown is not None and self._shown[1] == "packet":
+            self.show_packet()
 
     # -- commands ----------------------------------------------------------------------
     def new_mailing(self) -> FormDialog[Any]:
@@ -268,7 +295,8 @@ class MailingsPage(QWidget):
             return None
         language = self._t.language  # the checklist is for the household: its language
         title = self._t.gettext("Mailing No. {n}: letter, inventory and checklist")
-        return self._show("packet", title, lambda: docs.pdf(mailing.id, language))
+        copies = self.with_copies.isChecked()
+        return self._show("packet", title, lambda: docs.pdf(mailing.id, language, copies))
 
     def show_reminder(self) -> bytes | None:
         docs, mailing = self.documents, self.selected()
@@ -313,6 +341,7 @@ class MailingsPage(QWidget):
         self._shown = (mailing.id, kind)
         count = self._t.ngettext("{n} page", "{n} pages", pages).format(n=pages)
         self.preview_title.setText(f"{title.format(n=mailing.id)} · {count}")
+        self.attachments.reload()  # making the PDF filed a copy of it with the mailing
         self._update_buttons()
         return pdf
 
