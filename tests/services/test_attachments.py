@@ -13,6 +13,7 @@ from carnet.domain.care import ActInput
 from carnet.domain.errors import ValidationError
 from carnet.domain.ids import PersonId
 from carnet.domain.money import Cents
+from carnet.services.attachments import FileState
 from carnet.storage.files import FileIntegrityError, sha256
 
 JPEG = b"\xff\xd8\xff\xe0\x00\x10JFIF\x00" + bytes(range(256)) * 40
@@ -81,3 +82,39 @@ def test_the_same_content_is_stored_once_and_undo_unlinks(
     assert [a.file_name for a in services.attachments.for_record(AttachedTo.ACT, act_id)] == [
         "a.jpg"
     ]
+
+
+def test_listing_says_when_and_whether_each_file_is_sound(
+    services: Services, household: dict[str, int]
+) -> None:
+    act_id = _act(services, household)
+    kept = services.attachments.attach(AttachedTo.ACT, act_id, JPEG, "a.jpg").value
+    other = services.attachments.attach(AttachedTo.ACT, act_id, JPEG + b"x", "b.jpg").value
+    assert services.store.files is not None
+    services.store.files.path_of(kept.sha256).write_bytes(b"\xff\xd8\xff not it")
+    services.store.files.path_of(other.sha256).unlink()
+    listed = services.attachments.listing(AttachedTo.ACT, act_id)
+    assert [(x.attachment.file_name, x.state) for x in listed] == [
+        ("a.jpg", FileState.ALTERED),
+        ("b.jpg", FileState.MISSING),
+    ]
+    assert all(x.added is not None and x.added.year >= 2025 for x in listed)
+
+
+def test_remove_is_undoable_and_tells_the_record(
+    services: Services, household: dict[str, int]
+) -> None:
+    act_id = _act(services, household)
+    attachment = services.attachments.attach(AttachedTo.ACT, act_id, JPEG, "a.jpg").value
+    removed = services.attachments.remove(attachment.id)
+    assert removed.value == attachment
+    assert removed.changes.acts == {act_id}
+    assert services.attachments.for_record(AttachedTo.ACT, act_id) == []
+    assert services.history.undo_label() == "Remove an attachment"
+    undone = services.history.undo()
+    assert undone.changes.acts == {act_id}  # the act's page shows the file again
+    assert services.attachments.for_record(AttachedTo.ACT, act_id) == [attachment]
+    assert services.attachments.read(attachment.id) == JPEG  # the file was never deleted
+    redone = services.history.redo()
+    assert redone.changes.acts == {act_id}
+    assert services.attachments.for_record(AttachedTo.ACT, act_id) == []

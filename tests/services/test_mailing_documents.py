@@ -14,6 +14,7 @@ from carnet.domain.errors import ValidationError
 from carnet.domain.ids import MailingId
 from carnet.services.demo import build_demo
 from tests.conftest import TODAY
+from tests.documents import samples_files
 
 
 def text_of(data: bytes) -> str:
@@ -70,3 +71,40 @@ def test_labels_and_missing_address(demo: Services, services: Services) -> None:
     services.store.ledger.db.execute("UPDATE mailing SET recipient = 'CPAM du Rhône'")
     with pytest.raises(ValidationError, match="postal address of CPAM du Rhône"):
         demo.mailing_documents.pdf(MailingId(some.id))
+
+
+def test_packet_with_copies_of_the_attachments(demo: Services) -> None:
+    unmailed = next(m for m in demo.mailings.mailings() if m.mailed_on is None)
+    plain = demo.mailing_documents.pdf(unmailed.id, "fr")
+    [first, *_] = demo.mailings.feuilles_of(unmailed.id)
+    scan = samples_files.png()
+    demo.attachments.attach(AttachedTo.FEUILLE, first.id, scan, "feuille signée.png")
+    demo.attachments.attach(AttachedTo.ACT, first.act_ids[0], scan, "again.png")  # same bytes
+    prescription = samples_files.pdf("Ordonnance du Dr Martin", "Page deux")
+    demo.attachments.attach(
+        AttachedTo.ACT, first.act_ids[0], prescription, "ordo.pdf", AttachmentKind.PRESCRIPTION
+    )
+    assert demo.mailing_documents.pdf(unmailed.id, "fr") == plain  # without the option: unchanged
+    data = demo.mailing_documents.pdf(unmailed.id, "fr", with_attachments=True)
+    pages = [p.extract_text() for p in PdfReader(io.BytesIO(data)).pages]
+    extra = pages[len(PdfReader(io.BytesIO(plain)).pages) :]
+    assert len(extra) == 1 + 1 + 2  # heading, the PNG once, the PDF's two pages
+    assert "Copies conservées par le foyer — ne pas envoyer" in extra[0]
+    assert "feuille signée.png" in extra[0] and "again.png" not in extra[0]
+    assert "ordonnance" in extra[0] and "Ordonnance du Dr Martin" in extra[2]
+    # The mailing keeps the packet that goes into the envelope, not the copies.
+    assert demo.mailings.mailing(unmailed.id).pdf_sha256 == hashlib.sha256(plain).hexdigest()
+
+
+def test_a_tampered_attachment_is_named_not_copied(demo: Services) -> None:
+    unmailed = next(m for m in demo.mailings.mailings() if m.mailed_on is None)
+    [first, *_] = demo.mailings.feuilles_of(unmailed.id)
+    kept = demo.attachments.attach(AttachedTo.FEUILLE, first.id, samples_files.jpeg(), "s.jpg")
+    assert demo.store.files is not None
+    demo.store.files.path_of(kept.value.sha256).write_bytes(b"\xff\xd8\xff altered")
+    plain = len(PdfReader(io.BytesIO(demo.mailing_documents.pdf(unmailed.id))).pages)
+    data = demo.mailing_documents.pdf(unmailed.id, with_attachments=True)
+    reader = PdfReader(io.BytesIO(data))
+    assert len(reader.pages) == plain + 1
+    assert "s.jpg" in reader.pages[-1].extract_text()
+    assert "manquant ou modifié" in " ".join(reader.pages[-1].extract_text().split())

@@ -56,8 +56,8 @@ class FakeDocuments:
         self.packet = make_pdf(3)
         self.reminder = make_pdf(1)
 
-    def pdf(self, mailing_id: MailingId, language: str = "en") -> bytes:
-        self.calls.append(("pdf", mailing_id, language))
+    def pdf(self, mailing_id: MailingId, language: str = "en", copies: bool = False) -> bytes:
+        self.calls.append(("pdf+copies" if copies else "pdf", mailing_id, language))
         return self.packet
 
     def reminder_pdf(self, mailing_id: MailingId) -> bytes:

@@ -129,12 +129,18 @@ def mailing_json(m: Mailing) -> dict[str, Any]:
     type=click.Choice(["en", "fr"]),
     help="Language of the household's checklist (letters are always in French).",
 )
+@click.option(
+    "--with-attachments",
+    is_flag=True,
+    help="Append copies of the files attached to the feuilles and their acts, "
+    "marked as staying at home.",
+)
 @click.pass_context
 @user_errors
-def pdf(ctx: click.Context, mailing_id: int, out: Path, lang: str) -> None:
+def pdf(ctx: click.Context, mailing_id: int, out: Path, lang: str, with_attachments: bool) -> None:
     """The packet to print: cover letter, inventory (bordereau) and checklist."""
     with open_services(ctx) as services:
-        data = services.mailing_documents.pdf(MailingId(mailing_id), lang)
+        data = services.mailing_documents.pdf(MailingId(mailing_id), lang, with_attachments)
     out.write_bytes(data)
     click.echo(f"Wrote {out} ({len(data)} bytes)")
 

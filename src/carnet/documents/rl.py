@@ -9,14 +9,16 @@ signatures, and the canvas is seen through the :class:`Pen` protocol. (With the
 
 from __future__ import annotations
 
+import io
 from collections.abc import Callable, Sequence
 from typing import Any, BinaryIO, Protocol
 
 from reportlab.lib.colors import Color
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.styles import ParagraphStyle
+from reportlab.lib.utils import ImageReader
 from reportlab.platypus.doctemplate import BaseDocTemplate, NextPageTemplate, PageTemplate
-from reportlab.platypus.flowables import Flowable, KeepTogether, PageBreak, Spacer
+from reportlab.platypus.flowables import Flowable, Image, KeepTogether, PageBreak, Spacer
 from reportlab.platypus.frames import Frame
 from reportlab.platypus.paragraph import Paragraph
 from reportlab.platypus.tables import Table, TableStyle
@@ -75,6 +77,24 @@ def draw_on(flowable: Flowable, pen: Pen, x: float, y: float) -> None:
 
 def spacer(height: float) -> Flowable:
     return Spacer(1, height)  # type: ignore[no-untyped-call]
+
+
+def image_size(data: bytes) -> tuple[float, float] | None:
+    """An image's size in pixels, or ``None`` if reportlab cannot read it (HEIC, damage)."""
+    try:
+        width, height = ImageReader(io.BytesIO(data)).getSize()  # type: ignore[no-untyped-call]
+    except Exception:  # reportlab wraps Pillow's many errors in its own, or not at all
+        return None
+    return (float(width), float(height)) if width and height else None
+
+
+def image(data: bytes, width: float, height: float) -> Flowable:
+    """An image flowable drawn at ``width`` × ``height`` points.
+
+    A JPEG's bytes are embedded unchanged (reportlab passes them through);
+    other formats are decoded by Pillow and stored losslessly.
+    """
+    return Image(io.BytesIO(data), width=width, height=height)  # type: ignore[no-untyped-call]
 
 
 def keep_together(flowables: Sequence[Flowable]) -> Flowable:

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import datetime
+from enum import StrEnum
 from pathlib import Path
 
 from carnet.domain.attachments import AttachedTo, Attachment, AttachmentKind
@@ -29,6 +31,23 @@ _MAGIC = (
 class Problem:
     attachment: Attachment
     message: str
+
+
+class FileState(StrEnum):
+    """What a stored file looks like when checked against its SHA-256."""
+
+    INTACT = "intact"
+    MISSING = "missing"
+    ALTERED = "altered"
+
+
+@dataclass(frozen=True, slots=True)
+class Listed:
+    """One attachment as a list shows it: when it was added and whether its file is sound."""
+
+    attachment: Attachment
+    added: datetime | None
+    state: FileState
 
 
 def media_type(data: bytes) -> str | None:
@@ -74,7 +93,7 @@ class AttachmentService(Service):
                 )
             )
             self.store.events.record("attachment", attachment.id, "created", after=attachment)
-        return Result(attachment, _changes(entity, entity_id))
+        return Result(attachment, owner_changes(entity, entity_id))
 
     def attach_file(
         self,
@@ -93,6 +112,35 @@ class AttachmentService(Service):
 
     def for_record(self, entity: AttachedTo, entity_id: int) -> list[Attachment]:
         return self.store.attachments.for_entity(entity, entity_id)
+
+    def listing(self, entity: AttachedTo, entity_id: int) -> list[Listed]:
+        """The record's attachments with their date and state (each file is read and hashed)."""
+        added = self.store.attachments.added(entity, entity_id)
+        return [
+            Listed(a, added.get(a.id), self.state(a)) for a in self.for_record(entity, entity_id)
+        ]
+
+    def state(self, attachment: Attachment) -> FileState:
+        files = self.store.files
+        if files is None:
+            return FileState.MISSING
+        try:
+            files.get(attachment.sha256)
+        except FileIntegrityError:
+            exists = files.path_of(attachment.sha256).exists()
+            return FileState.ALTERED if exists else FileState.MISSING
+        return FileState.INTACT
+
+    def remove(self, attachment_id: AttachmentId) -> Result[Attachment]:
+        """Unlink the file from its record (undoable).
+
+        The stored file stays on disk: undo needs its bytes back, and another
+        record may hold the same content.
+        """
+        with self.store.transaction(N_("Remove an attachment")):
+            before = self.store.attachments.delete(attachment_id)
+            self.store.events.record("attachment", attachment_id, "deleted", before=before)
+        return Result(before, owner_changes(before.entity, before.entity_id))
 
     def read(self, attachment_id: AttachmentId) -> bytes:
         """The file's bytes, verified against its SHA-256 (a tampered file is refused)."""
@@ -126,7 +174,8 @@ class AttachmentService(Service):
             raise missing_record(entity.value, entity.value, entity_id)
 
 
-def _changes(entity: AttachedTo, entity_id: int) -> Changes:
+def owner_changes(entity: AttachedTo, entity_id: int) -> Changes:
+    """An attachment shows on its record's page, so its record is what changed."""
     ids = frozenset({entity_id})
     if entity is AttachedTo.ACT:
         return Changes(acts=ids)

@@ -18,7 +18,7 @@ from collections.abc import Callable
 from datetime import date
 from typing import Any
 
-from carnet.domain.attachments import Attachment
+from carnet.domain.attachments import AttachedTo, Attachment
 from carnet.domain.banking import BankAccount, BankTransaction, StatementImport
 from carnet.domain.care import CareAct
 from carnet.domain.changes import Changes
@@ -33,6 +33,7 @@ from carnet.domain.people import Person
 from carnet.domain.practitioners import Practitioner
 from carnet.i18n import N_
 from carnet.services.assessing import Reassessor
+from carnet.services.attachments import owner_changes
 from carnet.services.base import Clock, Result, Service
 from carnet.services.undo_stack import UndoStack
 from carnet.storage.repos.codec import from_row
@@ -115,6 +116,8 @@ class HistoryService(Service):
         changes = reassessed.changes()
         for entity, ids in touched.items():
             changes = changes | _CHANGES[entity](frozenset(ids))
+        for event in events:
+            changes = changes | _owner_of(event)
         return changes
 
     def _restore(self, event: Event, target: str | None, kind: str) -> None:
@@ -179,4 +182,16 @@ def _person_years(event: Event) -> set[tuple[PersonId, int]]:
         if text:
             row = json.loads(text)
             found.add((PersonId(row["person_id"]), date.fromisoformat(row["date"]).year))
+    return found
+
+
+def _owner_of(event: Event) -> Changes:
+    """An attachment shows on its record's page (act, feuille, mailing): that record changed."""
+    if event.entity != "attachment":
+        return Changes()
+    found = Changes()
+    for text in (event.before, event.after):
+        if text:
+            row = json.loads(text)
+            found = found | owner_changes(AttachedTo(row["entity"]), int(row["entity_id"]))
     return found

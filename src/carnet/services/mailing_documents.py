@@ -11,6 +11,7 @@ from __future__ import annotations
 from dataclasses import replace
 from datetime import date
 
+from carnet.documents.copies import append_copies
 from carnet.documents.labels import render_labels
 from carnet.documents.model import (
     EnclosedFeuille,
@@ -36,6 +37,7 @@ from carnet.domain.people import Person
 from carnet.domain.validation import format_nir
 from carnet.i18n import N_
 from carnet.services.base import Service
+from carnet.services.mailing_copies import gather_copies
 from carnet.services.settings import SettingsService
 
 # Care that the CPAM reimburses only with the prescription enclosed.
@@ -66,11 +68,16 @@ class MailingDocuments(Service):
             iban_masked=self._iban_masked(),
         )
 
-    def pdf(self, mailing_id: MailingId, language: str = "en") -> bytes:
+    def pdf(
+        self, mailing_id: MailingId, language: str = "en", with_attachments: bool = False
+    ) -> bytes:
         """The full packet as PDF; kept beside the database and noted on the mailing.
 
         To the CPAM: letter, bordereau and checklist. To a mutuelle (no Noémie link):
         the letter that goes with the CPAM statement and copies of the feuilles.
+        ``with_attachments`` appends copies of the feuilles' and acts' attached
+        files, marked as staying at home; the PDF kept with the mailing is the
+        packet without them, since they never go into the envelope.
         """
         mailing = self.store.mailings.get(mailing_id)
         packet = self.packet(mailing_id)
@@ -79,6 +86,10 @@ class MailingDocuments(Service):
         else:
             data = build_packet(packet, language)
         self._keep(mailing_id, data, AttachmentKind.PACKET, f"mailing-{mailing_id}.pdf")
+        if with_attachments:
+            enclosed = self._ordered(mailing, packet.mailing_id)
+            copies = gather_copies(self.store, enclosed)
+            data = append_copies(data, copies, packet.mailing_id, packet.date)
         return data
 
     def labels_pdf(self, mailing_id: MailingId) -> bytes:
@@ -126,15 +137,17 @@ class MailingDocuments(Service):
         return data
 
     def _enclosed(self, mailing: Mailing, reference: str) -> tuple[EnclosedFeuille, ...]:
+        return tuple(self._line(f, ref) for f, ref in self._ordered(mailing, reference))
+
+    def _ordered(self, mailing: Mailing, reference: str) -> list[tuple[Feuille, str]]:
+        """The mailing's feuilles in the bordereau's order, each with its reference."""
         feuilles = self.store.feuilles.for_mailing(mailing.id)
         if not feuilles:
             raise ValidationError(
                 "mailing", N_("mailing #{number} holds no feuille"), number=mailing.id
             )
         ordered = sorted(feuilles, key=lambda f: (f.received_on or date.min, f.id))
-        return tuple(
-            self._line(f, feuille_reference(reference, n)) for n, f in enumerate(ordered, 1)
-        )
+        return [(f, feuille_reference(reference, n)) for n, f in enumerate(ordered, 1)]
 
     def _line(self, feuille: Feuille, reference: str) -> EnclosedFeuille:
         person: Person = self.store.people.get(feuille.person_id)

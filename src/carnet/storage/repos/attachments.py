@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import datetime
 from typing import TYPE_CHECKING
 
 from carnet.domain.attachments import AttachedTo, Attachment
@@ -17,3 +18,12 @@ class AttachmentRepo(RecordRepo[Attachment]):
 
     def for_entity(self, entity: AttachedTo, entity_id: int) -> list[Attachment]:
         return self.list("entity = ? AND entity_id = ?", [entity.value, entity_id])
+
+    def added(self, entity: AttachedTo, entity_id: int) -> dict[int, datetime]:
+        """When each attachment of the record was added (UTC, as stored)."""
+        rows = self.db.execute(
+            "SELECT id, created_at FROM attachment WHERE entity = ? AND entity_id = ?",
+            [entity.value, entity_id],
+        ).fetchall()
+        # SQLite writes "…Z"; fromisoformat reads it from Python 3.11 on.
+        return {int(ident): datetime.fromisoformat(stamp) for ident, stamp in rows}

@@ -1,7 +1,8 @@
 """The panel beside the care table: one act, who pays what, and why.
 
 A pure view: the care page fetches the assessment and expected payments from
-the services and hands them over, so this widget never touches a service.
+the services and hands them over, so this widget never touches a service (the
+attachments panel placed at its foot is the page's, and does its own calls).
 """
 
 from __future__ import annotations
@@ -11,8 +12,8 @@ from decimal import Decimal
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QFormLayout,
+    QGridLayout,
     QGroupBox,
-    QHBoxLayout,
     QLabel,
     QScrollArea,
     QStackedWidget,
@@ -68,9 +69,15 @@ _TOP = Qt.AlignmentFlag.AlignTop
 class ActDetailPanel(QScrollArea):
     """Shows the selected act, or a hint when nothing is selected."""
 
-    def __init__(self, translator: Translator, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        translator: Translator,
+        parent: QWidget | None = None,
+        attachments: QWidget | None = None,
+    ) -> None:
         super().__init__(parent)
         self._t = translator
+        self._attachments = attachments  # the act's files, filled by the page that owns it
         self._values: dict[str, QLabel] = {}
         self._forms: dict[str, QFormLayout] = {}  # to hide rows that do not apply
         self.setAccessibleName(translator.gettext("Selected act"))
@@ -119,15 +126,21 @@ class ActDetailPanel(QScrollArea):
         money.addWidget(self._assessment_box)
         money.addWidget(self._not_assessed)
         money.addStretch(1)
-        columns = QHBoxLayout()
-        columns.addWidget(self._form_box(t.gettext("Act"), ACT_FIELDS), 2, _TOP)
-        columns.addLayout(money, 2)
-        columns.addWidget(self._build_reasons(), 3, _TOP)
+        # The act and the money side by side, the act's files under both (where they are
+        # seen without scrolling), the reasons in a column of their own.
+        columns = QGridLayout()
+        columns.addWidget(self._form_box(t.gettext("Act"), ACT_FIELDS), 0, 0, _TOP)
+        columns.addLayout(money, 0, 1)
+        columns.addWidget(self._build_reasons(), 0, 2, 3, 1, _TOP)
+        if self._attachments is not None:
+            columns.addWidget(self._attachments, 1, 0, 1, 2)
+        columns.setRowStretch(2, 1)
+        for column, stretch in enumerate((2, 2, 3)):
+            columns.setColumnStretch(column, stretch)
         content = QWidget()
         layout = QVBoxLayout(content)
         layout.addWidget(self._title)
-        layout.addLayout(columns)
-        layout.addStretch(1)
+        layout.addLayout(columns, 1)
         return content
 
     def _build_reasons(self) -> QGroupBox:

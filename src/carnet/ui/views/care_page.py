@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import replace
 from decimal import Decimal
 
-from PySide6.QtCore import QByteArray, QItemSelection, QSettings, Qt, QTimer
+from PySide6.QtCore import QByteArray, QItemSelection, QSettings, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 
 from carnet.app import Services
 from carnet.domain.act_query import ActQuery, Owed
+from carnet.domain.attachments import AttachedTo
 from carnet.domain.care import ActSummary
 from carnet.domain.changes import Changes
 from carnet.domain.ids import ActId, PersonId
@@ -35,6 +36,7 @@ from carnet.ui.models import acts as columns
 from carnet.ui.models.acts import ActTableModel
 from carnet.ui.views.act_detail import ActDetailPanel
 from carnet.ui.views.care_actions import CareActions
+from carnet.ui.widgets.attachments_panel import AttachmentsPanel
 from carnet.ui.widgets.care_filter_bar import CareFilterBar
 
 # Above this many acts, filtering costs a noticeable fraction of a second, so the
@@ -62,6 +64,8 @@ EMPTY_TEXT = N_(
 class CarePage(QWidget):
     """Lists acts; :meth:`refresh` reloads them when a service call changed something."""
 
+    status = Signal(str)  # a sentence for the status bar (the attachments panel's news)
+
     def __init__(
         self,
         services: Services,
@@ -83,8 +87,11 @@ class CarePage(QWidget):
         self._filter_timer.setSingleShot(True)
         self._filter_timer.setInterval(DEBOUNCE_MS)
         self.table = self._make_table()
-        self.detail = ActDetailPanel(translator)
-        self.commands = CareActions(self, services, events or EventHub(self), translator, settings)
+        hub = events or EventHub(self)
+        self.attachments = AttachmentsPanel(services.attachments, hub, translator)
+        self.attachments.status.connect(self.status)
+        self.detail = ActDetailPanel(translator, attachments=self.attachments)
+        self.commands = CareActions(self, services, hub, translator, settings)
         # Detail below the table: all ten columns keep the full width of the window.
         self.splitter = QSplitter(Qt.Orientation.Vertical)
         self.splitter.addWidget(self.table)
@@ -283,7 +290,9 @@ class CarePage(QWidget):
         summary = self.selected_summary()
         if summary is None:
             self.detail.clear()
+            self.attachments.clear()
             return
+        self.attachments.show_record(AttachedTo.ACT, summary.id)
         care = self._services.care
         self.detail.show_act(
             summary, care.assessment(summary.id), care.expected_payments(summary.id)

@@ -1,4 +1,4 @@
-"""The detail panel of the Feuilles page: next step, deadline advice, acts and history."""
+"""The detail panel of the Feuilles page: next step, deadline advice, acts, history, files."""
 
 from __future__ import annotations
 
@@ -69,7 +69,12 @@ HISTORY_STEPS = {
 class FeuilleDetail(QWidget):
     """One feuille: where it stands, what to do, the acts it covers and its history."""
 
-    def __init__(self, translator: Translator, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        translator: Translator,
+        parent: QWidget | None = None,
+        attachments: QWidget | None = None,
+    ) -> None:
         super().__init__(parent)
         self._t = translator
         self._acts: Mapping[ActId, ActSummary] = {}
@@ -94,6 +99,8 @@ class FeuilleDetail(QWidget):
         layout.addLayout(text, 2)
         layout.addWidget(_titled(translator.gettext("Acts covered"), self.acts), 3)
         layout.addWidget(_titled(translator.gettext("History"), self.history), 2)
+        if attachments is not None:  # the scans of the signed form, filled by the page
+            layout.addWidget(attachments, 3)
         self.clear(0)
 
     def set_acts(self, acts: Mapping[ActId, ActSummary]) -> None:

@@ -37,6 +37,7 @@ from PySide6.QtWidgets import (
 )
 
 from carnet.app import Services
+from carnet.domain.attachments import AttachedTo
 from carnet.domain.changes import Changes
 from carnet.domain.claims import Feuille, FeuilleStatus, Step, allowed_steps
 from carnet.domain.ids import FeuilleId, PersonId
@@ -53,6 +54,7 @@ from carnet.ui.models.feuilles import (
     feuille_rows,
 )
 from carnet.ui.views.feuille_detail import FeuilleDetail, date_format
+from carnet.ui.widgets.attachments_panel import AttachmentsPanel
 
 # The steps the household takes by hand; enclosing and mailing happen on the Mailings page.
 STEP_BUTTONS = (
@@ -101,7 +103,9 @@ class FeuillesPage(QWidget):
         self.buttons: dict[Step, QPushButton] = {}
         self.merge_button = QPushButton(translator.gettext("Merge selected"))
         self.table = self._table()
-        self.detail = FeuilleDetail(translator)
+        self.attachments = AttachmentsPanel(services.attachments, events, translator)
+        self.attachments.status.connect(self.status)
+        self.detail = FeuilleDetail(translator, attachments=self.attachments)
         self._build()
         self._connect()
         self.reload()
@@ -289,8 +293,10 @@ class FeuillesPage(QWidget):
         self._update_buttons(rows)
         if len(rows) != 1:
             self.detail.clear(len(rows))
+            self.attachments.clear()
             return
         row = rows[0]
+        self.attachments.show_record(AttachedTo.FEUILLE, row.feuille.id)
         self.detail.show_feuille(row, self._services.claims.history(row.feuille.id))
 
     def _update_buttons(self, rows: list[FeuilleRow]) -> None:

@@ -5,26 +5,24 @@ Left, every mailing with where it stands; right, the chosen mailing's PDF
 will print. The PDF is made on demand (**Preview**), not on each click in the
 list, because making it also files a copy beside the database. Its bytes come
 from ``services.mailing_documents``; without that service the PDF buttons stay
-disabled and say why.
+disabled and say why. Ticked, **With copies of the attachments** appends the
+feuilles' scans, marked as staying at home. Below the list, the mailing's own
+files (each packet as made, anything attached).
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import date
 from typing import Any, Protocol
 
-from PySide6.QtCore import QDate, Qt, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QComboBox,
-    QDateEdit,
+    QCheckBox,
     QGroupBox,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
-    QLineEdit,
     QMessageBox,
     QPushButton,
     QSplitter,
@@ -34,18 +32,19 @@ from PySide6.QtWidgets import (
 )
 
 from carnet.app import Services
+from carnet.domain.attachments import AttachedTo
 from carnet.domain.changes import Changes
 from carnet.domain.claims import FeuilleStatus
-from carnet.domain.ids import MailingId, PersonId
-from carnet.domain.mailings import Mailing, RecipientKind
+from carnet.domain.ids import MailingId
+from carnet.domain.mailings import Mailing
 from carnet.i18n import N_, Translator
 from carnet.services.base import Result
 from carnet.ui.dialogs.form_dialog import FormDialog
+from carnet.ui.dialogs.mailing_editors import MailedEditor, NewMailingEditor
 from carnet.ui.errors import guarded
 from carnet.ui.events import EventHub
-from carnet.ui.models.feuilles import feuille_rows
-from carnet.ui.models.mailings import MailingRow, MailingTableModel, ReadyFeuilleModel
-from carnet.ui.widgets.fields import CheckedForm
+from carnet.ui.models.mailings import MailingRow, MailingTableModel
+from carnet.ui.widgets.attachments_panel import AttachmentsPanel
 from carnet.ui.widgets.pdf_preview import PdfPreview, print_with_dialog, save_pdf_bytes
 
 SETTLED = frozenset({FeuilleStatus.AMO_PAID, FeuilleStatus.CLOSED})
@@ -55,7 +54,9 @@ COLUMN_WIDTHS = (40, 130, 96, 150, 64, 110, 120, 96)
 class Documents(Protocol):
     """What the page needs of ``services.mailing_documents``."""
 
-    def pdf(self, mailing_id: MailingId, language: str = ...) -> bytes: ...
+    def pdf(
+        self, mailing_id: MailingId, language: str = ..., with_attachments: bool = ...
+    ) -> bytes: ...
 
     def reminder_pdf(self, mailing_id: MailingId) -> bytes: ...
 
@@ -92,6 +93,14 @@ class MailingsPage(QWidget):
             ("save", N_("Save PDF…"), self.save_shown),
         )
         self.buttons = {key: self._button(text, slot) for key, text, slot in names}
+        self.with_copies = QCheckBox(t.gettext("With copies of the attachments"))
+        self.with_copies.setAccessibleName(t.gettext("With copies of the attachments"))
+        self.with_copies.setToolTip(
+            t.gettext("Adds the feuilles' scans at the end, marked as copies to keep at home")
+        )
+        self.with_copies.toggled.connect(self._on_copies_toggled)
+        self.attachments = AttachmentsPanel(services.attachments, events, t)
+        self.attachments.status.connect(self.status)
         self._build()
         events.changed.connect(self.refresh)
         self.table.selectionModel().selectionChanged.connect(self._on_selection)
@@ -131,10 +140,13 @@ class MailingsPage(QWidget):
         column = QVBoxLayout(left)
         column.setContentsMargins(0, 0, 0, 0)
         column.addLayout(self._row("new", "printed", "mailed", "cancel", "reminder"))
-        column.addWidget(self.table, 1)
+        column.addWidget(self.table, 3)
+        column.addWidget(self.attachments, 2)
         box = QGroupBox(self._t.gettext("The mailing as it will print"))
         right = QVBoxLayout(box)
-        right.addLayout(self._row("preview", "print", "save"))
+        buttons = self._row("preview", "print", "save")
+        buttons.insertWidget(1, self.with_copies)
+        right.addLayout(buttons)
         self.preview_title.setTextFormat(Qt.TextFormat.PlainText)
         right.addWidget(self.preview_title)
         right.addWidget(self.preview, 1)
@@ -225,7 +237,16 @@ class MailingsPage(QWidget):
             self._shown = None
             self.preview.clear(self._t.gettext("Press Preview to see this mailing's letter."))
             self.preview_title.clear()
+        if mailing is None:
+            self.attachments.clear()
+        else:
+            self.attachments.show_record(AttachedTo.MAILING, mailing.id)
         self._update_buttons()
+
+    def _on_copies_toggled(self, _checked: bool) -> None:
+        # The packet on screen must be the one Print… sends: make it again with or without.
+        if self._shown is not None and self._shown[1] == "packet":
+            self.show_packet()
 
     # -- commands ----------------------------------------------------------------------
     def new_mailing(self) -> FormDialog[Any]:
@@ -274,7 +295,8 @@ class MailingsPage(QWidget):
             return None
         language = self._t.language  # the checklist is for the household: its language
         title = self._t.gettext("Mailing No. {n}: letter, inventory and checklist")
-        return self._show("packet", title, lambda: docs.pdf(mailing.id, language))
+        copies = self.with_copies.isChecked()
+        return self._show("packet", title, lambda: docs.pdf(mailing.id, language, copies))
 
     def show_reminder(self) -> bytes | None:
         docs, mailing = self.documents, self.selected()
@@ -319,6 +341,7 @@ class MailingsPage(QWidget):
         self._shown = (mailing.id, kind)
         count = self._t.ngettext("{n} page", "{n} pages", pages).format(n=pages)
         self.preview_title.setText(f"{title.format(n=mailing.id)} · {count}")
+        self.attachments.reload()  # making the PDF filed a copy of it with the mailing
         self._update_buttons()
         return pdf
 
@@ -352,96 +375,3 @@ class MailingsPage(QWidget):
             self.status.emit(text)
         self.dialog = None
         dialog.deleteLater()
-
-
-class NewMailingEditor(QWidget):
-    """Who the envelope is for, which ready feuilles go in it, and to which recipient."""
-
-    def __init__(self, services: Services, t: Translator, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self._services, self._t = services, t
-        self.form = CheckedForm(self)
-        self.person_box = QComboBox()
-        for person in services.household.people():
-            if person.insured_id is None:  # dependents' feuilles go with their insured person
-                self.person_box.addItem(person.full_name, int(person.id))
-        self.recipient_box = QComboBox()
-        self.recipient_box.addItem(t.gettext("CPAM"), RecipientKind.CPAM.value)
-        self.recipient_box.addItem(
-            t.gettext("Mutuelle (no Noémie link)"), RecipientKind.MUTUELLE.value
-        )
-        self.model = ReadyFeuilleModel(t, self)
-        self.table = QTableView()
-        self.table.setModel(self.model)
-        self.table.setAccessibleName(t.gettext("Feuilles ready to mail"))
-        self.table.verticalHeader().hide()
-        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        self.table.setMinimumHeight(180)
-        self.form.add("person", t.gettext("Insured person"), self.person_box)
-        self.form.add("recipient", t.gettext("Send to"), self.recipient_box)
-        self.form.add("feuilles", t.gettext("Feuilles"), self.table, self._check_feuilles)
-        self.setLayout(self.form.layout)
-        self.person_box.currentIndexChanged.connect(self._load)
-        self.model.dataChanged.connect(lambda *_a: self.form.revalidate("feuilles"))
-        self.model.modelReset.connect(lambda: self.form.revalidate("feuilles"))
-        self._choose_someone_ready()
-        self._load()
-
-    def person(self) -> PersonId:
-        return PersonId(int(self.person_box.currentData()))
-
-    def kind(self) -> RecipientKind:
-        return RecipientKind(self.recipient_box.currentData())
-
-    def _load(self) -> None:
-        if self.person_box.currentIndex() < 0:
-            return
-        services = self._services
-        ready = services.mailings.ready_feuilles(self.person())
-        names = {p.id: p.full_name for p in services.household.people()}
-        acts = {a.id: a for a in services.care.summaries()}
-        self.model.set_rows(feuille_rows(ready, names, acts, (), services.claims.today()))
-
-    def _choose_someone_ready(self) -> None:
-        """Start on the first insured person with something to send, not on an empty list."""
-        mailings = self._services.mailings
-        for index in range(self.person_box.count()):
-            if mailings.ready_feuilles(PersonId(int(self.person_box.itemData(index)))):
-                self.person_box.setCurrentIndex(index)
-                return
-
-    def _check_feuilles(self) -> str | None:
-        if self.model.rowCount() == 0:
-            return self._t.gettext("Nothing is ready: sign the feuilles first")
-        if not self.model.checked_ids():
-            return self._t.gettext("Tick at least one feuille")
-        return None
-
-
-class MailedEditor(QWidget):
-    """The day the envelope left, and its tracking number if it went registered."""
-
-    def __init__(self, t: Translator, today: date, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.form = CheckedForm(self)
-        self.date_edit = QDateEdit(QDate(today.year, today.month, today.day))
-        self.date_edit.setMaximumDate(QDate(today.year, today.month, today.day))
-        self.date_edit.setCalendarPopup(True)
-        self.date_edit.setDisplayFormat("dd/MM/yyyy" if t.language == "fr" else "d MMM yyyy")
-        self.tracking_edit = QLineEdit()
-        self.tracking_edit.setPlaceholderText(t.gettext("Only for registered mail"))
-        self.form.add("date", t.gettext("Mailed on"), self.date_edit)
-        self.form.add("tracking", t.gettext("Tracking number"), self.tracking_edit)
-        note = QLabel(t.gettext("With a tracking number, the mailing is recorded as registered."))
-        note.setWordWrap(True)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.addLayout(self.form.layout)
-        layout.addWidget(note)
-
-    def day(self) -> date:
-        picked = self.date_edit.date()
-        return date(picked.year(), picked.month(), picked.day())
-
-    def tracking(self) -> str:
-        return self.tracking_edit.text().strip()
