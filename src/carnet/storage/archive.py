@@ -20,6 +20,10 @@ MEMBER = "carnet.sqlite"
 MIN_PASSWORD = 8
 
 
+class WrongPasswordError(BackupError):
+    """The archive is intact but the password does not open it (the GUI asks again)."""
+
+
 def is_archive(path: Path) -> bool:
     with path.open("rb") as handle:
         return handle.read(4) == b"PK\x03\x04"
@@ -48,7 +52,7 @@ def extract_archive(source: Path, password: str, folder: Path) -> Path:
             archive.setpassword(password.encode("utf-8"))
             data = archive.read(MEMBER)
     except RuntimeError as exc:  # pyzipper's "Bad password"
-        raise BackupError(f"{source}: wrong password ({exc})") from None
+        raise WrongPasswordError(f"{source}: wrong password ({exc})") from None
     except (KeyError, pyzipper.BadZipFile, zlib.error) as exc:
         raise BackupError(f"{source}: not a Carnet backup archive ({exc})") from None
     target = folder / MEMBER

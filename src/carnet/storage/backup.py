@@ -102,6 +102,11 @@ def restore_file(backup: Path, db_path: Path, now: datetime) -> Path:
     source = sqlite3.connect(f"file:{backup}?mode=ro", uri=True)
     try:
         backup_to(source, db_path)
+    except BaseException:
+        # Never leave the household without a database: put the current file back.
+        if aside.exists():
+            aside.replace(db_path)
+        raise
     finally:
         source.close()
     return aside
