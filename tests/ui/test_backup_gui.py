@@ -19,6 +19,7 @@ from carnet.app import Services, build_services
 from carnet.domain.people import PersonInput
 from carnet.i18n import Translator
 from carnet.services.backup import check_backup, is_archive
+from carnet.ui.application import build_window
 from carnet.ui.dialogs.backup_dialog import BackupDialog
 from carnet.ui.dialogs.restore_dialog import RestoreDialog
 from carnet.ui.events import EventHub
@@ -339,3 +340,28 @@ def test_the_dialogs_speak_french(
     restore = window.backups.restore()
     assert restore is not None and restore.windowTitle() == "Restaurer une sauvegarde"
     assert window.menus.restore.text() == "&Restaurer une sauvegarde…"
+
+
+def test_the_application_gives_the_window_its_reopen_hook(
+    qtbot: QtBot, services: Services, settings: QSettings
+) -> None:
+    window, _events = build_window(services, settings)
+    qtbot.addWidget(window)
+    assert window.backups.can_restore and window.menus.restore.isEnabled()
+
+
+def test_if_the_file_cannot_be_reopened_the_window_says_so_and_closes(
+    qtbot: QtBot, services: Services, events: EventHub, settings: QSettings, boxes: Boxes
+) -> None:
+    def broken(_path: Path) -> Services:
+        raise OSError(5, "Input/output error")
+
+    window = MainWindow(services, events, settings, Translator("en"), reopen=broken)
+    qtbot.addWidget(window)
+    window.show()
+    back_up_to_folder(qtbot, window)
+    dialog = window.backups.restore()
+    assert dialog is not None
+    qtbot.mouseClick(dialog.ok_button, Qt.MouseButton.LeftButton)
+    assert "could not open the database again (Input/output error)" in boxes.errors[0]
+    assert not window.isVisible()

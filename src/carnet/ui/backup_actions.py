@@ -115,11 +115,27 @@ class BackupActions:
             aside = restore_database(db_path, choice.file, password=choice.password)
         except (CarnetError, OSError) as exc:
             # restore_database left the current file in place: open it again as it was.
-            self._host.replace_services(reopen(db_path))
-            self._refused(choice, exc)
+            if self._reopen_at(db_path, reopen):
+                self._refused(choice, exc)
             return False
-        self._host.replace_services(reopen(db_path))
+        if not self._reopen_at(db_path, reopen):
+            return False
         self._done(choice, aside)
+        return True
+
+    def _reopen_at(self, db_path: Path, reopen: Reopen) -> bool:
+        """Open the file again for the window; if even that fails, say so and close it."""
+        try:
+            self._host.replace_services(reopen(db_path))
+        except (CarnetError, OSError) as exc:
+            t = self._t
+            text = t.gettext(
+                "Carnet could not open the database again ({error}). It will close now; "
+                "start it again. Your data is in {path}."
+            ).format(error=_reason(exc), path=db_path)
+            error_box(self._parent, t.gettext("Restore a backup"), text, repr(exc)).exec()
+            self._parent.close()  # pages over a closed store must not be used
+            return False
         return True
 
     def _check(self, choice: RestoreChoice) -> bool:
