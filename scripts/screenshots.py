@@ -3,7 +3,8 @@
 Usage: ``python scripts/screenshots.py [--out docs/screenshots] [--acts 300]`` (offscreen by
 default, or under ``xvfb-run``). The demo database is built fresh with a fixed "today"
 (2026-11-28) and seed, so the pictures are repeatable. Files are named ``<page>-<lang>.png``,
-plus ``setup-<lang>.png`` for the first-run assistant and ``act-form-<lang>.png``.
+plus ``setup-<lang>.png`` for the first-run assistant and ``act-form-<lang>.png``, and the
+File menu's dialogs: ``backup-<lang>.png``, ``restore-<lang>.png`` and ``todo-sheet-<lang>.png``.
 """
 
 from __future__ import annotations
@@ -12,7 +13,8 @@ import argparse
 import os
 import sys
 import tempfile
-from datetime import date
+import time
+from datetime import date, datetime
 from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
@@ -22,6 +24,7 @@ from PySide6.QtWidgets import QApplication, QWidget
 
 from carnet.app import Services, build_services
 from carnet.i18n import Translator
+from carnet.services.backup import BackupService
 from carnet.services.demo import build_demo
 from carnet.ui.application import QtTranslations, build_window, configure
 from carnet.ui.dialogs.setup_wizard import SetupWizard
@@ -61,6 +64,32 @@ def shoot_window(app: QApplication, window: MainWindow, out: Path, language: str
         dialog.reject()
 
 
+def shoot_backups(app: QApplication, window: MainWindow, out: Path, language: str) -> None:
+    """Back up now (a password being chosen), Restore (the list), the "what to do now" sheet."""
+    backup = window.backups.back_up()
+    backup.to_file.setChecked(True)
+    backup.file_edit.setText(str(Path.home() / "carnet-backup.zip"))
+    backup.protect.setChecked(True)
+    backup.password.setText("short")  # shows the hint under the fields
+    settle(app)
+    save(backup, out / f"backup-{language}.png")
+    backup.reject()
+    restore = window.backups.restore()
+    if restore is not None:
+        settle(app)
+        save(restore, out / f"restore-{language}.png")
+        restore.reject()
+    window.menus.todo_sheet.trigger()
+    sheet = getattr(window.page("reports"), "todo_sheet", None)
+    if sheet is not None:
+        sheet.wait_for_pdf()
+        for _ in range(20):  # QPdfView draws its pages on a thread of its own
+            app.processEvents()
+            time.sleep(0.05)
+        save(sheet, out / f"todo-sheet-{language}.png")
+        sheet.reject()
+
+
 def shoot_setup(app: QApplication, folder: Path, out: Path, language: str) -> None:
     services = build_services(folder / f"empty-{language}.sqlite", today=lambda: TODAY)
     try:
@@ -77,6 +106,9 @@ def shoot_setup(app: QApplication, folder: Path, out: Path, language: str) -> No
 def demo_services(folder: Path, acts: int) -> Services:
     services = build_services(folder / "demo.sqlite", today=lambda: TODAY)
     build_demo(services.household, services.care, acts=acts, seed=1)
+    for day in (26, 27, 28):  # a few automatic backups for the restore list
+        when = datetime(2026, 11, day, 9, 30)  # noqa: DTZ001 (backups are named in local time)
+        BackupService(services.store, now=lambda when=when: when).daily()
     return services
 
 
@@ -99,6 +131,7 @@ def main() -> None:
                 settings.setValue("language", language)
                 window, _events = build_window(services, settings)
                 shoot_window(app, window, args.out, language)
+                shoot_backups(app, window, args.out, language)
                 window.close()
                 shoot_setup(app, work, args.out, language)
         finally:

@@ -3,8 +3,9 @@
 The report service's ``Summary`` becomes the documents' ``SummaryData`` through
 :func:`carnet.documents.summary_model.summary_data_from`, which the GUI uses
 too. The "what to do now" items need a little more: the service words them in
-English, so :func:`todo_entries` looks up the feuille or the act behind each one
-and hands the sheet the facts, which it words in the chosen language.
+English, so :func:`carnet.services.todo_sheet.todo_entries` (shared with the
+window) looks up the feuille or the act behind each one and hands the sheet
+the facts, which it words in the chosen language.
 """
 
 from __future__ import annotations
@@ -20,15 +21,13 @@ from carnet.cli.common import open_services, user_errors
 from carnet.documents.summary import render_summary
 from carnet.documents.summary_model import TodoEntry, summary_data_from
 from carnet.documents.todo_sheet import render_todo
-from carnet.domain.care import ActSummary
-from carnet.domain.ids import ActId, FeuilleId, PersonId
-from carnet.domain.payments import ExpectedPayment
+from carnet.domain.ids import PersonId
 from carnet.services.todo import TodoItem
+from carnet.services.todo_sheet import todo_entries as sheet_entries
 
 FIRST_YEAR, LAST_YEAR = 1950, 2100
 LANGUAGE = click.Choice(["en", "fr"])
 OUT = click.Path(dir_okay=False, writable=True, path_type=Path)
-_OPEN = ("pending", "partly-paid")
 
 
 @click.command()
@@ -77,59 +76,4 @@ def _write(out: Path, pdf: bytes) -> None:
 
 def todo_entries(services: Services, items: Sequence[TodoItem]) -> list[TodoEntry]:
     """The sheet's lines for the todo service's items, in the same order."""
-    names = {p.id: p.full_name for p in services.household.people()}
-    payments = _payments(services, items)
-    entries = []
-    for item in items:
-        if item.entity == "feuille":
-            feuille = services.claims.feuille(FeuilleId(item.entity_id))
-            entries.append(
-                TodoEntry(
-                    item.kind,
-                    person=names.get(feuille.person_id, ""),
-                    due=item.due,
-                    feuille=feuille.id,
-                    feuille_status=feuille.status.value,
-                    text=item.text,
-                )
-            )
-        else:
-            entries.append(_payment_entry(item, payments.get(item.entity_id)))
-    return entries
-
-
-def _payment_entry(item: TodoItem, found: tuple[ExpectedPayment, ActSummary] | None) -> TodoEntry:
-    if found is None:  # an entity the sheet does not know: print the service's words
-        return TodoEntry(item.kind, due=item.due, amount_cents=item.amount_cents, text=item.text)
-    payment, act = found
-    return TodoEntry(
-        item.kind,
-        person=act.person_name,
-        due=item.due,
-        payer=payment.payer.value,
-        act=act.act_code,
-        care_date=act.date,
-        amount_cents=item.amount_cents,
-        text=item.text,
-    )
-
-
-def _payments(
-    services: Services, items: Sequence[TodoItem]
-) -> dict[int, tuple[ExpectedPayment, ActSummary]]:
-    """The expected payments named by ``items``, with their act.
-
-    The todo item only carries the payment's id; the acts still awaiting money
-    are the only ones that can hold it, so only their payments are read.
-    """
-    wanted = {i.entity_id for i in items if i.entity == "expected_payment"}
-    if not wanted:
-        return {}
-    found: dict[int, tuple[ExpectedPayment, ActSummary]] = {}
-    for act in services.care.summaries():
-        if act.status not in _OPEN:
-            continue
-        for payment in services.care.expected_payments(ActId(act.id)):
-            if payment.id in wanted:
-                found[payment.id] = (payment, act)
-    return found
+    return sheet_entries(services.household, services.claims, services.care, items)

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import re
 import tempfile
 from collections.abc import Callable
+from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
@@ -11,9 +13,45 @@ from carnet.domain.errors import ValidationError
 from carnet.i18n import N_
 from carnet.storage import archive as storage_archive
 from carnet.storage import backup as storage_backup
+from carnet.storage.archive import MIN_PASSWORD, WrongPasswordError
+from carnet.storage.backup import BackupError
 from carnet.storage.store import Store
 
+__all__ = [
+    "MIN_PASSWORD",
+    "BackupError",
+    "BackupInfo",
+    "BackupService",
+    "WrongPasswordError",
+    "check_backup",
+    "is_archive",
+    "restore_database",
+    "verify_backup",
+]
+
 Now = Callable[[], datetime]
+# carnet-20261128-093000-daily.sqlite: the moment and the reason are in the name.
+_NAME = re.compile(r"^carnet-(\d{8}-\d{6})-([\w-]+)\.sqlite$")
+
+
+@dataclass(frozen=True, slots=True)
+class BackupInfo:
+    """One automatic backup as a person chooses it: when, why, how big."""
+
+    path: Path
+    taken: datetime
+    reason: str  # daily | manual | before-migration | (a file not named by Carnet) ""
+    size: int
+
+
+def backup_info(path: Path) -> BackupInfo:
+    """What the name of ``path`` says (its modification time if Carnet did not name it)."""
+    stat = path.stat()
+    found = _NAME.match(path.name)
+    if found is None:
+        return BackupInfo(path, datetime.fromtimestamp(stat.st_mtime), "", stat.st_size)  # noqa: DTZ006 (local time, like the names)
+    taken = datetime.strptime(found.group(1), "%Y%m%d-%H%M%S")  # noqa: DTZ007 (local time)
+    return BackupInfo(path, taken, found.group(2), stat.st_size)
 
 
 def _local_now() -> datetime:
@@ -44,6 +82,24 @@ class BackupService:
             )
         return storage_archive.write_archive(self.store.ledger.conn, out, password)
 
+    def save_copy(self, out: Path, password: str | None = None, *, replace: bool = False) -> Path:
+        """A backup in the file ``out``: a password archive if ``password`` is given.
+
+        With ``replace`` (the person confirmed it), an existing ``out`` gives way
+        only once the new copy is complete, so a failure never costs the old
+        one; the database file itself is never a target.
+        """
+        if self.store.path is not None and out.resolve() == self.store.path.resolve():
+            raise ValidationError("out", f"{out} is the database itself; choose another file")
+        if not (replace and out.exists()):
+            return self._write(out, password)
+        with tempfile.TemporaryDirectory(dir=out.parent) as folder:
+            self._write(Path(folder) / out.name, password).replace(out)
+        return out
+
+    def _write(self, out: Path, password: str | None) -> Path:
+        return self.backup_now(out) if password is None else self.archive(out, password)
+
     def daily(self) -> Path | None:
         """The backup made when the app opens, at most once a day."""
         if self.store.path is None:
@@ -54,6 +110,15 @@ class BackupService:
         return storage_backup.rotating_backup(
             self.store.ledger.conn, self._db_path(), "daily", self.now()
         )
+
+    def infos(self) -> list[BackupInfo]:
+        """The automatic backups, newest first, with their date and size."""
+        # Above ``list``: below it, ``list[...]`` would name the method in this class.
+        return [backup_info(path) for path in self.list()]
+
+    def folder(self) -> Path | None:
+        """Where the rotating backups go (``None`` for a database in memory)."""
+        return None if self.store.path is None else storage_backup.backup_folder(self.store.path)
 
     def list(self) -> list[Path]:
         return [] if self.store.path is None else storage_backup.backups(self.store.path)
@@ -82,6 +147,21 @@ def restore_database(
             plain = storage_archive.extract_archive(backup, password, Path(folder))
             return storage_backup.restore_file(plain, db_path, now())
     return storage_backup.restore_file(backup, db_path, now())
+
+
+def verify_backup(backup: Path, password: str | None = None) -> int:
+    """Check ``backup`` as :func:`restore_database` will, without touching any database.
+
+    Lets a front end refuse a bad file or a wrong password while the current
+    database is still open. Returns the backup's number of applied migrations.
+    """
+    if is_archive(backup):
+        if not password:
+            raise ValidationError("password", f"{backup} is protected by a password")
+        with tempfile.TemporaryDirectory() as folder:
+            plain = storage_archive.extract_archive(backup, password, Path(folder))
+            return storage_backup.check_backup(plain)
+    return storage_backup.check_backup(backup)
 
 
 def is_archive(path: Path) -> bool:

@@ -12,12 +12,14 @@ import tempfile
 import zlib
 from pathlib import Path
 
-import pyzipper
-
 from carnet.storage.backup import BackupError, backup_to
 
 MEMBER = "carnet.sqlite"
 MIN_PASSWORD = 8
+
+
+class WrongPasswordError(BackupError):
+    """The archive is intact but the password does not open it (the GUI asks again)."""
 
 
 def is_archive(path: Path) -> bool:
@@ -27,6 +29,8 @@ def is_archive(path: Path) -> bool:
 
 def write_archive(conn: sqlite3.Connection, target: Path, password: str) -> Path:
     """Back up ``conn`` into ``target``, encrypted with ``password``."""
+    import pyzipper  # noqa: PLC0415 (AES support costs the window's start-up 16 ms)
+
     if len(password) < MIN_PASSWORD:
         raise BackupError(f"choose a password of at least {MIN_PASSWORD} characters")
     with tempfile.TemporaryDirectory() as folder:
@@ -43,12 +47,14 @@ def write_archive(conn: sqlite3.Connection, target: Path, password: str) -> Path
 
 def extract_archive(source: Path, password: str, folder: Path) -> Path:
     """The database inside ``source``, written to ``folder``; a wrong password is refused."""
+    import pyzipper  # noqa: PLC0415
+
     try:
         with pyzipper.AESZipFile(source) as archive:
             archive.setpassword(password.encode("utf-8"))
             data = archive.read(MEMBER)
     except RuntimeError as exc:  # pyzipper's "Bad password"
-        raise BackupError(f"{source}: wrong password ({exc})") from None
+        raise WrongPasswordError(f"{source}: wrong password ({exc})") from None
     except (KeyError, pyzipper.BadZipFile, zlib.error) as exc:
         raise BackupError(f"{source}: not a Carnet backup archive ({exc})") from None
     target = folder / MEMBER

@@ -13,7 +13,7 @@ from datetime import datetime
 from pathlib import Path
 
 from carnet.domain.errors import CarnetError, SchemaTooNewError
-from carnet.storage.migrations import known_migrations
+from carnet.storage.database import MIGRATION_NAMES
 
 KEEP = 14
 PREFIX = "carnet-"
@@ -79,7 +79,7 @@ def check_backup(path: Path) -> int:
         raise BackupError(f"{path}: not a Carnet database ({exc})") from exc
     if verdict != "ok":
         raise BackupError(f"{path}: the file is damaged ({verdict})")
-    unknown = set(names) - set(known_migrations())
+    unknown = set(names) - set(MIGRATION_NAMES)
     if unknown:
         raise SchemaTooNewError(f"{path} was made by a newer Carnet ({', '.join(sorted(unknown))})")
     return len(names)
@@ -102,6 +102,11 @@ def restore_file(backup: Path, db_path: Path, now: datetime) -> Path:
     source = sqlite3.connect(f"file:{backup}?mode=ro", uri=True)
     try:
         backup_to(source, db_path)
+    except BaseException:
+        # Never leave the household without a database: put the current file back.
+        if aside.exists():
+            aside.replace(db_path)
+        raise
     finally:
         source.close()
     return aside

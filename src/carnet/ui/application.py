@@ -15,7 +15,7 @@ from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QApplication
 
 from carnet import __version__
-from carnet.app import Services
+from carnet.app import Services, build_services
 from carnet.i18n import Translator
 from carnet.ui.errors import install_excepthook
 from carnet.ui.events import EventHub
@@ -63,10 +63,14 @@ class QtTranslations:
 
 
 def build_window(services: Services, settings: QSettings) -> tuple[MainWindow, EventHub]:
-    """The window and the hub that views and future dialogs share."""
+    """The window and the hub that views and future dialogs share.
+
+    The window may reopen the database (after restoring a backup) with the
+    same function that opened it.
+    """
     translator = Translator(str(settings.value("language", "en")))
     events = EventHub()
-    return MainWindow(services, events, settings, translator), events
+    return MainWindow(services, events, settings, translator, reopen=build_services), events
 
 
 def first_run(window: MainWindow, services: Services, events: EventHub) -> SetupWizard | None:
@@ -99,5 +103,7 @@ def run(services: Services, argv: list[str]) -> int:
         status = app.exec()
     finally:
         sys.excepthook = previous
+    if window.services is not services:
+        window.services.close()  # a restore reopened the file; the caller closes only its own
     del window, events, wizard  # destroy widgets while the QApplication still exists
     return status

@@ -21,7 +21,6 @@ from typing import TypeVar
 
 from PySide6.QtWidgets import QMessageBox, QWidget
 
-from carnet.bank import BankFileError
 from carnet.domain.errors import CarnetError, ValidationError
 from carnet.i18n import Translator
 
@@ -47,7 +46,12 @@ def describe(t: Translator, error: BaseException) -> str:
     if isinstance(error, ValidationError):
         # The field is a code ("nir"); the sentence alone is what the person reads.
         return error.message.render(t)
-    if isinstance(error, CarnetError | BankFileError):
+    if isinstance(error, CarnetError):
+        return error.text.render(t)
+    # Imported here: the bank package (every importer) is not needed to open the window.
+    from carnet.bank import BankFileError  # noqa: PLC0415
+
+    if isinstance(error, BankFileError):
         return error.text.render(t)
     return str(error)  # an OSError or a library's error: only its own words exist
 

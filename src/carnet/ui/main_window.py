@@ -4,7 +4,8 @@ The window owns no data: pages read through the services object, and every
 change arrives as a :class:`Changes` record on the :class:`EventHub`. Pages
 other than Care are built the first time they are shown, so opening the
 window costs one page, not nine. Changing the language rebuilds the menus and
-the pages in place (their state is saved first), without a restart.
+the pages in place (their state is saved first), without a restart; so does
+restoring a backup, which hands the window services over the restored file.
 """
 
 from __future__ import annotations
@@ -27,6 +28,7 @@ from carnet import __version__
 from carnet.app import Services
 from carnet.domain.changes import Changes
 from carnet.i18n import Translator
+from carnet.ui.backup_actions import BackupActions, Reopen
 from carnet.ui.events import EventHub
 from carnet.ui.icons import app_icon
 from carnet.ui.menus import MenuHandlers, WindowMenus
@@ -44,7 +46,11 @@ DEFAULT_SIZE = QSize(1280, 800)
 
 
 class MainWindow(QMainWindow):
-    """Carnet's window. ``settings`` is injected so tests never touch the user's own."""
+    """Carnet's window. ``settings`` is injected so tests never touch the user's own.
+
+    ``reopen`` opens a database file again (the composition code passes
+    :func:`carnet.app.build_services`); without it, File › Restore is disabled.
+    """
 
     language_changed = Signal(str)
 
@@ -55,6 +61,8 @@ class MainWindow(QMainWindow):
         settings: QSettings,
         translator: Translator,
         parent: QWidget | None = None,
+        *,
+        reopen: Reopen | None = None,
     ) -> None:
         super().__init__(parent)
         self._services = services
@@ -62,6 +70,7 @@ class MainWindow(QMainWindow):
         self._settings = settings
         self._t = translator
         self.tasks = TaskRunner(parent=self)
+        self.backups = BackupActions(self, self, translator, reopen)
         self.setWindowTitle("Carnet")
         self.setWindowIcon(app_icon())
         self._built: dict[str, QWidget] = {}
@@ -86,7 +95,7 @@ class MainWindow(QMainWindow):
             self._swap(key, built)
             status = getattr(built, "status", None)  # pages with news for the status bar
             if isinstance(status, SignalInstance):
-                status.connect(self._show_status)
+                status.connect(self.show_status)
         return built
 
     def _swap(self, key: str, widget: QWidget) -> QWidget:
@@ -107,6 +116,10 @@ class MainWindow(QMainWindow):
     @property
     def translator(self) -> Translator:
         return self._t
+
+    @property
+    def services(self) -> Services:
+        return self._services
 
     @property
     def care_page(self) -> CarePage:
@@ -155,18 +168,33 @@ class MainWindow(QMainWindow):
         self.save_state()
         self._t.set_language(language)
         self._settings.setValue("language", self._t.language)
+        self.sidebar.retranslate(self._t)
+        self._rebuild()
+        self.language_changed.emit(self._t.language)
+
+    def replace_services(self, services: Services) -> None:
+        """Show ``services`` (a restored database): every page is rebuilt over it."""
+        self.save_state()
+        self._services = services
+        self._rebuild()
+
+    def _rebuild(self) -> None:
+        """Drop the built pages and build the menus and the current page again."""
         current = self.current_page()
+        # The old pages and undo actions are deleted later, not now: until then they
+        # must not answer the hub, perhaps from a store that a restore has closed.
+        if self.undo_actions is not None:
+            self._events.disconnect(self.undo_actions)
         for key, page in list(self._built.items()):
+            self._events.disconnect(page)
             # Not setParent(None): the page may be the one whose signal called us.
             self._swap(key, QWidget())
             page.hide()
             page.deleteLater()
         self._built.clear()
-        self.sidebar.retranslate(self._t)
         self._build_chrome()
         self.care_page.restore_state(self._settings)
         self.page(current)
-        self.language_changed.emit(self._t.language)
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self.save_state()
@@ -211,10 +239,14 @@ class MainWindow(QMainWindow):
             import_statement=self._import_statement,
             new_act=self._new_act,
             create_demo=self._create_demo,
+            back_up=self.backups.back_up,
+            restore=self.backups.restore,
+            todo_sheet=self._todo_sheet,
             show_page=self.show_page,
             about=self._show_about,
         )
         self.menus = WindowMenus(self, t, handlers)
+        self.menus.restore.setEnabled(self.backups.can_restore)
         self.file_menu, self.go_menu, self.help_menu = (
             self.menus.file,
             self.menus.go,
@@ -249,7 +281,7 @@ class MainWindow(QMainWindow):
         if self.sidebar.currentRow() < 0:
             self.show_page(DEFAULT_PAGE)
 
-    def _show_status(self, text: str) -> None:
+    def show_status(self, text: str) -> None:
         self.statusBar().showMessage(text, 8000)
 
     # -- menu commands ------------------------------------------------------------
@@ -260,6 +292,13 @@ class MainWindow(QMainWindow):
     def _new_act(self) -> None:
         self.show_page("care")
         self.care_page.new_act()
+
+    def _todo_sheet(self) -> None:
+        self.show_page("reports")
+        page = self.page("reports")
+        open_sheet = getattr(page, "open_todo_sheet", None)  # the page is imported lazily
+        if callable(open_sheet):
+            open_sheet()
 
     def _create_demo(self) -> None:
         from carnet.ui.demo_maker import DemoMaker  # noqa: PLC0415 (rarely used)

@@ -25,6 +25,9 @@ class MenuHandlers:
     import_statement: Callable[[], None]
     new_act: Callable[[], None]
     create_demo: Callable[[], None]
+    back_up: Callable[[], object]  # returns the dialog it opened (tests)
+    restore: Callable[[], object]
+    todo_sheet: Callable[[], None]
     show_page: Callable[[str], None]
     about: Callable[[], None]
 
@@ -43,6 +46,13 @@ class WindowMenus:
             self.file, t.gettext("&Import a bank statement…"), handlers.import_statement
         )
         self.import_statement.setShortcut(QKeySequence("Ctrl+I"))
+        self.file.addSeparator()
+        self.back_up = self._add(self.file, t.gettext("&Back up now…"), handlers.back_up)
+        self.restore = self._add(self.file, t.gettext("&Restore a backup…"), handlers.restore)
+        self.file.addSeparator()
+        self.todo_sheet = self._add(
+            self.file, t.gettext("“What to do now” &sheet…"), handlers.todo_sheet
+        )
         self.file.addSeparator()
         self._add(self.file, t.gettext("Create a &demo household…"), handlers.create_demo)
         self.file.addSeparator()

@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QObject, QTimer
+from PySide6.QtCore import QObject
 from PySide6.QtGui import QAction, QDragEnterEvent, QDropEvent, QKeySequence
 from PySide6.QtWidgets import QMainWindow, QMenu
 
@@ -44,11 +44,11 @@ class UndoActions(QObject):
             [QKeySequence(QKeySequence.StandardKey.Redo), QKeySequence("Ctrl+Shift+Z")]
         )
         events.changed.connect(self._on_changed)
-        self.undo.setEnabled(False)
-        self.redo.setEnabled(False)
-        # Labelled once the window has painted: reading the history is not needed
-        # for the first screen (and costs the start-up an import of sqlite-utils).
-        QTimer.singleShot(0, self.update)
+        stacks = services.undo_stack
+        if stacks.undo or stacks.redo:
+            self.update()
+        else:  # a window just opened has nothing to undo: no need to read the history
+            self._show(None, None)
 
     def _on_changed(self, _changes: object) -> None:
         self.update()
@@ -62,9 +62,11 @@ class UndoActions(QObject):
         return action
 
     def update(self) -> None:
-        t = self._t
         history = self._services.history
-        undo, redo = history.undo_label(), history.redo_label()
+        self._show(history.undo_label(), history.redo_label())
+
+    def _show(self, undo: str | None, redo: str | None) -> None:
+        t = self._t
         self.undo.setEnabled(undo is not None)
         self.redo.setEnabled(redo is not None)
         self.undo.setText(

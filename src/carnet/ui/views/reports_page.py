@@ -43,6 +43,7 @@ from carnet.domain.changes import Changes
 from carnet.domain.ids import PersonId
 from carnet.i18n import N_, Translator
 from carnet.services.reports import Summary
+from carnet.ui.dialogs.todo_sheet_dialog import TodoSheetDialog
 from carnet.ui.errors import error_box
 from carnet.ui.events import EventHub
 from carnet.ui.models.reports import AgeingModel, FiguresModel, TotalsModel, months_of
@@ -75,6 +76,8 @@ class ReportsPage(QWidget):
         self.person = QComboBox()
         self.save_button = QPushButton(t.gettext("Save PDF…"))
         self.print_button = QPushButton(t.gettext("Print…"))
+        self.todo_button = QPushButton(t.gettext("“What to do now” sheet…"))
+        self.todo_sheet: TodoSheetDialog | None = None
         self.chart = MonthChart(t)
         self.totals = TotalsModel(t, self)
         self.ageing = AgeingModel(t, self)
@@ -87,6 +90,7 @@ class ReportsPage(QWidget):
         self.person.currentIndexChanged.connect(self.reload)
         self.save_button.clicked.connect(self.save_pdf)
         self.print_button.clicked.connect(self.print_pdf)
+        self.todo_button.clicked.connect(self.open_todo_sheet)
         events.changed.connect(self.refresh)
         self.summary = self.reload()
 
@@ -116,6 +120,8 @@ class ReportsPage(QWidget):
         row.addStretch(1)
         row.addWidget(self.save_button)
         row.addWidget(self.print_button)
+        row.addSpacing(12)
+        row.addWidget(self.todo_button)
         return row
 
     def _preview_box(self) -> QGroupBox:
@@ -245,6 +251,14 @@ class ReportsPage(QWidget):
         return self._runner.wait(msecs)
 
     # -- output ------------------------------------------------------------------------
+    def open_todo_sheet(self) -> TodoSheetDialog:
+        """The one-page "what to do now" sheet, rendered on this page's runner."""
+        if self.todo_sheet is not None:
+            self.todo_sheet.deleteLater()  # one at a time; read again for fresh items
+        self.todo_sheet = TodoSheetDialog(self._services, self._t, self._runner, self)
+        self.todo_sheet.open()
+        return self.todo_sheet
+
     def current_pdf(self) -> bytes:
         """The summary's PDF, rendered now if the worker has not finished yet."""
         if self.pdf is None:

@@ -1,0 +1,88 @@
+"""The lines of the "what to do now" sheet, for both front ends.
+
+The todo service words its items in English; the sheet words them itself in
+the chosen language, so each item is turned back into facts here: the feuille
+or the act behind it, the person, the payer. Lives in services (not in the
+CLI, where it started) so the window prints the same sheet as ``carnet
+todo-sheet``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from carnet.documents.summary_model import TodoEntry
+from carnet.domain.care import ActSummary
+from carnet.domain.ids import ActId, FeuilleId
+from carnet.domain.payments import ExpectedPayment
+from carnet.services.care import CareService
+from carnet.services.claims import ClaimsService
+from carnet.services.household import HouseholdService
+from carnet.services.todo import TodoItem
+
+_OPEN = ("pending", "partly-paid")
+
+
+def todo_entries(
+    household: HouseholdService,
+    claims: ClaimsService,
+    care: CareService,
+    items: Sequence[TodoItem],
+) -> list[TodoEntry]:
+    """The sheet's lines for the todo service's items, in the same order."""
+    names = {p.id: p.full_name for p in household.people()}
+    payments = _payments(care, items)
+    entries = []
+    for item in items:
+        if item.entity == "feuille":
+            feuille = claims.feuille(FeuilleId(item.entity_id))
+            entries.append(
+                TodoEntry(
+                    item.kind,
+                    person=names.get(feuille.person_id, ""),
+                    due=item.due,
+                    feuille=feuille.id,
+                    feuille_status=feuille.status.value,
+                    text=item.text,
+                )
+            )
+        else:
+            entries.append(_payment_entry(item, payments.get(item.entity_id)))
+    return entries
+
+
+def _payment_entry(item: TodoItem, found: tuple[ExpectedPayment, ActSummary] | None) -> TodoEntry:
+    if found is None:  # an entity the sheet does not know: print the service's words
+        return TodoEntry(item.kind, due=item.due, amount_cents=item.amount_cents, text=item.text)
+    payment, act = found
+    return TodoEntry(
+        item.kind,
+        person=act.person_name,
+        due=item.due,
+        payer=payment.payer.value,
+        act=act.act_code,
+        care_date=act.date,
+        amount_cents=item.amount_cents,
+        text=item.text,
+    )
+
+
+def _payments(
+    care: CareService, items: Sequence[TodoItem]
+) -> dict[int, tuple[ExpectedPayment, ActSummary]]:
+    """The expected payments named by ``items``, with their act.
+
+    The todo item only carries the payment's id; the acts still awaiting money
+    are the only ones that can hold it, so only their payments are read.
+    """
+    wanted = {i.entity_id for i in items if i.entity == "expected_payment"}
+    if not wanted:
+        return {}
+    found: dict[int, tuple[ExpectedPayment, ActSummary]] = {}
+    for act in care.summaries():
+        if act.status not in _OPEN:
+            continue
+        for payment in care.expected_payments(ActId(act.id)):
+            if payment.id in wanted:
+                found[payment.id] = (payment, act)
+    return found

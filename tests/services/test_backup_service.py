@@ -1,0 +1,103 @@
+"""What the window's backup dialogs rely on: checks before closing, safe replacement, names."""
+
+from __future__ import annotations
+
+import sqlite3
+from datetime import date, datetime
+from pathlib import Path
+
+import pytest
+
+from carnet.app import build_services
+from carnet.domain.errors import ValidationError
+from carnet.services.backup import (
+    BackupError,
+    WrongPasswordError,
+    backup_info,
+    restore_database,
+    verify_backup,
+)
+from carnet.storage import backup as storage_backup
+
+TODAY = date(2026, 11, 28)
+
+
+def _dump(path: Path) -> list[str]:
+    conn = sqlite3.connect(path)
+    try:
+        return list(conn.iterdump())
+    finally:
+        conn.close()
+
+
+def test_verify_checks_a_file_and_an_archive_without_touching_the_database(
+    tmp_path: Path,
+) -> None:
+    services = build_services(tmp_path / "carnet.sqlite", today=lambda: TODAY)
+    plain = services.backup.save_copy(tmp_path / "copy.sqlite")
+    archive = services.backup.save_copy(tmp_path / "copy.zip", "correct horse")
+    assert verify_backup(plain) == verify_backup(archive, "correct horse") > 0
+    with pytest.raises(WrongPasswordError):
+        verify_backup(archive, "not the password")
+    with pytest.raises(ValidationError, match="password"):
+        verify_backup(archive)
+    junk = tmp_path / "junk.sqlite"
+    junk.write_bytes(b"not a database")
+    with pytest.raises(BackupError) as refused:
+        verify_backup(junk)
+    assert not isinstance(refused.value, WrongPasswordError)
+    assert services.household.people() == []  # still open and usable
+    services.close()
+
+
+def test_save_copy_replaces_only_when_asked_and_never_the_database(tmp_path: Path) -> None:
+    db = tmp_path / "carnet.sqlite"
+    services = build_services(db, today=lambda: TODAY)
+    target = tmp_path / "copy.sqlite"
+    target.write_bytes(b"older")
+    with pytest.raises(ValidationError, match="already exists"):
+        services.backup.save_copy(target)
+    assert target.read_bytes() == b"older"
+    assert services.backup.save_copy(target, replace=True) == target
+    assert verify_backup(target) > 0
+    assert list(tmp_path.glob("tmp*")) == []  # the temporary folder is gone
+    with pytest.raises(ValidationError, match="database itself"):
+        services.backup.save_copy(db, replace=True)
+    services.close()
+
+
+def test_backup_names_give_the_date_and_the_reason(tmp_path: Path) -> None:
+    services = build_services(tmp_path / "carnet.sqlite", today=lambda: TODAY)
+    conn = services.store.ledger.db.conn
+    storage_backup.rotating_backup(
+        conn, tmp_path / "carnet.sqlite", "daily", datetime(2026, 11, 27, 9, 5)
+    )
+    services.backup.now = lambda: datetime(2026, 11, 28, 18, 30)
+    services.backup.backup_now()
+    [manual, daily] = services.backup.infos()
+    assert (manual.reason, manual.taken) == ("manual", datetime(2026, 11, 28, 18, 30))
+    assert (daily.reason, daily.taken) == ("daily", datetime(2026, 11, 27, 9, 5))
+    assert daily.size == daily.path.stat().st_size > 0
+    assert services.backup.folder() == tmp_path / "backups"
+    other = services.backup.save_copy(tmp_path / "usb.sqlite")
+    assert backup_info(other).reason == ""
+    services.close()
+
+
+def test_a_failed_copy_puts_the_current_database_back(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    db = tmp_path / "carnet.sqlite"
+    services = build_services(db, today=lambda: TODAY)
+    saved = services.backup.save_copy(tmp_path / "copy.sqlite")
+    services.close()
+    before = _dump(db)
+
+    def full_disk(_conn: sqlite3.Connection, _target: Path) -> Path:
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(storage_backup, "backup_to", full_disk)
+    with pytest.raises(OSError, match="No space"):
+        restore_database(db, saved)
+    assert _dump(db) == before
+    assert list(tmp_path.glob("carnet.sqlite.before-restore-*")) == []
