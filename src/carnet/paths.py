@@ -5,8 +5,6 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from platformdirs import user_data_path
-
 ENV_DB = "CARNET_DB"
 
 
@@ -15,4 +13,6 @@ def default_db_path() -> Path:
     override = os.environ.get(ENV_DB)
     if override:
         return Path(override).expanduser()
+    from platformdirs import user_data_path  # noqa: PLC0415 (only when no --db is given)
+
     return user_data_path("carnet", appauthor=False) / "carnet.sqlite"

@@ -66,14 +66,17 @@ class Source:
         self.acts: list[ActSummary] = []
         self.reads: list[int] = []
 
-    def ids(self, query: ActQuery) -> list[ActId]:
+    def count(self) -> int:
+        return len(self.acts)
+
+    def ids(self, query: ActQuery, limit: int | None = None) -> list[ActId]:
         column = SORTS.index(query.sort)
         rows = [r for r in self.acts if query.person is None or r.person_id == query.person]
         rows.sort(
             key=lambda r: (sort_value(r, column) is not None, sort_value(r, column), r.date, r.id),
             reverse=query.descending,
         )
-        return [r.id for r in rows]
+        return [r.id for r in rows][:limit]
 
     def rows(self, ids: list[ActId]) -> list[ActSummary]:
         self.reads.append(len(ids))
@@ -206,3 +209,42 @@ def test_an_act_deleted_since_the_ids_were_read_shows_empty(
     assert row is not None
     assert model.summary(row) is None
     assert model.data(model.index(row, columns.FEE)) is None
+
+
+class CountingSource(Source):
+    def __init__(self) -> None:
+        super().__init__()
+        self.limits: list[int | None] = []
+
+    def ids(self, query: ActQuery, limit: int | None = None) -> list[ActId]:
+        self.limits.append(limit)
+        return super().ids(query, limit)
+
+
+def test_without_filters_the_first_page_of_ids_can_come_first() -> None:
+    source = CountingSource()
+    source.acts = [summary(n, 100 + n) for n in range(1, PAGE_SIZE * 2 + 1)]
+    model = ActTableModel(source, Translator("en"))
+    model.reload(first_page=True)
+    assert model.rowCount() == PAGE_SIZE * 2  # the whole table's size, at once
+    assert source.limits == [PAGE_SIZE]
+    model.read_all_ids()
+    model.read_all_ids()  # once is enough
+    assert source.limits == [PAGE_SIZE, None]
+    assert model.act_id(PAGE_SIZE * 2 - 1) == source.ids(model.query)[-1]
+
+
+def test_a_row_past_the_first_page_reads_every_id_at_once() -> None:
+    source = CountingSource()
+    source.acts = [summary(n, 100 + n) for n in range(1, PAGE_SIZE * 2 + 1)]
+    model = ActTableModel(source, Translator("en"))
+    model.reload(first_page=True)
+    last = model.data(model.index(PAGE_SIZE * 2 - 1, columns.FEE), SORT_ROLE)
+    assert source.limits == [PAGE_SIZE, None]
+    assert last == min(r.fee_cents for r in source.acts)  # newest first: same day, by id
+
+
+def test_a_filter_reads_every_matching_id_at_once(model: ActTableModel, source: Source) -> None:
+    fill(model, source, ROWS)
+    model.set_query(replace(model.query, person=PersonId(2)))
+    assert model.rowCount() == 1

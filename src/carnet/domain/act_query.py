@@ -79,3 +79,15 @@ class ActQuery:
     only: frozenset[int] | None = None  # exactly these acts (a dashboard figure)
     sort: ActSort = ActSort.DATE
     descending: bool = True
+
+    @property
+    def filtered(self) -> bool:
+        """Whether any filter is set (an unfiltered query lists every act)."""
+        return bool(
+            self.terms
+            or self.person is not None
+            or self.period is not None
+            or self.statuses is not None
+            or self.owed is not None
+            or self.only is not None
+        )

@@ -21,9 +21,9 @@ class CareTableService:
     def __init__(self, store: Store) -> None:
         self.store = store
 
-    def ids(self, query: ActQuery) -> list[ActId]:
-        """Every act that passes ``query``'s filters, in its order."""
-        return self.store.act_table.ids(query)
+    def ids(self, query: ActQuery, limit: int | None = None) -> list[ActId]:
+        """Every act that passes ``query``'s filters, in its order (or the first ``limit``)."""
+        return self.store.act_table.ids(query, limit)
 
     def rows(self, ids: Sequence[ActId]) -> list[ActSummary]:
         """The rows of ``ids`` in that order (acts deleted meanwhile are left out)."""

@@ -6,25 +6,28 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from functools import cached_property
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from carnet.domain.banking import BankAccount
-from carnet.domain.contracts import Contract
-from carnet.domain.people import Person
-from carnet.domain.practitioners import Practitioner
 from carnet.storage.database import Ledger, open_ledger
-from carnet.storage.files import FileStore
 from carnet.storage.repos.act_table import ActTable
-from carnet.storage.repos.acts import ActRepo
-from carnet.storage.repos.assessments import AssessmentRepo, PaymentRepo
-from carnet.storage.repos.attachments import AttachmentRepo
-from carnet.storage.repos.bank import BankRepo
-from carnet.storage.repos.dashboard import DashboardRepo
-from carnet.storage.repos.deductions import DeductionRepo
-from carnet.storage.repos.events import EventLog
-from carnet.storage.repos.feuilles import FeuilleRepo, MailingRepo
-from carnet.storage.repos.records import RecordRepo
-from carnet.storage.repos.reports import ReportRepo
-from carnet.storage.repos.settings import SettingsRepo
+
+if TYPE_CHECKING:
+    from carnet.domain.banking import BankAccount
+    from carnet.domain.contracts import Contract
+    from carnet.domain.people import Person
+    from carnet.domain.practitioners import Practitioner
+    from carnet.storage.files import FileStore
+    from carnet.storage.repos.acts import ActRepo
+    from carnet.storage.repos.assessments import AssessmentRepo, PaymentRepo
+    from carnet.storage.repos.attachments import AttachmentRepo
+    from carnet.storage.repos.bank import BankRepo
+    from carnet.storage.repos.dashboard import DashboardRepo
+    from carnet.storage.repos.deductions import DeductionRepo
+    from carnet.storage.repos.events import EventLog
+    from carnet.storage.repos.feuilles import FeuilleRepo, MailingRepo
+    from carnet.storage.repos.records import RecordRepo
+    from carnet.storage.repos.reports import ReportRepo
+    from carnet.storage.repos.settings import SettingsRepo
 
 
 class Store:
@@ -34,77 +37,116 @@ class Store:
         self.ledger = ledger
         # Read by the care table from the first screen on: plain sqlite3, no sqlite-utils.
         self.act_table = ActTable(ledger.conn)
-        # Scans and PDFs live beside the database (in memory: a throwaway folder is set by tests).
-        self.files: FileStore | None = (
-            None if ledger.path is None else FileStore.beside(ledger.path)
-        )
         # Told (op id, kind) after each committed operation: the undo stack listens.
         self.listeners: list[Callable[[int, str], None]] = []
 
-    # The repositories are made on first use: each needs sqlite-utils, which the
-    # first screen of the window does not (see Ledger.db).
+    @cached_property
+    def files(self) -> FileStore | None:
+        """Scans and PDFs beside the database (in memory: none, unless a test sets one)."""
+        from carnet.storage.files import FileStore  # noqa: PLC0415
+
+        return None if self.ledger.path is None else FileStore.beside(self.ledger.path)
+
+    # The repositories (and their modules) are made on first use: each needs
+    # sqlite-utils, which the first screen of the window does not (see Ledger.db).
     @cached_property
     def people(self) -> RecordRepo[Person]:
+        from carnet.domain.people import Person  # noqa: PLC0415
+        from carnet.storage.repos.records import RecordRepo  # noqa: PLC0415
+
         return RecordRepo(self.ledger.db, "person", Person, "person")
 
     @cached_property
     def practitioners(self) -> RecordRepo[Practitioner]:
+        from carnet.domain.practitioners import Practitioner  # noqa: PLC0415
+        from carnet.storage.repos.records import RecordRepo  # noqa: PLC0415
+
         return RecordRepo(self.ledger.db, "practitioner", Practitioner, "practitioner")
 
     @cached_property
     def contracts(self) -> RecordRepo[Contract]:
+        from carnet.domain.contracts import Contract  # noqa: PLC0415
+        from carnet.storage.repos.records import RecordRepo  # noqa: PLC0415
+
         return RecordRepo(self.ledger.db, "contract", Contract, "contract")
 
     @cached_property
     def bank_accounts(self) -> RecordRepo[BankAccount]:
+        from carnet.domain.banking import BankAccount  # noqa: PLC0415
+        from carnet.storage.repos.records import RecordRepo  # noqa: PLC0415
+
         return RecordRepo(self.ledger.db, "bank_account", BankAccount, "bank account")
 
     @cached_property
     def acts(self) -> ActRepo:
+        from carnet.storage.repos.acts import ActRepo  # noqa: PLC0415
+
         return ActRepo(self.ledger.db)
 
     @cached_property
     def assessments(self) -> AssessmentRepo:
+        from carnet.storage.repos.assessments import AssessmentRepo  # noqa: PLC0415
+
         return AssessmentRepo(self.ledger.db)
 
     @cached_property
     def payments(self) -> PaymentRepo:
+        from carnet.storage.repos.assessments import PaymentRepo  # noqa: PLC0415
+
         return PaymentRepo(self.ledger.db)
 
     @cached_property
     def deductions(self) -> DeductionRepo:
+        from carnet.storage.repos.deductions import DeductionRepo  # noqa: PLC0415
+
         return DeductionRepo(self.ledger.db)
 
     @cached_property
     def feuilles(self) -> FeuilleRepo:
+        from carnet.storage.repos.feuilles import FeuilleRepo  # noqa: PLC0415
+
         return FeuilleRepo(self.ledger.db)
 
     @cached_property
     def mailings(self) -> MailingRepo:
+        from carnet.storage.repos.feuilles import MailingRepo  # noqa: PLC0415
+
         return MailingRepo(self.ledger.db)
 
     @cached_property
     def events(self) -> EventLog:
+        from carnet.storage.repos.events import EventLog  # noqa: PLC0415
+
         return EventLog(self.ledger.db)
 
     @cached_property
     def settings(self) -> SettingsRepo:
+        from carnet.storage.repos.settings import SettingsRepo  # noqa: PLC0415
+
         return SettingsRepo(self.ledger.db)
 
     @cached_property
     def reports(self) -> ReportRepo:
+        from carnet.storage.repos.reports import ReportRepo  # noqa: PLC0415
+
         return ReportRepo(self.ledger.db)
 
     @cached_property
     def attachments(self) -> AttachmentRepo:
+        from carnet.storage.repos.attachments import AttachmentRepo  # noqa: PLC0415
+
         return AttachmentRepo(self.ledger.db)
 
     @cached_property
     def bank(self) -> BankRepo:
+        from carnet.storage.repos.bank import BankRepo  # noqa: PLC0415
+
         return BankRepo(self.ledger.db)
 
     @cached_property
     def dashboard(self) -> DashboardRepo:
+        from carnet.storage.repos.dashboard import DashboardRepo  # noqa: PLC0415
+
         return DashboardRepo(self.ledger.db)
 
     def count_acts(self) -> int:

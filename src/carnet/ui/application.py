@@ -21,7 +21,6 @@ from carnet.ui.errors import install_excepthook
 from carnet.ui.events import EventHub
 from carnet.ui.icons import app_icon
 from carnet.ui.main_window import MainWindow
-from carnet.ui.setup_flow import needs_setup
 
 if TYPE_CHECKING:
     from carnet.ui.dialogs.setup_wizard import SetupWizard
@@ -75,6 +74,8 @@ def build_window(services: Services, settings: QSettings) -> tuple[MainWindow, E
 
 def first_run(window: MainWindow, services: Services, events: EventHub) -> SetupWizard | None:
     """Open the assistant over an empty household (never over existing data)."""
+    from carnet.ui.setup_flow import needs_setup  # noqa: PLC0415 (first run only)
+
     table = services.care_table
     if not needs_setup(len(table.people()), table.count()):
         return None

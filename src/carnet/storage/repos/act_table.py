@@ -63,9 +63,14 @@ class ActTable:
     def __init__(self, conn: sqlite3.Connection) -> None:
         self.conn = conn
 
-    def ids(self, query: ActQuery) -> list[ActId]:
-        """The ids of the acts that pass every filter of ``query``, in its order."""
+    def ids(self, query: ActQuery, limit: int | None = None) -> list[ActId]:
+        """The ids of the acts that pass every filter of ``query``, in its order.
+
+        ``limit``: only the first ones (the first screen, before the rest is read).
+        """
         sql, params = self._select(query)
+        if limit is not None:
+            sql += f" LIMIT {int(limit)}"
         # ActId is a NewType (the int itself): no per-row call for 100 000 rows.
         return cast(list[ActId], [row[0] for row in self.conn.execute(sql, params).fetchall()])
 

@@ -15,7 +15,13 @@ from dataclasses import replace
 from datetime import date
 from typing import Any, Protocol
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    Qt,
+)
 
 from carnet.domain.act_query import ActQuery, ActSort
 from carnet.domain.care import ActSummary
@@ -81,9 +87,11 @@ _Page = list[_Row | None]
 class ActSource(Protocol):
     """Where the rows come from: the care table service (or a test's stand-in)."""
 
-    def ids(self, query: ActQuery) -> list[ActId]: ...
+    def ids(self, query: ActQuery, limit: int | None = None) -> list[ActId]: ...
 
     def rows(self, ids: list[ActId]) -> list[ActSummary]: ...
+
+    def count(self) -> int: ...
 
 
 def sort_value(row: ActSummary, column: int) -> SortValue:
@@ -114,6 +122,7 @@ class ActTableModel(QAbstractTableModel):
         self._t = translator
         self._query = ActQuery()
         self._ids: list[ActId] = []
+        self._count = 0  # rows shown; more than len(_ids) until every id is read
         self._pages: OrderedDict[int, _Page] = OrderedDict()
 
     # -- the rows ---------------------------------------------------------------------
@@ -121,17 +130,44 @@ class ActTableModel(QAbstractTableModel):
     def query(self) -> ActQuery:
         return self._query
 
-    def set_query(self, query: ActQuery) -> None:
+    def set_query(self, query: ActQuery, *, first_page: bool = False) -> None:
         """Show the acts ``query`` leaves (its order is kept by :meth:`sort` only)."""
         self._query = query
-        self.reload()
+        self.reload(first_page=first_page)
 
-    def reload(self) -> None:
-        """Ask again: acts were added, changed or removed."""
+    def reload(self, *, first_page: bool = False) -> None:
+        """Ask again: acts were added, changed or removed.
+
+        ``first_page``: when no filter is set, the number of rows is known at
+        once, so read only the first page of ids now (the window's first
+        screen) and the rest (100 000 ids: 35 ms) with :meth:`read_all_ids`;
+        anything that needs them sooner reads them then.
+        """
         self.beginResetModel()
-        self._ids = self._source.ids(self._query)
         self._pages.clear()
+        if first_page and not self._query.filtered:
+            self._count = self._source.count()
+            self._ids = self._source.ids(self._query, PAGE_SIZE)
+        else:
+            self._ids = self._source.ids(self._query)
+            self._count = len(self._ids)
         self.endResetModel()
+
+    def read_all_ids(self) -> None:
+        """Finish what ``reload(first_page=True)`` left to read."""
+        self._read_all_ids()
+
+    def _read_all_ids(self) -> None:
+        if len(self._ids) >= self._count:
+            return  # read meanwhile
+        ids = self._source.ids(self._query)
+        if len(ids) != self._count:  # another Carnet changed the file in between
+            self.beginResetModel()
+            self._ids, self._count = ids, len(ids)
+            self._pages.clear()
+            self.endResetModel()
+        else:
+            self._ids = ids
 
     def summary(self, row: int) -> ActSummary | None:
         """The act at ``row``; ``None`` if it was deleted since the table was read."""
@@ -139,9 +175,11 @@ class ActTableModel(QAbstractTableModel):
         return None if entry is None else entry.summary
 
     def act_id(self, row: int) -> ActId:
+        self._read_all_ids()
         return self._ids[row]
 
     def row_of(self, act_id: ActId) -> int | None:
+        self._read_all_ids()
         try:
             return self._ids.index(act_id)
         except ValueError:
@@ -149,7 +187,7 @@ class ActTableModel(QAbstractTableModel):
 
     # -- Qt's model interface ---------------------------------------------------------
     def rowCount(self, parent: _INDEX = QModelIndex()) -> int:  # noqa: B008 - Qt's idiom
-        return 0 if parent.isValid() else len(self._ids)
+        return 0 if parent.isValid() else self._count
 
     def columnCount(self, parent: _INDEX = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else COLUMN_COUNT
@@ -161,7 +199,7 @@ class ActTableModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.TextAlignmentRole:
             return _RIGHT if column in MONEY_COLUMNS else None
         if role == ACT_ID_ROLE:
-            return self._ids[index.row()]
+            return self.act_id(index.row())
         if role not in (Qt.ItemDataRole.DisplayRole, SORT_ROLE):
             return None
         entry = self._entry(index.row())
@@ -202,10 +240,12 @@ class ActTableModel(QAbstractTableModel):
         if query == self._query:
             return  # the view asks twice when the header is clicked; the rows are in order
         self._query = query
+        self._read_all_ids()
         self.layoutAboutToBeChanged.emit()
         before = self.persistentIndexList()
         acts = [self._ids[index.row()] for index in before]
         self._ids = self._source.ids(self._query)
+        self._count = len(self._ids)
         self._pages.clear()
         if before:
             position = {act: n for n, act in enumerate(self._ids)}
@@ -227,6 +267,8 @@ class ActTableModel(QAbstractTableModel):
         return page[offset]
 
     def _read_page(self, number: int) -> _Page:
+        if (number + 1) * PAGE_SIZE > len(self._ids):
+            self._read_all_ids()
         ids = self._ids[number * PAGE_SIZE : (number + 1) * PAGE_SIZE]
         found = {row.id: _Row(row) for row in self._source.rows(ids)}
         page: _Page = [found.get(act) for act in ids]

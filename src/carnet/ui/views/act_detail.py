@@ -8,6 +8,7 @@ attachments panel placed at its foot is the page's, and does its own calls).
 from __future__ import annotations
 
 from decimal import Decimal
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
@@ -21,11 +22,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from carnet.domain.assessment import Assessment
 from carnet.domain.care import ActSummary
-from carnet.domain.claims import Feuille
-from carnet.domain.events import Event
-from carnet.domain.payments import ExpectedPayment, Payer
+from carnet.domain.payments import Payer
 from carnet.i18n import N_, Translator
 from carnet.ui.labels import (
     FEUILLE_STATUSES,
@@ -36,6 +34,12 @@ from carnet.ui.labels import (
     payment_mode_label,
     status_label,
 )
+
+if TYPE_CHECKING:  # only named in signatures
+    from carnet.domain.assessment import Assessment
+    from carnet.domain.claims import Feuille
+    from carnet.domain.events import Event
+    from carnet.domain.payments import ExpectedPayment
 
 ACT_FIELDS = (
     ("date", N_("Date")),
@@ -132,8 +136,9 @@ class ActDetailPanel(QScrollArea):
         columns.addWidget(self._form_box(t.gettext("Act"), ACT_FIELDS), 0, 0, _TOP)
         columns.addLayout(money, 0, 1)
         columns.addWidget(self._build_reasons(), 0, 2, 3, 1, _TOP)
+        self._columns = columns
         if self._attachments is not None:
-            columns.addWidget(self._attachments, 1, 0, 1, 2)
+            self.set_attachments(self._attachments)
         columns.setRowStretch(2, 1)
         for column, stretch in enumerate((2, 2, 3)):
             columns.setColumnStretch(column, stretch)
@@ -142,6 +147,11 @@ class ActDetailPanel(QScrollArea):
         layout.addWidget(self._title)
         layout.addLayout(columns, 1)
         return content
+
+    def set_attachments(self, panel: QWidget) -> None:
+        """Put the act's files under the act and the money (the page makes the panel)."""
+        self._attachments = panel
+        self._columns.addWidget(panel, 1, 0, 1, 2)
 
     def _build_reasons(self) -> QGroupBox:
         t = self._t

@@ -20,11 +20,12 @@ from carnet.domain.care import CareAct
 from carnet.domain.ids import ActId
 from carnet.i18n import Translator
 from carnet.services.base import Result
-from carnet.ui.dialogs.form_dialog import FormDialog
 from carnet.ui.errors import guarded
 from carnet.ui.events import EventHub
 
 if TYPE_CHECKING:
+    from carnet.ui.dialogs.form_dialog import FormDialog
+
     # The form (and the rules it proposes tariffs from) loads when first opened.
     from carnet.ui.forms.act_editor import ActEditor
     from carnet.ui.views.care_page import CarePage
@@ -153,6 +154,8 @@ class CareActions(QObject):
         )
 
     def _open(self, title: str, editor: ActEditor, act_id: ActId | None) -> FormDialog[Any]:
+        from carnet.ui.dialogs.form_dialog import FormDialog  # noqa: PLC0415
+
         care = self._services.care
 
         def save() -> Result[CareAct]:

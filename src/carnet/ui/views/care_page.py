@@ -9,6 +9,8 @@ from __future__ import annotations
 
 from dataclasses import replace
 from decimal import Decimal
+from functools import cached_property
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QByteArray, QItemSelection, QSettings, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
@@ -25,19 +27,21 @@ from PySide6.QtWidgets import (
 
 from carnet.app import Services
 from carnet.domain.act_query import ActQuery, Owed
-from carnet.domain.attachments import AttachedTo
 from carnet.domain.care import ActSummary
 from carnet.domain.changes import Changes
 from carnet.domain.ids import ActId, PersonId
 from carnet.i18n import N_, Translator
 from carnet.ui import care_filters
 from carnet.ui.events import EventHub
+from carnet.ui.first_paint import after_first_paint
 from carnet.ui.models import acts as columns
 from carnet.ui.models.acts import ActTableModel
 from carnet.ui.views.act_detail import ActDetailPanel
 from carnet.ui.views.care_actions import CareActions
-from carnet.ui.widgets.attachments_panel import AttachmentsPanel
 from carnet.ui.widgets.care_filter_bar import CareFilterBar
+
+if TYPE_CHECKING:
+    from carnet.ui.widgets.attachments_panel import AttachmentsPanel
 
 # Above this many acts, filtering costs a noticeable fraction of a second, so the
 # filter waits for a pause in typing instead of running on every key.
@@ -88,9 +92,8 @@ class CarePage(QWidget):
         self._filter_timer.setInterval(DEBOUNCE_MS)
         self.table = self._make_table()
         hub = events or EventHub(self)
-        self.attachments = AttachmentsPanel(services.attachments, hub, translator)
-        self.attachments.status.connect(self.status)
-        self.detail = ActDetailPanel(translator, attachments=self.attachments)
+        self._hub = hub
+        self.detail = ActDetailPanel(translator)
         self.commands = CareActions(self, services, hub, translator, settings)
         # Detail below the table: all ten columns keep the full width of the window.
         self.splitter = QSplitter(Qt.Orientation.Vertical)
@@ -105,7 +108,9 @@ class CarePage(QWidget):
         self._states.addWidget(self._with_toolbar(self.splitter))
         QVBoxLayout(self).addWidget(self._states)
         self._connect()
-        self.reload()
+        # The first screen needs the first page of rows; every id is read after it shows.
+        self.reload(first_page=True)
+        after_first_paint(self.table.viewport(), self.model.read_all_ids)
 
     # -- public -------------------------------------------------------------------
     def refresh(self, changes: Changes) -> None:
@@ -118,14 +123,24 @@ class CarePage(QWidget):
             self._reload_payments()
             self._on_selection()
 
-    def reload(self) -> None:
+    def reload(self, *, first_page: bool = False) -> None:
         selected = self.selected_act()
         self._total = self._services.care_table.count()
         self._reload_people()
-        self.apply_filters(force=True)
+        self.apply_filters(force=True, first_page=first_page)
         self._states.setCurrentIndex(0 if self._total == 0 else 1)
         if selected is not None:
             self.select_act(selected)
+
+    @cached_property
+    def attachments(self) -> AttachmentsPanel:
+        """The selected act's files, made when an act is first shown (not at start-up)."""
+        from carnet.ui.widgets.attachments_panel import AttachmentsPanel  # noqa: PLC0415
+
+        panel = AttachmentsPanel(self._services.attachments, self._hub, self._t)
+        panel.status.connect(self.status)
+        self.detail.set_attachments(panel)
+        return panel
 
     def selected_act(self) -> ActId | None:
         summary = self.selected_summary()
@@ -248,12 +263,12 @@ class CarePage(QWidget):
         else:
             self.apply_filters()
 
-    def apply_filters(self, *, force: bool = False) -> None:
+    def apply_filters(self, *, force: bool = False, first_page: bool = False) -> None:
         """Ask the database for the acts the filters leave (only if a filter changed)."""
         self._filter_timer.stop()
         query = self._query()
         if force or query != self.model.query:
-            self.model.set_query(query)
+            self.model.set_query(query, first_page=first_page)
 
     def _query(self) -> ActQuery:
         """The filters as they stand, in the model's current order."""
@@ -290,8 +305,11 @@ class CarePage(QWidget):
         summary = self.selected_summary()
         if summary is None:
             self.detail.clear()
-            self.attachments.clear()
+            if "attachments" in self.__dict__:  # made when an act is first shown
+                self.attachments.clear()
             return
+        from carnet.domain.attachments import AttachedTo  # noqa: PLC0415
+
         self.attachments.show_record(AttachedTo.ACT, summary.id)
         care = self._services.care
         self.detail.show_act(
