@@ -33,7 +33,17 @@ from carnet.ui.main_window import MainWindow
 
 SIZE = (1280, 800)
 TODAY = date(2026, 11, 28)
-PAGES = ("dashboard", "care", "household", "settings", "help", "bank")
+PAGES = (
+    "dashboard",
+    "care",
+    "feuilles",
+    "mailings",
+    "bank",
+    "reports",
+    "household",
+    "settings",
+    "help",
+)
 ROOT = Path(__file__).resolve().parents[1]
 
 
@@ -47,13 +57,21 @@ def save(widget: QWidget, out: Path) -> None:
     print(f"saved {out.relative_to(ROOT) if out.is_relative_to(ROOT) else out}")
 
 
+def select_a_row(window: MainWindow, page: str) -> None:
+    """Show a detail panel filled, as people see the page once they click a row."""
+    table = getattr(window.page(page), "table", None)
+    if page in ("care", "feuilles", "mailings") and table is not None:
+        table.selectRow(2 if page == "care" else 0)
+    if page == "mailings":
+        window.page(page).show_packet()  # type: ignore[attr-defined]  # what Preview shows
+
+
 def shoot_window(app: QApplication, window: MainWindow, out: Path, language: str) -> None:
     window.resize(*SIZE)
     window.show()
     for page in PAGES:
         window.show_page(page)
-        if page == "care":
-            window.care_page.table.selectRow(2)
+        select_a_row(window, page)
         settle(app)
         save(window, out / f"{page}-{language}.png")
     window.show_page("care")

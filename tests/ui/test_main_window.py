@@ -12,7 +12,15 @@ from carnet.i18n import Translator
 from carnet.ui.events import EventHub
 from carnet.ui.main_window import MainWindow
 from carnet.ui.pages import PAGES
-from carnet.ui.views.placeholder import PlaceholderPage
+from carnet.ui.views.bank_page import BankPage
+from carnet.ui.views.care_page import CarePage
+from carnet.ui.views.dashboard_page import DashboardPage
+from carnet.ui.views.feuilles_page import FeuillesPage
+from carnet.ui.views.help_page import HelpPage
+from carnet.ui.views.household_page import HouseholdPage
+from carnet.ui.views.mailings_page import MailingsPage
+from carnet.ui.views.reports_page import ReportsPage
+from carnet.ui.views.settings_page import SettingsPage
 
 
 def test_sidebar_lists_every_page_and_switches(window: MainWindow) -> None:
@@ -29,21 +37,28 @@ def test_sidebar_lists_every_page_and_switches(window: MainWindow) -> None:
         "Help",
     ]
     window.sidebar.setCurrentRow(titles.index("Feuilles"))
-    page = window.stack.currentWidget()
-    assert isinstance(page, PlaceholderPage)
-    assert (
-        page.description.text() == "Paper feuilles de soins and their next step will appear here."
-    )
+    assert isinstance(window.stack.currentWidget(), FeuillesPage)
     assert window.current_page() == "feuilles"
+    window.sidebar.setCurrentRow(titles.index("Mailings"))
+    assert isinstance(window.stack.currentWidget(), MailingsPage)
 
 
-def test_placeholders_describe_the_page_to_come(window: MainWindow) -> None:
-    for index in range(window.stack.count()):
-        page = window.stack.widget(index)
-        if isinstance(page, PlaceholderPage):
-            text = page.description.text()
-            assert "coming soon" not in text.casefold()
-            assert text.endswith(".")
+def test_every_page_of_the_sidebar_is_a_working_page(qtbot: QtBot, window: MainWindow) -> None:
+    expected = {
+        "dashboard": DashboardPage,
+        "care": CarePage,
+        "feuilles": FeuillesPage,
+        "mailings": MailingsPage,
+        "bank": BankPage,
+        "reports": ReportsPage,
+        "household": HouseholdPage,
+        "settings": SettingsPage,
+        "help": HelpPage,
+    }
+    assert [spec.key for spec in PAGES] == list(expected)
+    for key, cls in expected.items():
+        window.show_page(key)
+        assert isinstance(window.stack.currentWidget(), cls), key
 
 
 def test_controls_have_accessible_names(window: MainWindow) -> None:

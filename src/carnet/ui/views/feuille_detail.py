@@ -80,6 +80,7 @@ class FeuilleDetail(QWidget):
         self._acts: Mapping[ActId, ActSummary] = {}
         self.heading = QLabel()
         self.heading.setTextFormat(Qt.TextFormat.PlainText)
+        self.heading.setWordWrap(True)  # a long name must not widen the window
         font = self.heading.font()
         font.setBold(True)
         self.heading.setFont(font)

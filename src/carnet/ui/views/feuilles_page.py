@@ -122,7 +122,7 @@ class FeuillesPage(QWidget):
         view.verticalHeader().hide()
         view.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         view.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
-        view.setMaximumWidth(220)
+        view.setMaximumWidth(190)
         view.selectRow(0)
         return view
 

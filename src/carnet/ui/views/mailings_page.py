@@ -144,9 +144,9 @@ class MailingsPage(QWidget):
         column.addWidget(self.attachments, 2)
         box = QGroupBox(self._t.gettext("The mailing as it will print"))
         right = QVBoxLayout(box)
-        buttons = self._row("preview", "print", "save")
-        buttons.insertWidget(1, self.with_copies)
-        right.addLayout(buttons)
+        right.addLayout(self._row("preview", "print", "save"))
+        # On a line of its own: beside the buttons it widened the window past 1280 px in French.
+        right.addWidget(self.with_copies)
         self.preview_title.setTextFormat(Qt.TextFormat.PlainText)
         right.addWidget(self.preview_title)
         right.addWidget(self.preview, 1)

@@ -69,11 +69,16 @@ def build_page(key: str, ctx: PageContext) -> QWidget:
         from carnet.ui.views.reports_page import ReportsPage  # noqa: PLC0415
 
         return ReportsPage(ctx.services, ctx.events, ctx.t)
+    if key == "feuilles":
+        from carnet.ui.views.feuilles_page import FeuillesPage  # noqa: PLC0415
+
+        return FeuillesPage(ctx.services, ctx.events, ctx.t)
+    if key == "mailings":
+        from carnet.ui.views.mailings_page import MailingsPage  # noqa: PLC0415
+
+        return MailingsPage(ctx.services, ctx.events, ctx.t)
     if key == "help":
         from carnet.ui.views.help_page import HelpPage  # noqa: PLC0415
 
         return HelpPage(ctx.t)
-    from carnet.ui.views.placeholder import PlaceholderPage  # noqa: PLC0415
-
-    spec = next(spec for spec in PAGES if spec.key == key)
-    return PlaceholderPage(spec, ctx.t)
+    raise KeyError(f"no page {key!r}; the pages are {[spec.key for spec in PAGES]}")

@@ -111,6 +111,9 @@ class AttachmentsPanel(QGroupBox):
         box = QComboBox()
         for kind in CHOSEN_KINDS:
             box.addItem(self._t.gettext(KIND_LABELS[kind]), kind.value)
+        # Shrinks with the panel (French kinds are long) instead of widening the window.
+        box.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        box.setMinimumContentsLength(6)
         box.setAccessibleName(self._t.gettext("Kind of the next file attached"))
         box.setToolTip(self._t.gettext("What the next file you attach is"))
         return box
