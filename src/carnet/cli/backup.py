@@ -17,12 +17,27 @@ from carnet.services.backup import check_backup, is_archive, restore_database
     type=click.Path(dir_okay=False, path_type=Path),
     help="Write the backup to this new file (default: the backups folder).",
 )
+@click.option(
+    "--password",
+    "protect",
+    is_flag=True,
+    help="Protect the copy with a password, asked twice (AES-256 ZIP; needs --out).",
+)
 @click.pass_context
 @user_errors
-def backup(ctx: click.Context, out: Path | None) -> None:
+def backup(ctx: click.Context, out: Path | None, protect: bool) -> None:
     """Save a complete copy of the database (safe while Carnet is open)."""
+    if protect and out is None:
+        raise click.UsageError("--password needs --out: the archive is a file you keep")
+    secret = None
+    if protect:  # read from the terminal (or standard input), never from the command line
+        secret = click.prompt("Password", hide_input=True, confirmation_prompt=True)
     with open_services(ctx) as services:
-        target = services.backup.backup_now(out)
+        if secret is None:
+            target = services.backup.backup_now(out)
+        else:
+            assert out is not None
+            target = services.backup.archive(out, secret)
     click.echo(f"Backup written to {target}")
 
 

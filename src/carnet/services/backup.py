@@ -90,7 +90,9 @@ class BackupService:
         one; the database file itself is never a target.
         """
         if self.store.path is not None and out.resolve() == self.store.path.resolve():
-            raise ValidationError("out", f"{out} is the database itself; choose another file")
+            raise ValidationError(
+                "out", N_("{path} is the database itself; choose another file"), path=str(out)
+            )
         if not (replace and out.exists()):
             return self._write(out, password)
         with tempfile.TemporaryDirectory(dir=out.parent) as folder:
@@ -157,7 +159,9 @@ def verify_backup(backup: Path, password: str | None = None) -> int:
     """
     if is_archive(backup):
         if not password:
-            raise ValidationError("password", f"{backup} is protected by a password")
+            raise ValidationError(
+                "password", N_("{path} is protected by a password"), path=str(backup)
+            )
         with tempfile.TemporaryDirectory() as folder:
             plain = storage_archive.extract_archive(backup, password, Path(folder))
             return storage_backup.check_backup(plain)
