@@ -4,7 +4,8 @@ Usage: ``python scripts/screenshots.py [--out docs/screenshots] [--acts 300]`` (
 default, or under ``xvfb-run``). The demo database is built fresh with a fixed "today"
 (2026-11-28) and seed, so the pictures are repeatable. Files are named ``<page>-<lang>.png``,
 plus ``setup-<lang>.png`` for the first-run assistant and ``act-form-<lang>.png``, and the
-File menu's dialogs: ``backup-<lang>.png``, ``restore-<lang>.png`` and ``todo-sheet-<lang>.png``.
+File menu's dialogs: ``export-<lang>.png``, ``backup-<lang>.png``, ``restore-<lang>.png`` and
+``todo-sheet-<lang>.png``.
 """
 
 from __future__ import annotations
@@ -80,6 +81,10 @@ def shoot_window(app: QApplication, window: MainWindow, out: Path, language: str
         settle(app)
         save(dialog, out / f"act-form-{language}.png")
         dialog.reject()
+    export = window.export()
+    settle(app)
+    save(export, out / f"export-{language}.png")
+    export.reject()
 
 
 def shoot_backups(app: QApplication, window: MainWindow, out: Path, language: str) -> None:

@@ -7,7 +7,6 @@ from pathlib import Path
 import click
 
 from carnet.cli.common import open_services, user_errors
-from carnet.i18n import Translator
 from carnet.services.exports import KINDS
 
 
@@ -16,9 +15,10 @@ def export() -> None:
     """Export acts, expected payments and bank matches."""
 
 
-def _write(out: Path, data: bytes) -> None:
-    out.write_bytes(data)
-    click.echo(f"Wrote {out} ({len(data)} bytes)")
+def _write(ctx: click.Context, what: str, language: str, out: Path) -> None:
+    with open_services(ctx) as services:
+        size = services.exports.write(what, language, out)
+    click.echo(f"Wrote {out} ({size} bytes)")
 
 
 @export.command("csv")
@@ -34,8 +34,7 @@ def _write(out: Path, data: bytes) -> None:
 @user_errors
 def export_csv(ctx: click.Context, kind: str, lang: str, out: Path) -> None:
     """One table as CSV (UTF-8 with BOM, for spreadsheet apps)."""
-    with open_services(ctx) as services:
-        _write(out, services.exports.csv(kind, Translator(lang)))
+    _write(ctx, kind, lang, out)
 
 
 @export.command("xlsx")
@@ -45,8 +44,7 @@ def export_csv(ctx: click.Context, kind: str, lang: str, out: Path) -> None:
 @user_errors
 def export_xlsx(ctx: click.Context, lang: str, out: Path) -> None:
     """Acts, expected payments and bank matches as one workbook."""
-    with open_services(ctx) as services:
-        _write(out, services.exports.xlsx(Translator(lang)))
+    _write(ctx, "xlsx", lang, out)
 
 
 @export.command("json")
@@ -55,8 +53,7 @@ def export_xlsx(ctx: click.Context, lang: str, out: Path) -> None:
 @user_errors
 def export_json(ctx: click.Context, out: Path) -> None:
     """The whole database as JSON (load it back with 'carnet load-json')."""
-    with open_services(ctx) as services:
-        _write(out, services.exports.json())
+    _write(ctx, "json", "en", out)
 
 
 @click.command("load-json")

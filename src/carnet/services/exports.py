@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import json
+import os
 from datetime import date
 from decimal import Decimal
+from pathlib import Path
 from typing import Any
 
 from carnet.domain.money import to_decimal
@@ -86,6 +88,23 @@ class ExportService:
     def xlsx(self, translator: Translator) -> bytes:
         return to_xlsx([self.table(kind, translator) for kind in KINDS])
 
+    def write(self, what: str, language: str, out: Path) -> int:
+        """Write an export to ``out``; returns its size in bytes.
+
+        ``what``: a table of :data:`KINDS` (CSV), ``xlsx`` or ``json``. The file is
+        readable by its owner only (it holds health data) and appears whole or not
+        at all: it is written beside ``out``, then renamed over it.
+        """
+        translator = Translator(language)
+        if what == "json":
+            data = self.json()
+        elif what == "xlsx":
+            data = self.xlsx(translator)
+        else:
+            data = self.csv(what, translator)
+        _write_private(out, data)
+        return len(data)
+
     def json(self) -> bytes:
         data = storage_dump.dump(self.store.ledger.db)
         return json.dumps(data, ensure_ascii=False, indent=1).encode("utf-8")
@@ -163,3 +182,15 @@ class ExportService:
             _money(allocated),
             state,
         )
+
+
+def _write_private(out: Path, data: bytes) -> None:
+    partial = out.with_name(f".{out.name}.partial")
+    fd = os.open(partial, os.O_CREAT | os.O_WRONLY | os.O_TRUNC, 0o600)
+    try:
+        with os.fdopen(fd, "wb") as stream:
+            stream.write(data)
+        partial.replace(out)
+    except BaseException:
+        partial.unlink(missing_ok=True)
+        raise

@@ -40,6 +40,7 @@ from carnet.ui.window_actions import UndoActions, dropped_file
 
 if TYPE_CHECKING:  # the pages' (and dialogs') modules load when first used
     from carnet.ui.backup_actions import BackupActions, Reopen
+    from carnet.ui.dialogs.export_dialog import ExportDialog
     from carnet.ui.views.bank_page import BankPage
     from carnet.ui.views.care_page import CarePage
 
@@ -250,6 +251,7 @@ class MainWindow(QMainWindow):
             back_up=self._back_up,
             restore=self._restore_backup,
             todo_sheet=self._todo_sheet,
+            export=self.export,
             show_page=self.show_page,
             about=self._show_about,
         )
@@ -310,6 +312,15 @@ class MainWindow(QMainWindow):
 
     def _restore_backup(self) -> None:
         self.backups.restore()
+
+    def export(self) -> ExportDialog:
+        """File › Export…: a spreadsheet or a complete copy (opened, not run, for tests)."""
+        from carnet.ui.dialogs.export_dialog import ExportDialog, writer  # noqa: PLC0415
+
+        write = writer(self._services.exports, self._t, self, self.show_status)
+        dialog = ExportDialog(self._t, self._services.today(), write, self)
+        dialog.open()
+        return dialog
 
     def _todo_sheet(self) -> None:
         self.show_page("reports")

@@ -28,6 +28,7 @@ class MenuHandlers:
     back_up: Callable[[], object]  # returns the dialog it opened (tests)
     restore: Callable[[], object]
     todo_sheet: Callable[[], None]
+    export: Callable[[], object]
     show_page: Callable[[str], None]
     about: Callable[[], None]
 
@@ -53,6 +54,8 @@ class WindowMenus:
         self.todo_sheet = self._add(
             self.file, t.gettext("“What to do now” &sheet…"), handlers.todo_sheet
         )
+        self.export = self._add(self.file, t.gettext("&Export…"), handlers.export)
+        self.export.setShortcut(QKeySequence("Ctrl+E"))
         self.file.addSeparator()
         self._add(self.file, t.gettext("Create a &demo household…"), handlers.create_demo)
         self.file.addSeparator()
