@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import sqlite3
+
 from PySide6.QtCore import QSettings
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QApplication
@@ -11,6 +13,7 @@ from carnet.app import Services
 from carnet.domain.changes import Changes
 from carnet.ui.application import build_window, configure
 from carnet.ui.events import EventHub
+from carnet.ui.main_window import MainWindow
 
 
 def test_configure_sets_the_app_identity(qapp: QApplication) -> None:
@@ -32,3 +35,26 @@ def test_an_empty_change_is_not_published(qtbot: QtBot) -> None:
     hub = EventHub()
     with qtbot.assertNotEmitted(hub.changed):
         hub.publish(Changes())
+
+
+def test_the_day_s_backup_is_made_beside_the_open_window_once(
+    qtbot: QtBot, window: MainWindow, services: Services
+) -> None:
+    assert services.db_path is not None
+    folder = services.db_path.parent / "backups"
+    assert services.backup.daily_due()
+    window.keep_daily_backup()  # the application calls it after the first paint
+    qtbot.waitUntil(lambda: not window.tasks.busy, timeout=10_000)
+    made = list(folder.glob("carnet-*-daily.sqlite"))
+    assert len(made) == 1
+    assert "Today's backup" in window.statusBar().currentMessage()
+    # A copy of the open database, made through its own connection.
+    copy = sqlite3.connect(made[0])
+    try:
+        count = copy.execute("SELECT count(*) FROM care_act").fetchone()[0]
+    finally:
+        copy.close()
+    assert count == services.care_table.count() > 0
+    window.keep_daily_backup()  # the same day again: nothing more
+    assert not window.tasks.busy
+    assert len(list(folder.glob("carnet-*-daily.sqlite"))) == 1

@@ -104,14 +104,28 @@ class BackupService:
 
     def daily(self) -> Path | None:
         """The backup made when the app opens, at most once a day."""
-        if self.store.path is None:
-            return None
-        today = self.now().strftime("%Y%m%d")
-        if any(p.name.startswith(f"{storage_backup.PREFIX}{today}") for p in self.list()):
+        if not self.daily_due():
             return None
         return storage_backup.rotating_backup(
             self.store.ledger.conn, self._db_path(), "daily", self.now()
         )
+
+    def daily_due(self) -> bool:
+        """Whether today's automatic backup is still to be made."""
+        if self.store.path is None:
+            return False
+        today = self.now().strftime("%Y%m%d")
+        return not any(p.name.startswith(f"{storage_backup.PREFIX}{today}") for p in self.list())
+
+    def daily_copy(self) -> Path | None:
+        """:meth:`daily` for a worker thread: the copy reads through its own connection.
+
+        A 100 000-act database takes most of a second to copy; the window opens
+        first and this runs beside it.
+        """
+        if not self.daily_due():
+            return None
+        return storage_backup.rotating_backup_of_file(self._db_path(), "daily", self.now())
 
     def infos(self) -> list[BackupInfo]:
         """The automatic backups, newest first, with their date and size."""

@@ -55,6 +55,20 @@ def rotating_backup(
     return target
 
 
+def rotating_backup_of_file(db_path: Path, reason: str, now: datetime) -> Path:
+    """:func:`rotating_backup` through a connection of its own to ``db_path``.
+
+    SQLite connections stay on the thread that made them; this one is made,
+    used and closed here, so the copy may run on a worker thread while the
+    window keeps using its own connection (WAL lets both read at once).
+    """
+    conn = sqlite3.connect(db_path, timeout=10)
+    try:
+        return rotating_backup(conn, db_path, reason, now)
+    finally:
+        conn.close()
+
+
 def backups(db_path: Path) -> list[Path]:
     """Existing rotating backups, newest first."""
     return sorted(backup_folder(db_path).glob(f"{PREFIX}*.sqlite"), reverse=True)

@@ -19,6 +19,7 @@ from carnet.app import Services, build_services
 from carnet.i18n import Translator
 from carnet.ui.errors import install_excepthook
 from carnet.ui.events import EventHub
+from carnet.ui.first_paint import after_first_paint
 from carnet.ui.icons import app_icon
 from carnet.ui.main_window import MainWindow
 
@@ -99,11 +100,13 @@ def run(services: Services, argv: list[str]) -> int:
     window.language_changed.connect(qt_translations.use)
     previous = install_excepthook(window.translator, QApplication.activeWindow)
     window.show()
+    after_first_paint(window, window.keep_daily_backup)
     wizard = first_run(window, services, events)
     try:
         status = app.exec()
     finally:
         sys.excepthook = previous
+        window.tasks.wait()  # a backup still being written finishes before the file closes
     if window.services is not services:
         window.services.close()  # a restore reopened the file; the caller closes only its own
     del window, events, wizard  # destroy widgets while the QApplication still exists

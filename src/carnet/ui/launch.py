@@ -46,8 +46,7 @@ def gui(ctx: click.Context) -> None:
     root = ctx.find_root().obj
     path = resolve_db_path(root.get("db_path") if root else None)
     try:
-        services = build_services(path)
-        services.backup.daily()  # the first opening of the day keeps a copy
+        services = build_services(path)  # the day's backup is made once the window shows
     except (CarnetError, OSError) as exc:
         _fail(f"carnet: error: cannot open the database {path}: {exc}")
     try:

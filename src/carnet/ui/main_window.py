@@ -313,6 +313,24 @@ class MainWindow(QMainWindow):
     def _restore_backup(self) -> None:
         self.backups.restore()
 
+    def keep_daily_backup(self) -> None:
+        """The first opening of the day keeps a copy, on a worker thread (a big file: 1 s)."""
+        backup = self._services.backup
+        if not backup.daily_due():
+            return
+        t = self._t
+
+        def done(path: object) -> None:
+            if path is not None:
+                self.show_status(t.gettext("Today's backup: {path}").format(path=path))
+
+        def failed(error: BaseException, _details: str) -> None:
+            # Not a dialog: the window works; the person is told and can back up by hand.
+            text = t.gettext("Today's automatic backup failed ({reason}); use File › Back up now…")
+            self.show_status(text.format(reason=error))
+
+        self.tasks.start(lambda _progress: backup.daily_copy(), done, failed)
+
     def export(self) -> ExportDialog:
         """File › Export…: a spreadsheet or a complete copy (opened, not run, for tests)."""
         from carnet.ui.dialogs.export_dialog import ExportDialog, writer  # noqa: PLC0415

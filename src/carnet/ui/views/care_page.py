@@ -36,11 +36,11 @@ from carnet.ui.events import EventHub
 from carnet.ui.first_paint import after_first_paint
 from carnet.ui.models import acts as columns
 from carnet.ui.models.acts import ActTableModel
-from carnet.ui.views.act_detail import ActDetailPanel
 from carnet.ui.views.care_actions import CareActions
 from carnet.ui.widgets.care_filter_bar import CareFilterBar
 
 if TYPE_CHECKING:
+    from carnet.ui.views.act_detail import ActDetailPanel
     from carnet.ui.widgets.attachments_panel import AttachmentsPanel
 
 # Above this many acts, filtering costs a noticeable fraction of a second, so the
@@ -94,12 +94,14 @@ class CarePage(QWidget):
         self.table = self._make_table()
         hub = events or EventHub(self)
         self._hub = hub
-        self.detail = ActDetailPanel(translator)
         self.commands = CareActions(self, services, hub, translator, settings)
         # Detail below the table: all ten columns keep the full width of the window.
         self.splitter = QSplitter(Qt.Orientation.Vertical)
         self.splitter.addWidget(self.table)
-        self.splitter.addWidget(self.detail)
+        # The detail shows nothing until an act is chosen: an empty stand-in of the same
+        # place keeps the layout, and the panel (20 ms to import and build) comes after
+        # the first paint.
+        self.splitter.addWidget(QWidget())
         self.splitter.setStretchFactor(0, 3)
         self.splitter.setStretchFactor(1, 2)
         self.splitter.setSizes([400, 340])
@@ -111,7 +113,7 @@ class CarePage(QWidget):
         self._connect()
         # The first screen needs the first page of rows; every id is read after it shows.
         self.reload(first_page=True)
-        after_first_paint(self.table.viewport(), self.model.read_all_ids)
+        after_first_paint(self.table.viewport(), self._after_first_paint)
 
     # -- public -------------------------------------------------------------------
     def refresh(self, changes: Changes) -> None:
@@ -132,6 +134,21 @@ class CarePage(QWidget):
         self._states.setCurrentIndex(0 if self._total == 0 else 1)
         if selected is not None:
             self.select_act(selected)
+
+    def _after_first_paint(self) -> None:
+        self.model.read_all_ids()
+        self.detail  # noqa: B018 (built now, while the person reads the table)
+
+    @cached_property
+    def detail(self) -> ActDetailPanel:
+        """The chosen act's breakdown, explanation, payments, feuille and history."""
+        from carnet.ui.views.act_detail import ActDetailPanel  # noqa: PLC0415
+
+        panel = ActDetailPanel(self._t)
+        stand_in = self.splitter.replaceWidget(1, panel)
+        if stand_in is not None:
+            stand_in.deleteLater()
+        return panel
 
     @cached_property
     def attachments(self) -> AttachmentsPanel:
