@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 
 from carnet.domain.errors import DatabaseFileError, SchemaTooNewError, StorageError
+from carnet.i18n import Translator
 from carnet.storage.database import MIGRATION_NAMES, open_ledger
 from carnet.storage.migrations import known_migrations, schema_version
 
@@ -105,6 +106,7 @@ def test_event_history_is_append_only(db_path: Path) -> None:
 _WRITER = """
 import sys
 from pathlib import Path
+from carnet.i18n import Translator
 from carnet.storage.database import MIGRATION_NAMES, open_ledger
 ledger = open_ledger(Path(sys.argv[1]))
 for n in range(200):
@@ -154,3 +156,12 @@ def test_a_refused_write_is_a_clear_error_and_rolls_back(db_path: Path) -> None:
         )
     assert ledger.db.execute("SELECT count(*) FROM bank_account").fetchone()[0] == 0
     ledger.close()
+
+
+def test_storage_refusals_read_in_the_window_s_language(db_path: Path) -> None:
+    db_path.write_bytes(b"certainly not SQLite " * 100)
+    with pytest.raises(DatabaseFileError) as caught:
+        open_ledger(db_path)
+    french = caught.value.text.render(Translator("fr"))
+    assert french.startswith(f"{db_path} n'est pas une base de Carnet, ou elle est abîmée (")
+    assert str(caught.value).startswith(f"{db_path} is not a Carnet database")  # CLI, logs

@@ -12,6 +12,7 @@ import tempfile
 import zlib
 from pathlib import Path
 
+from carnet.domain.messages import N_
 from carnet.storage.backup import BackupError, backup_to
 
 MEMBER = "carnet.sqlite"
@@ -32,7 +33,9 @@ def write_archive(conn: sqlite3.Connection, target: Path, password: str) -> Path
     import pyzipper  # noqa: PLC0415 (AES support costs the window's start-up 16 ms)
 
     if len(password) < MIN_PASSWORD:
-        raise BackupError(f"choose a password of at least {MIN_PASSWORD} characters")
+        raise BackupError(
+            N_("choose a password of at least {count} characters"), count=MIN_PASSWORD
+        )
     with tempfile.TemporaryDirectory() as folder:
         plain = backup_to(conn, Path(folder) / MEMBER)
         fd = os.open(target, os.O_CREAT | os.O_WRONLY | os.O_TRUNC, 0o600)
@@ -54,9 +57,13 @@ def extract_archive(source: Path, password: str, folder: Path) -> Path:
             archive.setpassword(password.encode("utf-8"))
             data = archive.read(MEMBER)
     except RuntimeError as exc:  # pyzipper's "Bad password"
-        raise WrongPasswordError(f"{source}: wrong password ({exc})") from None
+        raise WrongPasswordError(
+            N_("{path}: wrong password ({reason})"), path=str(source), reason=str(exc)
+        ) from None
     except (KeyError, pyzipper.BadZipFile, zlib.error) as exc:
-        raise BackupError(f"{source}: not a Carnet backup archive ({exc})") from None
+        raise BackupError(
+            N_("{path}: not a Carnet backup archive ({reason})"), path=str(source), reason=str(exc)
+        ) from None
     target = folder / MEMBER
     fd = os.open(target, os.O_CREAT | os.O_WRONLY | os.O_TRUNC, 0o600)
     with os.fdopen(fd, "wb") as out:

@@ -13,6 +13,7 @@ from datetime import datetime
 from pathlib import Path
 
 from carnet.domain.errors import CarnetError, SchemaTooNewError
+from carnet.domain.messages import N_
 from carnet.storage.database import MIGRATION_NAMES
 
 KEEP = 14
@@ -81,7 +82,7 @@ def check_backup(path: Path) -> int:
     :class:`SchemaTooNewError` naming the problem.
     """
     if not path.is_file():
-        raise BackupError(f"{path}: no such file")
+        raise BackupError(N_("{path}: no such file"), path=str(path))
     try:
         conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
         try:
@@ -90,12 +91,20 @@ def check_backup(path: Path) -> int:
         finally:
             conn.close()
     except sqlite3.DatabaseError as exc:
-        raise BackupError(f"{path}: not a Carnet database ({exc})") from exc
+        raise BackupError(
+            N_("{path}: not a Carnet database ({reason})"), path=str(path), reason=str(exc)
+        ) from exc
     if verdict != "ok":
-        raise BackupError(f"{path}: the file is damaged ({verdict})")
+        raise BackupError(
+            N_("{path}: the file is damaged ({reason})"), path=str(path), reason=str(verdict)
+        )
     unknown = set(names) - set(MIGRATION_NAMES)
     if unknown:
-        raise SchemaTooNewError(f"{path} was made by a newer Carnet ({', '.join(sorted(unknown))})")
+        raise SchemaTooNewError(
+            N_("{path} was made by a newer Carnet ({schema})"),
+            path=str(path),
+            schema=", ".join(sorted(unknown)),
+        )
     return len(names)
 
 

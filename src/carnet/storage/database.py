@@ -19,6 +19,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from carnet.domain.errors import DatabaseFileError, DatabaseLockedError, StorageError
+from carnet.domain.messages import N_
 
 if TYPE_CHECKING:
     from sqlite_utils import Database
@@ -60,7 +61,7 @@ class Ledger:
             conn.execute("BEGIN IMMEDIATE")
         except sqlite3.OperationalError as exc:
             raise DatabaseLockedError(
-                "the database is busy in another Carnet window; try again"
+                N_("the database is busy in another Carnet window; try again")
             ) from exc
         try:
             yield self.db
@@ -68,7 +69,7 @@ class Ledger:
             conn.rollback()
             # A constraint or I/O failure is reported, not shown as a traceback; the
             # rollback above guarantees the database is exactly as it was.
-            raise StorageError(f"the change was not saved: {exc}") from exc
+            raise StorageError(N_("the change was not saved: {reason}"), reason=str(exc)) from exc
         except BaseException:
             conn.rollback()
             raise
@@ -109,7 +110,11 @@ def open_ledger(path: Path | None) -> Ledger:
             # Two Carnets opening a new file at once can meet while one switches it
             # to WAL: SQLite answers "locked" at once rather than waiting. Try again.
             if "locked" not in str(exc) or time.monotonic() > deadline:
-                raise DatabaseLockedError(f"{path} is in use by another program ({exc})") from exc
+                raise DatabaseLockedError(
+                    N_("{path} is in use by another program ({reason})"),
+                    path=str(path),
+                    reason=str(exc),
+                ) from exc
             time.sleep(0.05)
 
 
@@ -133,7 +138,11 @@ def _open_once(path: Path | None) -> Ledger:
         raise
     except sqlite3.DatabaseError as exc:
         conn.close()
-        raise DatabaseFileError(f"{path} is not a Carnet database or is damaged ({exc})") from exc
+        raise DatabaseFileError(
+            N_("{path} is not a Carnet database or is damaged ({reason})"),
+            path=str(path),
+            reason=str(exc),
+        ) from exc
     except BaseException:
         conn.close()
         raise

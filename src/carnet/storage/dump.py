@@ -11,6 +11,7 @@ from typing import Any
 from sqlite_utils import Database
 
 from carnet.domain.errors import CarnetError
+from carnet.domain.messages import N_
 from carnet.storage.migrations import known_migrations
 
 FORMAT = "carnet-export"
@@ -57,15 +58,17 @@ def dump(db: Database) -> dict[str, Any]:
 def load(db: Database, data: dict[str, Any]) -> int:
     """Insert every row of ``data`` into the (empty, migrated) ``db``; returns the row count."""
     if data.get("format") != FORMAT:
-        raise DumpError("not a Carnet export (no 'format': 'carnet-export')")
+        raise DumpError(N_("not a Carnet export (no 'format': 'carnet-export')"))
     unknown = set(data.get("schema", [])) - set(known_migrations())
     if unknown:
-        raise DumpError(f"made by a newer Carnet (schema {', '.join(sorted(unknown))})")
+        raise DumpError(
+            N_("made by a newer Carnet (schema {schema})"), schema=", ".join(sorted(unknown))
+        )
     tables = data.get("tables")
     if not isinstance(tables, dict):
-        raise DumpError("the export has no 'tables'")
+        raise DumpError(N_("the export has no 'tables'"))
     if any(db.execute(f"SELECT 1 FROM [{t}] LIMIT 1").fetchone() for t in TABLES if t in tables):
-        raise DumpError("load an export only into a new, empty database")
+        raise DumpError(N_("load an export only into a new, empty database"))
     count = 0
     for table in TABLES:
         rows = tables.get(table, [])

@@ -12,6 +12,7 @@ import os
 from pathlib import Path
 
 from carnet.domain.errors import CarnetError
+from carnet.domain.messages import N_
 
 
 class FileIntegrityError(CarnetError):
@@ -53,11 +54,18 @@ class FileStore:
         """The stored bytes, after checking they still match ``digest``."""
         target = self.path_of(digest)
         if not target.exists():
-            raise FileIntegrityError(f"the stored file {digest[:12]}… is missing from {self.root}")
+            raise FileIntegrityError(
+                N_("the stored file {name}… is missing from {folder}"),
+                name=digest[:12],
+                folder=str(self.root),
+            )
         data = target.read_bytes()
         if sha256(data) != digest:
             raise FileIntegrityError(
-                f"the stored file {target.name[:12]}… was changed or damaged on disk "
-                "(its content no longer matches its fingerprint)"
+                N_(
+                    "the stored file {name}… was changed or damaged on disk "
+                    "(its content no longer matches its fingerprint)"
+                ),
+                name=target.name[:12],
             )
         return data

@@ -12,6 +12,7 @@ from collections.abc import Callable
 from sqlite_utils import Database, Migrations
 
 from carnet.domain.errors import SchemaTooNewError
+from carnet.domain.messages import N_
 from carnet.storage.database import MIGRATION_SET
 from carnet.storage.schema import ATTACHMENTS_SCHEMA, INITIAL_SCHEMA, TABLE_KEYS_SCHEMA
 
@@ -52,8 +53,11 @@ def check_not_newer(db: Database) -> None:
     unknown = [m.name for m in migrations.applied(db) if m.name not in known]
     if unknown:
         raise SchemaTooNewError(
-            "this database was created by a newer version of Carnet "
-            f"(schema {', '.join(unknown)}); please update Carnet to open it"
+            N_(
+                "this database was created by a newer version of Carnet "
+                "(schema {schema}); please update Carnet to open it"
+            ),
+            schema=", ".join(unknown),
         )
 
 
