@@ -35,7 +35,8 @@ from PySide6.QtWidgets import (
 
 from carnet.i18n import N_, Translator
 from carnet.services.backup import BackupInfo, is_archive
-from carnet.ui.models.records import Column, RecordTableModel
+from carnet.ui.models.records import RecordTableModel
+from carnet.ui.models.row_table import Column
 
 REASONS = {
     "daily": N_("On opening, once a day"),

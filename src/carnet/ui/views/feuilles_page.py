@@ -46,13 +46,13 @@ from carnet.services.base import Result
 from carnet.ui.errors import guarded
 from carnet.ui.events import EventHub
 from carnet.ui.models.feuilles import (
-    SORT_ROLE,
     STATE_ORDER,
     FeuilleRow,
     FeuilleTableModel,
     StateCountModel,
     feuille_rows,
 )
+from carnet.ui.models.row_table import SORT_ROLE
 from carnet.ui.views.feuille_detail import FeuilleDetail, date_format
 from carnet.ui.widgets.attachments_panel import AttachmentsPanel
 
