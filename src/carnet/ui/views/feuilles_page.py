@@ -377,6 +377,3 @@ def _mergeable(rows: list[FeuilleRow]) -> bool:
         and len({r.feuille.person_id for r in rows}) == 1
         and all(r.feuille.status in MERGEABLE for r in rows)
     )
-
-
-# What each step of the history is called (event actions are stored in English words).
