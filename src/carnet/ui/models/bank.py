@@ -16,7 +16,7 @@ from carnet.bank import Proposal
 from carnet.i18n import N_, Translator
 from carnet.ui.models.bank_data import CreditRow, TransactionRow
 from carnet.ui.models.bank_labels import payer_type_label
-from carnet.ui.models.row_table import RIGHT, Column, RowTableModel, text_column
+from carnet.ui.models.row_table import RIGHT, Column, RowTableModel, money_column, text_column
 
 __all__ = ["CreditTableModel", "ProposalRow", "ProposalTableModel", "TransactionTableModel"]
 
@@ -53,11 +53,8 @@ def _transaction_columns(t: Translator) -> list[Column[TransactionRow]]:
         Column(N_("Date"), lambda r: t.date(r.transaction.date), then),
         text_column(N_("Label"), lambda r: r.transaction.label, then),
         text_column(N_("Counterparty"), lambda r: r.transaction.counterparty, then),
-        Column(
-            N_("Amount"),
-            lambda r: t.money(r.transaction.amount_cents),
-            lambda r: (r.transaction.amount_cents, r.transaction.id),
-            RIGHT,
+        money_column(
+            N_("Amount"), t, lambda r: r.transaction.amount_cents, lambda r: (r.transaction.id,)
         ),
         text_column(N_("Payer"), payer, then),
         text_column(
@@ -97,12 +94,7 @@ def _credit_columns(t: Translator) -> list[Column[CreditRow]]:
     return [
         Column(N_("Date"), lambda r: t.date(r.credit.date), then),
         text_column(N_("Payer"), payer, then),
-        Column(
-            N_("Amount"),
-            lambda r: t.money(r.credit.amount_cents),
-            lambda r: (r.credit.amount_cents, r.credit.id),
-            RIGHT,
-        ),
+        money_column(N_("Amount"), t, lambda r: r.credit.amount_cents, lambda r: (r.credit.id,)),
         text_column(N_("State"), state, then),
     ]
 
@@ -155,7 +147,7 @@ def _proposal_columns(t: Translator) -> list[Column[ProposalRow]]:
             lambda r: str(len(r.proposal.allocations)),
             lambda r: (len(r.proposal.allocations), r.rank),
         ),
-        Column(N_("Settles"), lambda r: t.money(total(r)), lambda r: (total(r), r.rank), RIGHT),
+        money_column(N_("Settles"), t, total, then),
         Column(N_("Difference"), residual, lambda r: (r.proposal.residual_cents, r.rank), RIGHT),
         text_column(N_("Note"), note, then),
         text_column(N_("Care"), lambda r: r.care, then),

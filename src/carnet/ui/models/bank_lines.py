@@ -16,7 +16,7 @@ from carnet.i18n import N_, Translator
 from carnet.services.bank_import import ImportedLine
 from carnet.ui.models.bank_data import PaymentLine
 from carnet.ui.models.bank_labels import classification_label, payer_type_label, share_label
-from carnet.ui.models.row_table import RIGHT, Column, Index, RowTableModel, text_column
+from carnet.ui.models.row_table import Column, Index, RowTableModel, money_column, text_column
 
 __all__ = ["PaymentLineModel", "PickPaymentModel", "PreviewTableModel"]
 
@@ -40,7 +40,7 @@ def _payment_columns(t: Translator) -> list[Column[PaymentLine]]:
         text_column(N_("Person"), lambda r: r.person, then),
         text_column(N_("Act"), lambda r: r.act_code, then),
         text_column(N_("Payer"), lambda r: share_label(t, r.payer), then),
-        Column(N_("Amount"), lambda r: t.money(r.cents), lambda r: (r.cents, r.payment_id), RIGHT),
+        money_column(N_("Amount"), t, lambda r: r.cents, lambda r: (r.payment_id,)),
     ]
 
 
@@ -121,12 +121,7 @@ def _preview_columns(t: Translator) -> list[Column[ImportedLine]]:
     return [
         Column(N_("Date"), lambda r: t.date(r.line.date), lambda r: (r.line.date, r.line.line_no)),
         text_column(N_("Label"), lambda r: r.line.label, then),
-        Column(
-            N_("Amount"),
-            lambda r: t.money(r.line.amount_cents),
-            lambda r: (r.line.amount_cents, r.line.line_no),
-            RIGHT,
-        ),
+        money_column(N_("Amount"), t, lambda r: r.line.amount_cents, then),
         text_column(N_("Counterparty"), lambda r: r.classification.counterparty, then),
         text_column(N_("Kind"), kind, then),
         text_column(N_("Import"), status, then),

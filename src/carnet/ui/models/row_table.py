@@ -178,5 +178,17 @@ def text_column(
     return Column(header, text, lambda row: (text(row).casefold(), *tiebreak(row)))
 
 
+def money_column(
+    header: str,
+    t: Translator,
+    cents: Callable[[R], int],
+    tiebreak: Callable[[R], tuple[Any, ...]],
+) -> Column[R]:
+    """An amount, written in the UI's language, right-aligned, sorted by its cents."""
+    return Column(
+        header, lambda row: t.money(cents(row)), lambda row: (cents(row), *tiebreak(row)), RIGHT
+    )
+
+
 def _sort_value(column: Column[R], row: R) -> Any:
     return column.text(row).casefold() if column.sort is None else column.sort(row)
