@@ -19,8 +19,8 @@ from carnet.domain.ids import PersonId, PractitionerId
 from carnet.domain.money import Cents
 from carnet.i18n import Translator
 from carnet.ui.events import EventHub
-from carnet.ui.views import reports_page
 from carnet.ui.views.reports_page import ReportsPage
+from carnet.ui.widgets import pdf_preview
 
 # The six acts of the ui conftest, all in 2026: their fees in cents.
 FEES_2026 = 3000 + 10000 + 900 + 3500 + 1250 + 3500
@@ -147,7 +147,7 @@ def test_save_pdf_writes_the_summary(
         asked.append(suggested)
         return str(target), "PDF (*.pdf)"
 
-    monkeypatch.setattr(reports_page.QFileDialog, "getSaveFileName", choose)
+    monkeypatch.setattr(pdf_preview.QFileDialog, "getSaveFileName", choose)
     assert page.save_pdf() == target
     assert asked == ["summary-2026.pdf"]
     assert target.read_bytes() == page.current_pdf()
@@ -156,7 +156,7 @@ def test_save_pdf_writes_the_summary(
 def test_cancelling_save_writes_nothing(
     page: ReportsPage, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr(reports_page.QFileDialog, "getSaveFileName", lambda *_: ("", ""))
+    monkeypatch.setattr(pdf_preview.QFileDialog, "getSaveFileName", lambda *_: ("", ""))
     assert page.save_pdf() is None
     assert list(tmp_path.glob("*.pdf")) == []
 
@@ -181,7 +181,7 @@ def test_a_cancelled_print_dialog_prints_nothing(
         def exec(self) -> QDialog.DialogCode:
             return QDialog.DialogCode.Rejected
 
-    monkeypatch.setattr(reports_page, "QPrintDialog", Cancelled)
+    monkeypatch.setattr(pdf_preview, "QPrintDialog", Cancelled)
     assert page.print_pdf() == 0
 
 

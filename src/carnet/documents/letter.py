@@ -29,7 +29,7 @@ from carnet.documents import rl
 from carnet.documents.fonts import SANS, markup, unbroken
 from carnet.documents.formats import dated_place
 from carnet.documents.model import Recipient, Sender
-from carnet.documents.pages import Decorate, Section, draw_block
+from carnet.documents.pages import Decorate, Meta, Section, draw_block, render
 from carnet.documents.rl import Pen
 from carnet.documents.styles import MARGIN, PAGE_HEIGHT, PAGE_WIDTH, RULE, Box, body_box, styles
 
@@ -160,3 +160,14 @@ def letter_section(head: LetterHead, story: tuple[Flowable, ...], footer: str) -
         decorate=_decorate(head),
         number_single=False,
     )
+
+
+def render_letter(
+    head: LetterHead, subject: str, story: tuple[Flowable, ...], prefix: str
+) -> bytes:
+    """A letter on its own as PDF bytes, titled by its subject, by its signer.
+
+    ``prefix`` stands before the page numbers of the footer (which mailing it is about).
+    """
+    meta = Meta(title=subject, created=head.day, subject=subject, author=head.signer)
+    return render([letter_section(head, story, prefix + "page {page}/{total}")], meta)

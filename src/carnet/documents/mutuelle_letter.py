@@ -13,9 +13,8 @@ from carnet.documents import rl
 from carnet.documents.fonts import nbsp
 from carnet.documents.formats import count_fr, long_date_fr
 from carnet.documents.inventory import feuille_table
-from carnet.documents.letter import LetterHead, Reference, letter_section, letter_story
+from carnet.documents.letter import LetterHead, Reference, letter_story, render_letter
 from carnet.documents.model import MutuelleClaim
-from carnet.documents.pages import Meta, render
 from carnet.documents.styles import MARGIN, PAGE_WIDTH, styles
 
 
@@ -91,5 +90,4 @@ def render_mutuelle_letter(claim: MutuelleClaim) -> bytes:
     subject = subject_of(claim)
     story = letter_story(head, subject, _references(claim), _body(claim), enclosures(claim))
     prefix = f"Envoi {claim.mailing_id} – " if claim.mailing_id else ""
-    meta = Meta(title=subject, created=claim.date, subject=subject, author=claim.insured.name)
-    return render([letter_section(head, story, prefix + "page {page}/{total}")], meta)
+    return render_letter(head, subject, story, prefix)

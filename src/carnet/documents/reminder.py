@@ -14,9 +14,8 @@ from carnet.documents import rl
 from carnet.documents.fonts import nbsp, unbroken
 from carnet.documents.formats import count_fr, long_date_fr
 from carnet.documents.inventory import feuille_table
-from carnet.documents.letter import LetterHead, Reference, letter_section, letter_story
+from carnet.documents.letter import LetterHead, Reference, letter_story, render_letter
 from carnet.documents.model import Reminder
-from carnet.documents.pages import Meta, render
 from carnet.documents.styles import MARGIN, PAGE_WIDTH, styles
 
 
@@ -82,5 +81,4 @@ def render_reminder(reminder: Reminder) -> bytes:
     subject = subject_of(reminder)
     story = letter_story(head, subject, _references(reminder), _body(reminder), ())
     prefix = f"Relance – envoi {reminder.mailing_id} – " if reminder.mailing_id else "Relance – "
-    meta = Meta(title=subject, created=reminder.date, subject=subject, author=reminder.insured.name)
-    return render([letter_section(head, story, prefix + "page {page}/{total}")], meta)
+    return render_letter(head, subject, story, prefix)

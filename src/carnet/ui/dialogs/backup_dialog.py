@@ -33,6 +33,7 @@ from PySide6.QtWidgets import (
 
 from carnet.i18n import Translator
 from carnet.services.backup import MIN_PASSWORD
+from carnet.ui.widgets.fields import missing_hint
 
 
 @dataclass(frozen=True, slots=True)
@@ -73,7 +74,7 @@ class BackupDialog(QDialog):
         self.protect = QCheckBox(t.gettext("Protect it with a password"))
         self.password = QLineEdit()
         self.confirm = QLineEdit()
-        self.problem = QLabel()
+        self.problem = missing_hint(t)
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
         )
@@ -92,9 +93,6 @@ class BackupDialog(QDialog):
             )
         )
         intro.setWordWrap(True)
-        self.problem.setWordWrap(True)
-        self.problem.setStyleSheet("font-style: italic;")  # a hint, not an error yet
-        self.problem.setAccessibleName(t.gettext("What is missing"))
         self.ok_button.setText(t.gettext("Back up"))
         self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(t.gettext("Cancel"))
         layout = QVBoxLayout(self)

@@ -31,7 +31,7 @@ from carnet.i18n import Translator
 from carnet.ui.models.bank_data import PaymentLine
 from carnet.ui.models.bank_labels import share_label
 from carnet.ui.models.bank_lines import PickPaymentModel
-from carnet.ui.widgets.bank_table import make_table
+from carnet.ui.widgets.tables import make_table
 
 DEFAULT_WINDOW_DAYS = 180
 COLUMN_WIDTHS = (130, 170, 70, 130)
@@ -90,7 +90,9 @@ class MatchDialog(QDialog):
         return box
 
     def _make_table(self) -> QTableView:
-        return make_table(self.model, self._t.gettext("Open expected payments"), COLUMN_WIDTHS)
+        return make_table(
+            self.model, self._t.gettext("Open expected payments"), COLUMN_WIDTHS, dense=True
+        )
 
     def _build(self) -> None:
         t, credit = self._t, self._credit

@@ -33,7 +33,7 @@ from carnet.ui.dialogs.csv_profile_dialog import CsvProfileDialog
 from carnet.ui.errors import describe
 from carnet.ui.models.bank_labels import format_label
 from carnet.ui.models.bank_lines import PreviewTableModel
-from carnet.ui.widgets.bank_table import make_table
+from carnet.ui.widgets.tables import make_table
 
 BACKGROUND_ABOVE_BYTES = 1_000_000
 PREVIEW_WIDTHS = (96, 300, 90, 190, 230)
@@ -152,7 +152,9 @@ class ImportDialog(QDialog):
         return box
 
     def _make_table(self) -> QTableView:
-        return make_table(self.model, self._t.gettext("Lines of the statement"), PREVIEW_WIDTHS)
+        return make_table(
+            self.model, self._t.gettext("Lines of the statement"), PREVIEW_WIDTHS, dense=True
+        )
 
     def _make_buttons(self) -> QDialogButtonBox:
         buttons = QDialogButtonBox()

@@ -35,7 +35,9 @@ from PySide6.QtWidgets import (
 
 from carnet.i18n import N_, Translator
 from carnet.services.backup import BackupInfo, is_archive
-from carnet.ui.models.records import Column, RecordTableModel
+from carnet.ui.models.records import RecordTableModel
+from carnet.ui.models.row_table import Column
+from carnet.ui.widgets.fields import missing_hint
 
 REASONS = {
     "daily": N_("On opening, once a day"),
@@ -102,7 +104,7 @@ class RestoreDialog(QDialog):
         self.file_edit = QLineEdit()
         self.choose_button = QPushButton(t.gettext("Choose…"))
         self.password = QLineEdit()
-        self.problem = QLabel()
+        self.problem = missing_hint(t)
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
         )
@@ -156,9 +158,6 @@ class RestoreDialog(QDialog):
         secret = QFormLayout()
         secret.setContentsMargins(24, 0, 0, 0)
         secret.addRow(t.gettext("Password"), self.password)
-        self.problem.setWordWrap(True)
-        self.problem.setStyleSheet("font-style: italic;")  # a hint, not an error yet
-        self.problem.setAccessibleName(t.gettext("What is missing"))
         self.ok_button.setText(t.gettext("Restore…"))
         self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(t.gettext("Cancel"))
         layout = QVBoxLayout(self)

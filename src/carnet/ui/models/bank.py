@@ -1,7 +1,8 @@
 """The bank page's tables: account transactions, open health credits, ranked proposals.
 
 Thin adapters over the rows of :mod:`carnet.ui.models.bank_data`; money stays integer
-cents until :meth:`Translator.money` writes it.
+cents until :meth:`Translator.money` writes it. Every text column sorts with a tiebreak
+(the date, then the id) so that equal cells keep one order whichever way one sorts.
 """
 
 from __future__ import annotations
@@ -9,11 +10,13 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
+from PySide6.QtCore import QObject, Qt
+
 from carnet.bank import Proposal
-from carnet.i18n import N_
+from carnet.i18n import N_, Translator
 from carnet.ui.models.bank_data import CreditRow, TransactionRow
 from carnet.ui.models.bank_labels import payer_type_label
-from carnet.ui.models.bank_rows import RowTableModel
+from carnet.ui.models.row_table import RIGHT, Column, RowTableModel, money_column, text_column
 
 __all__ = ["CreditTableModel", "ProposalRow", "ProposalTableModel", "TransactionTableModel"]
 
@@ -22,69 +25,78 @@ class TransactionTableModel(RowTableModel[TransactionRow]):
     """Every imported line of the account, newest first unless sorted otherwise."""
 
     DATE, LABEL, COUNTERPARTY, AMOUNT, PAYER, HEALTH, MATCHED = range(7)
-    HEADERS = (
-        N_("Date"),
-        N_("Label"),
-        N_("Counterparty"),
-        N_("Amount"),
-        N_("Payer"),
-        N_("Health"),
-        N_("Matched"),
-    )
-    MONEY_COLUMNS = frozenset({AMOUNT})
 
-    def texts(self, row: TransactionRow) -> tuple[str, ...]:
-        t, item = self._t, row.transaction
-        matched = {None: "", True: t.gettext("Matched"), False: t.gettext("To match")}
-        return (
-            t.date(item.date),
-            item.label,
-            item.counterparty,
-            t.money(item.amount_cents),
-            payer_type_label(t, item.payer_type) if item.payer_type else "",
-            t.gettext("Health") if item.health else "",
-            matched[row.matched],
-        )
+    def __init__(self, translator: Translator, parent: QObject | None = None) -> None:
+        columns = _transaction_columns(translator)
+        super().__init__(columns, translator, parent, align_headers=True)
 
-    def sort_key(self, row: TransactionRow, column: int) -> Any:
-        item = row.transaction
-        if column == self.DATE:
-            return (item.date, item.id)
-        if column == self.AMOUNT:
-            return (item.amount_cents, item.id)
-        return (super().sort_key(row, column), item.date, item.id)
-
-    def tooltip(self, row: TransactionRow, column: int) -> str | None:
+    def cell_data(self, row: TransactionRow, column: int, role: int) -> Any:
         # Bank labels are long and truncated in the column: show them whole on hover.
-        return row.transaction.label if column == self.LABEL else None
+        if role == Qt.ItemDataRole.ToolTipRole and column == self.LABEL:
+            return row.transaction.label
+        return None
+
+
+def _transaction_columns(t: Translator) -> list[Column[TransactionRow]]:
+    def then(row: TransactionRow) -> tuple[Any, ...]:
+        return (row.transaction.date, row.transaction.id)
+
+    def payer(row: TransactionRow) -> str:
+        kind = row.transaction.payer_type
+        return payer_type_label(t, kind) if kind else ""
+
+    def matched(row: TransactionRow) -> str:
+        texts = {None: "", True: t.gettext("Matched"), False: t.gettext("To match")}
+        return texts[row.matched]
+
+    return [
+        Column(N_("Date"), lambda r: t.date(r.transaction.date), then),
+        text_column(N_("Label"), lambda r: r.transaction.label, then),
+        text_column(N_("Counterparty"), lambda r: r.transaction.counterparty, then),
+        money_column(
+            N_("Amount"), t, lambda r: r.transaction.amount_cents, lambda r: (r.transaction.id,)
+        ),
+        text_column(N_("Payer"), payer, then),
+        text_column(
+            N_("Health"), lambda r: t.gettext("Health") if r.transaction.health else "", then
+        ),
+        text_column(N_("Matched"), matched, then),
+    ]
 
 
 class CreditTableModel(RowTableModel[CreditRow]):
     """Health credits not matched yet, with whether something is proposed."""
 
     DATE, PAYER, AMOUNT, STATE = range(4)
-    HEADERS = (N_("Date"), N_("Payer"), N_("Amount"), N_("State"))
-    MONEY_COLUMNS = frozenset({AMOUNT})
 
-    def texts(self, row: CreditRow) -> tuple[str, ...]:
-        t, credit = self._t, row.credit
-        payer = credit.counterparty or payer_type_label(t, credit.payer_type)
+    def __init__(self, translator: Translator, parent: QObject | None = None) -> None:
+        super().__init__(
+            _credit_columns(translator),
+            translator,
+            parent,
+            row_id=lambda row: row.credit.id,
+            align_headers=True,
+        )
+
+
+def _credit_columns(t: Translator) -> list[Column[CreditRow]]:
+    def then(row: CreditRow) -> tuple[Any, ...]:
+        return (row.credit.date, row.credit.id)
+
+    def payer(row: CreditRow) -> str:
+        return row.credit.counterparty or payer_type_label(t, row.credit.payer_type)
+
+    def state(row: CreditRow) -> str:
         if row.proposals == 0:
-            state = t.gettext("Unmatched")
-        else:
-            state = t.ngettext("Proposed", "{n} proposals", row.proposals).format(n=row.proposals)
-        return (t.date(credit.date), payer, t.money(credit.amount_cents), state)
+            return t.gettext("Unmatched")
+        return t.ngettext("Proposed", "{n} proposals", row.proposals).format(n=row.proposals)
 
-    def sort_key(self, row: CreditRow, column: int) -> Any:
-        credit = row.credit
-        if column == self.DATE:
-            return (credit.date, credit.id)
-        if column == self.AMOUNT:
-            return (credit.amount_cents, credit.id)
-        return (super().sort_key(row, column), credit.date, credit.id)
-
-    def row_of(self, credit_id: int) -> int | None:
-        return next((n for n, row in enumerate(self._rows) if row.credit.id == credit_id), None)
+    return [
+        Column(N_("Date"), lambda r: t.date(r.credit.date), then),
+        text_column(N_("Payer"), payer, then),
+        money_column(N_("Amount"), t, lambda r: r.credit.amount_cents, lambda r: (r.credit.id,)),
+        text_column(N_("State"), state, then),
+    ]
 
 
 @dataclass(frozen=True, slots=True)
@@ -101,38 +113,42 @@ class ProposalTableModel(RowTableModel[ProposalRow]):
     """The ranked settlements proposed for one credit, best first."""
 
     RANK, ACTS, SETTLES, RESIDUAL, NOTE, CARE = range(6)
-    HEADERS = (N_("#"), N_("Acts"), N_("Settles"), N_("Difference"), N_("Note"), N_("Care"))
-    MONEY_COLUMNS = frozenset({SETTLES, RESIDUAL})
 
-    def texts(self, row: ProposalRow) -> tuple[str, ...]:
-        t, proposal = self._t, row.proposal
-        total = sum(a.cents for a in proposal.allocations)
-        residual = proposal.residual_cents
-        if proposal.partial:
-            note = t.gettext("Partial payment")
-        elif row.suggested:
-            note = t.gettext("Suggested")
-        else:
-            note = ""
-        return (
-            str(row.rank),
-            str(len(proposal.allocations)),
-            t.money(total),
-            t.money(residual) if residual else "—",
-            note,
-            row.care,
-        )
+    def __init__(self, translator: Translator, parent: QObject | None = None) -> None:
+        columns = _proposal_columns(translator)
+        super().__init__(columns, translator, parent, align_headers=True)
 
-    def sort_key(self, row: ProposalRow, column: int) -> Any:
-        proposal = row.proposal
-        raw = (
-            row.rank,
-            len(proposal.allocations),
-            sum(a.cents for a in proposal.allocations),
-            proposal.residual_cents,
-        )
-        key = raw[column] if column < len(raw) else super().sort_key(row, column)
-        return (key, row.rank)
+    def cell_data(self, row: ProposalRow, column: int, role: int) -> Any:  # noqa: ARG002
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return self._t.gettext("Score: {score}").format(score=row.proposal.score)
+        return None
 
-    def tooltip(self, row: ProposalRow, column: int) -> str | None:  # noqa: ARG002
-        return self._t.gettext("Score: {score}").format(score=row.proposal.score)
+
+def _proposal_columns(t: Translator) -> list[Column[ProposalRow]]:
+    def then(row: ProposalRow) -> tuple[Any, ...]:
+        return (row.rank,)
+
+    def total(row: ProposalRow) -> int:
+        return sum(a.cents for a in row.proposal.allocations)
+
+    def residual(row: ProposalRow) -> str:
+        cents = row.proposal.residual_cents
+        return t.money(cents) if cents else "—"
+
+    def note(row: ProposalRow) -> str:
+        if row.proposal.partial:
+            return t.gettext("Partial payment")
+        return t.gettext("Suggested") if row.suggested else ""
+
+    return [
+        Column(N_("#"), lambda r: str(r.rank), lambda r: (r.rank, r.rank)),
+        Column(
+            N_("Acts"),
+            lambda r: str(len(r.proposal.allocations)),
+            lambda r: (len(r.proposal.allocations), r.rank),
+        ),
+        money_column(N_("Settles"), t, total, then),
+        Column(N_("Difference"), residual, lambda r: (r.proposal.residual_cents, r.rank), RIGHT),
+        text_column(N_("Note"), note, then),
+        text_column(N_("Care"), lambda r: r.care, then),
+    ]

@@ -16,7 +16,7 @@ from carnet.i18n import N_, Translator
 from carnet.services.bank_import import ImportedLine
 from carnet.ui.models.bank_data import PaymentLine
 from carnet.ui.models.bank_labels import classification_label, payer_type_label, share_label
-from carnet.ui.models.bank_rows import Index, RowTableModel
+from carnet.ui.models.row_table import Column, Index, RowTableModel, money_column, text_column
 
 __all__ = ["PaymentLineModel", "PickPaymentModel", "PreviewTableModel"]
 
@@ -25,25 +25,23 @@ class PaymentLineModel(RowTableModel[PaymentLine]):
     """Expected payments with their act: date of care, person, act code, share, amount."""
 
     DATE, PERSON, ACT, PAYER, AMOUNT = range(5)
-    HEADERS = (N_("Date of care"), N_("Person"), N_("Act"), N_("Payer"), N_("Amount"))
-    MONEY_COLUMNS = frozenset({AMOUNT})
 
-    def texts(self, row: PaymentLine) -> tuple[str, ...]:
-        t = self._t
-        return (
-            t.date(row.act_date),
-            row.person,
-            row.act_code,
-            share_label(t, row.payer),
-            t.money(row.cents),
-        )
+    def __init__(self, translator: Translator, parent: QObject | None = None) -> None:
+        columns = _payment_columns(translator)
+        super().__init__(columns, translator, parent, align_headers=True)
 
-    def sort_key(self, row: PaymentLine, column: int) -> Any:
-        if column == self.DATE:
-            return (row.act_date, row.payment_id)
-        if column == self.AMOUNT:
-            return (row.cents, row.payment_id)
-        return (super().sort_key(row, column), row.act_date, row.payment_id)
+
+def _payment_columns(t: Translator) -> list[Column[PaymentLine]]:
+    def then(row: PaymentLine) -> tuple[Any, ...]:
+        return (row.act_date, row.payment_id)
+
+    return [
+        Column(N_("Date of care"), lambda r: t.date(r.act_date), then),
+        text_column(N_("Person"), lambda r: r.person, then),
+        text_column(N_("Act"), lambda r: r.act_code, then),
+        text_column(N_("Payer"), lambda r: share_label(t, r.payer), then),
+        money_column(N_("Amount"), t, lambda r: r.cents, lambda r: (r.payment_id,)),
+    ]
 
 
 class PickPaymentModel(PaymentLineModel):
@@ -69,13 +67,11 @@ class PickPaymentModel(PaymentLineModel):
         self.dataChanged.emit(index, index, [Qt.ItemDataRole.CheckStateRole])
         self.checked_changed.emit()
 
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if role == Qt.ItemDataRole.CheckStateRole and index.isValid():
-            if index.column() != self.DATE:
-                return None
-            ticked = self.row(index.row()).payment_id in self._checked
+    def cell_data(self, row: PaymentLine, column: int, role: int) -> Any:
+        if role == Qt.ItemDataRole.CheckStateRole and column == self.DATE:
+            ticked = row.payment_id in self._checked
             return Qt.CheckState.Checked if ticked else Qt.CheckState.Unchecked
-        return super().data(index, role)
+        return None
 
     def setData(self, index: Index, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:
         if role != Qt.ItemDataRole.CheckStateRole or not index.isValid():
@@ -98,29 +94,35 @@ class PreviewTableModel(RowTableModel[ImportedLine]):
     """What an import would add, each line with its classification."""
 
     DATE, LABEL, AMOUNT, PAYER, KIND, STATUS = range(6)
-    HEADERS = (N_("Date"), N_("Label"), N_("Amount"), N_("Counterparty"), N_("Kind"), N_("Import"))
-    MONEY_COLUMNS = frozenset({AMOUNT})
 
-    def texts(self, row: ImportedLine) -> tuple[str, ...]:
-        t, line, kind = self._t, row.line, row.classification
-        what = classification_label(t, kind.reason)
-        if kind.payer_type is not None:
-            what = f"{what} · {payer_type_label(t, kind.payer_type)}"
-        return (
-            t.date(line.date),
-            line.label,
-            t.money(line.amount_cents),
-            kind.counterparty,
-            what,
-            t.gettext("Already imported") if row.duplicate else t.gettext("New"),
-        )
+    def __init__(self, translator: Translator, parent: QObject | None = None) -> None:
+        columns = _preview_columns(translator)
+        super().__init__(columns, translator, parent, align_headers=True)
 
-    def sort_key(self, row: ImportedLine, column: int) -> Any:
-        if column == self.DATE:
-            return (row.line.date, row.line.line_no)
-        if column == self.AMOUNT:
-            return (row.line.amount_cents, row.line.line_no)
-        return (super().sort_key(row, column), row.line.line_no)
+    def cell_data(self, row: ImportedLine, column: int, role: int) -> Any:
+        if role == Qt.ItemDataRole.ToolTipRole and column == self.LABEL:
+            return row.line.label
+        return None
 
-    def tooltip(self, row: ImportedLine, column: int) -> str | None:
-        return row.line.label if column == self.LABEL else None
+
+def _preview_columns(t: Translator) -> list[Column[ImportedLine]]:
+    def then(row: ImportedLine) -> tuple[Any, ...]:
+        return (row.line.line_no,)
+
+    def kind(row: ImportedLine) -> str:
+        what = classification_label(t, row.classification.reason)
+        if row.classification.payer_type is not None:
+            what = f"{what} · {payer_type_label(t, row.classification.payer_type)}"
+        return what
+
+    def status(row: ImportedLine) -> str:
+        return t.gettext("Already imported") if row.duplicate else t.gettext("New")
+
+    return [
+        Column(N_("Date"), lambda r: t.date(r.line.date), lambda r: (r.line.date, r.line.line_no)),
+        text_column(N_("Label"), lambda r: r.line.label, then),
+        money_column(N_("Amount"), t, lambda r: r.line.amount_cents, then),
+        text_column(N_("Counterparty"), lambda r: r.classification.counterparty, then),
+        text_column(N_("Kind"), kind, then),
+        text_column(N_("Import"), status, then),
+    ]

@@ -9,7 +9,7 @@ in light and dark themes alike.
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from datetime import date
 from typing import Any
@@ -20,9 +20,10 @@ from PySide6.QtWidgets import QApplication, QStyle
 
 from carnet.domain.care import ActSummary
 from carnet.domain.claims import Feuille, FeuilleStatus
-from carnet.domain.ids import ActId, FeuilleId, PersonId
+from carnet.domain.ids import ActId, PersonId
 from carnet.i18n import N_, Translator
 from carnet.services.claims import WARN_DAYS, DeadlineWarning
+from carnet.ui.models.row_table import FLAGS, ID_ROLE, RIGHT, Column, RowTableModel
 
 _S = FeuilleStatus
 # Life order, which is also the order of the state list on the page.
@@ -50,21 +51,8 @@ STATE_LABELS: dict[FeuilleStatus, str] = {
 }
 
 NUMBER, PERSON, CARE_DATE, AMOUNT, STATE, DEADLINE, DAYS_LEFT, NEXT_ACTION = range(8)
-HEADERS = (
-    N_("No."),
-    N_("Person"),
-    N_("Care date"),
-    N_("Amount"),
-    N_("State"),
-    N_("Deadline"),
-    N_("Days left"),
-    N_("Next action"),
-)
-SORT_ROLE = Qt.ItemDataRole.UserRole + 1
-FEUILLE_ID_ROLE = Qt.ItemDataRole.UserRole + 2
-_RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
+FEUILLE_ID_ROLE = ID_ROLE
 _INDEX = QModelIndex | QPersistentModelIndex
-_FLAGS = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemNeverHasChildren
 
 
 @dataclass(frozen=True, slots=True)
@@ -115,43 +103,14 @@ def warning_icon_kind(warning: DeadlineWarning) -> QStyle.StandardPixmap:
     return QStyle.StandardPixmap.SP_MessageBoxWarning
 
 
-class FeuilleTableModel(QAbstractTableModel):
+class FeuilleTableModel(RowTableModel[FeuilleRow]):
     """Rows of :class:`FeuilleRow`; replace them with :meth:`set_rows`."""
 
     def __init__(self, translator: Translator, parent: QObject | None = None) -> None:
-        super().__init__(parent)
-        self._t = translator
-        self._rows: list[FeuilleRow] = []
+        columns = feuille_columns(translator)
+        super().__init__(columns, translator, parent, row_id=lambda row: int(row.feuille.id))
 
-    def set_rows(self, rows: Sequence[FeuilleRow]) -> None:
-        self.beginResetModel()
-        self._rows = list(rows)
-        self.endResetModel()
-
-    def row(self, position: int) -> FeuilleRow:
-        return self._rows[position]
-
-    def row_of(self, feuille_id: FeuilleId) -> int | None:
-        return next((n for n, r in enumerate(self._rows) if r.feuille.id == feuille_id), None)
-
-    def rowCount(self, parent: _INDEX = QModelIndex()) -> int:  # noqa: B008 - Qt's idiom
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: _INDEX = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(HEADERS)
-
-    def data(self, index: _INDEX, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid():
-            return None
-        row, column = self._rows[index.row()], index.column()
-        if role == Qt.ItemDataRole.DisplayRole:
-            return self._text(row, column)
-        if role == SORT_ROLE:
-            return _sort_value(row, column)
-        if role == FEUILLE_ID_ROLE:
-            return int(row.feuille.id)
-        if role == Qt.ItemDataRole.TextAlignmentRole:
-            return _RIGHT if column in (NUMBER, AMOUNT, DAYS_LEFT) else None
+    def cell_data(self, row: FeuilleRow, column: int, role: int) -> Any:
         if row.warning is not None and column in (DEADLINE, DAYS_LEFT):
             return self._warning_data(row.warning, column, role)
         return None
@@ -167,51 +126,44 @@ class FeuilleTableModel(QAbstractTableModel):
             return font
         return None
 
-    def _text(self, row: FeuilleRow, column: int) -> str:
-        t, feuille = self._t, row.feuille
-        if column == NUMBER:
-            return str(feuille.id)
-        if column == PERSON:
-            return row.person_name
-        if column == CARE_DATE:
-            return "" if row.care_date is None else t.date(row.care_date)
-        if column == AMOUNT:
-            return t.money(row.amount_cents)
-        if column == STATE:
-            return state_label(t, feuille.status)
-        if column == DEADLINE:
-            return "" if feuille.deadline is None else t.date(feuille.deadline)
-        if column == DAYS_LEFT:
-            return "" if row.days_left is None else str(row.days_left)
-        return t.gettext(feuille.next_action)
 
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if orientation != Qt.Orientation.Horizontal or not 0 <= section < len(HEADERS):
-            return None
-        if role == Qt.ItemDataRole.DisplayRole:
-            return self._t.gettext(HEADERS[section])
-        return None
+def feuille_columns(t: Translator) -> list[Column[FeuilleRow]]:
+    """The feuille table's columns, in the order of :data:`NUMBER` … :data:`NEXT_ACTION`.
 
-    def flags(self, index: _INDEX) -> Qt.ItemFlag:
-        return _FLAGS if index.isValid() else Qt.ItemFlag.NoItemFlags
+    They sort on raw values, so dates and money sort as such; missing ones sort first.
+    """
 
+    def day(value: date | None) -> str:
+        return "" if value is None else t.date(value)
 
-def _sort_value(row: FeuilleRow, column: int) -> Any:
-    """Raw values, so dates and money sort as such; missing ones sort first."""
-    feuille = row.feuille
-    values: tuple[Any, ...] = (
-        int(feuille.id),
-        row.person_name.casefold(),
-        (row.care_date or date.min).toordinal(),
-        row.amount_cents,
-        STATE_ORDER.index(feuille.status),
-        (feuille.deadline or date.min).toordinal(),
-        -(10**6) if row.days_left is None else row.days_left,
-        feuille.next_action,
-    )
-    return values[column]
+    def ordinal(value: date | None) -> int:
+        return (value or date.min).toordinal()
+
+    return [
+        Column(N_("No."), lambda r: str(r.feuille.id), lambda r: int(r.feuille.id), RIGHT),
+        Column(N_("Person"), lambda r: r.person_name),
+        Column(N_("Care date"), lambda r: day(r.care_date), lambda r: ordinal(r.care_date)),
+        Column(N_("Amount"), lambda r: t.money(r.amount_cents), lambda r: r.amount_cents, RIGHT),
+        Column(
+            N_("State"),
+            lambda r: state_label(t, r.feuille.status),
+            lambda r: STATE_ORDER.index(r.feuille.status),
+        ),
+        Column(
+            N_("Deadline"), lambda r: day(r.feuille.deadline), lambda r: ordinal(r.feuille.deadline)
+        ),
+        Column(
+            N_("Days left"),
+            lambda r: "" if r.days_left is None else str(r.days_left),
+            lambda r: -(10**6) if r.days_left is None else r.days_left,
+            RIGHT,
+        ),
+        Column(
+            N_("Next action"),
+            lambda r: t.gettext(r.feuille.next_action),
+            lambda r: r.feuille.next_action,
+        ),
+    ]
 
 
 class StateCountModel(QAbstractTableModel):
@@ -253,7 +205,7 @@ class StateCountModel(QAbstractTableModel):
                 return str(self.count(state))
             return self._t.gettext("All feuilles") if state is None else state_label(self._t, state)
         if role == Qt.ItemDataRole.TextAlignmentRole and index.column() == self.COUNT:
-            return _RIGHT
+            return RIGHT
         return None
 
     def headerData(
@@ -266,4 +218,4 @@ class StateCountModel(QAbstractTableModel):
         )
 
     def flags(self, index: _INDEX) -> Qt.ItemFlag:
-        return _FLAGS if index.isValid() else Qt.ItemFlag.NoItemFlags
+        return FLAGS if index.isValid() else Qt.ItemFlag.NoItemFlags

@@ -18,7 +18,7 @@ from carnet.ui.household_labels import (
     SPECIALTIES,
     label,
 )
-from carnet.ui.models.records import Column
+from carnet.ui.models.row_table import Column
 
 
 def people_columns(

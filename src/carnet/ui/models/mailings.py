@@ -8,36 +8,24 @@ first because sending everything that is ready is the usual case.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable
 from dataclasses import dataclass
+from datetime import date
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
+from PySide6.QtCore import QObject, Qt
 from PySide6.QtWidgets import QApplication, QStyle
 
 from carnet.domain.ids import FeuilleId
 from carnet.domain.mailings import Mailing, MailingMode, RecipientKind
 from carnet.i18n import N_, Translator
-from carnet.ui.models.feuilles import FeuilleRow, state_label
+from carnet.ui.models.feuilles import STATE as FEUILLE_STATE
+from carnet.ui.models.feuilles import FeuilleRow, feuille_columns
+from carnet.ui.models.row_table import FLAGS, ID_ROLE, RIGHT, Column, Index, RowTableModel
 
 # Where it stands first: the table shares the page with the letter and may scroll sideways.
 NUMBER, STATE, MAILED, MODE, FEUILLES, RECIPIENT, INSURED, PRINTED, CREATED = range(9)
-HEADERS = (
-    N_("No."),
-    N_("State"),
-    N_("Mailed"),
-    N_("Mode"),
-    N_("Feuilles"),
-    N_("Recipient"),
-    N_("Insured person"),
-    N_("Printed"),
-    N_("Created"),
-)
-READY_HEADERS = (N_("No."), N_("Person"), N_("Care date"), N_("Amount"), N_("State"))
-MAILING_ID_ROLE = Qt.ItemDataRole.UserRole + 2
-_RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
-_INDEX = QModelIndex | QPersistentModelIndex
-_FLAGS = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemNeverHasChildren
+MAILING_ID_ROLE = ID_ROLE
 
 
 @dataclass(frozen=True, slots=True)
@@ -73,41 +61,14 @@ def recipient_text(t: Translator, mailing: Mailing) -> str:
     return mailing.recipient
 
 
-class MailingTableModel(QAbstractTableModel):
+class MailingTableModel(RowTableModel[MailingRow]):
     """Rows of :class:`MailingRow`; replace them with :meth:`set_rows`."""
 
     def __init__(self, translator: Translator, parent: QObject | None = None) -> None:
-        super().__init__(parent)
-        self._t = translator
-        self._rows: list[MailingRow] = []
+        columns = mailing_columns(translator)
+        super().__init__(columns, translator, parent, row_id=lambda row: int(row.mailing.id))
 
-    def set_rows(self, rows: Sequence[MailingRow]) -> None:
-        self.beginResetModel()
-        self._rows = list(rows)
-        self.endResetModel()
-
-    def row(self, position: int) -> MailingRow:
-        return self._rows[position]
-
-    def row_of(self, mailing_id: int) -> int | None:
-        return next((n for n, r in enumerate(self._rows) if r.mailing.id == mailing_id), None)
-
-    def rowCount(self, parent: _INDEX = QModelIndex()) -> int:  # noqa: B008 - Qt's idiom
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: _INDEX = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(HEADERS)
-
-    def data(self, index: _INDEX, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid():
-            return None
-        row, column = self._rows[index.row()], index.column()
-        if role == Qt.ItemDataRole.DisplayRole:
-            return self._text(row, column)
-        if role == MAILING_ID_ROLE:
-            return int(row.mailing.id)
-        if role == Qt.ItemDataRole.TextAlignmentRole:
-            return _RIGHT if column in (NUMBER, FEUILLES) else None
+    def cell_data(self, row: MailingRow, column: int, role: int) -> Any:
         if row.unanswered and column == STATE:
             if role == Qt.ItemDataRole.DecorationRole:
                 # The style's icon, not a colour: it reads the same in a dark theme.
@@ -116,48 +77,40 @@ class MailingTableModel(QAbstractTableModel):
                 return self._t.gettext("No payment yet: send a reminder letter")
         return None
 
-    def _text(self, row: MailingRow, column: int) -> str:
-        t, mailing = self._t, row.mailing
-        days = {CREATED: mailing.created_on, PRINTED: mailing.printed_on, MAILED: mailing.mailed_on}
-        if column in days:
-            day = days[column]
-            return "" if day is None else t.date(day)
-        if column == STATE:
-            return mailing_state(t, row)
-        texts = {
-            NUMBER: str(mailing.id),
-            INSURED: row.insured_name,
-            RECIPIENT: recipient_text(t, mailing),
-            FEUILLES: str(row.feuille_count),
-            MODE: mode_text(t, mailing),
-        }
-        return texts[column]
 
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if orientation != Qt.Orientation.Horizontal or not 0 <= section < len(HEADERS):
-            return None
-        return self._t.gettext(HEADERS[section]) if role == Qt.ItemDataRole.DisplayRole else None
+def mailing_columns(t: Translator) -> list[Column[MailingRow]]:
+    """The mailing table's columns, in the order of :data:`NUMBER` … :data:`CREATED`."""
 
-    def flags(self, index: _INDEX) -> Qt.ItemFlag:
-        return _FLAGS if index.isValid() else Qt.ItemFlag.NoItemFlags
+    def day(value: date | None) -> str:
+        return "" if value is None else t.date(value)
+
+    return [
+        Column(N_("No."), lambda r: str(r.mailing.id), align=RIGHT),
+        Column(N_("State"), lambda r: mailing_state(t, r)),
+        Column(N_("Mailed"), lambda r: day(r.mailing.mailed_on)),
+        Column(N_("Mode"), lambda r: mode_text(t, r.mailing)),
+        Column(N_("Feuilles"), lambda r: str(r.feuille_count), align=RIGHT),
+        Column(N_("Recipient"), lambda r: recipient_text(t, r.mailing)),
+        Column(N_("Insured person"), lambda r: r.insured_name),
+        Column(N_("Printed"), lambda r: day(r.mailing.printed_on)),
+        Column(N_("Created"), lambda r: day(r.mailing.created_on)),
+    ]
 
 
-class ReadyFeuilleModel(QAbstractTableModel):
+class ReadyFeuilleModel(RowTableModel[FeuilleRow]):
     """Feuilles that may go in a new envelope, each with a tick box (first column)."""
 
     def __init__(self, translator: Translator, parent: QObject | None = None) -> None:
-        super().__init__(parent)
-        self._t = translator
-        self._rows: list[FeuilleRow] = []
+        # The feuille table's columns up to the state: number, person, care date, amount.
+        columns = feuille_columns(translator)[: FEUILLE_STATE + 1]
+        super().__init__(columns, translator, parent)
         self._unticked: set[FeuilleId] = set()
 
-    def set_rows(self, rows: Sequence[FeuilleRow]) -> None:
-        self.beginResetModel()
-        self._rows = list(rows)
-        self._unticked &= {r.feuille.id for r in self._rows}
-        self.endResetModel()
+    def set_rows(self, rows: Iterable[FeuilleRow]) -> None:
+        """Replace the rows; a feuille unticked before stays unticked."""
+        listed = list(rows)
+        self._unticked &= {r.feuille.id for r in listed}
+        super().set_rows(listed)
 
     def checked_ids(self) -> list[FeuilleId]:
         return [r.feuille.id for r in self._rows if r.feuille.id not in self._unticked]
@@ -171,47 +124,19 @@ class ReadyFeuilleModel(QAbstractTableModel):
         index = self.index(position, 0)
         self.dataChanged.emit(index, index, [Qt.ItemDataRole.CheckStateRole])
 
-    def rowCount(self, parent: _INDEX = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: _INDEX = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(READY_HEADERS)
-
-    def data(self, index: _INDEX, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid():
-            return None
-        row, column = self._rows[index.row()], index.column()
+    def cell_data(self, row: FeuilleRow, column: int, role: int) -> Any:
         if role == Qt.ItemDataRole.CheckStateRole and column == 0:
             ticked = row.feuille.id not in self._unticked
             return Qt.CheckState.Checked if ticked else Qt.CheckState.Unchecked
-        if role == Qt.ItemDataRole.TextAlignmentRole and column in (0, 3):
-            return _RIGHT
-        if role != Qt.ItemDataRole.DisplayRole:
-            return None
-        t = self._t
-        care = "" if row.care_date is None else t.date(row.care_date)
-        status = state_label(t, row.feuille.status)
-        amount = t.money(row.amount_cents)
-        return (str(row.feuille.id), row.person_name, care, amount, status)[column]
+        return None
 
-    def setData(self, index: _INDEX, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:
+    def setData(self, index: Index, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:
         if not index.isValid() or index.column() != 0 or role != Qt.ItemDataRole.CheckStateRole:
             return False
         self.set_checked(index.row(), Qt.CheckState(value) == Qt.CheckState.Checked)
         return True
 
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if orientation != Qt.Orientation.Horizontal or not 0 <= section < len(READY_HEADERS):
-            return None
-        if role == Qt.ItemDataRole.DisplayRole:
-            return self._t.gettext(READY_HEADERS[section])
-        return None
-
-    def flags(self, index: _INDEX) -> Qt.ItemFlag:
-        if not index.isValid():
-            return Qt.ItemFlag.NoItemFlags
-        if index.column() == 0:
-            return _FLAGS | Qt.ItemFlag.ItemIsUserCheckable
-        return _FLAGS
+    def flags(self, index: Index) -> Qt.ItemFlag:
+        if index.isValid() and index.column() == 0:
+            return FLAGS | Qt.ItemFlag.ItemIsUserCheckable
+        return super().flags(index)

@@ -35,7 +35,7 @@ from carnet.ui.events import EventHub
 from carnet.ui.models.bank import TransactionTableModel
 from carnet.ui.models.bank_data import BankData
 from carnet.ui.views.bank_reconcile import ReconcileView
-from carnet.ui.widgets.bank_table import make_table
+from carnet.ui.widgets.tables import make_table
 
 TRANSACTION_WIDTHS = (96, 380, 200, 96, 90, 64)
 TRANSACTIONS_TAB, RECONCILE_TAB = 0, 1
@@ -63,7 +63,9 @@ class BankPage(QWidget):
         self.data = BankData(services)
         self.import_dialog: ImportDialog | None = None
         self.model = TransactionTableModel(translator, self)
-        self.table = make_table(self.model, translator.gettext("Transactions"), TRANSACTION_WIDTHS)
+        self.table = make_table(
+            self.model, translator.gettext("Transactions"), TRANSACTION_WIDTHS, dense=True
+        )
         self.table.setSortingEnabled(True)
         self.table.sortByColumn(TransactionTableModel.DATE, Qt.SortOrder.DescendingOrder)
         self.reconcile = ReconcileView(services, events, translator, self.data)

@@ -35,7 +35,7 @@ from carnet.ui.models.bank import CreditTableModel, ProposalRow, ProposalTableMo
 from carnet.ui.models.bank_data import BankData
 from carnet.ui.models.bank_labels import care_text, reason_text, residual_text
 from carnet.ui.models.bank_lines import PaymentLineModel
-from carnet.ui.widgets.bank_table import make_table
+from carnet.ui.widgets.tables import make_table
 
 CREDIT_WIDTHS = (96, 190, 86)
 PROPOSAL_WIDTHS = (30, 44, 86, 86, 110)
@@ -62,9 +62,13 @@ class ReconcileView(QWidget):
         self.credits = CreditTableModel(translator, self)
         self.proposals = ProposalTableModel(translator, self)
         self.lines = PaymentLineModel(translator, self)
-        self.credit_table = make_table(self.credits, t.gettext("Health credits"), CREDIT_WIDTHS)
-        self.proposal_table = make_table(self.proposals, t.gettext("Proposals"), PROPOSAL_WIDTHS)
-        self.line_table = make_table(self.lines, t.gettext("Acts settled"), LINE_WIDTHS)
+        self.credit_table = make_table(
+            self.credits, t.gettext("Health credits"), CREDIT_WIDTHS, dense=True
+        )
+        self.proposal_table = make_table(
+            self.proposals, t.gettext("Proposals"), PROPOSAL_WIDTHS, dense=True
+        )
+        self.line_table = make_table(self.lines, t.gettext("Acts settled"), LINE_WIDTHS, dense=True)
         self.credit_table.setSortingEnabled(True)
         self.credit_table.sortByColumn(CreditTableModel.DATE, Qt.SortOrder.AscendingOrder)
         self._build()

@@ -5,9 +5,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from datetime import date
 
-from PySide6.QtCore import (
-    Qt,
-)
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QGroupBox,
@@ -21,34 +19,12 @@ from PySide6.QtWidgets import (
 )
 
 from carnet.domain.care import ActSummary
-from carnet.domain.claims import FeuilleStatus, Step
+from carnet.domain.claims import FeuilleStatus
 from carnet.domain.ids import ActId
 from carnet.i18n import N_, Translator
-from carnet.ui.models.feuilles import (
-    FeuilleRow,
-)
+from carnet.ui.models.feuilles import FeuilleRow
 
-# The steps the household takes by hand; enclosing and mailing happen on the Mailings page.
-STEP_BUTTONS = (
-    (Step.SIGN, N_("Sign")),
-    (Step.COPY, N_("Copied")),
-    (Step.RELEASE, N_("Release")),
-    (Step.RETURN, N_("Returned…")),
-    (Step.PAY, N_("CPAM paid")),
-    (Step.CLOSE, N_("Close")),
-)
-DONE = {
-    Step.SIGN: N_("signed"),
-    Step.COPY: N_("copied"),
-    Step.RELEASE: N_("released"),
-    Step.RETURN: N_("returned"),
-    Step.PAY: N_("paid by the CPAM"),
-    Step.CLOSE: N_("closed"),
-}
-MERGEABLE = frozenset({FeuilleStatus.HELD, FeuilleStatus.TO_SIGN})
-COLUMN_WIDTHS = (50, 140, 100, 84, 100, 100, 84)
-
-
+# What each step of the history is called (event actions are stored in English words).
 HISTORY_STEPS = {
     "created": N_("Recorded"),
     "merged": N_("Merged"),

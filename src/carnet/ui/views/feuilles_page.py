@@ -46,15 +46,16 @@ from carnet.services.base import Result
 from carnet.ui.errors import guarded
 from carnet.ui.events import EventHub
 from carnet.ui.models.feuilles import (
-    SORT_ROLE,
     STATE_ORDER,
     FeuilleRow,
     FeuilleTableModel,
     StateCountModel,
     feuille_rows,
 )
+from carnet.ui.models.row_table import SORT_ROLE
 from carnet.ui.views.feuille_detail import FeuilleDetail, date_format
 from carnet.ui.widgets.attachments_panel import AttachmentsPanel
+from carnet.ui.widgets.tables import make_table
 
 # The steps the household takes by hand; enclosing and mailing happen on the Mailings page.
 STEP_BUTTONS = (
@@ -127,23 +128,12 @@ class FeuillesPage(QWidget):
         return view
 
     def _table(self) -> QTableView:
-        table = QTableView()
-        table.setModel(self.proxy)
-        table.setAccessibleName(self._t.gettext("Feuilles"))
-        table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         # Several rows at once: merging, or signing a pile of feuilles in one go.
-        table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
-        table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        table.setAlternatingRowColors(True)
-        table.setShowGrid(False)
-        table.setWordWrap(False)
-        table.verticalHeader().hide()
-        header = table.horizontalHeader()
-        header.setStretchLastSection(True)
-        for column, width in enumerate(COLUMN_WIDTHS):
-            table.setColumnWidth(column, width)
+        extended = QAbstractItemView.SelectionMode.ExtendedSelection
+        name = self._t.gettext("Feuilles")
+        table = make_table(self.proxy, name, COLUMN_WIDTHS, selection=extended)
         # No column at first: the rows keep the page's order (life order, nearest deadline).
-        header.setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
+        table.horizontalHeader().setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
         table.setSortingEnabled(True)
         return table
 
@@ -387,6 +377,3 @@ def _mergeable(rows: list[FeuilleRow]) -> bool:
         and len({r.feuille.person_id for r in rows}) == 1
         and all(r.feuille.status in MERGEABLE for r in rows)
     )
-
-
-# What each step of the history is called (event actions are stored in English words).

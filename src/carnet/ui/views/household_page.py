@@ -38,7 +38,8 @@ from carnet.ui.models.household_columns import (
     people_columns,
     practitioner_columns,
 )
-from carnet.ui.models.records import SORT_ROLE, Column, RecordTableModel
+from carnet.ui.models.records import RecordTableModel
+from carnet.ui.models.row_table import SORT_ROLE, Column
 
 
 class RecordTab(QWidget):

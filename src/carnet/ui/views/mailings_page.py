@@ -18,7 +18,6 @@ from typing import Any, Protocol
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QCheckBox,
     QGroupBox,
     QHBoxLayout,
@@ -46,6 +45,7 @@ from carnet.ui.events import EventHub
 from carnet.ui.models.mailings import MailingRow, MailingTableModel
 from carnet.ui.widgets.attachments_panel import AttachmentsPanel
 from carnet.ui.widgets.pdf_preview import PdfPreview, print_with_dialog, save_pdf_bytes
+from carnet.ui.widgets.tables import make_table
 
 SETTLED = frozenset({FeuilleStatus.AMO_PAID, FeuilleStatus.CLOSED})
 COLUMN_WIDTHS = (40, 130, 96, 150, 64, 110, 120, 96)
@@ -120,20 +120,7 @@ class MailingsPage(QWidget):
         return button
 
     def _table(self) -> QTableView:
-        table = QTableView()
-        table.setModel(self.model)
-        table.setAccessibleName(self._t.gettext("Mailings"))
-        table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        table.setAlternatingRowColors(True)
-        table.setShowGrid(False)
-        table.setWordWrap(False)
-        table.verticalHeader().hide()
-        table.horizontalHeader().setStretchLastSection(True)
-        for column, width in enumerate(COLUMN_WIDTHS):
-            table.setColumnWidth(column, width)
-        return table
+        return make_table(self.model, self._t.gettext("Mailings"), COLUMN_WIDTHS)
 
     def _build(self) -> None:
         left = QWidget()

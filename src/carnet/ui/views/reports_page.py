@@ -14,16 +14,14 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
-from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QRect, QSize, Qt, QThreadPool
-from PySide6.QtGui import QPainter, QShowEvent
+from PySide6.QtCore import QBuffer, QThreadPool
+from PySide6.QtGui import QShowEvent
 from PySide6.QtPdf import QPdfDocument
 from PySide6.QtPdfWidgets import QPdfView
-from PySide6.QtPrintSupport import QPrintDialog, QPrinter
+from PySide6.QtPrintSupport import QPrinter
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
-    QDialog,
-    QFileDialog,
     QGroupBox,
     QHBoxLayout,
     QHeaderView,
@@ -44,13 +42,16 @@ from carnet.domain.ids import PersonId
 from carnet.i18n import N_, Translator
 from carnet.services.reports import Summary
 from carnet.ui.dialogs.todo_sheet_dialog import TodoSheetDialog
-from carnet.ui.errors import error_box
 from carnet.ui.events import EventHub
 from carnet.ui.models.reports import AgeingModel, FiguresModel, TotalsModel, months_of
 from carnet.ui.tasks import Progress, TaskRunner
 from carnet.ui.widgets.month_chart import MonthChart
-
-PRINT_DPI = 300  # enough for text on paper; a printer's 1200 dpi would only cost memory
+from carnet.ui.widgets.pdf_preview import (
+    load_pdf,
+    print_pdf_bytes,
+    print_with_dialog,
+    save_pdf_bytes,
+)
 
 
 class ReportsPage(QWidget):
@@ -236,15 +237,7 @@ class ReportsPage(QWidget):
         self.preview_note.setText(message.format(error=error))
 
     def _show_pdf(self, pdf: bytes) -> None:
-        # QPdfDocument reads from the device while it is open: keep the buffer alive.
-        self.document.close()
-        old, self._buffer = self._buffer, QBuffer(self)
-        self._buffer.setData(QByteArray(pdf))
-        self._buffer.open(QIODevice.OpenModeFlag.ReadOnly)
-        self.document.load(self._buffer)
-        if old is not None:
-            old.close()
-            old.deleteLater()
+        self._buffer = load_pdf(self.document, pdf, self._buffer, self)
 
     def wait_for_pdf(self, msecs: int = 30_000) -> bool:
         """Block until the renders started so far are done (tests, and closing)."""
@@ -268,65 +261,16 @@ class ReportsPage(QWidget):
     def save_pdf(self) -> Path | None:
         t = self._t
         suggested = t.gettext("summary-{year}.pdf").format(year=self.selected_year())
-        name, _ = QFileDialog.getSaveFileName(
-            self, t.gettext("Save the summary as PDF"), suggested, "PDF (*.pdf)"
-        )
-        if not name:
-            return None
-        path = Path(name)
-        try:
-            path.write_bytes(self.current_pdf())
-        except OSError as exc:
-            text = t.gettext("The file could not be written: {error}").format(error=exc.strerror)
-            error_box(self, t.gettext("Save PDF…"), text, str(exc)).exec()
-            return None
-        return path
+        title = t.gettext("Save the summary as PDF")
+        return save_pdf_bytes(self, t, self.current_pdf(), title, suggested)
 
     def print_pdf(self) -> int:
         """Ask for a printer and print the summary; returns the pages printed."""
-        printer = self.new_printer()
-        dialog = QPrintDialog(printer, self)
-        if dialog.exec() != QDialog.DialogCode.Accepted:
-            return 0
-        return self.print_to(printer)
-
-    def new_printer(self) -> QPrinter:
-        printer = QPrinter(QPrinter.PrinterMode.HighResolution)
-        printer.setDocName(f"{texts(self._t.language).title} {self.selected_year()}")
-        return printer
+        name = f"{texts(self._t.language).title} {self.selected_year()}"
+        return print_with_dialog(self, self.current_pdf(), name)
 
     def print_to(self, printer: QPrinter) -> int:
         return print_pdf_bytes(self.current_pdf(), printer)
-
-
-def print_pdf_bytes(pdf: bytes, printer: QPrinter) -> int:
-    """Draw each page of ``pdf`` on ``printer`` as an image of up to 300 dpi; the pages printed.
-
-    A document of its own, not the preview's: the preview may still show the
-    previous year while a newer PDF is being rendered.
-    """
-    buffer = QBuffer()
-    buffer.setData(QByteArray(pdf))
-    buffer.open(QIODevice.OpenModeFlag.ReadOnly)
-    document = QPdfDocument()
-    document.load(buffer)
-    painter = QPainter()
-    if document.status() != QPdfDocument.Status.Ready or not painter.begin(printer):
-        return 0
-    dpi, area = min(printer.resolution(), PRINT_DPI), painter.viewport()
-    count = document.pageCount()
-    for page in range(count):
-        if page:
-            printer.newPage()
-        points = document.pagePointSize(page)
-        image = document.render(
-            page, QSize(round(points.width() * dpi / 72), round(points.height() * dpi / 72))
-        )
-        fitted = image.size().scaled(area.size(), Qt.AspectRatioMode.KeepAspectRatio)
-        painter.drawImage(QRect(area.topLeft(), fitted), image)
-    painter.end()
-    document.close()
-    return count
 
 
 def _table(model: FiguresModel, name: str) -> QTableView:

@@ -24,6 +24,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from carnet.i18n import Translator
+
 Check = Callable[[], str | None]
 
 
@@ -112,3 +114,12 @@ def _on_change(editor: QWidget, slot: Callable[[], None]) -> None:
         editor.toggled.connect(lambda _on: slot())
     elif isinstance(editor, QPlainTextEdit):
         editor.textChanged.connect(slot)
+
+
+def missing_hint(t: Translator) -> QLabel:
+    """The line under a dialog's choices that says what is missing before OK can be pressed."""
+    label = QLabel()
+    label.setWordWrap(True)
+    label.setStyleSheet("font-style: italic;")  # a hint, not an error yet
+    label.setAccessibleName(t.gettext("What is missing"))
+    return label

@@ -46,13 +46,7 @@ class PdfPreview(QWidget):
 
     def show_pdf(self, pdf: bytes) -> int:
         """Show ``pdf``; returns its page count (0 if QtPdf could not read it)."""
-        # QPdfDocument reads from the device while it is open: the buffer must outlive it.
-        self.document.close()
-        old, self._buffer = self._buffer, _open_buffer(pdf, self)
-        self.document.load(self._buffer)
-        if old is not None:
-            old.close()
-            old.deleteLater()
+        self._buffer = load_pdf(self.document, pdf, self._buffer, self)
         self.pdf = pdf
         self.note.setText("")
         self.note.setVisible(False)
@@ -71,6 +65,20 @@ class PdfPreview(QWidget):
         return self.document.pageCount()
 
 
+def load_pdf(document: QPdfDocument, pdf: bytes, held: QBuffer | None, owner: QWidget) -> QBuffer:
+    """Show ``pdf`` in ``document`` and release ``held``; keep the buffer returned.
+
+    QPdfDocument reads from the device while it is open: the buffer must outlive the load.
+    """
+    document.close()
+    buffer = _open_buffer(pdf, owner)
+    document.load(buffer)
+    if held is not None:
+        held.close()
+        held.deleteLater()
+    return buffer
+
+
 def _open_buffer(pdf: bytes, parent: QWidget | None = None) -> QBuffer:
     buffer = QBuffer(parent)
     buffer.setData(QByteArray(pdf))
@@ -79,7 +87,11 @@ def _open_buffer(pdf: bytes, parent: QWidget | None = None) -> QBuffer:
 
 
 def print_pdf_bytes(pdf: bytes, printer: QPrinter) -> int:
-    """Draw each page of ``pdf`` on ``printer``; returns the number of pages printed."""
+    """Draw each page of ``pdf`` on ``printer``; returns the number of pages printed.
+
+    A document of its own, not a preview's: the preview may still show an older
+    PDF while a newer one is being rendered.
+    """
     buffer = _open_buffer(pdf)
     document = QPdfDocument()
     document.load(buffer)
