@@ -75,6 +75,12 @@ def shoot_window(app: QApplication, window: MainWindow, out: Path, language: str
         select_a_row(window, page)
         settle(app)
         save(window, out / f"{page}-{language}.png")
+        if page == "bank":  # the demo's statement waits to be reconciled
+            window.bank_page.tabs.setCurrentIndex(1)
+            window.bank_page.reconcile.credit_table.selectRow(0)
+            settle(app)
+            save(window, out / f"bank-reconcile-{language}.png")
+            window.bank_page.tabs.setCurrentIndex(0)
     window.show_page("care")
     dialog = window.care_page.commands.duplicate_act()
     if dialog is not None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import date
 
 from carnet.app import Services
+from carnet.domain.banking import PayerType
 from carnet.domain.claims import FeuilleStatus
 from carnet.domain.payments import Payer
 from carnet.services.demo import build_demo
@@ -29,3 +30,16 @@ def test_demo_has_every_feuille_state_and_a_paid_mailing(services: Services) -> 
 def test_demo_makes_exactly_the_acts_asked_for(services: Services) -> None:
     build_demo(services.household, services.care, acts=30, today=TODAY)
     assert services.care.count() == 30
+
+
+def test_demo_statement_waits_to_be_reconciled(services: Services) -> None:
+    build_demo(services.household, services.care, acts=300, today=TODAY)
+    credits = services.reconciliation.credits()
+    assert len(credits) >= 4  # CPAM and mutuelle transfers among salary, rent, shopping
+    assert {c.payer_type for c in credits} == {PayerType.CPAM, PayerType.COMPLEMENTARY}
+    found = services.reconciliation.propose()
+    # Every transfer the demo wrote pays acts it still awaits: each has a proposal,
+    # none is confirmed yet (that is left to whoever explores the demo).
+    assert found.unmatched == []
+    assert all(found.proposals[c.id] for c in credits)
+    assert services.dashboard.summary().feuilles  # the rest of the demo is intact

@@ -27,6 +27,7 @@ from carnet.domain.practitioners import (
     Specialty,
 )
 from carnet.services.care import CareService
+from carnet.services.demo_bank import import_demo_statement
 from carnet.services.demo_paperwork import advance_paperwork
 from carnet.services.household import HouseholdService
 from carnet.services.settings import SettingsService
@@ -113,6 +114,7 @@ def build_demo(
     items = [_act(rng, people, practitioners, today) for _ in range(acts - len(recent))]
     care.add_acts(items + recent)
     advance_paperwork(care.store, today)
+    import_demo_statement(care.store, today, rng)
     return DemoHousehold(people, practitioners, acts)
 
 
