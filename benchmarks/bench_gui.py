@@ -71,16 +71,19 @@ FLOOR = BARE.replace(
     "format_date(datetime.date(2026, 11, 28), format='medium', locale='en')\n",
 )
 
+# In the order `carnet gui` runs (ui/launch.py): the database is opened before Qt loads.
 CARNET = (
     "import sys\n"
     "from pathlib import Path\n"
+    "from carnet.app import build_services\n"
+    "services = build_services(Path(sys.argv[1]))\n"
     "from PySide6.QtCore import QSettings\n"
     "from PySide6.QtWidgets import QApplication\n"
-    "from carnet.app import build_services\n"
     "from carnet.ui.application import build_window, configure\n"
     "app = QApplication(sys.argv[:1])\n"
-    "configure(app)\n" + _PAINT_FILTER + "services = build_services(Path(sys.argv[1]))\n"
-    "settings = QSettings(sys.argv[2], QSettings.Format.IniFormat)\n"
+    "configure(app)\n"
+    + _PAINT_FILTER
+    + "settings = QSettings(sys.argv[2], QSettings.Format.IniFormat)\n"
     "window, events = build_window(services, settings)\n"
     "spy = FirstPaint()\n"
     "window.care_page.table.viewport().installEventFilter(spy)\n"
