@@ -45,7 +45,7 @@ def test_every_explanation_renders_in_both_languages() -> None:
 def test_rendering_localises_amounts_and_rates() -> None:
     """French uses a decimal comma and '70 %'; English '19.00' and '70%'."""
     line = Explanation("amo.gross", (("base", "30.00"), ("rate", "0.70"), ("gross", "21.00")))
-    assert render_explanation(line, "en") == "AMO before deductions: 30.00 € × 70% = 21.00 €."
+    assert render_explanation(line, "en") == "AMO before deductions: €30.00 × 70% = €21.00."
     assert render_explanation(line, "fr") == "AMO avant déductions : 30,00 € × 70 % = 21,00 €."
 
 

@@ -3,15 +3,20 @@
 Each step of the engine appends an :class:`Explanation` (a code and text
 parameters). Amounts travel as plain ``"19.00"`` strings and rates as ``"0.70"``;
 :func:`render_explanation` turns them into a sentence of the reader's language.
+English writes amounts as ``€19.00`` and dates as ``Nov 24, 2026``, French as
+``19,00 €`` and ``24/11/2026``, like the rest of each language's window.
 The templates are a plain dictionary for now; gettext can replace them later
 without touching the engine, because the codes are the stable interface.
 """
 
 from __future__ import annotations
 
+from datetime import date
 from decimal import Decimal
 from functools import lru_cache
 from typing import Protocol
+
+from babel.dates import format_date
 
 from carnet.domain.assessment import Explanation
 from carnet.rules.tariffs import CONFIDENCES, Period
@@ -72,19 +77,19 @@ _RATES = frozenset({"rate", "normal", "ratio"})
 
 TEMPLATES: dict[str, dict[str, str]] = {
     "en": {
-        "act": "{label} ({code}) on {date}, fee {fee} €.",
-        "base.tariff": "Base {base} € ({key}, in force on {date}).",
-        "base.key_letter": "Base {coefficient} × {tariff} € ({key}) = {base} €.",
+        "act": "{label} ({code}) on {date}, fee €{fee}.",
+        "base.tariff": "Base €{base} ({key}, in force on {date}).",
+        "base.key_letter": "Base {coefficient} × €{tariff} ({key}) = €{base}.",
         "base.child": "Child under {age}: tariff {key} applies.",
         "base.out_tariff": (
             "Outside the parcours the coordination majoration is not billable: {key}."
         ),
         "base.ald_tariff": "ALD: reduced tariff {key}.",
-        "base.fee": "The fee charged is the base: {base} €.",
-        "base.override": "Base {base} € as written on the feuille.",
-        "base.non_optam": "Sector 2 without OPTAM billing above the tariff: base {base} €.",
-        "base.authority": "Non-conventionné practitioner: tarif d'autorité {base} €.",
-        "base.limited": "Base limited to the fee charged: {base} €.",
+        "base.fee": "The fee charged is the base: €{base}.",
+        "base.override": "Base €{base} as written on the feuille.",
+        "base.non_optam": "Sector 2 without OPTAM billing above the tariff: base €{base}.",
+        "base.authority": "Non-conventionné practitioner: tarif d'autorité €{base}.",
+        "base.limited": "Base limited to the fee charged: €{base}.",
         "parcours.exempt": "Parcours: {reason}, no penalty.",
         "parcours.child": "Under {age}: no parcours penalty.",
         "parcours.direct": "Direct access to this specialty: treated as in the parcours.",
@@ -97,49 +102,49 @@ TEMPLATES: dict[str, dict[str, str]] = {
         "rate.ald": "Care linked to the ALD: AMO rate {rate}.",
         "rate.maternity": "Maternity period: AMO rate {rate}.",
         "rate.override": "AMO rate {rate} as written on the feuille.",
-        "amo.gross": "AMO before deductions: {base} € × {rate} = {gross} €.",
+        "amo.gross": "AMO before deductions: €{base} × {rate} = €{gross}.",
         "amo.heavy_act": (
-            "Heavy act (base ≥ {cap} €): the AMO pays the base less a flat {amount} €."
+            "Heavy act (base ≥ €{cap}): the AMO pays the base less a flat €{amount}."
         ),
-        "pf.charged": "Participation forfaitaire: {amount} €.",
+        "pf.charged": "Participation forfaitaire: €{amount}.",
         "pf.exempt": "No participation forfaitaire: {reason}.",
         "pf.not_applicable": "No participation forfaitaire on this act.",
         "pf.daily_cap": (
             "No participation forfaitaire: already {count} today with this practitioner."
         ),
         "pf.annual_cap": (
-            "Participation forfaitaire limited by the annual cap of {cap} €: {amount} €."
+            "Participation forfaitaire limited by the annual cap of €{cap}: €{amount}."
         ),
-        "franchise.charged": "Franchise médicale: {amount} €.",
+        "franchise.charged": "Franchise médicale: €{amount}.",
         "franchise.exempt": "No franchise: {reason}.",
-        "franchise.daily_cap": "Franchise limited by the daily cap of {cap} €: {amount} €.",
-        "franchise.annual_cap": "Franchise limited by the annual cap of {cap} €: {amount} €.",
-        "franchise.amo_limit": "Franchise limited to what the AMO pays: {amount} €.",
-        "amo.net": "AMO pays {net} €.",
+        "franchise.daily_cap": "Franchise limited by the daily cap of €{cap}: €{amount}.",
+        "franchise.annual_cap": "Franchise limited by the annual cap of €{cap}: €{amount}.",
+        "franchise.amo_limit": "Franchise limited to what the AMO pays: €{amount}.",
+        "amo.net": "AMO pays €{net}.",
         "amc.none": "No complementary cover.",
         "amc.not_reimbursed": "Care not reimbursed by the AMO: the complementary pays nothing.",
-        "amc.css": "Complémentaire santé solidaire pays the ticket modérateur: {amc} €.",
-        "amc.cover": "Complementary cover {percent} % of the base: {amc} €.",
+        "amc.css": "Complémentaire santé solidaire pays the ticket modérateur: €{amc}.",
+        "amc.cover": "Complementary cover {percent}% of the base: €{amc}.",
         "amc.majoration_excluded": (
-            "A contrat responsable does not cover the out-of-parcours majoration ({majoration} €)."
+            "A contrat responsable does not cover the out-of-parcours majoration (€{majoration})."
         ),
         "amc.depassement_cap": (
-            "A contrat responsable covers at most {cap} € of this non-OPTAM dépassement."
+            "A contrat responsable covers at most €{cap} of this non-OPTAM dépassement."
         ),
         "amc.da_excluded": (
             "A contrat responsable does not cover a dépassement out of the parcours."
         ),
-        "amc.act_cap": "Complementary cover capped at {cap} € per act.",
-        "patient.share": "You pay {patient} €.",
-        "patient.depassement": "Dépassement d'honoraires: {depassement} €.",
+        "amc.act_cap": "Complementary cover capped at €{cap} per act.",
+        "patient.share": "You pay €{patient}.",
+        "patient.depassement": "Dépassement d'honoraires: €{depassement}.",
         "deadline": "Claim by {date} at the latest.",
         "payment.none": "Paid in full: the AMO and the complementary reimburse you.",
         "payment.partial": (
-            "Tiers payant on the AMO share: the AMO pays the practitioner; {withheld} € of "
+            "Tiers payant on the AMO share: the AMO pays the practitioner; €{withheld} of "
             "deductions will be taken from a later reimbursement."
         ),
         "payment.total": (
-            "Tiers payant: nobody reimburses you; {withheld} € of deductions will be taken from "
+            "Tiers payant: nobody reimburses you; €{withheld} of deductions will be taken from "
             "a later reimbursement."
         ),
         "payment.partial.nothing-withheld": (
@@ -269,8 +274,11 @@ def _localise(name: str, value: str, language: str) -> str:
         return _percent(value, language)
     if language == "fr" and (name in _MONEY or name == "coefficient"):
         return value.replace(".", ",")
-    if language == "fr" and name == "date" and len(value) == 10:
-        return f"{value[8:10]}/{value[5:7]}/{value[0:4]}"
+    if name == "date" and len(value) == 10:
+        if language == "fr":
+            return f"{value[8:10]}/{value[5:7]}/{value[0:4]}"
+        # As the rest of the English window writes dates (Babel's medium format).
+        return str(format_date(date.fromisoformat(value), format="medium", locale="en"))
     return value
 
 
