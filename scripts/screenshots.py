@@ -137,7 +137,7 @@ def demo_services(folder: Path, acts: int) -> Services:
     build_demo(services.household, services.care, acts=acts, seed=1)
     for day in (26, 27, 28):  # a few automatic backups for the restore list
         when = datetime(2026, 11, day, 9, 30)  # noqa: DTZ001 (backups are named in local time)
-        BackupService(services.store, now=lambda when=when: when).daily()
+        BackupService(services.store, now=lambda when=when: when).daily_copy()
     return services
 
 

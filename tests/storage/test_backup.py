@@ -56,9 +56,9 @@ def test_rotating_and_daily_backups(tmp_path: Path) -> None:
     services = build_services(db, today=lambda: TODAY)
     clock = iter(datetime(2026, 11, 28, 9, minute) for minute in range(60))
     service = BackupService(services.store, now=lambda: next(clock))
-    first = service.daily()
+    first = service.daily_copy()
     assert first is not None and first.parent == tmp_path / "backups"
-    assert service.daily() is None  # once a day
+    assert service.daily_copy() is None  # once a day
     for _ in range(20):
         service.backup_now()
     assert len(backups(db)) == 14

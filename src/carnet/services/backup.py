@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import re
 import tempfile
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
@@ -102,14 +103,6 @@ class BackupService:
     def _write(self, out: Path, password: str | None) -> Path:
         return self.backup_now(out) if password is None else self.archive(out, password)
 
-    def daily(self) -> Path | None:
-        """The backup made when the app opens, at most once a day."""
-        if not self.daily_due():
-            return None
-        return storage_backup.rotating_backup(
-            self.store.ledger.conn, self._db_path(), "daily", self.now()
-        )
-
     def daily_due(self) -> bool:
         """Whether today's automatic backup is still to be made."""
         if self.store.path is None:
@@ -118,10 +111,11 @@ class BackupService:
         return not any(p.name.startswith(f"{storage_backup.PREFIX}{today}") for p in self.list())
 
     def daily_copy(self) -> Path | None:
-        """:meth:`daily` for a worker thread: the copy reads through its own connection.
+        """The backup made when the window opens, at most once a day.
 
-        A 100 000-act database takes most of a second to copy; the window opens
-        first and this runs beside it.
+        Safe on a worker thread: the copy reads through a connection of its own. A
+        100 000-act database takes most of a second to copy; the window opens first
+        and this runs beside it.
         """
         if not self.daily_due():
             return None
@@ -154,15 +148,8 @@ def restore_database(
     file is refused and the current database is left untouched. A password
     archive is opened with ``password`` first.
     """
-    if is_archive(backup):
-        if not password:
-            raise ValidationError(
-                "password", N_("{path} is protected by a password"), path=str(backup)
-            )
-        with tempfile.TemporaryDirectory() as folder:
-            plain = storage_archive.extract_archive(backup, password, Path(folder))
-            return storage_backup.restore_file(plain, db_path, now())
-    return storage_backup.restore_file(backup, db_path, now())
+    with _plain_copy(backup, password) as plain:
+        return storage_backup.restore_file(plain, db_path, now())
 
 
 def verify_backup(backup: Path, password: str | None = None) -> int:
@@ -171,15 +158,21 @@ def verify_backup(backup: Path, password: str | None = None) -> int:
     Lets a front end refuse a bad file or a wrong password while the current
     database is still open. Returns the backup's number of applied migrations.
     """
-    if is_archive(backup):
-        if not password:
-            raise ValidationError(
-                "password", N_("{path} is protected by a password"), path=str(backup)
-            )
-        with tempfile.TemporaryDirectory() as folder:
-            plain = storage_archive.extract_archive(backup, password, Path(folder))
-            return storage_backup.check_backup(plain)
-    return storage_backup.check_backup(backup)
+    with _plain_copy(backup, password) as plain:
+        return storage_backup.check_backup(plain)
+
+
+@contextmanager
+def _plain_copy(backup: Path, password: str | None) -> Iterator[Path]:
+    """The SQLite file inside ``backup``: the file itself, or a password archive opened
+    into a temporary folder that is removed afterwards."""
+    if not is_archive(backup):
+        yield backup
+        return
+    if not password:
+        raise ValidationError("password", N_("{path} is protected by a password"), path=str(backup))
+    with tempfile.TemporaryDirectory() as folder:
+        yield storage_archive.extract_archive(backup, password, Path(folder))
 
 
 def is_archive(path: Path) -> bool:

@@ -19,25 +19,19 @@ from carnet.domain.care import ActSummary, Channel, PaymentMode
 from carnet.domain.ids import ActId, PersonId
 from carnet.domain.money import Cents
 
-# The row status of an act, from its expected payments (one row per payer).
-STATUS_SQL = """(SELECT CASE
-    WHEN count(*) = 0 THEN 'nothing-expected'
-    WHEN sum(e.status IN ('paid', 'written-off')) = count(*) THEN 'settled'
-    WHEN sum(e.status = 'partly-paid') > 0 OR sum(e.status = 'paid') > 0 THEN 'partly-paid'
-    ELSE 'pending' END
-  FROM expected_payment e WHERE e.act_id = a.id)"""
-
-SUMMARY_SQL = f"""
+# The assessed shares and the row status are read from their copies on care_act,
+# which triggers keep equal to the assessment and the expected payments (see
+# storage/schema.py, TABLE_KEYS_SCHEMA): the rows shown and the order they are
+# sorted in come from the same columns.
+SUMMARY_SQL = """
 SELECT a.id, a.date, a.person_id, a.act_code, a.category, a.fee_cents, a.channel,
        a.payment_mode,
        trim(p.first_name || ' ' || p.last_name) AS person_name,
        coalesce(pr.name, '') AS practitioner_name,
-       s.amo_cents, s.amc_cents, s.patient_cents,
-       {STATUS_SQL} AS status
+       a.amo_cents, a.amc_cents, a.patient_cents, a.row_status AS status
 FROM care_act a
 JOIN person p ON p.id = a.person_id
 LEFT JOIN practitioner pr ON pr.id = a.practitioner_id
-LEFT JOIN assessment s ON s.act_id = a.id
 """
 
 _OPEN = "e.status IN ('pending', 'partly-paid')"
@@ -51,8 +45,8 @@ _SORT_SQL = {
     ActSort.PATIENT: "a.patient_cents",
     ActSort.STATUS: "a.row_status",
 }
-# The shares and row status are copies kept on care_act by triggers (see
-# storage/schema.py), each with an index. Amounts of an act not assessed yet are
+# The shares and row status are copies kept on care_act by triggers, each with
+# an index. Amounts of an act not assessed yet are
 # NULL, which SQLite sorts before every amount (after, descending), as the table
 # always did.
 

@@ -49,6 +49,3 @@ class ActRepo(RecordRepo[CareAct]):
             params.append(act_id)
         sql += " ORDER BY a.date DESC, a.id DESC"
         return list(summaries(self.db.execute(sql, params).fetchall()))
-
-    def count(self) -> int:
-        return int(self.db.execute("SELECT count(*) FROM care_act").fetchone()[0])

@@ -22,7 +22,6 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QFileDialog,
     QFormLayout,
-    QHBoxLayout,
     QLabel,
     QLineEdit,
     QPushButton,
@@ -33,7 +32,7 @@ from PySide6.QtWidgets import (
 
 from carnet.i18n import Translator
 from carnet.services.backup import MIN_PASSWORD
-from carnet.ui.widgets.fields import missing_hint
+from carnet.ui.widgets.fields import CHOICE_INDENT, file_row, missing_hint
 
 
 @dataclass(frozen=True, slots=True)
@@ -121,20 +120,16 @@ class BackupDialog(QDialog):
             )
             self.to_folder.setChecked(True)
         self.folder_note.setWordWrap(True)
-        self.folder_note.setIndent(24)  # under the radio button's text, not its circle
+        self.folder_note.setIndent(CHOICE_INDENT)
         self.to_folder.setAccessibleName(t.gettext("Back up to the backups folder"))
         self.to_file.setAccessibleName(t.gettext("Back up to a file of my choice"))
         self.file_edit.setAccessibleName(t.gettext("Backup file"))
         self.file_edit.setPlaceholderText(t.gettext("Choose where to save the copy"))
         self.choose_button.setAccessibleName(t.gettext("Choose the backup file"))
-        file_row = QHBoxLayout()
-        file_row.setContentsMargins(24, 0, 0, 0)
-        file_row.addWidget(self.file_edit, 1)
-        file_row.addWidget(self.choose_button)
         layout.addWidget(self.to_folder)
         layout.addWidget(self.folder_note)
         layout.addWidget(self.to_file)
-        layout.addLayout(file_row)
+        layout.addLayout(file_row(self.file_edit, self.choose_button))
 
     def _build_password(self, layout: QVBoxLayout) -> None:
         t = self._t
@@ -142,7 +137,7 @@ class BackupDialog(QDialog):
         # One box for the fields, their labels and the warning: all greyed out together.
         self.secret_box = QWidget()
         secret = QFormLayout()
-        secret.setContentsMargins(24, 0, 0, 0)
+        secret.setContentsMargins(CHOICE_INDENT, 0, 0, 0)
         for field, name in (
             (self.password, t.gettext("Password")),
             (self.confirm, t.gettext("Confirm the password")),
@@ -157,7 +152,7 @@ class BackupDialog(QDialog):
             )
         )
         note.setWordWrap(True)
-        note.setIndent(24)
+        note.setIndent(CHOICE_INDENT)
         column = QVBoxLayout(self.secret_box)
         column.setContentsMargins(0, 0, 0, 0)
         column.addLayout(secret)

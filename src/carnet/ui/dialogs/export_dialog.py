@@ -44,6 +44,7 @@ WHAT = (
     ("xlsx", N_("All three tables, as a workbook (XLSX)"), "xlsx", N_("Workbooks (*.xlsx)")),
     ("json", N_("Everything, to load into Carnet again (JSON)"), "json", N_("JSON (*.json)")),
 )
+CSV_KINDS = frozenset(key for key, _label, suffix, _filter in WHAT if suffix == "csv")
 CSV_STYLES = (
     ("fr", N_("French: ';' between columns, decimal comma")),
     ("en", N_("English: ',' between columns, decimal point")),
@@ -147,7 +148,7 @@ class ExportDialog(QDialog):
     def _update(self) -> None:
         checked = [key for key, radio in self.radios.items() if radio.isChecked()]
         # Only CSV files have separators and decimal marks to choose.
-        self.style_box.setEnabled(bool(checked) and checked[0] in ("acts", "payments", "matches"))
+        self.style_box.setEnabled(bool(checked) and checked[0] in CSV_KINDS)
 
 
 class ExportWriter(Protocol):

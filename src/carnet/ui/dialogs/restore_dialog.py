@@ -22,7 +22,6 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QFileDialog,
     QFormLayout,
-    QHBoxLayout,
     QHeaderView,
     QLabel,
     QLineEdit,
@@ -37,7 +36,7 @@ from carnet.i18n import N_, Translator
 from carnet.services.backup import BackupInfo, is_archive
 from carnet.ui.models.records import RecordTableModel
 from carnet.ui.models.row_table import Column
-from carnet.ui.widgets.fields import missing_hint
+from carnet.ui.widgets.fields import CHOICE_INDENT, file_row, missing_hint
 
 REASONS = {
     "daily": N_("On opening, once a day"),
@@ -144,19 +143,15 @@ class RestoreDialog(QDialog):
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
         self.empty_note.setVisible(self.model.rowCount() == 0)
-        self.empty_note.setIndent(24)
+        self.empty_note.setIndent(CHOICE_INDENT)
         self.file_edit.setAccessibleName(t.gettext("Backup file"))
         self.file_edit.setPlaceholderText(t.gettext("A .sqlite copy or a protected .zip"))
         self.choose_button.setAccessibleName(t.gettext("Choose the backup file"))
-        file_row = QHBoxLayout()
-        file_row.setContentsMargins(24, 0, 0, 0)
-        file_row.addWidget(self.file_edit, 1)
-        file_row.addWidget(self.choose_button)
         self.password.setEchoMode(QLineEdit.EchoMode.Password)
         self.password.setAccessibleName(t.gettext("Password of the backup"))
         self.password.setPlaceholderText(t.gettext("Only for a protected backup"))
         secret = QFormLayout()
-        secret.setContentsMargins(24, 0, 0, 0)
+        secret.setContentsMargins(CHOICE_INDENT, 0, 0, 0)
         secret.addRow(t.gettext("Password"), self.password)
         self.ok_button.setText(t.gettext("Restore…"))
         self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(t.gettext("Cancel"))
@@ -167,7 +162,7 @@ class RestoreDialog(QDialog):
         layout.addWidget(self.table, 1)
         layout.addWidget(self.empty_note)
         layout.addWidget(self.from_file)
-        layout.addLayout(file_row)
+        layout.addLayout(file_row(self.file_edit, self.choose_button))
         layout.addLayout(secret)
         layout.addWidget(self.problem)
         layout.addWidget(self.buttons)

@@ -77,11 +77,9 @@ class ActDetailPanel(QScrollArea):
         self,
         translator: Translator,
         parent: QWidget | None = None,
-        attachments: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
         self._t = translator
-        self._attachments = attachments  # the act's files, filled by the page that owns it
         self._values: dict[str, QLabel] = {}
         self._forms: dict[str, QFormLayout] = {}  # to hide rows that do not apply
         self.setAccessibleName(translator.gettext("Selected act"))
@@ -136,9 +134,7 @@ class ActDetailPanel(QScrollArea):
         columns.addWidget(self._form_box(t.gettext("Act"), ACT_FIELDS), 0, 0, _TOP)
         columns.addLayout(money, 0, 1)
         columns.addWidget(self._build_reasons(), 0, 2, 3, 1, _TOP)
-        self._columns = columns
-        if self._attachments is not None:
-            self.set_attachments(self._attachments)
+        self._columns = columns  # the act's files go under the act (set_attachments)
         columns.setRowStretch(2, 1)
         for column, stretch in enumerate((2, 2, 3)):
             columns.setColumnStretch(column, stretch)
@@ -150,7 +146,6 @@ class ActDetailPanel(QScrollArea):
 
     def set_attachments(self, panel: QWidget) -> None:
         """Put the act's files under the act and the money (the page makes the panel)."""
-        self._attachments = panel
         self._columns.addWidget(panel, 1, 0, 1, 2)
 
     def _build_reasons(self) -> QGroupBox:

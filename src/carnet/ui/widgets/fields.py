@@ -17,9 +17,11 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
     QFormLayout,
+    QHBoxLayout,
     QLabel,
     QLineEdit,
     QPlainTextEdit,
+    QPushButton,
     QVBoxLayout,
     QWidget,
 )
@@ -123,3 +125,16 @@ def missing_hint(t: Translator) -> QLabel:
     label.setStyleSheet("font-style: italic;")  # a hint, not an error yet
     label.setAccessibleName(t.gettext("What is missing"))
     return label
+
+
+# Under a radio button's text, not its circle: the fields of one choice.
+CHOICE_INDENT = 24
+
+
+def file_row(edit: QLineEdit, choose: QPushButton) -> QHBoxLayout:
+    """A file name and its Choose… button, indented under the choice they belong to."""
+    row = QHBoxLayout()
+    row.setContentsMargins(CHOICE_INDENT, 0, 0, 0)
+    row.addWidget(edit, 1)
+    row.addWidget(choose)
+    return row
