@@ -16,6 +16,7 @@ import sys
 import tempfile
 import time
 from datetime import date, datetime
+from functools import partial
 from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
@@ -132,12 +133,16 @@ def shoot_setup(app: QApplication, folder: Path, out: Path, language: str) -> No
         services.close()
 
 
+def _at(when: datetime) -> datetime:
+    return when
+
+
 def demo_services(folder: Path, acts: int) -> Services:
     services = build_services(folder / "demo.sqlite", today=lambda: TODAY)
     build_demo(services.household, services.care, acts=acts, seed=1)
     for day in (26, 27, 28):  # a few automatic backups for the restore list
         when = datetime(2026, 11, day, 9, 30)  # noqa: DTZ001 (backups are named in local time)
-        BackupService(services.store, now=lambda when=when: when).daily_copy()
+        BackupService(services.store, now=partial(_at, when)).daily_copy()
     return services
 
 
