@@ -1,4 +1,4 @@
-"""Entry point: the CLI group plus the ``gui`` command, which alone may load Qt."""
+"""Entry point: the ``carnet`` group; each command, ``gui`` included, loads on use."""
 
 from __future__ import annotations
 
@@ -8,13 +8,6 @@ import sys
 import click
 
 from carnet.cli import cli
-from carnet.cli.commands import register_all
-from carnet.cli.root import add_db_option_everywhere
-from carnet.ui.launch import gui
-
-register_all(cli)
-cli.add_command(gui)
-add_db_option_everywhere(cli)
 
 
 def main(argv: list[str] | None = None) -> None:

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import os
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
 
-import carnet.main  # registers every command, gui included
 import carnet.ui.application
 from carnet.app import Services
 from carnet.cli import cli
@@ -76,7 +78,8 @@ def test_with_a_display_it_runs_the_app_on_the_chosen_database(
 ) -> None:
     opened: list[Path | None] = []
 
-    def fake_run(services: Services, _argv: list[str]) -> int:
+    def fake_run(services: Services, _argv: list[str], *, startup_check: bool = False) -> int:
+        assert not startup_check
         opened.append(services.db_path)
         return 0
 
@@ -89,3 +92,27 @@ def test_with_a_display_it_runs_the_app_on_the_chosen_database(
     assert opened == [db]
     # The day's backup is the window's to make, once it shows (see test_application).
     assert not (tmp_path / "backups").exists()
+
+
+def test_the_real_command_opens_the_window_on_the_care_table(tmp_path: Path) -> None:
+    """`carnet gui --startup-check` as people start it: a fresh process, the real entry point."""
+    db = tmp_path / "demo.sqlite"
+    env = {
+        **{k: v for k, v in os.environ.items() if k != "CARNET_DB"},
+        "QT_QPA_PLATFORM": "offscreen",
+        "XDG_CONFIG_HOME": str(tmp_path / "config"),
+        "XDG_DATA_HOME": str(tmp_path / "data"),
+    }
+    carnet = [sys.executable, "-m", "carnet", "--db", str(db)]
+    subprocess.run([*carnet, "demo", "--acts", "30"], env=env, check=True, capture_output=True)
+    done = subprocess.run(
+        [*carnet, "gui", "--startup-check"],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,  # the status is asserted below, with stderr shown
+    )
+    assert done.returncode == 0, done.stderr
+    assert "carnet: first paint: page=care rows=30" in done.stderr
+    assert "Traceback" not in done.stderr

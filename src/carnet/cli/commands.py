@@ -1,53 +1,34 @@
-"""Registers every command group on the root group (one module per group)."""
+"""Where each ``carnet`` command lives, loaded only when it is run (or help lists it).
+
+Importing every command up front pulled in reportlab, openpyxl, sqlite-utils
+and the bank parsers: about 380 ms before the window could even start to
+load Qt. Each entry is ``"module:attribute"``.
+"""
 
 from __future__ import annotations
 
-import click
-
-from carnet.cli.act import act
-from carnet.cli.attach import attach, attachments
-from carnet.cli.backup import backup, restore
-from carnet.cli.bank import csv_profile, import_statement, payer, reconcile
-from carnet.cli.demo import demo
-from carnet.cli.estimate import estimate
-from carnet.cli.export import export, load_json
-from carnet.cli.feuille import feuille
-from carnet.cli.mailing import letter, mailing
-from carnet.cli.person import person
-from carnet.cli.practitioner import practitioner
-from carnet.cli.setting import setting
-from carnet.cli.summary import summary, todo_sheet
-from carnet.cli.todo import todo
-
-
-def register_all(group: click.Group) -> None:
-    """Attach the command groups; kept in one place so the order of help is stable."""
-    for command in _commands():
-        group.add_command(command)
-
-
-def _commands() -> list[click.Command]:
-    return [
-        person,
-        practitioner,
-        act,
-        feuille,
-        mailing,
-        letter,
-        demo,
-        estimate,
-        export,
-        load_json,
-        backup,
-        restore,
-        attach,
-        attachments,
-        todo,
-        summary,
-        todo_sheet,
-        setting,
-        import_statement,
-        reconcile,
-        csv_profile,
-        payer,
-    ]
+COMMANDS: dict[str, str] = {
+    "gui": "carnet.ui.launch:gui",
+    "person": "carnet.cli.person:person",
+    "practitioner": "carnet.cli.practitioner:practitioner",
+    "act": "carnet.cli.act:act",
+    "feuille": "carnet.cli.feuille:feuille",
+    "mailing": "carnet.cli.mailing:mailing",
+    "letter": "carnet.cli.mailing:letter",
+    "demo": "carnet.cli.demo:demo",
+    "estimate": "carnet.cli.estimate:estimate",
+    "export": "carnet.cli.export:export",
+    "load-json": "carnet.cli.export:load_json",
+    "backup": "carnet.cli.backup:backup",
+    "restore": "carnet.cli.backup:restore",
+    "attach": "carnet.cli.attach:attach",
+    "attachments": "carnet.cli.attach:attachments",
+    "todo": "carnet.cli.todo:todo",
+    "summary": "carnet.cli.summary:summary",
+    "todo-sheet": "carnet.cli.summary:todo_sheet",
+    "setting": "carnet.cli.setting:setting",
+    "import": "carnet.cli.bank:import_statement",
+    "reconcile": "carnet.cli.bank:reconcile",
+    "csv-profile": "carnet.cli.bank:csv_profile",
+    "payer": "carnet.cli.bank:payer",
+}

@@ -88,8 +88,29 @@ def first_run(window: MainWindow, services: Services, events: EventHub) -> Setup
     return wizard
 
 
-def run(services: Services, argv: list[str]) -> int:
-    """Open the window and run until it closes; returns the exit status."""
+def report_first_paint(window: MainWindow, app: QApplication) -> None:
+    """``carnet gui --startup-check``: say what the first screen showed, then close.
+
+    The line goes to stderr once the current page has painted; whoever timed
+    the start (the start-up benchmark, a packaging check) reads it.
+    """
+
+    def report() -> None:
+        page = window.current_page()
+        rows = window.care_page.model.rowCount() if page == "care" else 0
+        print(f"carnet: first paint: page={page} rows={rows}", file=sys.stderr, flush=True)
+        app.quit()
+
+    page = window.stack.currentWidget()
+    assert page is not None
+    after_first_paint(page, report)
+
+
+def run(services: Services, argv: list[str], *, startup_check: bool = False) -> int:
+    """Open the window and run until it closes; returns the exit status.
+
+    ``startup_check``: close once the first screen has painted (see :func:`report_first_paint`).
+    """
     app = QApplication(argv)
     configure(app)
     app.setWindowIcon(app_icon())
@@ -101,6 +122,8 @@ def run(services: Services, argv: list[str]) -> int:
     previous = install_excepthook(window.translator, QApplication.activeWindow)
     window.show()
     after_first_paint(window, window.keep_daily_backup)
+    if startup_check:
+        report_first_paint(window, app)
     wizard = first_run(window, services, events)
     try:
         status = app.exec()

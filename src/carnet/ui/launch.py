@@ -38,8 +38,14 @@ def _fail(message: str) -> NoReturn:
 
 
 @click.command("gui")
+@click.option(
+    "--startup-check",
+    is_flag=True,
+    hidden=True,
+    help="Close once the first screen has painted, saying so on stderr (benchmarks, packaging).",
+)
 @click.pass_context
-def gui(ctx: click.Context) -> None:
+def gui(ctx: click.Context, startup_check: bool = False) -> None:
     """Open the Carnet window (the default when no command is given)."""
     if not has_display(os.environ, sys.platform):
         _fail(NO_DISPLAY)
@@ -55,7 +61,7 @@ def gui(ctx: click.Context) -> None:
         services.close()
         _fail(f"carnet: error: the window cannot start ({exc}); use 'carnet --help' instead.")
     try:
-        status = run(services, sys.argv[:1])
+        status = run(services, sys.argv[:1], startup_check=startup_check)
     finally:
         services.close()
     if status:
