@@ -21,12 +21,12 @@ $(TEST_STAMP): pyproject.toml | $(BIN)/python
 
 ## run: start Carnet on your own database (user data folder)
 run: $(STAMP)
-	$(BIN)/carnet gui
+	$(BIN)/carnet-gui
 
 ## demo: start Carnet on a demo household in a temporary database
 demo: $(STAMP)
 	@tmp=$$(mktemp -d) && $(BIN)/carnet --db $$tmp/demo.sqlite demo && \
-	  $(BIN)/carnet --db $$tmp/demo.sqlite gui
+	  $(BIN)/carnet-gui --db $$tmp/demo.sqlite
 
 ## lint: ruff (lint + format check), mypy strict, import contracts
 lint: $(TEST_STAMP)

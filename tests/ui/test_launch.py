@@ -1,4 +1,4 @@
-"""``carnet gui``: what happens without a display, with a bad database, and with both fine."""
+"""``carnet gui`` and ``carnet-gui``: without a display, with a bad database, and with both fine."""
 
 from __future__ import annotations
 
@@ -14,7 +14,7 @@ import carnet.ui.application
 from carnet.app import Services
 from carnet.cli import cli
 from carnet.domain.errors import SchemaTooNewError
-from carnet.ui import launch
+from carnet.ui import start
 
 NO_DISPLAY_ENV: dict[str, str | None] = {
     "DISPLAY": None,
@@ -54,7 +54,7 @@ def test_without_a_command_the_group_opens_the_gui(tmp_path: Path) -> None:
     ],
 )
 def test_has_display(environ: dict[str, str], platform: str, expected: bool) -> None:
-    assert launch.has_display(environ, platform) is expected
+    assert start.has_display(environ, platform) is expected
 
 
 def test_a_database_error_is_one_line_not_a_traceback(
@@ -63,7 +63,7 @@ def test_a_database_error_is_one_line_not_a_traceback(
     def refuse(_path: Path) -> Services:
         raise SchemaTooNewError("written by a newer Carnet (schema 99)")
 
-    monkeypatch.setattr(launch, "build_services", refuse)
+    monkeypatch.setattr(start, "build_services", refuse)
     result = CliRunner().invoke(
         cli, ["--db", str(tmp_path / "new.sqlite"), "gui"], env={"QT_QPA_PLATFORM": "offscreen"}
     )
@@ -94,8 +94,15 @@ def test_with_a_display_it_runs_the_app_on_the_chosen_database(
     assert not (tmp_path / "backups").exists()
 
 
-def test_the_real_command_opens_the_window_on_the_care_table(tmp_path: Path) -> None:
-    """`carnet gui --startup-check` as people start it: a fresh process, the real entry point."""
+GUI_COMMANDS = {
+    "carnet gui": ["-m", "carnet", "--db", "{db}", "gui"],
+    "carnet-gui": ["-c", "from carnet.ui.start import main; main()", "--db", "{db}"],
+}
+
+
+@pytest.mark.parametrize("command", GUI_COMMANDS)
+def test_the_real_command_opens_the_window_on_the_care_table(tmp_path: Path, command: str) -> None:
+    """Started as people start it: a fresh process, the real entry point, fresh settings."""
     db = tmp_path / "demo.sqlite"
     env = {
         **{k: v for k, v in os.environ.items() if k != "CARNET_DB"},
@@ -103,10 +110,11 @@ def test_the_real_command_opens_the_window_on_the_care_table(tmp_path: Path) -> 
         "XDG_CONFIG_HOME": str(tmp_path / "config"),
         "XDG_DATA_HOME": str(tmp_path / "data"),
     }
-    carnet = [sys.executable, "-m", "carnet", "--db", str(db)]
-    subprocess.run([*carnet, "demo", "--acts", "30"], env=env, check=True, capture_output=True)
+    demo = [sys.executable, "-m", "carnet", "--db", str(db), "demo", "--acts", "30"]
+    subprocess.run(demo, env=env, check=True, capture_output=True)
+    args = [arg.replace("{db}", str(db)) for arg in GUI_COMMANDS[command]]
     done = subprocess.run(
-        [*carnet, "gui", "--startup-check"],
+        [sys.executable, *args, "--startup-check"],
         env=env,
         capture_output=True,
         text=True,
@@ -116,3 +124,45 @@ def test_the_real_command_opens_the_window_on_the_care_table(tmp_path: Path) -> 
     assert done.returncode == 0, done.stderr
     assert "carnet: first paint: page=care rows=30" in done.stderr
     assert "Traceback" not in done.stderr
+
+
+def test_the_launcher_without_a_display_explains_and_exits_1(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    for name in ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM"):
+        monkeypatch.delenv(name, raising=False)
+    monkeypatch.setattr(sys, "platform", "linux")
+    db = tmp_path / "never.sqlite"
+    with pytest.raises(SystemExit) as exited:
+        start.main(["--db", str(db)])
+    assert exited.value.code == 1
+    assert "no graphical display was found" in capsys.readouterr().err
+    assert not db.exists()
+
+
+def test_the_launcher_reports_a_bug_in_one_line(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    def broken(_path: Path) -> Services:
+        raise RuntimeError("something we did not foresee")
+
+    monkeypatch.setattr(start, "build_services", broken)
+    monkeypatch.setenv("QT_QPA_PLATFORM", "offscreen")
+    monkeypatch.delenv("CARNET_DEBUG", raising=False)
+    with pytest.raises(SystemExit) as exited:
+        start.main(["--db", str(tmp_path / "x.sqlite")])
+    assert exited.value.code == 70
+    err = capsys.readouterr().err
+    assert "unexpected error (RuntimeError: something we did not foresee)" in err
+    assert "CARNET_DEBUG=1" in err
+
+
+def test_the_launcher_says_its_version_and_options(capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit):
+        start.main(["--version"])
+    assert capsys.readouterr().out.startswith("carnet, version ")
+    with pytest.raises(SystemExit):
+        start.main(["--help"])
+    shown = capsys.readouterr().out
+    assert "--db FILE" in shown
+    assert "--startup-check" not in shown  # for benchmarks and packaging, not for people
