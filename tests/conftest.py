@@ -19,6 +19,15 @@ from carnet.domain.practitioners import PractitionerInput, Profession, Sector
 TODAY = date(2026, 11, 28)
 
 
+@pytest.fixture(autouse=True, scope="session")
+def private_cache(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
+    """Compiled translations are cached (carnet.paths.cache_dir): never in the user's folder."""
+    folder = tmp_path_factory.mktemp("cache")
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("XDG_CACHE_HOME", str(folder))
+        yield folder
+
+
 @pytest.fixture
 def db_path(tmp_path: Path) -> Path:
     return tmp_path / "carnet.sqlite"

@@ -3,14 +3,18 @@
 One gettext catalogue (``resources/locale``) serves every layer, so the rules
 engine's explanations and the PDFs translate like the windows do.
 
-The catalogue is kept as ``.po`` text only (no compiled ``.mo`` in git): it is
-parsed with Babel the first time a language is chosen, compiled in memory, and
-kept for the life of the process.
+The catalogue is kept as ``.po`` text only (no compiled ``.mo`` in git). Parsing
+it with Babel takes about 30 ms, too much to pay at every start in French: the
+compiled catalogue is kept in the user cache folder, named by a hash of the
+``.po`` it comes from, so an updated Carnet never reads a stale one.
 """
 
 from __future__ import annotations
 
 import gettext
+import hashlib
+import os
+import struct
 from datetime import date
 from decimal import Decimal
 from functools import cache, lru_cache
@@ -19,6 +23,8 @@ from pathlib import Path
 
 from babel.dates import format_date as _babel_date
 from babel.numbers import format_currency, format_decimal
+
+from carnet.paths import cache_dir
 
 LANGUAGES = ("en", "fr")
 _DOMAIN = "carnet"
@@ -82,7 +88,7 @@ def po_path(language: str) -> Path:
 
 @cache
 def catalogue(language: str) -> gettext.NullTranslations:
-    """The translations of ``language``, read from its ``.po`` file and compiled in memory.
+    """The translations of ``language``, from the cache or compiled from its ``.po`` file.
 
     Fuzzy and empty entries are left out, so an unfinished translation shows the
     English text rather than a wrong one.
@@ -90,16 +96,53 @@ def catalogue(language: str) -> gettext.NullTranslations:
     path = po_path(language)
     if language == "en" or not path.is_file():
         return gettext.NullTranslations()
-    # Babel's catalogue code is only needed once a translated language is chosen.
+    source = path.read_bytes()
+    kept = cache_dir() / f"{_DOMAIN}-{language}-{hashlib.sha256(source).hexdigest()[:20]}.mo"
+    try:
+        return gettext.GNUTranslations(BytesIO(kept.read_bytes()))
+    except (OSError, ValueError, IndexError, struct.error):  # not kept yet, or damaged
+        pass
+    compiled = compile_po(source, language)
+    _keep(kept, compiled)
+    return gettext.GNUTranslations(BytesIO(compiled))
+
+
+def compile_po(source: bytes, language: str) -> bytes:
+    """The ``.mo`` bytes of a ``.po`` catalogue (fuzzy entries left out)."""
+    # Babel's catalogue code is only needed when the cache has no compiled copy.
     from babel.messages.mofile import write_mo  # noqa: PLC0415
     from babel.messages.pofile import read_po  # noqa: PLC0415
 
-    with path.open("rb") as handle:
-        messages = read_po(handle, locale=language, domain=_DOMAIN)
+    messages = read_po(BytesIO(source), locale=language, domain=_DOMAIN)
     compiled = BytesIO()
     write_mo(compiled, messages)
-    compiled.seek(0)
-    return gettext.GNUTranslations(compiled)
+    return compiled.getvalue()
+
+
+def _keep(path: Path, data: bytes) -> None:
+    """Write ``data`` to ``path`` whole or not at all, and drop the copies of older catalogues.
+
+    A cache folder that can't be written is not an error: the catalogue is compiled again
+    at the next start.
+    """
+    import tempfile  # noqa: PLC0415 (only when the cache has no copy)
+
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=".mo-")
+    except OSError:
+        return
+    try:
+        with os.fdopen(handle, "wb") as out:
+            out.write(data)
+        Path(temporary).replace(path)
+    except OSError:
+        Path(temporary).unlink(missing_ok=True)
+        return
+    prefix = path.name.rsplit("-", 1)[0]
+    for older in path.parent.glob(f"{prefix}-*.mo"):
+        if older != path:
+            older.unlink(missing_ok=True)
 
 
 def N_(message: str) -> str:

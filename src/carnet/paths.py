@@ -1,4 +1,7 @@
-"""Where Carnet keeps its files: the user data folder, overridable by --db or CARNET_DB."""
+"""Where Carnet keeps its files: the user data folder, overridable by --db or CARNET_DB.
+
+Also the cache folder, for what Carnet can always make again (compiled translations).
+"""
 
 from __future__ import annotations
 
@@ -16,3 +19,10 @@ def default_db_path() -> Path:
     from platformdirs import user_data_path  # noqa: PLC0415 (only when no --db is given)
 
     return user_data_path("carnet", appauthor=False) / "carnet.sqlite"
+
+
+def cache_dir() -> Path:
+    """The user cache folder (``~/.cache/carnet`` on Linux): nothing in it is needed."""
+    from platformdirs import user_cache_path  # noqa: PLC0415 (only when something is cached)
+
+    return user_cache_path("carnet", appauthor=False)
