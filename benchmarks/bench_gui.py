@@ -132,13 +132,13 @@ def in_place(db: Path) -> dict[str, float]:
     from PySide6.QtWidgets import QApplication  # noqa: PLC0415
 
     from carnet.app import build_services  # noqa: PLC0415
-    from carnet.i18n import Translator  # noqa: PLC0415
+    from carnet.ui.formats import WindowTranslator  # noqa: PLC0415
     from carnet.ui.models import acts as columns  # noqa: PLC0415
     from carnet.ui.views.care_page import CarePage  # noqa: PLC0415
 
     app = QApplication.instance() or QApplication(sys.argv[:1])
     services = build_services(db, today=lambda: TODAY)
-    page = CarePage(services, Translator("en"))
+    page = CarePage(services, WindowTranslator("en"))
     page.resize(1280, 800)
     page.show()
     app.processEvents()

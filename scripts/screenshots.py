@@ -25,12 +25,12 @@ from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QApplication, QWidget
 
 from carnet.app import Services, build_services
-from carnet.i18n import Translator
 from carnet.services.backup import BackupService
 from carnet.services.demo import build_demo
 from carnet.ui.application import QtTranslations, build_window, configure
 from carnet.ui.dialogs.setup_wizard import SetupWizard
 from carnet.ui.events import EventHub
+from carnet.ui.formats import WindowTranslator
 from carnet.ui.main_window import MainWindow
 
 SIZE = (1280, 800)
@@ -123,7 +123,7 @@ def shoot_backups(app: QApplication, window: MainWindow, out: Path, language: st
 def shoot_setup(app: QApplication, folder: Path, out: Path, language: str) -> None:
     services = build_services(folder / f"empty-{language}.sqlite", today=lambda: TODAY)
     try:
-        wizard = SetupWizard(services, EventHub(), Translator(language))
+        wizard = SetupWizard(services, EventHub(), WindowTranslator(language))
         wizard.show()
         wizard.next()  # the household page says the most
         settle(app)

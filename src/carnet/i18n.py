@@ -12,7 +12,6 @@ compiled catalogue is kept in the user cache folder, named by a hash of the
 from __future__ import annotations
 
 import gettext
-import hashlib
 import os
 import struct
 from datetime import date
@@ -20,9 +19,6 @@ from decimal import Decimal
 from functools import cache, lru_cache
 from io import BytesIO
 from pathlib import Path
-
-from babel.dates import format_date as _babel_date
-from babel.numbers import format_currency, format_decimal
 
 from carnet.paths import cache_dir
 
@@ -41,7 +37,12 @@ def resources_dir() -> Path:
 
 
 class Translator:
-    """Holds the current language; ``gettext`` answers in it."""
+    """Holds the current language; ``gettext`` answers in it, and amounts and dates follow it.
+
+    Formats come from Babel (CLDR). Babel is imported on the first amount or date:
+    its locale data costs about 20 ms, which the window's first screen does not
+    pay (it formats with Qt's copy of the same data, see ``carnet.ui.formats``).
+    """
 
     def __init__(self, language: str = "en") -> None:
         self.language = "en"
@@ -63,20 +64,30 @@ class Translator:
         return _money(cents, self.language)
 
     def number(self, value: Decimal) -> str:
+        """``1 234,5`` / ``1,234.5``: grouped, at most three decimals."""
+        from babel.numbers import format_decimal  # noqa: PLC0415 (see the class)
+
         return str(format_decimal(value, locale=self.language))
 
     def month(self, day: date, with_year: bool = True) -> str:
         """A short month, and its year: ``Nov 2026`` / ``nov. 2026``."""
+        from babel.dates import format_date  # noqa: PLC0415 (see the class)
+
         pattern = "MMM yyyy" if with_year else "MMM"
-        return str(_babel_date(day, format=pattern, locale=self.language))
+        return str(format_date(day, format=pattern, locale=self.language))
 
     def date(self, day: date) -> str:
-        return str(_babel_date(day, format="medium", locale=self.language))
+        """``Nov 24, 2026`` / ``24 nov. 2026`` (CLDR's medium date)."""
+        from babel.dates import format_date  # noqa: PLC0415 (see the class)
+
+        return str(format_date(day, format="medium", locale=self.language))
 
 
 @lru_cache(maxsize=4096)
 def _money(cents: int, language: str) -> str:
     # Babel takes ~50 µs an amount and tables show the same fees again and again.
+    from babel.numbers import format_currency  # noqa: PLC0415 (see Translator)
+
     value = Decimal(cents) / 100
     return str(format_currency(value, "EUR", locale=language))
 
@@ -96,6 +107,8 @@ def catalogue(language: str) -> gettext.NullTranslations:
     path = po_path(language)
     if language == "en" or not path.is_file():
         return gettext.NullTranslations()
+    import hashlib  # noqa: PLC0415 (OpenSSL's 3 ms are for French starts only)
+
     source = path.read_bytes()
     kept = cache_dir() / f"{_DOMAIN}-{language}-{hashlib.sha256(source).hexdigest()[:20]}.mo"
     try:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import sqlite3
+from contextlib import closing
 from dataclasses import replace
 from datetime import date
 from decimal import Decimal
@@ -142,3 +144,23 @@ def test_add_acts_in_bulk(services: Services, household: dict[str, int]) -> None
     assert len(result.value) == 10
     assert services.care.count() == 10
     assert all(services.care.assessment(a.id) is not None for a in result.value)
+
+
+def test_the_act_count_follows_every_change_of_the_file(
+    services: Services, household: dict[str, int], db_path: Path
+) -> None:
+    """The count is kept between changes (the window asks often), never past one."""
+    table = services.care_table
+    assert table.count() == 0
+    first = services.care.add_act(_gp_visit(household)).value
+    services.care.add_act(_gp_visit(household))
+    assert table.count() == 2
+    services.care.delete_act(first.id)
+    assert table.count() == 1
+    services.history.undo()
+    assert table.count() == 2
+    # Another program (a second Carnet) deletes an act: this connection sees it.
+    with closing(sqlite3.connect(db_path)) as other, other:
+        other.execute("PRAGMA foreign_keys = OFF")
+        other.execute("DELETE FROM care_act WHERE id = ?", [first.id])
+    assert table.count() == 1

@@ -12,11 +12,11 @@ from pytestqt.qtbot import QtBot
 from carnet.app import Services
 from carnet.i18n import Translator
 from carnet.ui import setup_flow
-from carnet.ui.application import first_run
+from carnet.ui.application import first_run, needs_setup
 from carnet.ui.dialogs.setup_wizard import SetupWizard
 from carnet.ui.events import EventHub
 from carnet.ui.main_window import MainWindow
-from carnet.ui.setup_flow import STEP_KEYS, needs_setup, preset_contract
+from carnet.ui.setup_flow import STEP_KEYS, preset_contract
 
 
 def test_the_flow_has_no_qt() -> None:

@@ -39,6 +39,7 @@ class Store:
         self.act_table = ActTable(ledger.conn)
         # Told (op id, kind) after each committed operation: the undo stack listens.
         self.listeners: list[Callable[[int, str], None]] = []
+        self._acts_counted: tuple[tuple[int, int], int] | None = None  # (file stamp, count)
 
     @cached_property
     def files(self) -> FileStore | None:
@@ -150,8 +151,18 @@ class Store:
         return DashboardRepo(self.ledger.db)
 
     def count_acts(self) -> int:
-        """How many acts there are (the status bar), without sqlite-utils."""
-        return int(self.ledger.conn.execute("SELECT count(*) FROM care_act").fetchone()[0])
+        """How many acts there are (the status bar, the care page), without sqlite-utils.
+
+        Counting 100 000 acts reads a whole index (3 ms) and the window asks several
+        times as it opens: the answer is kept until the file changes, through this
+        connection (``total_changes``) or another one (``data_version``).
+        """
+        conn = self.ledger.conn
+        stamp = (int(conn.execute("PRAGMA data_version").fetchone()[0]), conn.total_changes)
+        if self._acts_counted is None or self._acts_counted[0] != stamp:
+            count = int(conn.execute("SELECT count(*) FROM care_act").fetchone()[0])
+            self._acts_counted = (stamp, count)
+        return self._acts_counted[1]
 
     @property
     def path(self) -> Path | None:

@@ -16,10 +16,10 @@ from PySide6.QtWidgets import QApplication
 
 from carnet import __version__
 from carnet.app import Services, build_services
-from carnet.i18n import Translator
 from carnet.ui.errors import install_excepthook
 from carnet.ui.events import EventHub
 from carnet.ui.first_paint import after_first_paint
+from carnet.ui.formats import WindowTranslator
 from carnet.ui.icons import app_icon
 from carnet.ui.main_window import MainWindow
 
@@ -68,15 +68,18 @@ def build_window(services: Services, settings: QSettings) -> tuple[MainWindow, E
     The window may reopen the database (after restoring a backup) with the
     same function that opened it.
     """
-    translator = Translator(str(settings.value("language", "en")))
+    translator = WindowTranslator(str(settings.value("language", "en")))
     events = EventHub()
     return MainWindow(services, events, settings, translator, reopen=build_services), events
 
 
+def needs_setup(people: int, acts: int) -> bool:
+    """The assistant opens on an empty household only (never over existing data)."""
+    return people == 0 and acts == 0
+
+
 def first_run(window: MainWindow, services: Services, events: EventHub) -> SetupWizard | None:
     """Open the assistant over an empty household (never over existing data)."""
-    from carnet.ui.setup_flow import needs_setup  # noqa: PLC0415 (first run only)
-
     table = services.care_table
     if not needs_setup(len(table.people()), table.count()):
         return None

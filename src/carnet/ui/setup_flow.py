@@ -100,11 +100,6 @@ def preset_contract(insurer: str, number: str, percent: int, noemie: bool) -> Co
     )
 
 
-def needs_setup(people: int, acts: int) -> bool:
-    """The assistant opens on an empty household only (never over existing data)."""
-    return people == 0 and acts == 0
-
-
 @dataclass
 class SetupRecord:
     """What the assistant saved, for its last page."""
