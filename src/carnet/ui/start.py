@@ -9,6 +9,7 @@ display or a database that cannot open gives one clear line, not a traceback.
 from __future__ import annotations
 
 import argparse
+import gc
 import os
 import sys
 from collections.abc import Mapping
@@ -43,13 +44,29 @@ def open_window(db_path: Path | None, *, startup_check: bool = False) -> int:
     """Open the window on ``db_path`` (or the usual database) until it closes; the exit status."""
     if not has_display(os.environ, sys.platform):
         return _say(NO_DISPLAY)
+    # Opening makes some 40 000 objects that live as long as the window (Qt's modules,
+    # classes, widgets): the collector would scan them several times and find nothing,
+    # about 5 ms. It runs again once the first screen has painted (application.run).
+    gc.disable()
+    try:
+        return _open(db_path, startup_check)
+    finally:
+        gc.enable()
+
+
+def _open(db_path: Path | None, startup_check: bool) -> int:
     path = resolve_db_path(db_path)
     try:
         services = build_services(path)  # the day's backup is made once the window shows
     except (CarnetError, OSError) as exc:
         return _say(f"carnet: error: cannot open the database {path}: {exc}")
     try:
-        from carnet.ui.application import run  # noqa: PLC0415 - Qt loads only for the window
+        import PySide6.QtCore  # noqa: F401, PLC0415 - Qt loads only for the window
+
+        from carnet.ui.pyside_features import answer_for_carnet_modules  # noqa: PLC0415
+
+        answer_for_carnet_modules()  # before the window's modules are imported
+        from carnet.ui.application import run  # noqa: PLC0415
     except ImportError as exc:
         services.close()
         return _say(f"carnet: error: the window cannot start ({exc}); use 'carnet --help' instead.")
