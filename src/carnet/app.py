@@ -14,7 +14,6 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from carnet.paths import default_db_path
-from carnet.services.base import Clock
 from carnet.services.care_table import CareTableService
 from carnet.services.undo_stack import UndoStack
 from carnet.storage.store import Store, open_store
@@ -23,6 +22,7 @@ if TYPE_CHECKING:
     from carnet.services.attachments import AttachmentService
     from carnet.services.backup import BackupService
     from carnet.services.bank_import import BankImportService
+    from carnet.services.base import Clock
     from carnet.services.care import CareService
     from carnet.services.claims import ClaimsService
     from carnet.services.dashboard import DashboardService

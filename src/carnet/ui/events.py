@@ -9,9 +9,12 @@ view connected to :attr:`EventHub.changed` refreshes what concerns it (Anki's
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QObject, Signal
 
-from carnet.domain.changes import Changes
+if TYPE_CHECKING:
+    from carnet.domain.changes import Changes
 
 
 class EventHub(QObject):

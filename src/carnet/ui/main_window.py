@@ -27,7 +27,6 @@ from PySide6.QtWidgets import (
 
 from carnet import __version__
 from carnet.app import Services
-from carnet.domain.changes import Changes
 from carnet.i18n import Translator
 from carnet.ui.events import EventHub
 from carnet.ui.icons import app_icon
@@ -37,6 +36,9 @@ from carnet.ui.tasks import TaskRunner
 from carnet.ui.views.page_factory import PageContext, build_page
 from carnet.ui.widgets.sidebar import Sidebar
 from carnet.ui.window_actions import UndoActions, dropped_file
+
+if TYPE_CHECKING:
+    from carnet.domain.changes import Changes
 
 if TYPE_CHECKING:  # the pages' (and dialogs') modules load when first used
     from carnet.ui.backup_actions import BackupActions, Reopen

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject
 from PySide6.QtGui import QAction, QDragEnterEvent, QDropEvent, QKeySequence
@@ -12,9 +13,11 @@ from PySide6.QtWidgets import QMainWindow, QMenu
 
 from carnet.app import Services
 from carnet.i18n import Translator
-from carnet.services.base import Result
 from carnet.ui.errors import guarded
 from carnet.ui.events import EventHub
+
+if TYPE_CHECKING:
+    from carnet.services.base import Result
 
 
 class UndoActions(QObject):

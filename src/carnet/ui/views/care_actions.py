@@ -13,17 +13,17 @@ from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, QSettings, Qt
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QMessageBox, QPushButton, QWidget
+from PySide6.QtWidgets import QPushButton, QWidget
 
 from carnet.app import Services
 from carnet.domain.care import CareAct
 from carnet.domain.ids import ActId
 from carnet.i18n import Translator
-from carnet.services.base import Result
 from carnet.ui.errors import guarded
 from carnet.ui.events import EventHub
 
 if TYPE_CHECKING:
+    from carnet.services.base import Result
     from carnet.ui.dialogs.form_dialog import FormDialog
 
     # The form (and the rules it proposes tariffs from) loads when first opened.
@@ -119,6 +119,8 @@ class CareActions(QObject):
         question = t.gettext("Delete the act {code} of {name} on {date}?").format(
             code=summary.act_code, name=summary.person_name, date=t.date(summary.date)
         )
+        from PySide6.QtWidgets import QMessageBox  # noqa: PLC0415 (not needed to open the window)
+
         answer = QMessageBox.question(
             self._page,
             t.gettext("Delete act"),

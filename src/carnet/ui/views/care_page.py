@@ -28,7 +28,6 @@ from PySide6.QtWidgets import (
 from carnet.app import Services
 from carnet.domain.act_query import ActQuery, Owed
 from carnet.domain.care import ActSummary
-from carnet.domain.changes import Changes
 from carnet.domain.ids import ActId, PersonId
 from carnet.i18n import N_, Translator
 from carnet.ui import care_filters
@@ -40,6 +39,7 @@ from carnet.ui.views.care_actions import CareActions
 from carnet.ui.widgets.care_filter_bar import CareFilterBar
 
 if TYPE_CHECKING:
+    from carnet.domain.changes import Changes
     from carnet.ui.views.act_detail import ActDetailPanel
     from carnet.ui.widgets.attachments_panel import AttachmentsPanel
 
@@ -113,7 +113,9 @@ class CarePage(QWidget):
         self._connect()
         # The first screen needs the first page of rows; every id is read after it shows.
         self.reload(first_page=True)
-        after_first_paint(self.table.viewport(), self._after_first_paint)
+        # On the table, not its viewport: handing the viewport to Python before the first
+        # paint would make PySide6 build the enums of every QWidget class (9 ms).
+        after_first_paint(self.table, self._after_first_paint)
 
     # -- public -------------------------------------------------------------------
     def refresh(self, changes: Changes) -> None:
