@@ -19,6 +19,7 @@ from carnet.ui.models import acts as columns
 from carnet.ui.models.acts import SORT_ROLE
 from carnet.ui.views import care_page
 from carnet.ui.views.care_page import CarePage
+from tests.conftest import make_household
 
 
 def shown(page: CarePage, col: int, role: int = Qt.ItemDataRole.DisplayRole) -> list[object]:
@@ -130,8 +131,33 @@ def test_empty_database_explains_how_to_add_acts(
     page = CarePage(empty_services, translator)
     qtbot.addWidget(page)
     page.show()
+    assert page.empty_state is not None
     assert page.empty_state.isVisible()
     assert not page.table.isVisible()
     text = page.empty_state.findChildren(type(page.count_label))[0].text()
     assert "carnet act add" in text
     assert "carnet --db demo.sqlite demo" in text
+
+
+def test_the_first_act_replaces_the_welcome_by_the_table_and_back(
+    qtbot: QtBot, empty_services: Services, translator: Translator
+) -> None:
+    page = CarePage(empty_services, translator)
+    qtbot.addWidget(page)
+    page.show()
+    ids = make_household(empty_services)
+    act = empty_services.care.add_act(
+        ActInput(
+            person_id=PersonId(ids["adult"]),
+            practitioner_id=PractitionerId(ids["gp"]),
+            date=date(2025, 3, 1),
+            act_code="G",
+            fee_cents=Cents(3000),
+        )
+    )
+    page.refresh(act.changes)
+    assert page.table.isVisible()
+    assert page.empty_state is not None and not page.empty_state.isVisible()
+    page.refresh(empty_services.care.delete_act(act.value.id).changes)
+    assert page.empty_state.isVisible()
+    assert not page.table.isVisible()

@@ -105,9 +105,9 @@ class CarePage(QWidget):
         self.splitter.setStretchFactor(0, 3)
         self.splitter.setStretchFactor(1, 2)
         self.splitter.setSizes([400, 340])
-        self.empty_state = self._make_empty_state()
+        # The welcome text is rich text (3 ms to lay out): made only for an empty file.
+        self.empty_state: QWidget | None = None
         self._states = QStackedWidget()
-        self._states.addWidget(self.empty_state)
         self._states.addWidget(self._with_toolbar(self.splitter))
         QVBoxLayout(self).addWidget(self._states)
         self._connect()
@@ -133,7 +133,10 @@ class CarePage(QWidget):
         self._total = self._services.care_table.count()
         self._reload_people()
         self.apply_filters(force=True, first_page=first_page)
-        self._states.setCurrentIndex(0 if self._total == 0 else 1)
+        if self._total == 0 and self.empty_state is None:
+            self.empty_state = self._make_empty_state()
+            self._states.addWidget(self.empty_state)
+        self._states.setCurrentIndex(1 if self._total == 0 else 0)
         if selected is not None:
             self.select_act(selected)
 
