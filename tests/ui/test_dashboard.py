@@ -15,6 +15,7 @@ from carnet.domain.people import PersonInput
 from carnet.ui.events import EventHub
 from carnet.ui.main_window import MainWindow
 from carnet.ui.views.dashboard_page import DashboardPage
+from carnet.ui.views.feuilles_page import FeuillesPage
 
 
 def dashboard(window: MainWindow) -> DashboardPage:
@@ -72,3 +73,41 @@ def test_the_chart_has_twelve_months_in_whole_euros(window: MainWindow) -> None:
     assert page.chart.months_axis.categories()[1:3] == ["Jan 2026", "Feb"]
     # Oct 2026: Léa's GP visit (35 € fee) is assessed; both bars are whole euros.
     assert paid[-2] + back[-2] in (34, 35)
+
+
+def test_feuille_figures_open_the_feuilles_page_on_their_states(
+    qtbot: QtBot, window: MainWindow, services: Services, events: EventHub
+) -> None:
+    page = dashboard(window)
+    qtbot.mouseClick(page.figures["held"], Qt.MouseButton.LeftButton)
+    assert window.current_page() == "feuilles"
+    feuilles = window.page("feuilles")
+    assert isinstance(feuilles, FeuillesPage)
+    assert feuilles.selected_states() == {FeuilleStatus.HELD}
+    (feuille,) = services.claims.feuilles()
+    assert [r.feuille.id for r in feuilles.model.rows()] == [feuille.id]
+    # Once signed, the feuille is "to mail": three states of the Feuilles page at once.
+    sarah = next(p for p in services.household.people() if p.first_name == "Sarah")
+    values = {f.name: getattr(sarah, f.name) for f in fields(PersonInput)}
+    numbered = replace(PersonInput(**values), nir="2 88 03 99 132 045 16", registration=None)
+    events.publish(services.household.edit_person(sarah.id, numbered).changes)
+    events.publish(services.claims.step(feuille.id, Step.SIGN, on=date(2026, 11, 20)).changes)
+    window.show_page("dashboard")
+    qtbot.mouseClick(page.figures["to-mail"], Qt.MouseButton.LeftButton)
+    assert window.current_page() == "feuilles"
+    assert feuilles.selected_states() == {
+        FeuilleStatus.SIGNED,
+        FeuilleStatus.COPIED,
+        FeuilleStatus.IN_MAILING,
+    }
+    assert [r.feuille.id for r in feuilles.model.rows()] == [feuille.id]
+
+
+def test_the_deadline_figure_opens_the_acts_close_to_it(
+    qtbot: QtBot, window: MainWindow, services: Services
+) -> None:
+    page = dashboard(window)
+    page.figures["deadline"].setEnabled(True)  # whatever the demo's dates, the click works
+    qtbot.mouseClick(page.figures["deadline"], Qt.MouseButton.LeftButton)
+    assert window.current_page() == "care"
+    assert window.care_page.model.rowCount() == len(services.dashboard.deadline_acts())

@@ -37,10 +37,9 @@ from carnet.ui.views.page_factory import PageContext, build_page
 from carnet.ui.widgets.sidebar import Sidebar
 from carnet.ui.window_actions import UndoActions, dropped_file
 
-if TYPE_CHECKING:
-    from carnet.domain.changes import Changes
-
 if TYPE_CHECKING:  # the pages' (and dialogs') modules load when first used
+    from carnet.domain.changes import Changes
+    from carnet.domain.claims import FeuilleStatus
     from carnet.ui.backup_actions import BackupActions, Reopen
     from carnet.ui.dialogs.export_dialog import ExportDialog
     from carnet.ui.views.bank_page import BankPage
@@ -171,6 +170,15 @@ class MainWindow(QMainWindow):
         """Open the Care page on exactly these acts (a figure of the dashboard)."""
         self.show_page("care")
         self.care_page.show_only(act_ids, title)
+
+    def show_feuilles(self, states: frozenset[FeuilleStatus]) -> None:
+        """Open the Feuilles page on the feuilles in ``states`` (a figure of the dashboard)."""
+        from carnet.ui.views.feuilles_page import FeuillesPage  # noqa: PLC0415
+
+        self.show_page("feuilles")
+        page = self.page("feuilles")
+        assert isinstance(page, FeuillesPage)
+        page.show_states(states)
 
     def set_language(self, language: str) -> None:
         """Switch language now: menus, sidebar and pages are rebuilt in the new one."""

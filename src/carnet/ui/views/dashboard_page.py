@@ -24,8 +24,8 @@ from carnet.domain.changes import Changes
 from carnet.domain.claims import FeuilleStatus
 from carnet.domain.ids import ActId
 from carnet.domain.payments import Payer
-from carnet.services.dashboard import TO_MAIL, Dashboard, Owed
-from carnet.ui.views.page_factory import PageContext
+from carnet.services.dashboard import TO_MAIL, Dashboard, DashboardService, Owed
+from carnet.ui.views.page_factory import Navigator, PageContext
 from carnet.ui.widgets.month_chart import MonthChart
 
 
@@ -63,14 +63,12 @@ class DashboardPage(QScrollArea):
         self.reload()
 
     # -- building -----------------------------------------------------------------
-    def _figure(
-        self, key: str, grid: QGridLayout, caption: str, acts: Callable[[], frozenset[ActId]]
-    ) -> None:
+    def _figure(self, key: str, grid: QGridLayout, caption: str, show: Callable[[], None]) -> None:
         button = QPushButton()
         button.setFlat(True)
         button.setStyleSheet("text-align: left; font-size: 13pt; font-weight: bold;")
         button.setToolTip(self._ctx.t.gettext("Show these acts"))
-        button.clicked.connect(lambda: self._ctx.window.show_acts(acts(), caption))
+        button.clicked.connect(show)  # a zero-argument callable: Qt's 'checked' is not passed
         label = QLabel(caption)
         label.setBuddy(button)
         row = grid.rowCount()
@@ -82,39 +80,30 @@ class DashboardPage(QScrollArea):
         t, service = self._ctx.t, self._ctx.services.dashboard
         box = QGroupBox(title)
         grid = QGridLayout(box)
-        self._figure(
-            f"{payer}-pending",
-            grid,
-            t.gettext("Awaited"),
-            lambda: service.owed_acts(payer, overdue=False),
-        )
-        self._figure(
-            f"{payer}-overdue",
-            grid,
-            t.gettext("Overdue"),
-            lambda: service.owed_acts(payer, overdue=True),
-        )
+        for overdue, key, caption in (
+            (False, f"{payer}-pending", t.gettext("Awaited")),
+            (True, f"{payer}-overdue", t.gettext("Overdue")),
+        ):
+            acts = _owed_acts(service, payer, overdue)
+            self._figure(key, grid, caption, _showing_acts(self._ctx.window, acts, caption))
         return box
 
     def _feuilles_box(self) -> QGroupBox:
         t, service = self._ctx.t, self._ctx.services.dashboard
         box = QGroupBox(t.gettext("Feuilles de soins"))
         grid = QGridLayout(box)
+        window = self._ctx.window
+        for key, caption, states in (
+            ("to-sign", t.gettext("To sign"), frozenset({FeuilleStatus.TO_SIGN})),
+            ("to-mail", t.gettext("To mail"), TO_MAIL),
+            ("held", t.gettext("Kept until the number arrives"), frozenset({FeuilleStatus.HELD})),
+        ):
+            self._figure(key, grid, caption, _showing_feuilles(window, states))
+            self.figures[key].setToolTip(t.gettext("Show these feuilles"))
+        # The deadline belongs to acts (paper or not): those are shown on the Care page.
+        caption = t.gettext("Close to the 2-year deadline")
         self._figure(
-            "to-sign",
-            grid,
-            t.gettext("To sign"),
-            lambda: service.feuille_acts(frozenset({FeuilleStatus.TO_SIGN})),
-        )
-        self._figure("to-mail", grid, t.gettext("To mail"), lambda: service.feuille_acts(TO_MAIL))
-        self._figure(
-            "deadline", grid, t.gettext("Close to the 2-year deadline"), service.deadline_acts
-        )
-        self._figure(
-            "held",
-            grid,
-            t.gettext("Kept until the number arrives"),
-            lambda: service.feuille_acts(frozenset({FeuilleStatus.HELD})),
+            "deadline", grid, caption, _showing_acts(window, service.deadline_acts, caption)
         )
         return box
 
@@ -174,3 +163,20 @@ class DashboardPage(QScrollArea):
             for i in summary.imports
         ]
         self.imports_label.setText("\n".join(lines))
+
+
+def _owed_acts(
+    service: DashboardService, payer: Payer, overdue: bool
+) -> Callable[[], frozenset[ActId]]:
+    return lambda: service.owed_acts(payer, overdue=overdue)
+
+
+def _showing_acts(
+    window: Navigator, acts: Callable[[], frozenset[ActId]], caption: str
+) -> Callable[[], None]:
+    """Open the Care page on the acts behind a figure (read when clicked, not before)."""
+    return lambda: window.show_acts(acts(), caption)
+
+
+def _showing_feuilles(window: Navigator, states: frozenset[FeuilleStatus]) -> Callable[[], None]:
+    return lambda: window.show_feuilles(states)

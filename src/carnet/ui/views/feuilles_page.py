@@ -117,7 +117,8 @@ class FeuillesPage(QWidget):
         view.setModel(self.states)
         view.setAccessibleName(self._t.gettext("Feuille states"))
         view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        # Several states at once (Ctrl+click): the dashboard's "to mail" is three of them.
+        view.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         view.setShowGrid(False)
         view.verticalHeader().hide()
@@ -244,9 +245,9 @@ class FeuillesPage(QWidget):
         kept = self.selected_ids()
         person = self.person_box.currentData()
         mine = [r for r in self._rows if person is None or r.feuille.person_id == person]
-        state = self.selected_state()
+        states = self.selected_states()
         self.states.set_rows(r.feuille.status for r in mine)
-        self.model.set_rows([r for r in mine if state is None or r.feuille.status is state])
+        self.model.set_rows([r for r in mine if states is None or r.feuille.status in states])
         self.select(kept)
 
     # -- selection ---------------------------------------------------------------------
@@ -256,9 +257,22 @@ class FeuillesPage(QWidget):
     def show_state(self, state: FeuilleStatus | None) -> None:
         self.state_view.selectRow(self.states_row(state))
 
-    def selected_state(self) -> FeuilleStatus | None:
-        rows = self.state_view.selectionModel().selectedRows()
-        return self.states.state(rows[0].row()) if rows else None
+    def show_states(self, states: frozenset[FeuilleStatus]) -> None:
+        """Show the feuilles in any of ``states`` (their rows selected together)."""
+        selection = QItemSelection()
+        for state in STATE_ORDER:
+            if state in states:
+                row = self.states_row(state)
+                selection.select(self.states.index(row, 0), self.states.index(row, 1))
+        flags = QItemSelectionModel.SelectionFlag
+        self.state_view.selectionModel().select(selection, flags.ClearAndSelect | flags.Rows)
+
+    def selected_states(self) -> frozenset[FeuilleStatus] | None:
+        """The states shown; ``None`` for every state (the first row, or nothing chosen)."""
+        rows = [self.states.state(i.row()) for i in self.state_view.selectionModel().selectedRows()]
+        if not rows or None in rows:
+            return None
+        return frozenset(state for state in rows if state is not None)
 
     def selected_rows(self) -> list[FeuilleRow]:
         found = self.table.selectionModel().selectedRows()

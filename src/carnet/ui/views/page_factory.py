@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Protocol
+from typing import TYPE_CHECKING, Protocol
 
 from PySide6.QtCore import QSettings, QTimer
 from PySide6.QtWidgets import QWidget
@@ -14,6 +14,9 @@ from carnet.i18n import Translator
 from carnet.ui.events import EventHub
 from carnet.ui.pages import PAGES
 
+if TYPE_CHECKING:
+    from carnet.domain.claims import FeuilleStatus
+
 
 class Navigator(Protocol):
     """The window, as pages see it: they may move to another page or change language."""
@@ -21,6 +24,8 @@ class Navigator(Protocol):
     def show_page(self, key: str) -> None: ...
 
     def show_acts(self, act_ids: frozenset[int], title: str) -> None: ...
+
+    def show_feuilles(self, states: frozenset[FeuilleStatus]) -> None: ...
 
     def set_language(self, language: str) -> None: ...
 
