@@ -15,7 +15,6 @@ from functools import cached_property
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QByteArray, QSettings, QSize, Signal, SignalInstance
-from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -37,7 +36,9 @@ from carnet.ui.views.page_factory import PageContext, build_page
 from carnet.ui.widgets.sidebar import Sidebar
 from carnet.ui.window_actions import UndoActions, dropped_file
 
-if TYPE_CHECKING:  # the pages' (and dialogs') modules load when first used
+if TYPE_CHECKING:  # only annotations; the pages' and dialogs' modules load when first used
+    from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent
+
     from carnet.domain.changes import Changes
     from carnet.domain.claims import FeuilleStatus
     from carnet.ui.backup_actions import BackupActions, Reopen
