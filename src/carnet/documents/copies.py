@@ -2,9 +2,10 @@
 
 After the letter, the bordereau and the checklist come, on request, the scans
 and PDFs attached to the enclosed feuilles and their acts: a French heading
-page lists them, each image gets an A4 page of its own (scaled to fit, its
-bytes embedded as they are: a JPEG stays the same JPEG), and each PDF's pages
-follow, shrunk a little to make room for a caption. Every one of these pages
+page lists them, each image gets an A4 page of its own (scaled to fit, turned
+the right way up, each page of a multi-page TIFF on its own; see
+:mod:`carnet.documents.photos`), and each PDF's pages follow, shrunk a little
+to make room for a caption. Every one of these pages
 says "Copie conservée par le foyer — ne pas envoyer", so that nobody slips
 them into the envelope.
 
@@ -25,6 +26,7 @@ from carnet.documents import rl
 from carnet.documents.copies_merge import Piece, merge, read_pdf
 from carnet.documents.fonts import markup
 from carnet.documents.pages import Meta, Section, render
+from carnet.documents.photos import printable_pages
 from carnet.documents.styles import INK, RULE, SHADE, body_box, styles
 
 TITLE = "Copies conservées par le foyer — ne pas envoyer"
@@ -55,7 +57,7 @@ class Copy:
 @dataclass(frozen=True, slots=True)
 class _Prepared:
     copy: Copy
-    piece: Piece | None  # None: listed, not reproduced
+    pieces: tuple[Piece, ...]  # empty: listed, not reproduced
     note: str
 
 
@@ -66,25 +68,25 @@ def append_copies(pdf: bytes, copies: Sequence[Copy], mailing: str, day: date) -
     prepared = [_prepare(copy) for copy in copies]
     meta = Meta(title=f"{TITLE} {mailing}".strip(), created=day, subject=TITLE)
     heading = render([_heading_section(prepared, mailing)], meta)
-    shown = [p for p in prepared if p.piece is not None]
-    images = [p for p in shown if p.piece is not None and p.piece.image]
+    images = [p for p in prepared if p.pieces and p.pieces[0].image is not None]
     image_pdf = render([_images_section(images)], meta) if images else None
-    pieces = [p.piece for p in shown if p.piece is not None]
+    pieces = [piece for p in prepared for piece in p.pieces]
     return merge(pdf, heading, image_pdf, pieces, CAPTION)
 
 
 def _prepare(copy: Copy) -> _Prepared:
     if copy.data is None:
-        return _Prepared(copy, None, MISSING)
+        return _Prepared(copy, (), MISSING)
     if copy.media_type == "application/pdf":
         reader = read_pdf(copy.data)
         if reader is None:
-            return _Prepared(copy, None, UNREADABLE)
-        return _Prepared(copy, Piece(reader=reader), _pages(len(reader.pages)))
-    size = rl.image_size(copy.data)
-    if size is None:
-        return _Prepared(copy, None, UNPRINTABLE)
-    return _Prepared(copy, Piece(image=copy.data, size=size), _pages(1))
+            return _Prepared(copy, (), UNREADABLE)
+        return _Prepared(copy, (Piece(reader=reader),), _pages(len(reader.pages)))
+    pages = printable_pages(copy.data)
+    if not pages:
+        return _Prepared(copy, (), UNPRINTABLE)
+    pieces = tuple(Piece(image=page.data, size=page.size) for page in pages)
+    return _Prepared(copy, pieces, _pages(len(pieces)))
 
 
 def _pages(count: int) -> str:
@@ -111,7 +113,7 @@ def _listing(prepared: Sequence[_Prepared]) -> Flowable:
             rl.paragraph(markup(p.copy.reference), s.cell),
             rl.paragraph(markup(p.copy.subject), s.cell),
             rl.paragraph(markup(p.copy.file_name), s.cell),
-            rl.paragraph(markup(p.note), s.cell if p.piece is not None else s.cell_strong),
+            rl.paragraph(markup(p.note), s.cell if p.pieces else s.cell_strong),
         ]
         for p in prepared
     ]
@@ -128,20 +130,25 @@ def _listing(prepared: Sequence[_Prepared]) -> Flowable:
 
 # -- one page per image --------------------------------------------------------------------
 def _images_section(images: Sequence[_Prepared]) -> Section:
-    """Each image alone on its page, below a caption, as large as the page allows."""
+    """Each image page alone on its page, below a caption, as large as the page allows."""
     story: list[Flowable] = []
-    for index, prepared in enumerate(images):
-        if index:
-            story.append(rl.page_break())
-        story += _image_page(prepared)
+    for prepared in images:
+        count = len(prepared.pieces)
+        for number, piece in enumerate(prepared.pieces, start=1):
+            if story:
+                story.append(rl.page_break())
+            story += _image_page(
+                prepared.copy, piece, f"page {number}/{count}" if count > 1 else ""
+            )
     return Section("copies-images", tuple(story), footer=CAPTION)
 
 
-def _image_page(prepared: _Prepared) -> list[Flowable]:
-    piece, copy, box = prepared.piece, prepared.copy, body_box()
-    assert piece is not None and piece.image is not None and piece.size is not None
+def _image_page(copy: Copy, piece: Piece, page: str) -> list[Flowable]:
+    box = body_box()
+    assert piece.image is not None and piece.size is not None
     text = f"<b>{markup(CAPTION)}</b><br/>{markup(copy.reference)} · {markup(copy.subject)}"
-    caption = rl.paragraph(f"{text} · {markup(copy.file_name)}", styles().small)
+    name = f"{copy.file_name} · {page}" if page else copy.file_name
+    caption = rl.paragraph(f"{text} · {markup(name)}", styles().small)
     # One point of slack: a flowable exactly as tall as its frame would move to the next page.
     room = box.height - rl.wrapped_height(caption, box.width, box.height) - _GAP - 1
     width, height = piece.size

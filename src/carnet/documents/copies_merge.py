@@ -27,7 +27,7 @@ CAPTION_SIZE = 8
 
 @dataclass(frozen=True, slots=True)
 class Piece:
-    """One reproduced file: an image (one page) or a readable PDF."""
+    """One reproduced page of an image, or a readable PDF (all its pages)."""
 
     image: bytes | None = None
     size: tuple[float, float] | None = None  # the image's size in pixels

@@ -16,7 +16,6 @@ from typing import Any, BinaryIO, Protocol
 from reportlab.lib.colors import Color
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.styles import ParagraphStyle
-from reportlab.lib.utils import ImageReader
 from reportlab.platypus.doctemplate import BaseDocTemplate, NextPageTemplate, PageTemplate
 from reportlab.platypus.flowables import Flowable, Image, KeepTogether, PageBreak, Spacer
 from reportlab.platypus.frames import Frame
@@ -77,15 +76,6 @@ def draw_on(flowable: Flowable, pen: Pen, x: float, y: float) -> None:
 
 def spacer(height: float) -> Flowable:
     return Spacer(1, height)  # type: ignore[no-untyped-call]
-
-
-def image_size(data: bytes) -> tuple[float, float] | None:
-    """An image's size in pixels, or ``None`` if reportlab cannot read it (HEIC, damage)."""
-    try:
-        width, height = ImageReader(io.BytesIO(data)).getSize()  # type: ignore[no-untyped-call]
-    except Exception:  # reportlab wraps Pillow's many errors in its own, or not at all
-        return None
-    return (float(width), float(height)) if width and height else None
 
 
 def image(data: bytes, width: float, height: float) -> Flowable:
