@@ -75,10 +75,23 @@ def test_every_page_of_a_scanned_tiff_gets_its_page() -> None:
     assert ["page 1/3" in texts[2], "page 2/3" in texts[3], "page 3/3" in texts[4]] == [True] * 3
 
 
+def test_an_iphone_photo_becomes_a_jpeg_page() -> None:
+    buffer = io.BytesIO()
+    Image.new("RGB", (320, 240), RED).save(buffer, "HEIF", quality=80)
+    heic = buffer.getvalue()
+    assert heic[4:12] == b"ftypheic"
+    (page,) = printable_pages(heic) or []
+    assert page.size == (320, 240)
+    assert page.data[:2] == b"\xff\xd8"  # a JPEG, which a PDF can hold
+    copies = [Copy("C-03", "scan · feuille de soins", "IMG_1234.HEIC", "image/heic", heic)]
+    texts = pages_of(append_copies(packet(1), copies, "C", DAY))
+    assert len(texts) == 3 and "IMG_1234.HEIC" in texts[2]
+
+
 def test_unreadable_images_are_not_printable() -> None:
     photo = samples_files.jpeg()
     assert printable_pages(photo[: len(photo) // 2]) is None  # cut off half way
-    assert printable_pages(b"\x00\x00\x00\x18ftypheic" + bytes(40)) is None
+    assert printable_pages(b"\x00\x00\x00\x18ftypheic" + bytes(40)) is None  # a header only
     assert printable_pages(b"") is None
 
 

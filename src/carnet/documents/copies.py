@@ -9,8 +9,9 @@ to make room for a caption. Every one of these pages
 says "Copie conservée par le foyer — ne pas envoyer", so that nobody slips
 them into the envelope.
 
-A file that is missing, altered, or in a format that cannot be printed here
-(HEIC) is listed on the heading page with the reason and not reproduced.
+A file that is missing, altered, or in a format that cannot be printed (an
+unknown or damaged image) is listed on the heading page with the reason and
+not reproduced.
 """
 
 from __future__ import annotations

@@ -3,10 +3,12 @@
 A phone stores a photo as its sensor saw it and records in the EXIF data how
 it was held; viewers turn it, but a PDF shows the raw pixels, so a feuille
 photographed upright came out on its side. A scanner's TIFF may also hold
-several pages. Pillow (already there under reportlab) does both: each frame is
-turned as its EXIF orientation says. An image that needs no turning and has a
-single page keeps its bytes exactly (a JPEG is embedded as it was taken); the
-others are encoded again, photos as high-quality JPEG, other scans losslessly.
+several pages, and an iPhone saves HEIC, which no PDF can hold. Pillow
+(already there under reportlab) does all three, with pillow-heif for HEIC:
+each frame is turned as its EXIF orientation says. An image that needs no
+turning, has a single page and is a format PDFs embed keeps its bytes exactly
+(a JPEG is embedded as it was taken); the others are encoded again, photos
+(JPEG, HEIC) as high-quality JPEG, other scans losslessly.
 """
 
 from __future__ import annotations
@@ -15,10 +17,15 @@ import io
 from dataclasses import dataclass
 
 from PIL import Image, ImageOps, ImageSequence, UnidentifiedImageError
+from pillow_heif import register_heif_opener
 
 _ORIENTATION = 0x0112  # the EXIF tag
 _UPRIGHT = 1
 _QUALITY = 92  # enough for handwriting and stamps, a third of the size of lossless
+_PHOTOS = frozenset({"JPEG", "HEIF"})  # camera formats: lossy already, kept lossy
+_EMBEDDED = frozenset({"JPEG", "PNG", "GIF", "BMP", "TIFF"})  # what reportlab prints as is
+
+register_heif_opener()  # Pillow then opens HEIC/HEIF like any other image
 
 
 @dataclass(frozen=True, slots=True)
@@ -34,10 +41,11 @@ def printable_pages(data: bytes) -> list[Printable] | None:
     try:
         with Image.open(io.BytesIO(data)) as image:
             frames = getattr(image, "n_frames", 1)
-            if frames == 1 and _orientation(image) == _UPRIGHT:
+            as_is = image.format in _EMBEDDED and _orientation(image) == _UPRIGHT
+            if frames == 1 and as_is:
                 image.load()  # a truncated file fails here, not in the PDF writer
                 return [Printable(data, image.size)]
-            lossy = image.format == "JPEG"
+            lossy = image.format in _PHOTOS
             return [_upright(frame, lossy) for frame in ImageSequence.Iterator(image)]
     except (UnidentifiedImageError, OSError, ValueError, Image.DecompressionBombError):
         return None
