@@ -33,3 +33,17 @@ def test_the_packet_with_and_without_copies(tmp_path: Path) -> None:
     assert len(after.pages) == len(before.pages) + 2  # the heading page and the scan
     heading = after.pages[len(before.pages)].extract_text()
     assert "ne pas envoyer" in heading and "scan.png" in heading
+
+
+def test_attachments_kind_changes_what_a_file_is(tmp_path: Path) -> None:
+    db = tmp_path / "k.sqlite"
+    run(db, "demo", "--acts", "10")
+    scan = tmp_path / "ordo.png"
+    scan.write_bytes(samples_files.png())
+    said = run(db, "attach", "act", "1", str(scan)).stdout
+    attachment = said.split("#")[-1].strip()
+    changed = run(db, "attachments", "kind", attachment, "prescription").stdout
+    assert changed.startswith(f"#{attachment} ordo.png")
+    assert "prescription" in run(db, "attachments", "list", "act", "1").stdout
+    refused = run(db, "attachments", "kind", "999", "scan", check=False)
+    assert refused.returncode != 0 and "999" in refused.stderr

@@ -118,3 +118,32 @@ def test_remove_is_undoable_and_tells_the_record(
     redone = services.history.redo()
     assert redone.changes.acts == {act_id}
     assert services.attachments.for_record(AttachedTo.ACT, act_id) == []
+
+
+def test_what_a_file_is_can_be_changed_and_undone(
+    services: Services, household: dict[str, int]
+) -> None:
+    act_id = _act(services, household)
+    attachment = services.attachments.attach(AttachedTo.ACT, act_id, JPEG, "ordo.jpg").value
+    assert attachment.kind is AttachmentKind.SCAN
+    changed = services.attachments.set_kind(attachment.id, AttachmentKind.PRESCRIPTION)
+    assert changed.value.kind is AttachmentKind.PRESCRIPTION
+    assert changed.changes.acts == {act_id}
+    (listed,) = services.attachments.for_record(AttachedTo.ACT, act_id)
+    assert listed.kind is AttachmentKind.PRESCRIPTION and listed.sha256 == attachment.sha256
+    assert services.history.undo_label() == "Change what a file is"
+    assert services.history.undo().changes.acts == {act_id}
+    (listed,) = services.attachments.for_record(AttachedTo.ACT, act_id)
+    assert listed.kind is AttachmentKind.SCAN
+    services.history.redo()
+    assert services.attachments.for_record(AttachedTo.ACT, act_id)[0].kind.value == "prescription"
+
+
+def test_choosing_the_same_kind_writes_nothing(
+    services: Services, household: dict[str, int]
+) -> None:
+    act_id = _act(services, household)
+    attachment = services.attachments.attach(AttachedTo.ACT, act_id, JPEG, "a.jpg").value
+    same = services.attachments.set_kind(attachment.id, AttachmentKind.SCAN)
+    assert same.changes.empty
+    assert services.history.undo_label() == "Attach a file"

@@ -14,7 +14,7 @@ from PySide6.QtWidgets import QFileDialog, QMessageBox
 from pytestqt.qtbot import QtBot
 
 from carnet.app import Services
-from carnet.domain.attachments import AttachedTo
+from carnet.domain.attachments import AttachedTo, AttachmentKind
 from carnet.i18n import Translator
 from carnet.services.attachments import FileState
 from carnet.services.demo import build_demo
@@ -160,6 +160,33 @@ def test_remove_then_undo_brings_the_file_back(
     assert names(panel) == ["feuille.png"]
     events.publish(services.history.redo().changes)
     assert names(panel) == []
+
+
+def test_the_kind_of_a_file_can_be_changed_from_its_menu(
+    care: CarePage, services: Services, events: EventHub, files: dict[str, Path]
+) -> None:
+    panel = care.attachments
+    said: list[str] = []
+    panel.status.connect(said.append)
+    assert not panel.buttons["kind"].isEnabled()  # nothing chosen yet
+    panel.attach_files([files["png"]])
+    panel.select(panel.listed()[0].attachment.id)
+    assert panel.buttons["kind"].isEnabled()
+    panel.kind_menu.aboutToShow.emit()  # as opening the menu does
+    checked = [a.text() for a in panel.kind_menu.actions() if a.isChecked()]
+    assert checked == ["Scan"]
+    (prescription,) = [a for a in panel.kind_menu.actions() if a.text() == "Prescription"]
+    prescription.trigger()
+    (stored,) = services.attachments.for_record(AttachedTo.ACT, act_id(care))
+    assert stored.kind is AttachmentKind.PRESCRIPTION
+    item = panel.tree.topLevelItem(0)
+    assert item is not None and item.text(1) == "Prescription"
+    assert said[-1] == "feuille.png is now marked as: Prescription."
+    panel.kind_menu.aboutToShow.emit()
+    assert [a.text() for a in panel.kind_menu.actions() if a.isChecked()] == ["Prescription"]
+    events.publish(services.history.undo().changes)  # as Edit › Undo does
+    item = panel.tree.topLevelItem(0)
+    assert item is not None and item.text(1) == "Scan"
 
 
 def test_files_dropped_on_the_panel_are_attached(

@@ -8,6 +8,7 @@ import click
 
 from carnet.cli.common import emit_json, open_services, user_errors
 from carnet.domain.attachments import AttachedTo, AttachmentKind
+from carnet.domain.ids import AttachmentId
 
 
 @click.command()
@@ -74,3 +75,17 @@ def verify(ctx: click.Context) -> None:
     if problems:
         raise SystemExit(1)
     click.echo("All attached files are intact.")
+
+
+@attachments.command("kind")
+@click.argument("attachment_id", type=int)
+@click.argument("kind", type=click.Choice([k.value for k in AttachmentKind]))
+@click.pass_context
+@user_errors
+def set_kind(ctx: click.Context, attachment_id: int, kind: str) -> None:
+    """Say what an attached file is (scan, prescription, statement…)."""
+    with open_services(ctx) as services:
+        attachment = services.attachments.set_kind(
+            AttachmentId(attachment_id), AttachmentKind(kind)
+        ).value
+    click.echo(f"#{attachment.id} {attachment.file_name} is now a {attachment.kind.value}")

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime
 from enum import StrEnum
 from pathlib import Path
@@ -141,6 +141,16 @@ class AttachmentService(Service):
             before = self.store.attachments.delete(attachment_id)
             self.store.events.record("attachment", attachment_id, "deleted", before=before)
         return Result(before, owner_changes(before.entity, before.entity_id))
+
+    def set_kind(self, attachment_id: AttachmentId, kind: AttachmentKind) -> Result[Attachment]:
+        """Say what an attached file is (a prescription, not a scan…) after the fact (undoable)."""
+        before = self.store.attachments.get(attachment_id)
+        if before.kind is kind:
+            return Result(before, Changes())
+        with self.store.transaction(N_("Change what a file is")):
+            _, after = self.store.attachments.update(attachment_id, replace(before, kind=kind))
+            self.store.events.record("attachment", attachment_id, "edited", before, after=after)
+        return Result(after, owner_changes(before.entity, before.entity_id))
 
     def read(self, attachment_id: AttachmentId) -> bytes:
         """The file's bytes, verified against its SHA-256 (a tampered file is refused)."""

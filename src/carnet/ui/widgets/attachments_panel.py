@@ -17,7 +17,13 @@ from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QMimeData, QUrl, Signal
-from PySide6.QtGui import QDesktopServices, QDragEnterEvent, QDragMoveEvent, QDropEvent
+from PySide6.QtGui import (
+    QActionGroup,
+    QDesktopServices,
+    QDragEnterEvent,
+    QDragMoveEvent,
+    QDropEvent,
+)
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -26,6 +32,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
     QLabel,
+    QMenu,
     QMessageBox,
     QPushButton,
     QStyle,
@@ -88,6 +95,7 @@ class AttachmentsPanel(QGroupBox):
             "open": self._button(N_("Open"), self.open_selected),
             "remove": self._button(N_("Remove"), self.remove_selected),
         }
+        self.kind_menu = self._make_kind_menu()
         self._build()
         events.changed.connect(self._on_changed)
         self.tree.itemSelectionChanged.connect(self._update_buttons)
@@ -118,6 +126,32 @@ class AttachmentsPanel(QGroupBox):
         box.setToolTip(self._t.gettext("What the next file you attach is"))
         return box
 
+    def _make_kind_menu(self) -> QMenu:
+        """ "Kind" on the selected file: a scan attached as such may be a prescription."""
+        t = self._t
+        button = self.buttons["kind"] = QPushButton(t.gettext("Kind"))
+        button.setAccessibleName(t.gettext("Change what the selected file is"))
+        button.setToolTip(t.gettext("Change what the selected file is"))
+        menu = QMenu(button)
+        group = QActionGroup(menu)  # one kind at a time, the current one checked
+        for kind in CHOSEN_KINDS:
+            action = menu.addAction(t.gettext(KIND_LABELS[kind]))
+            action.setCheckable(True)
+            action.setData(kind.value)
+            group.addAction(action)
+            action.triggered.connect(self._setting_kind(kind))
+        menu.aboutToShow.connect(self._check_current_kind)
+        button.setMenu(menu)
+        return menu
+
+    def _setting_kind(self, kind: AttachmentKind) -> Callable[[], object]:
+        return lambda: self.set_kind(kind)
+
+    def _check_current_kind(self) -> None:
+        listed = self.selected()
+        for action in self.kind_menu.actions():
+            action.setChecked(listed is not None and action.data() == listed.attachment.kind)
+
     def _button(self, text: str, slot: Callable[[], object]) -> QPushButton:
         button = QPushButton(self._t.gettext(text))
         button.setAccessibleName(self._t.gettext(text).rstrip("…"))
@@ -130,6 +164,7 @@ class AttachmentsPanel(QGroupBox):
         row.addWidget(self.kind_box)
         row.addStretch(1)
         row.addWidget(self.buttons["open"])
+        row.addWidget(self.buttons["kind"])
         row.addWidget(self.buttons["remove"])
         layout = QVBoxLayout(self)
         layout.addLayout(row)
@@ -194,8 +229,8 @@ class AttachmentsPanel(QGroupBox):
         chosen = self.selected() is not None
         self.buttons["attach"].setEnabled(self._record is not None)
         self.kind_box.setEnabled(self._record is not None)
-        self.buttons["open"].setEnabled(chosen)
-        self.buttons["remove"].setEnabled(chosen)
+        for key in ("open", "kind", "remove"):
+            self.buttons[key].setEnabled(chosen)
 
     def _on_changed(self, changes: Changes) -> None:
         if self._record is None:
@@ -273,6 +308,22 @@ class AttachmentsPanel(QGroupBox):
         self.reload()  # also when the page did not pass the change on to this record
         text = self._t.gettext("Removed {name}. Edit › Undo brings it back.")
         self.status.emit(text.format(name=listed.attachment.file_name))
+        return True
+
+    def set_kind(self, kind: AttachmentKind) -> bool:
+        """Mark the selected file as ``kind`` (undoable)."""
+        listed = self.selected()
+        if listed is None:
+            return False
+        attachment = listed.attachment
+        result = guarded(self, self._t, lambda: self._service.set_kind(attachment.id, kind))
+        if result is None:
+            return False
+        self._events.publish(result.changes)
+        self.reload()
+        text = self._t.gettext("{name} is now marked as: {kind}.")
+        kind_label = self._t.gettext(KIND_LABELS[kind])
+        self.status.emit(text.format(name=attachment.file_name, kind=kind_label))
         return True
 
     def _refuse(self, attachment: Attachment) -> None:
