@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import sqlite3
 
 from PySide6.QtCore import QSettings
@@ -11,7 +12,7 @@ from pytestqt.qtbot import QtBot
 
 from carnet.app import Services
 from carnet.domain.changes import Changes
-from carnet.ui.application import build_window, configure
+from carnet.ui.application import build_window, collect_garbage_again, configure
 from carnet.ui.events import EventHub
 from carnet.ui.main_window import MainWindow
 
@@ -58,3 +59,16 @@ def test_the_day_s_backup_is_made_beside_the_open_window_once(
     window.keep_daily_backup()  # the same day again: nothing more
     assert not window.tasks.busy
     assert len(list(folder.glob("carnet-*-daily.sqlite"))) == 1
+
+
+def test_garbage_is_collected_again_once_the_window_shows() -> None:
+    """The start runs without the collector (ui.start); the first paint, or a timer, ends that."""
+    gc.disable()
+    try:
+        collect_garbage_again()
+        assert gc.isenabled()
+        collect_garbage_again()  # the fallback timer, later: no harm
+        assert gc.isenabled()
+    finally:
+        gc.unfreeze()
+        gc.enable()

@@ -11,7 +11,7 @@ import gc
 import sys
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QLibraryInfo, QLocale, QSettings, QTranslator
+from PySide6.QtCore import QLibraryInfo, QLocale, QSettings, QTimer, QTranslator
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QApplication
 
@@ -27,6 +27,7 @@ from carnet.ui.main_window import MainWindow
 if TYPE_CHECKING:
     from carnet.ui.dialogs.setup_wizard import SetupWizard
 
+GARBAGE_FALLBACK_MS = 3000
 APP_NAME = "Carnet"
 ORGANIZATION = "Carnet"
 ORGANIZATION_DOMAIN = "carnet.fr"
@@ -116,6 +117,8 @@ def collect_garbage_again() -> None:
     ``gc.freeze`` puts every object alive now (nearly all of them live as long as the
     window) where the collector no longer scans them, so later collections stay short.
     """
+    if gc.isenabled():
+        return  # already done (after the first paint, or by the fallback timer)
     gc.freeze()
     gc.enable()
 
@@ -136,6 +139,8 @@ def run(services: Services, argv: list[str], *, startup_check: bool = False) -> 
     previous = install_excepthook(window.translator, QApplication.activeWindow)
     window.show()
     after_first_paint(window, collect_garbage_again)
+    # A window opened minimised or on another desktop may not paint for a while.
+    QTimer.singleShot(GARBAGE_FALLBACK_MS, collect_garbage_again)
     after_first_paint(window, window.keep_daily_backup)
     if startup_check:
         report_first_paint(window, app)
