@@ -7,9 +7,14 @@ from datetime import date, datetime
 from pathlib import Path
 
 import pytest
+import pyzipper
 
 from carnet.app import build_services
+from carnet.domain.attachments import AttachedTo
+from carnet.domain.care import ActInput
 from carnet.domain.errors import ValidationError
+from carnet.domain.ids import PersonId
+from carnet.domain.money import Cents
 from carnet.services.backup import (
     BackupError,
     WrongPasswordError,
@@ -18,8 +23,21 @@ from carnet.services.backup import (
     verify_backup,
 )
 from carnet.storage import backup as storage_backup
+from carnet.storage.archive import FILES, MEMBER
+from tests.conftest import make_household
+from tests.documents import samples_files
 
 TODAY = date(2026, 11, 28)
+
+
+def _visit(ids: dict[str, int]) -> ActInput:
+    return ActInput(
+        person_id=PersonId(ids["adult"]),
+        practitioner_id=None,
+        date=date(2026, 11, 2),
+        act_code="G",
+        fee_cents=Cents(3000),
+    )
 
 
 def _dump(path: Path) -> list[str]:
@@ -101,3 +119,45 @@ def test_a_failed_copy_puts_the_current_database_back(
         restore_database(db, saved)
     assert _dump(db) == before
     assert list(tmp_path.glob("carnet.sqlite.before-restore-*")) == []
+
+
+def test_an_archive_brings_back_the_attached_files(tmp_path: Path) -> None:
+    """A copy kept away from the computer must hold the scans, not only their names."""
+    home = tmp_path / "home"
+    home.mkdir()
+    services = build_services(home / "carnet.sqlite", today=lambda: TODAY)
+    ids = make_household(services)
+    act = services.care.add_act(_visit(ids)).value
+    scan = samples_files.jpeg()
+    services.attachments.attach(AttachedTo.ACT, act.id, scan, "feuille.jpg")
+    archive = services.backup.save_copy(tmp_path / "usb.zip", "correct horse")
+    services.close()
+    # The computer is lost: a new one, an empty folder, the archive from the USB stick.
+    new = tmp_path / "new" / "carnet.sqlite"
+    new.parent.mkdir()
+    build_services(new, today=lambda: TODAY).close()
+    restore_database(new, archive, password="correct horse")
+    restored = build_services(new, today=lambda: TODAY)
+    (attachment,) = restored.attachments.for_record(AttachedTo.ACT, act.id)
+    assert restored.attachments.read(attachment.id) == scan
+    assert restored.attachments.verify_all() == []
+    restored.close()
+
+
+def test_a_damaged_file_in_an_archive_refuses_the_restore(tmp_path: Path) -> None:
+    db = tmp_path / "carnet.sqlite"
+    build_services(db, today=lambda: TODAY).close()
+    plain = tmp_path / "plain.sqlite"
+    build_services(db, today=lambda: TODAY).backup.save_copy(plain)
+    forged = tmp_path / "forged.zip"
+    with pyzipper.AESZipFile(forged, "w", encryption=pyzipper.WZ_AES) as archive:
+        archive.setpassword(b"correct horse")
+        archive.write(plain, MEMBER)
+        archive.writestr(FILES + "0" * 64, b"not what the name says")
+    before = _dump(db)
+    with pytest.raises(BackupError, match="damaged"):
+        verify_backup(forged, "correct horse")
+    with pytest.raises(BackupError, match="damaged"):
+        restore_database(db, forged, password="correct horse")
+    assert _dump(db) == before
+    assert not (tmp_path / "carnet.sqlite.files" / "00").exists()

@@ -16,6 +16,7 @@ from carnet.storage import archive as storage_archive
 from carnet.storage import backup as storage_backup
 from carnet.storage.archive import MIN_PASSWORD, WrongPasswordError
 from carnet.storage.backup import BackupError
+from carnet.storage.files import FileStore
 from carnet.storage.store import Store
 
 __all__ = [
@@ -81,7 +82,8 @@ class BackupService:
             raise ValidationError(
                 "out", N_("{path} already exists; choose a new file name"), path=str(out)
             )
-        return storage_archive.write_archive(self.store.ledger.conn, out, password)
+        conn = self.store.ledger.conn
+        return storage_archive.write_archive(conn, out, password, self.store.files)
 
     def save_copy(self, out: Path, password: str | None = None, *, replace: bool = False) -> Path:
         """A backup in the file ``out``: a password archive if ``password`` is given.
@@ -146,9 +148,10 @@ def restore_database(
 
     The backup is checked first (integrity, schema version): a damaged or newer
     file is refused and the current database is left untouched. A password
-    archive is opened with ``password`` first.
+    archive is opened with ``password`` first, and the attached files it holds
+    are added beside the database (files already there are kept as they are).
     """
-    with _plain_copy(backup, password) as plain:
+    with _plain_copy(backup, password, FileStore.beside(db_path)) as plain:
         return storage_backup.restore_file(plain, db_path, now())
 
 
@@ -163,16 +166,18 @@ def verify_backup(backup: Path, password: str | None = None) -> int:
 
 
 @contextmanager
-def _plain_copy(backup: Path, password: str | None) -> Iterator[Path]:
+def _plain_copy(
+    backup: Path, password: str | None, files: FileStore | None = None
+) -> Iterator[Path]:
     """The SQLite file inside ``backup``: the file itself, or a password archive opened
-    into a temporary folder that is removed afterwards."""
+    into a temporary folder that is removed afterwards (its attached files go to ``files``)."""
     if not is_archive(backup):
         yield backup
         return
     if not password:
         raise ValidationError("password", N_("{path} is protected by a password"), path=str(backup))
     with tempfile.TemporaryDirectory() as folder:
-        yield storage_archive.extract_archive(backup, password, Path(folder))
+        yield storage_archive.extract_archive(backup, password, Path(folder), files)
 
 
 def is_archive(path: Path) -> bool:

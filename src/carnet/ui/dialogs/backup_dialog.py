@@ -147,8 +147,9 @@ class BackupDialog(QDialog):
             secret.addRow(name, field)
         note = QLabel(
             t.gettext(
-                "The copy is then an encrypted ZIP file (AES-256). Without the password "
-                "nobody can open it, not even you: write it down somewhere safe."
+                "The copy is then an encrypted ZIP file (AES-256) that also holds the "
+                "attached scans and PDFs. Without the password nobody can open it, not "
+                "even you: write it down somewhere safe."
             )
         )
         note.setWordWrap(True)
@@ -158,6 +159,13 @@ class BackupDialog(QDialog):
         column.addLayout(secret)
         column.addWidget(note)
         layout.addWidget(self.protect)
+        # Said before the box opens: a plain copy on a USB key would lose the scans.
+        self.files_note = QLabel(
+            t.gettext("Only a copy with a password also holds the attached scans and PDFs.")
+        )
+        self.files_note.setWordWrap(True)
+        self.files_note.setIndent(CHOICE_INDENT)
+        layout.addWidget(self.files_note)
         layout.addWidget(self.secret_box)
 
     def _connect(self) -> None:
