@@ -194,7 +194,10 @@ def test_the_password_is_typed_twice_and_makes_an_archive(
     assert not dialog.protect.isEnabled()  # the backups folder holds plain copies only
     suggested = choose_save(monkeypatch, target)
     tick(qtbot, dialog.to_file)
+    assert dialog.files_note.isEnabled()  # a plain copy would leave the scans behind
+    assert "scans and PDFs" in dialog.files_note.text()
     tick(qtbot, dialog.protect)
+    assert not dialog.files_note.isEnabled()
     qtbot.mouseClick(dialog.choose_button, Qt.MouseButton.LeftButton)
     assert suggested[0].endswith(".zip")
     qtbot.keyClicks(dialog.password, "short")

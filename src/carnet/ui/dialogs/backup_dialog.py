@@ -184,6 +184,7 @@ class BackupDialog(QDialog):
             widget.setEnabled(to_file)
         protected = to_file and self.protect.isChecked()
         self.secret_box.setEnabled(protected)
+        self.files_note.setEnabled(to_file and not protected)  # greyed once it no longer applies
         problem = self.problem_text()
         self.problem.setText(problem)
         self.ok_button.setEnabled(not problem)
