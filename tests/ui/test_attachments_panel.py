@@ -257,6 +257,9 @@ def test_the_packet_can_carry_copies_of_the_attachments(
     plain = page.show_packet()
     assert plain is not None
     assert "mailing-" in names(page.attachments)[0]  # the packet is filed with the mailing
+    page.attachments.select(page.attachments.listed()[0].attachment.id)
+    assert page.attachments.buttons["open"].isEnabled()
+    assert not page.attachments.buttons["kind"].isEnabled()  # a packet stays a packet
     first = demo.mailings.feuilles_of(mailing.id)[0]
     demo.attachments.attach_file(AttachedTo.FEUILLE, first.id, files["png"])
     demo.attachments.attach_file(AttachedTo.FEUILLE, first.id, files["pdf"])

@@ -229,8 +229,12 @@ class AttachmentsPanel(QGroupBox):
         chosen = self.selected() is not None
         self.buttons["attach"].setEnabled(self._record is not None)
         self.kind_box.setEnabled(self._record is not None)
-        for key in ("open", "kind", "remove"):
+        for key in ("open", "remove"):
             self.buttons[key].setEnabled(chosen)
+        listed = self.selected()
+        # A packet Carnet made stays one: its kind is not the person's to choose.
+        generated = listed is not None and listed.attachment.kind is AttachmentKind.PACKET
+        self.buttons["kind"].setEnabled(chosen and not generated)
 
     def _on_changed(self, changes: Changes) -> None:
         if self._record is None:
