@@ -42,6 +42,15 @@ def test_tables_list_the_household_and_pass_the_model_checks(
     assert page.practitioners.model.rowCount() == 3
 
 
+def test_each_list_starts_in_alphabetical_order(window: MainWindow) -> None:
+    page = household(window)
+    for tab in (page.people, page.practitioners):
+        shown = [tab.proxy.index(r, 0).data() for r in range(tab.proxy.rowCount())]
+        assert shown == sorted(shown), shown  # Léa before Sarah; Dr Claire before Dr Paul
+        header = tab.table.horizontalHeader()
+        assert header.sortIndicatorOrder() == Qt.SortOrder.AscendingOrder
+
+
 def test_adding_a_person_checks_the_nir_as_typed(
     qtbot: QtBot, window: MainWindow, services: Services
 ) -> None:
