@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import date
+from decimal import Decimal
 
 import pytest
 from PySide6.QtCore import QDate, Qt
@@ -15,6 +16,7 @@ from carnet.domain.practitioners import Profession
 from carnet.ui.act_proposal import act_choices, proposed_fee
 from carnet.ui.main_window import MainWindow
 from carnet.ui.models import acts as columns
+from carnet.ui.parsing import decimal_text, money_text, parse_decimal, parse_money
 from carnet.ui.views.care_actions import RECENT_KEY, editor_of
 
 from .conftest import TODAY
@@ -127,3 +129,30 @@ def test_a_refused_save_shows_the_reason_and_keeps_the_form(
     assert dialog.result_value is None and dialog.isVisible()
     assert "100 000" in shown[0][0] and "ValidationError" in shown[0][1]
     assert services.care.count() == 6
+
+
+def test_in_french_the_proposed_fee_is_written_with_a_comma(
+    window: MainWindow, services: Services
+) -> None:
+    window.set_language("fr")
+    page = window.care_page
+    window.menus.new_act.trigger()
+    dialog = page.commands.dialog
+    assert dialog is not None
+    editor = editor_of(dialog)
+    editor.person.setCurrentIndex(editor.person.findText("Sarah Thompson"))
+    editor.practitioner.setCurrentIndex(editor.practitioner.findText("Dr Claire Martin"))
+    assert editor.fee.text() == "30,00"
+    assert "8,4" in editor.coefficient.placeholderText()
+    dialog.reject()
+
+
+def test_editable_amounts_follow_the_language() -> None:
+    assert (money_text(2650), money_text(2650, "fr"), money_text(5, "fr")) == (
+        "26.50",
+        "26,50",
+        "0,05",
+    )
+    assert parse_money(money_text(123456, "fr")) == 123456
+    assert decimal_text(Decimal("8.4"), "fr") == "8,4"
+    assert parse_decimal(decimal_text(Decimal("8.4"), "fr")) == Decimal("8.4")

@@ -22,6 +22,9 @@ DATE_PROBLEM = N_("Type a date as DD/MM/YYYY or YYYY-MM-DD")
 NUMBER_PROBLEM = N_("Type a number, such as 8.4")
 
 
+DECIMAL_MARKS = {"en": ".", "fr": ","}
+
+
 def parse_money(text: str) -> Cents:
     """``"26,50"``, ``"26.50 €"``, ``"1 234,5"`` → cents; refuses more than two decimals."""
     cleaned = _SPACES.sub("", text).replace("€", "").replace(",", ".")
@@ -34,10 +37,18 @@ def parse_money(text: str) -> Cents:
     return Cents(int(value * 100))
 
 
-def money_text(cents: int) -> str:
-    """Cents as a plain editable amount (``2650`` → ``"26.50"``), for pre-filled fields."""
+def money_text(cents: int, language: str = "en") -> str:
+    """Cents as a plain editable amount for pre-filled fields: ``"26.50"``, ``"26,50"`` in French.
+
+    No grouping and no euro sign, so the person edits digits only; both marks parse back.
+    """
     whole, part = divmod(cents, 100)
-    return f"{whole}.{part:02d}"
+    return f"{whole}{DECIMAL_MARKS.get(language, '.')}{part:02d}"
+
+
+def decimal_text(value: Decimal, language: str = "en") -> str:
+    """A coefficient for a pre-filled field: ``"8.4"``, ``"8,4"`` in French."""
+    return str(value).replace(".", DECIMAL_MARKS.get(language, "."))
 
 
 def parse_date(text: str) -> date | None:

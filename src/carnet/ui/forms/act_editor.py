@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from datetime import date
+from decimal import Decimal
 from typing import Any
 
 from PySide6.QtCore import QDate, Qt
@@ -22,7 +23,7 @@ from carnet.domain.practitioners import Practitioner
 from carnet.i18n import N_, Translator
 from carnet.ui.act_proposal import act_choices, proposed_fee
 from carnet.ui.labels import CHANNELS, PAYMENT_MODES
-from carnet.ui.parsing import money_text, parse_decimal, parse_money
+from carnet.ui.parsing import decimal_text, money_text, parse_decimal, parse_money
 from carnet.ui.widgets.fields import CheckedForm
 
 PARCOURS = {
@@ -63,7 +64,11 @@ class ActEditor(QWidget):
         self.day.setMaximumDate(QDate(today.year, today.month, today.day))
         self.code = QComboBox()
         self.coefficient = QLineEdit()
-        self.coefficient.setPlaceholderText(t.gettext("e.g. 8.4, as on the prescription"))
+        self.coefficient.setPlaceholderText(
+            t.gettext("e.g. {value}, as on the prescription").format(
+                value=decimal_text(Decimal("8.4"), t.language)
+            )
+        )
         self.fee = QLineEdit()
         self.fee.setPlaceholderText(t.gettext("What you were charged, in euros"))
         self.proposal = QLabel()
@@ -141,7 +146,7 @@ class ActEditor(QWidget):
             )
         )
         if not self.fee_touched:
-            self.fee.setText(money_text(fee))
+            self.fee.setText(money_text(fee, self._t.language))
 
     def proposed(self) -> Cents | None:
         practitioner = self._profession()
@@ -214,9 +219,12 @@ class ActEditor(QWidget):
         _select(self.code, act.act_code)
         when = day or act.date
         self.day.setDate(QDate(when.year, when.month, when.day))
-        self.coefficient.setText(str(act.coefficient) if act.coefficient is not None else "")
+        coefficient = act.coefficient
+        self.coefficient.setText(
+            "" if coefficient is None else decimal_text(coefficient, self._t.language)
+        )
         self.fee_touched = True  # the fee paid is known: keep it
-        self.fee.setText(money_text(act.fee_cents))
+        self.fee.setText(money_text(act.fee_cents, self._t.language))
         _select(self.mode, act.payment_mode.value)
         _select(self.channel, act.channel.value)
         _select(self.parcours, act.parcours.value)
