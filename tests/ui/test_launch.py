@@ -9,6 +9,8 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
+from PySide6.QtWidgets import QMessageBox
+from pytestqt.qtbot import QtBot
 
 import carnet.ui.application
 from carnet.app import Services
@@ -146,7 +148,9 @@ def test_the_launcher_reports_a_bug_in_one_line(
     def broken(_path: Path) -> Services:
         raise RuntimeError("something we did not foresee")
 
+    shown: list[str] = []
     monkeypatch.setattr(start, "build_services", broken)
+    monkeypatch.setattr(start, "show_message", shown.append)
     monkeypatch.setenv("QT_QPA_PLATFORM", "offscreen")
     monkeypatch.delenv("CARNET_DEBUG", raising=False)
     with pytest.raises(SystemExit) as exited:
@@ -155,6 +159,35 @@ def test_the_launcher_reports_a_bug_in_one_line(
     err = capsys.readouterr().err
     assert "unexpected error (RuntimeError: something we did not foresee)" in err
     assert "CARNET_DEBUG=1" in err
+    assert shown and "something we did not foresee" in shown[0]  # no terminal: a window says it
+
+
+def test_started_from_the_desktop_a_database_error_is_shown_in_a_window(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    def refuse(_path: Path) -> Services:
+        raise SchemaTooNewError("written by a newer Carnet (schema 99)")
+
+    shown: list[str] = []
+    monkeypatch.setattr(start, "build_services", refuse)
+    monkeypatch.setattr(start, "show_message", shown.append)
+    monkeypatch.setenv("QT_QPA_PLATFORM", "offscreen")
+    with pytest.raises(SystemExit) as exited:
+        start.main(["--db", str(tmp_path / "new.sqlite")])
+    assert exited.value.code == 1
+    assert "newer Carnet" in capsys.readouterr().err
+    assert len(shown) == 1 and "cannot open the database" in shown[0]
+
+
+def test_the_error_window_names_the_problem(qtbot: QtBot, monkeypatch: pytest.MonkeyPatch) -> None:
+    seen: list[tuple[str, str]] = []
+
+    def critical(_parent: object, title: str, text: str) -> None:
+        seen.append((title, text))
+
+    monkeypatch.setattr(QMessageBox, "critical", critical)
+    start.show_message("carnet: error: cannot open the database x.sqlite: locked")
+    assert seen == [("Carnet", "Cannot open the database x.sqlite: locked")]
 
 
 def test_the_launcher_says_its_version_and_options(capsys: pytest.CaptureFixture[str]) -> None:

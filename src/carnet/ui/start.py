@@ -12,7 +12,7 @@ import argparse
 import gc
 import os
 import sys
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from pathlib import Path
 
 from carnet import __version__
@@ -26,6 +26,8 @@ NO_DISPLAY = (
     "and 'carnet act list' shows your care acts."
 )
 
+Tell = Callable[[str], None]
+
 
 def has_display(environ: Mapping[str, str], platform: str) -> bool:
     """Whether Qt can show a window. Only X11/Wayland systems can lack a display."""
@@ -35,31 +37,58 @@ def has_display(environ: Mapping[str, str], platform: str) -> bool:
     return any(environ.get(name) for name in ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM"))
 
 
-def _say(message: str) -> int:
+def to_stderr(message: str) -> None:
     print(message, file=sys.stderr)
-    return 1
 
 
-def open_window(db_path: Path | None, *, startup_check: bool = False) -> int:
-    """Open the window on ``db_path`` (or the usual database) until it closes; the exit status."""
+def to_desktop(message: str) -> None:
+    """Say ``message`` on stderr and, started from a desktop entry (no terminal), in a window.
+
+    A launcher icon has nowhere to show stderr: a database that cannot open would
+    otherwise look like a window that never came.
+    """
+    to_stderr(message)
+    in_terminal = sys.stderr is not None and sys.stderr.isatty()
+    if not in_terminal and has_display(os.environ, sys.platform):
+        show_message(message)
+
+
+def show_message(message: str) -> None:
+    """A modal error box, before (or after) the main window exists."""
+    from PySide6.QtWidgets import QApplication, QMessageBox  # noqa: PLC0415
+
+    _app = QApplication.instance() or QApplication(sys.argv[:1])
+    text = message.removeprefix("carnet: ").removeprefix("error: ")
+    QMessageBox.critical(None, "Carnet", text[:1].upper() + text[1:])
+
+
+def open_window(
+    db_path: Path | None, *, startup_check: bool = False, tell: Tell = to_stderr
+) -> int:
+    """Open the window on ``db_path`` (or the usual database) until it closes; the exit status.
+
+    ``tell`` says why the window cannot open (on stderr for ``carnet gui``).
+    """
     if not has_display(os.environ, sys.platform):
-        return _say(NO_DISPLAY)
+        tell(NO_DISPLAY)
+        return 1
     # Opening makes some 40 000 objects that live as long as the window (Qt's modules,
     # classes, widgets): the collector would scan them several times and find nothing,
     # about 5 ms. It runs again once the first screen has painted (application.run).
     gc.disable()
     try:
-        return _open(db_path, startup_check)
+        return _open(db_path, startup_check, tell)
     finally:
         gc.enable()
 
 
-def _open(db_path: Path | None, startup_check: bool) -> int:
+def _open(db_path: Path | None, startup_check: bool, tell: Tell) -> int:
     path = resolve_db_path(db_path)
     try:
         services = build_services(path)  # the day's backup is made once the window shows
     except (CarnetError, OSError) as exc:
-        return _say(f"carnet: error: cannot open the database {path}: {exc}")
+        tell(f"carnet: error: cannot open the database {path}: {exc}")
+        return 1
     try:
         import PySide6.QtCore  # noqa: F401, PLC0415 - Qt loads only for the window
 
@@ -67,9 +96,10 @@ def _open(db_path: Path | None, startup_check: bool) -> int:
 
         answer_for_carnet_modules()  # before the window's modules are imported
         from carnet.ui.application import run  # noqa: PLC0415
-    except ImportError as exc:
+    except ImportError as exc:  # Qt itself is missing or broken: no window to show this in
         services.close()
-        return _say(f"carnet: error: the window cannot start ({exc}); use 'carnet --help' instead.")
+        to_stderr(f"carnet: error: the window cannot start ({exc}); use 'carnet --help' instead.")
+        return 1
     try:
         return run(services, sys.argv[:1], startup_check=startup_check)
     finally:
@@ -95,12 +125,12 @@ def main(argv: list[str] | None = None) -> None:
     """The ``carnet-gui`` launcher (the desktop entry's command)."""
     args = parser().parse_args(argv)
     try:
-        status = open_window(args.db, startup_check=args.startup_check)
+        status = open_window(args.db, startup_check=args.startup_check, tell=to_desktop)
     except Exception as exc:
         if os.environ.get("CARNET_DEBUG"):
             raise
         # A bug, not a mistake of the user's: say so plainly, keep the details available.
-        _say(
+        to_desktop(
             f"carnet: unexpected error ({type(exc).__name__}: {exc}); "
             "run again with CARNET_DEBUG=1 for the details and please report it"
         )
