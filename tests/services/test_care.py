@@ -14,7 +14,7 @@ import pytest
 from carnet.app import Services, build_services
 from carnet.domain.care import ActInput, Channel, PaymentMode
 from carnet.domain.errors import NotFoundError, ValidationError
-from carnet.domain.ids import ActId, PersonId, PractitionerId
+from carnet.domain.ids import ActId, ExpectedPaymentId, PersonId, PractitionerId
 from carnet.domain.money import Cents
 from carnet.domain.payments import Payer
 from tests.conftest import TODAY, make_household
@@ -164,3 +164,21 @@ def test_the_act_count_follows_every_change_of_the_file(
         other.execute("PRAGMA foreign_keys = OFF")
         other.execute("DELETE FROM care_act WHERE id = ?", [first.id])
     assert table.count() == 1
+
+
+def test_years_periods_and_payments_are_read_without_every_act(
+    services: Services, household: dict[str, int]
+) -> None:
+    first = services.care.add_act(_gp_visit(household, date(2024, 12, 31))).value
+    second = services.care.add_act(_gp_visit(household, date(2025, 1, 1))).value
+    services.care.add_act(_gp_visit(household, date(2025, 6, 30)))
+    assert services.care.years() == [2024, 2025]
+    in_2025 = services.store.acts.summaries(between=(date(2025, 1, 1), date(2025, 12, 31)))
+    assert [s.date for s in in_2025] == [date(2025, 6, 30), date(2025, 1, 1)]  # newest first
+    assert [s.id for s in services.care.summaries_of([second.id, first.id])] == [
+        second.id,
+        first.id,
+    ]
+    (payment,) = services.care.expected_payments(first.id)
+    found = services.care.payments_by_id([payment.id, ExpectedPaymentId(999)])
+    assert found == {payment.id: payment}

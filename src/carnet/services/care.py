@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Sequence
 from dataclasses import replace
 from datetime import date
 from decimal import Decimal
@@ -12,7 +13,7 @@ from carnet.domain.care import ActInput, ActSummary, CareAct
 from carnet.domain.changes import Changes
 from carnet.domain.errors import ValidationError, missing_record
 from carnet.domain.events import Event
-from carnet.domain.ids import ActId
+from carnet.domain.ids import ActId, ExpectedPaymentId
 from carnet.domain.payments import ExpectedPayment
 from carnet.domain.validation import check_amount, check_date, check_text
 from carnet.i18n import N_
@@ -84,6 +85,19 @@ class CareService(Service):
 
     def summaries(self) -> list[ActSummary]:
         return self.store.acts.summaries()
+
+    def summaries_of(self, act_ids: Sequence[ActId]) -> list[ActSummary]:
+        """The rows of ``act_ids``, in that order (acts deleted meanwhile are left out)."""
+        return self.store.act_table.rows(act_ids)
+
+    def payments_by_id(
+        self, ids: Iterable[ExpectedPaymentId]
+    ) -> dict[ExpectedPaymentId, ExpectedPayment]:
+        return self.store.payments.by_ids(sorted(ids))
+
+    def years(self) -> list[int]:
+        """The calendar years that have care, earliest first (without reading every act)."""
+        return self.store.acts.years()
 
     def summary(self, act_id: ActId) -> ActSummary:
         found = self.store.acts.summaries(act_id)

@@ -7,7 +7,7 @@ first day of the quarter after the care; Carnet warns 90 and 30 days before.
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
-from datetime import date
+from datetime import date, timedelta
 
 from carnet.domain.changes import Changes
 from carnet.domain.claims import OPEN, Feuille, FeuilleStatus, Step, TransitionError
@@ -102,10 +102,16 @@ class ClaimsService(Service):
     def deadline_warnings(self) -> list[DeadlineWarning]:
         """Open feuilles within 90 days of their deadline, nearest first."""
         today = self.today()
+        # Only the open feuilles near their deadline are read, not every feuille kept.
+        marks = ", ".join("?" * len(OPEN))
+        near = self.store.feuilles.find(
+            f"status IN ({marks}) AND deadline <= ?",
+            [*sorted(s.value for s in OPEN), (today + timedelta(days=WARN_DAYS[0])).isoformat()],
+        )
         warnings: list[DeadlineWarning] = []
-        for feuille in self.store.feuilles.find():
+        for feuille in near:
             days = feuille.days_left(today)
-            if feuille.status not in OPEN or days is None or days > WARN_DAYS[0]:
+            if days is None or days > WARN_DAYS[0]:
                 continue
             level = WARN_DAYS[1] if days <= WARN_DAYS[1] else WARN_DAYS[0]
             warnings.append(DeadlineWarning(feuille, days, level, _advice(feuille, days)))

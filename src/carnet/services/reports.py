@@ -110,8 +110,7 @@ class ReportService(Service):
                 ),
                 status=s.status,
             )
-            for s in reversed(self.store.acts.summaries())
-            if start <= s.date <= end
+            for s in reversed(self.store.acts.summaries(between=(start, end)))
         ]
 
     def _pending(self, acts: tuple[ActLine, ...], today: date) -> tuple[Pending, ...]:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import date
 from typing import TYPE_CHECKING, Any
 
 from carnet.domain.care import ActSummary, CareAct
@@ -40,12 +41,23 @@ class ActRepo(RecordRepo[CareAct]):
         ).fetchall()
         return {(PersonId(person), int(year)) for person, year in rows}
 
-    def summaries(self, act_id: ActId | None = None) -> list[ActSummary]:
-        """Every act (or one) with its names and assessed shares, newest first."""
+    def summaries(
+        self, act_id: ActId | None = None, *, between: tuple[date, date] | None = None
+    ) -> list[ActSummary]:
+        """Every act (or one, or those of a period, both days included) with its names and
+        assessed shares, newest first."""
         sql = SUMMARY_SQL
         params: list[Any] = []
         if act_id is not None:
             sql += " WHERE a.id = ?"
             params.append(act_id)
+        elif between is not None:
+            sql += " WHERE a.date BETWEEN ? AND ?"
+            params += [between[0].isoformat(), between[1].isoformat()]
         sql += " ORDER BY a.date DESC, a.id DESC"
         return list(summaries(self.db.execute(sql, params).fetchall()))
+
+    def years(self) -> list[int]:
+        """The calendar years that have acts, earliest first."""
+        sql = "SELECT DISTINCT CAST(substr(date, 1, 4) AS INTEGER) FROM care_act ORDER BY 1"
+        return [int(year) for (year,) in self.db.execute(sql).fetchall()]

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 from dataclasses import fields
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from carnet.domain.assessment import Assessment, Explanation
 from carnet.domain.ids import ActId, ExpectedPaymentId
@@ -62,6 +62,9 @@ def _assessment(row: dict[str, Any]) -> Assessment:
     return Assessment(explanation=lines, **values)  # type: ignore[arg-type]
 
 
+_Id = TypeVar("_Id", bound=int)
+
+
 class PaymentRepo:
     def __init__(self, db: Database) -> None:
         self.db = db
@@ -80,6 +83,18 @@ class PaymentRepo:
             for row in self.db.query(sql, chunk):
                 payment = from_row(ExpectedPayment, row)
                 found[payment.act_id].append(payment)
+        return found
+
+    def by_ids(self, ids: list[ExpectedPaymentId]) -> dict[ExpectedPaymentId, ExpectedPayment]:
+        """The expected payments of ``ids`` (unknown ids are left out)."""
+        found: dict[ExpectedPaymentId, ExpectedPayment] = {}
+        for chunk in _chunks(ids, 500):
+            marks = ", ".join("?" * len(chunk))
+            for row in self.db.query(
+                f"SELECT * FROM expected_payment WHERE id IN ({marks})", chunk
+            ):
+                payment = from_row(ExpectedPayment, row)
+                found[payment.id] = payment
         return found
 
     def replace_for_acts(
@@ -136,5 +151,5 @@ class PaymentRepo:
         return self.replace_for_acts({act_id: payments})
 
 
-def _chunks(items: list[ActId], size: int) -> list[list[ActId]]:
+def _chunks(items: list[_Id], size: int) -> list[list[_Id]]:
     return [items[n : n + size] for n in range(0, len(items), size)]

@@ -217,9 +217,12 @@ class FeuillesPage(QWidget):
     def reload(self) -> None:
         services, today = self._services, self._services.claims.today()
         people = services.household.people()
-        acts = {a.id: a for a in services.care.summaries()}
+        feuilles = services.claims.feuilles()
+        # Only the acts on a feuille (paper care), not every act the household logged.
+        wanted = sorted({act for feuille in feuilles for act in feuille.act_ids})
+        acts = {a.id: a for a in services.care_table.rows(wanted)}
         rows = feuille_rows(
-            services.claims.feuilles(),
+            feuilles,
             {p.id: p.full_name for p in people},
             acts,
             services.claims.deadline_warnings(),

@@ -160,7 +160,7 @@ class ReportsPage(QWidget):
     def _fill_selectors(self) -> None:
         """Years with care (and this one), newest first; everyone, then each person."""
         this_year = self._services.reports.today().year
-        years = {act.date.year for act in self._services.care.summaries()} | {this_year}
+        years = {*self._services.care.years(), this_year}
         kept_year, kept_person = self.year.currentData(), self.person.currentData()
         for box in (self.year, self.person):
             box.blockSignals(True)  # one reload after refilling, not one per item
