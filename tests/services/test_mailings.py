@@ -120,3 +120,11 @@ def test_unanswered_mailings(services: Services, household: dict[str, int]) -> N
     services.mailings.mark_mailed(mailing.id, date(2026, 10, 1))
     assert [m.id for m in services.mailings.unanswered(weeks=6)] == [mailing.id]
     assert services.mailings.unanswered(weeks=10) == []
+    counts = services.mailings.feuille_states()
+    assert counts == {mailing.id: {FeuilleStatus.MAILED: len(mailing.feuille_ids)}}
+    for feuille_id in mailing.feuille_ids:  # the CPAM paid: nothing waits any more
+        services.claims.step(feuille_id, Step.PAY, on=date(2026, 11, 2))
+    assert services.mailings.unanswered(weeks=6) == []
+    assert services.mailings.feuille_states()[mailing.id] == {
+        FeuilleStatus.AMO_PAID: len(mailing.feuille_ids)
+    }

@@ -165,3 +165,41 @@ def test_storage_refusals_read_in_the_window_s_language(db_path: Path) -> None:
     french = caught.value.text.render(Translator("fr"))
     assert french.startswith(f"{db_path} n'est pas une base de Carnet, ou elle est abîmée (")
     assert str(caught.value).startswith(f"{db_path} is not a Carnet database")  # CLI, logs
+
+
+@pytest.mark.parametrize(
+    ("query", "index"),
+    [
+        ("SELECT id FROM feuille WHERE mailing_id = 1 ORDER BY id", "feuille_mailing"),
+        (
+            "SELECT * FROM feuille WHERE status IN ('held', 'to-sign') "
+            "AND deadline <= '2027-01-01'",
+            "feuille_status",
+        ),
+        ("SELECT id FROM feuille WHERE person_id = 1", "feuille_person"),
+    ],
+)
+def test_feuille_lookups_use_an_index(db_path: Path, query: str, index: str) -> None:
+    """Each mailing lists its feuilles: without an index every list read all of them."""
+    ledger = open_ledger(db_path)
+    try:
+        plan = " ".join(str(row[-1]) for row in ledger.conn.execute("EXPLAIN QUERY PLAN " + query))
+    finally:
+        ledger.close()
+    assert f"USING INDEX {index}" in plan or f"USING COVERING INDEX {index}" in plan, plan
+
+
+def test_a_file_from_before_the_feuille_indexes_is_upgraded(db_path: Path) -> None:
+    ledger = open_ledger(db_path)
+    conn = ledger.conn
+    for name in ("feuille_mailing", "feuille_status", "feuille_person"):
+        conn.execute(f"DROP INDEX {name}")
+    conn.execute("DELETE FROM _sqlite_migrations WHERE name = '0004_feuille_indexes'")
+    conn.commit()
+    ledger.close()
+    ledger = open_ledger(db_path)  # as a Carnet of the previous version left it
+    try:
+        names = {r[0] for r in ledger.conn.execute("SELECT name FROM sqlite_master")}
+        assert {"feuille_mailing", "feuille_status", "feuille_person"} <= names
+    finally:
+        ledger.close()

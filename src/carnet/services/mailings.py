@@ -145,15 +145,20 @@ class MailingService(Service):
     def feuilles_of(self, mailing_id: MailingId) -> list[Feuille]:
         return self.store.feuilles.for_mailing(mailing_id)
 
+    def feuille_states(self) -> dict[MailingId, dict[FeuilleStatus, int]]:
+        """How many feuilles of each mailing are in each state (a mailing with none: absent)."""
+        return self.store.feuilles.states_by_mailing()
+
     def unanswered(self, weeks: int = 6) -> list[Mailing]:
         """Mailed more than ``weeks`` ago with a feuille still waiting for the CPAM."""
         limit = self.today() - timedelta(weeks=weeks)
+        states = self.feuille_states()
         return [
             m
             for m in self.mailings()
             if m.mailed_on is not None
             and m.mailed_on <= limit
-            and any(f.status is FeuilleStatus.MAILED for f in self.feuilles_of(m.id))
+            and states.get(m.id, {}).get(FeuilleStatus.MAILED, 0) > 0
         ]
 
     def _chosen(self, person_id: PersonId, feuille_ids: list[FeuilleId] | None) -> list[Feuille]:

@@ -29,7 +29,12 @@ MIGRATION_SET = "carnet"
 # The migrations of this build, in order (storage.migrations registers them; a test
 # keeps the two lists equal). Kept here so that opening an up-to-date database
 # does not import the migration machinery.
-MIGRATION_NAMES = ("0001_initial", "0002_attachments", "0003_table_keys")
+MIGRATION_NAMES = (
+    "0001_initial",
+    "0002_attachments",
+    "0003_table_keys",
+    "0004_feuille_indexes",
+)
 
 
 class Ledger:

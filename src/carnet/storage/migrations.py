@@ -14,7 +14,12 @@ from sqlite_utils import Database, Migrations
 from carnet.domain.errors import SchemaTooNewError
 from carnet.domain.messages import N_
 from carnet.storage.database import MIGRATION_SET
-from carnet.storage.schema import ATTACHMENTS_SCHEMA, INITIAL_SCHEMA, TABLE_KEYS_SCHEMA
+from carnet.storage.schema import (
+    ATTACHMENTS_SCHEMA,
+    FEUILLE_INDEXES_SCHEMA,
+    INITIAL_SCHEMA,
+    TABLE_KEYS_SCHEMA,
+)
 
 migrations = Migrations(MIGRATION_SET)
 
@@ -34,6 +39,12 @@ def m0002_attachments(db: Database) -> None:
 @migrations(name="0003_table_keys")
 def m0003_table_keys(db: Database) -> None:
     for statement in TABLE_KEYS_SCHEMA:
+        db.execute(statement)
+
+
+@migrations(name="0004_feuille_indexes")
+def m0004_feuille_indexes(db: Database) -> None:
+    for statement in FEUILLE_INDEXES_SCHEMA:
         db.execute(statement)
 
 

@@ -6,7 +6,7 @@ from collections import defaultdict
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
-from carnet.domain.claims import Feuille
+from carnet.domain.claims import Feuille, FeuilleStatus
 from carnet.domain.errors import NotFoundError
 from carnet.domain.ids import ActId, FeuilleId, MailingId
 from carnet.domain.mailings import Mailing
@@ -97,6 +97,17 @@ class FeuilleRepo:
 
     def for_mailing(self, mailing_id: MailingId) -> list[Feuille]:
         return self.find("mailing_id = ?", [mailing_id])
+
+    def states_by_mailing(self) -> dict[MailingId, dict[FeuilleStatus, int]]:
+        """How many feuilles of each mailing are in each state, in one query."""
+        sql = (
+            "SELECT mailing_id, status, count(*) FROM feuille "
+            "WHERE mailing_id IS NOT NULL GROUP BY mailing_id, status"
+        )
+        found: dict[MailingId, dict[FeuilleStatus, int]] = defaultdict(dict)
+        for mailing_id, status, count in self.db.execute(sql).fetchall():
+            found[MailingId(mailing_id)][FeuilleStatus(status)] = int(count)
+        return dict(found)
 
     def _act_ids(self, ids: list[FeuilleId]) -> dict[FeuilleId, tuple[ActId, ...]]:
         found: dict[FeuilleId, list[ActId]] = defaultdict(list)

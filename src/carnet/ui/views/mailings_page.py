@@ -75,6 +75,7 @@ class MailingsPage(QWidget):
         self._services, self._events, self._t = services, events, translator
         self._stale = False
         self._shown: tuple[MailingId, str] | None = None  # what the preview holds
+        self._unanswered: set[MailingId] = set()  # mailed long ago, no answer (each reload)
         self.dialog: FormDialog[Any] | None = None  # the open dialog, for tests
         t = translator
         self.setAccessibleName(t.gettext("Mailings"))
@@ -172,13 +173,14 @@ class MailingsPage(QWidget):
         kept = self.selected()
         mailings = self._services.mailings
         names = {p.id: p.full_name for p in self._services.household.people()}
-        unanswered = {m.id for m in mailings.unanswered()}
+        self._unanswered = {m.id for m in mailings.unanswered()}
+        states = mailings.feuille_states()  # counted in SQL: a mailing may hold many feuilles
         rows = []
         for mailing in sorted(mailings.mailings(), key=lambda m: m.id, reverse=True):
-            feuilles = mailings.feuilles_of(mailing.id)
-            settled = bool(feuilles) and all(f.status in SETTLED for f in feuilles)
-            name, late = names.get(mailing.person_id, ""), mailing.id in unanswered
-            rows.append(MailingRow(mailing, name, len(feuilles), settled, late))
+            counts = states.get(mailing.id, {})
+            settled = bool(counts) and all(state in SETTLED for state in counts)
+            name, late = names.get(mailing.person_id, ""), mailing.id in self._unanswered
+            rows.append(MailingRow(mailing, name, sum(counts.values()), settled, late))
         self.model.set_rows(rows)
         if kept is not None:
             self.select(kept.id)
@@ -200,7 +202,7 @@ class MailingsPage(QWidget):
     def _update_buttons(self, *_args: object) -> None:
         t, mailing, docs = self._t, self.selected(), self.documents is not None
         unsent = mailing is not None and mailing.mailed_on is None
-        unanswered = {m.id for m in self._services.mailings.unanswered()}
+        unanswered = self._unanswered  # as of the last reload: every change reloads
         enabled = {
             "new": True,
             "printed": unsent and mailing is not None and mailing.printed_on is None,
