@@ -5,7 +5,7 @@ from __future__ import annotations
 import sqlite3
 from contextlib import closing
 from dataclasses import replace
-from datetime import date
+from datetime import date, timedelta
 from decimal import Decimal
 from pathlib import Path
 
@@ -182,3 +182,20 @@ def test_years_periods_and_payments_are_read_without_every_act(
     (payment,) = services.care.expected_payments(first.id)
     found = services.care.payments_by_id([payment.id, ExpectedPaymentId(999)])
     assert found == {payment.id: payment}
+
+
+def test_only_payments_whose_window_meets_the_period_are_read_for_matching(
+    services: Services, household: dict[str, int]
+) -> None:
+    old = services.care.add_act(_gp_visit(household, date(2024, 3, 1))).value
+    recent = services.care.add_act(_gp_visit(household, date(2025, 3, 1))).value
+    (old_payment,) = services.care.expected_payments(old.id)
+    (recent_payment,) = services.care.expected_payments(recent.id)
+    reconciliation = services.reconciliation
+    everything = {p.id for p in reconciliation.open_payments()}
+    assert everything == {old_payment.id, recent_payment.id}
+    day = recent_payment.latest  # the last day of the recent payment's window counts
+    assert {p.id for p in reconciliation.open_payments((day, day))} == {recent_payment.id}
+    after = recent_payment.latest + timedelta(days=1)
+    assert reconciliation.open_payments((after, after + timedelta(days=30))) == []
+    assert reconciliation.propose().proposals == {}  # no credit: nothing is even read

@@ -10,7 +10,7 @@ the deduction ledger as deductions the CPAM recovered.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 
 from carnet.bank import (
     Allocation,
@@ -56,13 +56,14 @@ class ReconciliationService(Service):
             for i, d, amount, kind, counterparty in self.store.bank.open_credits()
         ]
 
-    def open_payments(self) -> list[OpenPayment]:
-        """Expected payments that money could settle now.
+    def open_payments(self, overlapping: tuple[date, date] | None = None) -> list[OpenPayment]:
+        """Expected payments that money could settle now (``overlapping``: those whose
+        window meets that period).
 
         A paper claim cannot be paid before its feuille was mailed: those payments
         (a newcomer's held feuilles, feuilles still on the desk) are left out.
         """
-        rows = self.store.bank.open_payments()
+        rows = self.store.bank.open_payments(overlapping)
         mailed = self.store.feuilles.mailed_dates([ActId(r[1]) for r in rows])
         rows = [r for r in rows if r[9] != "paper" or ActId(r[1]) in mailed]
         return [
@@ -95,7 +96,14 @@ class ReconciliationService(Service):
         return MatchSettings(max_withheld_cents=self.store.bank.remaining_withheld())
 
     def propose(self) -> Reconciliation:
-        credits, payments, settings = self.credits(), self.open_payments(), self.settings()
+        credits, settings = self.credits(), self.settings()
+        if not credits:
+            return Reconciliation({}, [], [], [])
+        # The engine only looks at payments whose window, widened by the slack, holds a
+        # credit's date: the others (years of history) are not read at all.
+        slack = timedelta(days=settings.slack_days)
+        near = (min(c.date for c in credits) - slack, max(c.date for c in credits) + slack)
+        payments = self.open_payments(near)
         proposals = propose(credits, payments, settings)
         chosen = reconcile(credits, payments, settings)
         # Safe without a human look: the credit had one candidate and kept it.

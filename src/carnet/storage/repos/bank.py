@@ -64,8 +64,14 @@ class BankRepo:
     def open_credits(self) -> list[tuple[Any, ...]]:
         return list(self.db.execute(OPEN_CREDITS_SQL).fetchall())
 
-    def open_payments(self) -> list[tuple[Any, ...]]:
-        return list(self.db.execute(OPEN_PAYMENTS_SQL).fetchall())
+    def open_payments(self, overlapping: tuple[date, date] | None = None) -> list[tuple[Any, ...]]:
+        """Rows of :data:`OPEN_PAYMENTS_SQL`; ``overlapping``: only payments whose window
+        meets that period (both days included)."""
+        if overlapping is None:
+            return list(self.db.execute(OPEN_PAYMENTS_SQL).fetchall())
+        sql = OPEN_PAYMENTS_SQL + " AND e.earliest <= ? AND e.latest >= ?"
+        first, last = overlapping
+        return list(self.db.execute(sql, [last.isoformat(), first.isoformat()]).fetchall())
 
     def settle(
         self, transaction_id: TransactionId, payment_id: ExpectedPaymentId, cents: int

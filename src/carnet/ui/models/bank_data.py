@@ -1,10 +1,10 @@
 """The rows the bank page shows, read through the services in one place.
 
 Qt-free on purpose: the page and its dialogs ask :class:`BankData` for plain rows
-and hand them to the table models. The one read that goes past the services is
-:meth:`BankData.reload`: ``OpenPayment`` (what ``ReconciliationService`` lists) does
-not say which act a payment belongs to, so the act of each open payment is read from
-``services.store.bank.open_payments()``, the same query the service runs.
+and hand them to the table models. ``OpenPayment`` (what ``ReconciliationService``
+lists) does not say which act a payment belongs to: :meth:`BankData.reload` reads the
+acts of the proposed payments by id, and :meth:`BankData.open_lines` (matching by
+hand) reads ``services.store.bank.open_payments()``, the same query the service runs.
 """
 
 from __future__ import annotations
@@ -68,11 +68,13 @@ class BankData:
     def reload(self) -> None:
         """Propose again over the current ledger (after any change)."""
         self.reconciliation = self._services.reconciliation.propose()
-        rows = self._services.store.bank.open_payments()
-        # Row layout of OPEN_PAYMENTS_SQL: id, act_id, act date, payer, ...
-        self._acts_of = {
-            ExpectedPaymentId(int(r[0])): (ActId(int(r[1])), Payer(r[3])) for r in rows
-        }
+        # The acts behind the proposed payments only (not every open payment's).
+        proposed = self.reconciliation.chosen + [
+            p for ranked in self.reconciliation.proposals.values() for p in ranked
+        ]
+        wanted = {a.payment_id for p in proposed for a in p.allocations}
+        payments = self._services.care.payments_by_id(wanted)
+        self._acts_of = {i: (p.act_id, p.payer) for i, p in payments.items()}
         self._summaries.clear()
 
     # -- the transactions tab --------------------------------------------------------
@@ -127,11 +129,15 @@ class BankData:
     def open_lines(self) -> list[PaymentLine]:
         """Every open expected payment with its act, oldest care first."""
         payments = self._services.reconciliation.open_payments()
-        summaries = {s.id: s for s in self._services.care.summaries()}
+        rows = self._services.store.bank.open_payments()
+        # Row layout of OPEN_PAYMENTS_SQL: id, act_id, act date, payer, ...
+        acts = {ExpectedPaymentId(int(r[0])): ActId(int(r[1])) for r in rows}
+        wanted = sorted({acts[p.id] for p in payments if p.id in acts})
+        summaries = {s.id: s for s in self._services.care.summaries_of(wanted)}
         lines = [
-            _line(p.id, summaries[self._acts_of[p.id][0]], p.payer, p.outstanding_cents)
+            _line(p.id, summaries[acts[p.id]], p.payer, p.outstanding_cents)
             for p in payments
-            if p.id in self._acts_of and self._acts_of[p.id][0] in summaries
+            if p.id in acts and acts[p.id] in summaries
         ]
         return sorted(lines, key=lambda line: (line.act_date, line.payment_id))
 
