@@ -128,10 +128,14 @@ class ReportService(Service):
 
     def _feuilles(self, person_id: PersonId | None) -> tuple[tuple[Feuille, str], ...]:
         names = {p.id: p.full_name for p in self.store.people.list()}
+        # The open ones only, asked of SQL (the closed ones are most of a long history).
+        where = f"status IN ({', '.join('?' * len(OPEN))})"
+        params: list[object] = [s.value for s in sorted(OPEN)]
+        if person_id is not None:
+            where += " AND person_id = ?"
+            params.append(person_id)
         return tuple(
-            (f, names.get(f.person_id, ""))
-            for f in self.store.feuilles.find()
-            if f.status in OPEN and (person_id is None or f.person_id == person_id)
+            (f, names.get(f.person_id, "")) for f in self.store.feuilles.find(where, params)
         )
 
 
