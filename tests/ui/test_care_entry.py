@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 from decimal import Decimal
+from typing import Any
 
 import pytest
 from PySide6.QtCore import QDate, Qt
@@ -14,6 +15,8 @@ from carnet.app import Services
 from carnet.domain.care import Channel
 from carnet.domain.practitioners import Profession
 from carnet.ui.act_proposal import act_choices, proposed_fee
+from carnet.ui.dialogs.form_dialog import FormDialog
+from carnet.ui.forms.act_editor import ActEditor
 from carnet.ui.main_window import MainWindow
 from carnet.ui.models import acts as columns
 from carnet.ui.parsing import decimal_text, money_text, parse_decimal, parse_money
@@ -31,16 +34,22 @@ def test_proposals_follow_the_profession_and_the_tariff_in_force() -> None:
     assert proposed_fee("PH7", Profession.PHARMACY, date(2026, 1, 5)) is None  # fee is the base
 
 
-def test_new_act_proposes_code_and_fee_then_saves(
-    qtbot: QtBot, window: MainWindow, services: Services
-) -> None:
-    page = window.care_page
+def new_act_for_sarah(window: MainWindow) -> tuple[FormDialog[Any], ActEditor]:
+    """File › New care act, with Sarah and her GP chosen."""
     window.menus.new_act.trigger()
-    dialog = page.commands.dialog
+    dialog = window.care_page.commands.dialog
     assert dialog is not None
     editor = editor_of(dialog)
     editor.person.setCurrentIndex(editor.person.findText("Sarah Thompson"))
     editor.practitioner.setCurrentIndex(editor.practitioner.findText("Dr Claire Martin"))
+    return dialog, editor
+
+
+def test_new_act_proposes_code_and_fee_then_saves(
+    qtbot: QtBot, window: MainWindow, services: Services
+) -> None:
+    page = window.care_page
+    dialog, editor = new_act_for_sarah(window)
     assert editor.code_value() == "G"  # the code last used with her
     assert editor.fee.text() == "30.00"  # the tariff in force today
     editor.day.setDate(QDate(2024, 6, 3))
@@ -135,13 +144,7 @@ def test_in_french_the_proposed_fee_is_written_with_a_comma(
     window: MainWindow, services: Services
 ) -> None:
     window.set_language("fr")
-    page = window.care_page
-    window.menus.new_act.trigger()
-    dialog = page.commands.dialog
-    assert dialog is not None
-    editor = editor_of(dialog)
-    editor.person.setCurrentIndex(editor.person.findText("Sarah Thompson"))
-    editor.practitioner.setCurrentIndex(editor.practitioner.findText("Dr Claire Martin"))
+    dialog, editor = new_act_for_sarah(window)
     assert editor.fee.text() == "30,00"
     assert "8,4" in editor.coefficient.placeholderText()
     dialog.reject()
