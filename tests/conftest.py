@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import os
+import sqlite3
 from collections.abc import Iterator
+from contextlib import closing
 from datetime import date
 from pathlib import Path
 
@@ -69,3 +71,9 @@ def make_household(services: Services) -> dict[str, int]:
         )
     ).value
     return {"gp": gp.id, "adult": adult.id, "child": child.id}
+
+
+def dump_database(path: Path) -> list[str]:
+    """Every schema statement and row of the SQLite file ``path``, to compare two files."""
+    with closing(sqlite3.connect(path)) as conn:
+        return list(conn.iterdump())

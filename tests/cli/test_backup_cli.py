@@ -7,17 +7,9 @@ from pathlib import Path
 
 from click.testing import CliRunner
 
-import carnet.main  # noqa: F401  (registers every command)
 from carnet.cli import cli
 from tests.cli.test_cli import run
-
-
-def dump(db: Path) -> list[str]:
-    conn = sqlite3.connect(db)
-    try:
-        return list(conn.iterdump())
-    finally:
-        conn.close()
+from tests.conftest import dump_database
 
 
 def people(db: Path) -> int:
@@ -37,12 +29,12 @@ def test_backup_then_restore_brings_back_the_database(tmp_path: Path) -> None:
     add_person(db, "Sarah")
     copy = tmp_path / "copy.sqlite"
     assert "Backup written to" in run(db, "backup", "--out", str(copy)).stdout
-    before = dump(db)
+    before = dump_database(db)
     add_person(db, "Léa")
     assert people(db) == 2
     done = run(db, "restore", str(copy), "--yes")
     assert "the previous database was kept as" in done.stdout
-    assert dump(db) == before
+    assert dump_database(db) == before
 
 
 def test_a_password_archive_needs_the_password_twice_and_again_to_restore(

@@ -24,7 +24,7 @@ from carnet.services.backup import (
 )
 from carnet.storage import backup as storage_backup
 from carnet.storage.archive import FILES, MEMBER
-from tests.conftest import make_household
+from tests.conftest import dump_database, make_household
 from tests.documents import samples_files
 
 TODAY = date(2026, 11, 28)
@@ -38,14 +38,6 @@ def _visit(ids: dict[str, int]) -> ActInput:
         act_code="G",
         fee_cents=Cents(3000),
     )
-
-
-def _dump(path: Path) -> list[str]:
-    conn = sqlite3.connect(path)
-    try:
-        return list(conn.iterdump())
-    finally:
-        conn.close()
 
 
 def test_verify_checks_a_file_and_an_archive_without_touching_the_database(
@@ -109,7 +101,7 @@ def test_a_failed_copy_puts_the_current_database_back(
     services = build_services(db, today=lambda: TODAY)
     saved = services.backup.save_copy(tmp_path / "copy.sqlite")
     services.close()
-    before = _dump(db)
+    before = dump_database(db)
 
     def full_disk(_conn: sqlite3.Connection, _target: Path) -> Path:
         raise OSError(28, "No space left on device")
@@ -117,7 +109,7 @@ def test_a_failed_copy_puts_the_current_database_back(
     monkeypatch.setattr(storage_backup, "backup_to", full_disk)
     with pytest.raises(OSError, match="No space"):
         restore_database(db, saved)
-    assert _dump(db) == before
+    assert dump_database(db) == before
     assert list(tmp_path.glob("carnet.sqlite.before-restore-*")) == []
 
 
@@ -154,10 +146,10 @@ def test_a_damaged_file_in_an_archive_refuses_the_restore(tmp_path: Path) -> Non
         archive.setpassword(b"correct horse")
         archive.write(plain, MEMBER)
         archive.writestr(FILES + "0" * 64, b"not what the name says")
-    before = _dump(db)
+    before = dump_database(db)
     with pytest.raises(BackupError, match="damaged"):
         verify_backup(forged, "correct horse")
     with pytest.raises(BackupError, match="damaged"):
         restore_database(db, forged, password="correct horse")
-    assert _dump(db) == before
+    assert dump_database(db) == before
     assert not (tmp_path / "carnet.sqlite.files" / "00").exists()

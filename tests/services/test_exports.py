@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import csv
 import io
-import sqlite3
 from dataclasses import replace
 from datetime import date
 from decimal import Decimal
@@ -20,6 +19,7 @@ from carnet.exports.tabular import Table, neutralise, read_xlsx, to_csv, to_xlsx
 from carnet.i18n import Translator
 from carnet.services.demo import build_demo
 from carnet.storage.dump import DumpError
+from tests.conftest import dump_database
 
 TODAY = date(2026, 11, 28)
 
@@ -74,11 +74,8 @@ def test_xlsx_never_stores_a_live_formula() -> None:
 
 
 def _dump(path: Path) -> list[str]:
-    conn = sqlite3.connect(path)
-    try:
-        return [line for line in conn.iterdump() if "_sqlite_migrations" not in line]
-    finally:
-        conn.close()
+    """The file's contents without the migration log (its timestamps differ)."""
+    return [line for line in dump_database(path) if "_sqlite_migrations" not in line]
 
 
 def test_json_export_loads_back_into_an_identical_database(tmp_path: Path) -> None:

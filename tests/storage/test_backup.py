@@ -16,16 +16,9 @@ from carnet.storage import database as database_module
 from carnet.storage import migrations as migrations_module
 from carnet.storage.backup import BackupError, backups, check_backup
 from carnet.storage.database import MIGRATION_NAMES, open_ledger
+from tests.conftest import dump_database
 
 TODAY = date(2026, 11, 28)
-
-
-def _dump(path: Path) -> list[str]:
-    conn = sqlite3.connect(path)
-    try:
-        return list(conn.iterdump())
-    finally:
-        conn.close()
 
 
 def _demo(path: Path) -> None:
@@ -37,7 +30,7 @@ def _demo(path: Path) -> None:
 def test_backup_wipe_restore_gives_back_an_identical_database(tmp_path: Path) -> None:
     db = tmp_path / "carnet.sqlite"
     _demo(db)
-    original = _dump(db)
+    original = dump_database(db)
     services = build_services(db, today=lambda: TODAY)
     saved = services.backup.backup_now(tmp_path / "saved.sqlite")
     services.close()
@@ -47,7 +40,7 @@ def test_backup_wipe_restore_gives_back_an_identical_database(tmp_path: Path) ->
     db.write_bytes(b"")  # wiped
     aside = restore_database(db, saved)
     assert aside.exists()
-    assert _dump(db) == original
+    assert dump_database(db) == original
 
 
 def test_rotating_and_daily_backups(tmp_path: Path) -> None:
@@ -68,14 +61,14 @@ def test_rotating_and_daily_backups(tmp_path: Path) -> None:
 def test_a_damaged_backup_is_refused_and_the_database_untouched(tmp_path: Path) -> None:
     db = tmp_path / "carnet.sqlite"
     _demo(db)
-    before = _dump(db)
+    before = dump_database(db)
     bad = tmp_path / "bad.sqlite"
     bad.write_bytes(b"SQLite format 3\x00" + b"\x00" * 200)
     with pytest.raises(BackupError):
         restore_database(db, bad)
     with pytest.raises(BackupError, match="no such file"):
         restore_database(db, tmp_path / "missing.sqlite")
-    assert _dump(db) == before
+    assert dump_database(db) == before
 
 
 def test_a_backup_from_a_newer_carnet_is_refused(tmp_path: Path) -> None:
@@ -119,7 +112,7 @@ def test_a_migration_is_preceded_by_a_backup(
 def test_password_archive_round_trip(tmp_path: Path) -> None:
     db = tmp_path / "carnet.sqlite"
     _demo(db)
-    original = _dump(db)
+    original = dump_database(db)
     services = build_services(db, today=lambda: TODAY)
     archive = services.backup.archive(tmp_path / "safe.zip", "correct horse")
     with pytest.raises(BackupError, match="at least 8"):
@@ -129,7 +122,7 @@ def test_password_archive_round_trip(tmp_path: Path) -> None:
     assert b"CREATE TABLE" not in archive.read_bytes()  # encrypted, not merely zipped
     with pytest.raises(BackupError, match="wrong password"):
         restore_database(db, archive, password="not the password")
-    assert _dump(db) == original
+    assert dump_database(db) == original
     db.unlink()
     restore_database(db, archive, password="correct horse")
-    assert _dump(db) == original
+    assert dump_database(db) == original

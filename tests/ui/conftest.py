@@ -14,6 +14,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QSettings
+from PySide6.QtWidgets import QDialog
 from pytestqt.qtbot import QtBot
 
 from carnet.app import Services, build_services
@@ -25,6 +26,7 @@ from carnet.domain.practitioners import PractitionerInput, Profession, Sector, S
 from carnet.i18n import Translator
 from carnet.ui.events import EventHub
 from carnet.ui.main_window import MainWindow
+from carnet.ui.widgets import pdf_preview
 
 TODAY = date(2026, 11, 28)
 
@@ -135,3 +137,18 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
     for item in items:
         if here in item.path.parents:
             item.add_marker(pytest.mark.qt_log_ignore(OFFSCREEN_NOISE))
+
+
+class _CancelledPrint:
+    """A print dialog that the person closes with Cancel."""
+
+    def __init__(self, *_: object) -> None:
+        pass
+
+    def exec(self) -> QDialog.DialogCode:
+        return QDialog.DialogCode.Rejected
+
+
+def cancel_printing(monkeypatch: pytest.MonkeyPatch) -> None:
+    """From now on in the test, every PDF preview's print dialog is cancelled."""
+    monkeypatch.setattr(pdf_preview, "QPrintDialog", _CancelledPrint)

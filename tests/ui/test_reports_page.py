@@ -9,7 +9,7 @@ from pathlib import Path
 import pypdf
 import pytest
 from PySide6.QtPrintSupport import QPrinter
-from PySide6.QtWidgets import QDialog, QWidget
+from PySide6.QtWidgets import QWidget
 from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
 
@@ -21,6 +21,7 @@ from carnet.i18n import Translator
 from carnet.ui.events import EventHub
 from carnet.ui.views.reports_page import ReportsPage
 from carnet.ui.widgets import pdf_preview
+from tests.ui.conftest import cancel_printing
 
 # The six acts of the ui conftest, all in 2026: their fees in cents.
 FEES_2026 = 3000 + 10000 + 900 + 3500 + 1250 + 3500
@@ -174,14 +175,7 @@ def test_print_draws_every_page(page: ReportsPage, tmp_path: Path) -> None:
 def test_a_cancelled_print_dialog_prints_nothing(
     page: ReportsPage, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    class Cancelled:
-        def __init__(self, *_: object) -> None:
-            pass
-
-        def exec(self) -> QDialog.DialogCode:
-            return QDialog.DialogCode.Rejected
-
-    monkeypatch.setattr(pdf_preview, "QPrintDialog", Cancelled)
+    cancel_printing(monkeypatch)
     assert page.print_pdf() == 0
 
 

@@ -8,7 +8,7 @@ from pathlib import Path
 import pypdf
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QDialog, QWidget
+from PySide6.QtWidgets import QWidget
 from pytestqt.qtbot import QtBot
 
 from carnet.app import Services
@@ -17,7 +17,7 @@ from carnet.ui.dialogs.todo_sheet_dialog import TodoSheetDialog, sheet_entries
 from carnet.ui.main_window import MainWindow
 from carnet.ui.views.reports_page import ReportsPage
 from carnet.ui.widgets import pdf_preview
-from tests.ui.conftest import TODAY
+from tests.ui.conftest import TODAY, cancel_printing
 
 
 def reports(window: MainWindow) -> ReportsPage:
@@ -78,12 +78,5 @@ def test_save_and_print_the_sheet(
     assert asked == [f"what-to-do-{TODAY.isoformat()}.pdf"]
     assert target.read_bytes() == dialog.pdf
 
-    class Cancelled:
-        def __init__(self, *_: object) -> None:
-            pass
-
-        def exec(self) -> QDialog.DialogCode:
-            return QDialog.DialogCode.Rejected
-
-    monkeypatch.setattr(pdf_preview, "QPrintDialog", Cancelled)
+    cancel_printing(monkeypatch)
     assert dialog.print_pdf() == 0
