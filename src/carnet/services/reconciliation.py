@@ -77,6 +77,7 @@ class ReconciliationService(Service):
                 payer_key=insurer if payer == Payer.AMC.value else "",
                 person_key=str(person),
                 mailed_on=mailed.get(ActId(act)),
+                act_id=ActId(act),
             )
             for (
                 ident,

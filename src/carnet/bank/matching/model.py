@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from carnet.domain.banking import PayerType
-from carnet.domain.ids import ExpectedPaymentId, TransactionId
+from carnet.domain.ids import ActId, ExpectedPaymentId, TransactionId
 from carnet.domain.money import Cents
 from carnet.domain.payments import Payer
 
@@ -36,7 +36,8 @@ class OpenPayment:
 
     ``payer_key``: which insurer is expected to pay (the contract's insurer for AMC, empty
     for "any CPAM-type fund"); ``person_key`` groups a person's acts (a soft preference).
-    ``mailed_on``: a paper claim cannot be paid before it was posted.
+    ``mailed_on``: a paper claim cannot be paid before it was posted. ``act_id``: the act
+    the money is for (what the bank page shows beside a proposal; matching ignores it).
     """
 
     id: ExpectedPaymentId
@@ -48,6 +49,7 @@ class OpenPayment:
     payer_key: str = ""
     person_key: str = ""
     mailed_on: date | None = None
+    act_id: ActId | None = None
 
 
 @dataclass(frozen=True, slots=True)

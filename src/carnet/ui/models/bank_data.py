@@ -1,10 +1,9 @@
 """The rows the bank page shows, read through the services in one place.
 
 Qt-free on purpose: the page and its dialogs ask :class:`BankData` for plain rows
-and hand them to the table models. ``OpenPayment`` (what ``ReconciliationService``
-lists) does not say which act a payment belongs to: :meth:`BankData.reload` reads the
-acts of the proposed payments by id, and :meth:`BankData.open_lines` (matching by
-hand) reads ``services.store.bank.open_payments()``, the same query the service runs.
+and hand them to the table models. A proposal names payments by id:
+:meth:`BankData.reload` reads the acts of the proposed payments by id, and matching
+by hand lists the open payments with the act each one is for.
 """
 
 from __future__ import annotations
@@ -129,15 +128,12 @@ class BankData:
     def open_lines(self) -> list[PaymentLine]:
         """Every open expected payment with its act, oldest care first."""
         payments = self._services.reconciliation.open_payments()
-        rows = self._services.store.bank.open_payments()
-        # Row layout of OPEN_PAYMENTS_SQL: id, act_id, act date, payer, ...
-        acts = {ExpectedPaymentId(int(r[0])): ActId(int(r[1])) for r in rows}
-        wanted = sorted({acts[p.id] for p in payments if p.id in acts})
+        wanted = sorted({p.act_id for p in payments if p.act_id is not None})
         summaries = {s.id: s for s in self._services.care.summaries_of(wanted)}
         lines = [
-            _line(p.id, summaries[acts[p.id]], p.payer, p.outstanding_cents)
+            _line(p.id, summaries[p.act_id], p.payer, p.outstanding_cents)
             for p in payments
-            if p.id in acts and acts[p.id] in summaries
+            if p.act_id in summaries
         ]
         return sorted(lines, key=lambda line: (line.act_date, line.payment_id))
 
