@@ -9,7 +9,9 @@ from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
 from carnet.app import Services
+from carnet.domain.care import ActInput, Channel
 from carnet.domain.claims import FeuilleStatus, Step
+from carnet.domain.money import Cents
 from carnet.domain.payments import Payer
 from carnet.domain.people import PersonInput
 from carnet.ui.events import EventHub
@@ -104,10 +106,23 @@ def test_feuille_figures_open_the_feuilles_page_on_their_states(
 
 
 def test_the_deadline_figure_opens_the_acts_close_to_it(
-    qtbot: QtBot, window: MainWindow, services: Services
+    qtbot: QtBot, window: MainWindow, services: Services, events: EventHub
 ) -> None:
     page = dashboard(window)
-    page.figures["deadline"].setEnabled(True)  # whatever the demo's dates, the click works
+    sarah = next(p for p in services.household.people() if p.first_name == "Sarah")
+    # Paper care of October 2024: to reach the CPAM by Dec 31, 2026, a month from now.
+    old = ActInput(
+        person_id=sarah.id,
+        practitioner_id=None,
+        date=date(2024, 10, 15),
+        act_code="G",
+        fee_cents=Cents(3000),
+        channel=Channel.PAPER,
+    )
+    events.publish(services.care.add_act(old).changes)
+    assert page.figures["deadline"].text() == "1"
     qtbot.mouseClick(page.figures["deadline"], Qt.MouseButton.LeftButton)
     assert window.current_page() == "care"
     assert window.care_page.model.rowCount() == len(services.dashboard.deadline_acts())
+    shown = {window.care_page.model.act_id(r) for r in range(window.care_page.model.rowCount())}
+    assert shown == set(services.dashboard.deadline_acts())
