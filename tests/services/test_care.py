@@ -175,7 +175,7 @@ def test_years_periods_and_payments_are_read_without_every_act(
     assert services.care.years() == [2024, 2025]
     in_2025 = services.store.acts.summaries(between=(date(2025, 1, 1), date(2025, 12, 31)))
     assert [s.date for s in in_2025] == [date(2025, 6, 30), date(2025, 1, 1)]  # newest first
-    assert [s.id for s in services.care.summaries_of([second.id, first.id])] == [
+    assert [s.id for s in services.care_table.rows([second.id, first.id])] == [
         second.id,
         first.id,
     ]

@@ -76,4 +76,6 @@ def _write(out: Path, pdf: bytes) -> None:
 
 def todo_entries(services: Services, items: Sequence[TodoItem]) -> list[TodoEntry]:
     """The sheet's lines for the todo service's items, in the same order."""
-    return sheet_entries(services.household, services.claims, services.care, items)
+    return sheet_entries(
+        services.household, services.claims, services.care, services.care_table, items
+    )

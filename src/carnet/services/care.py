@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable
 from dataclasses import replace
 from datetime import date
 from decimal import Decimal
@@ -85,10 +85,6 @@ class CareService(Service):
 
     def summaries(self) -> list[ActSummary]:
         return self.store.acts.summaries()
-
-    def summaries_of(self, act_ids: Sequence[ActId]) -> list[ActSummary]:
-        """The rows of ``act_ids``, in that order (acts deleted meanwhile are left out)."""
-        return self.store.act_table.rows(act_ids)
 
     def payments_by_id(
         self, ids: Iterable[ExpectedPaymentId]

@@ -16,6 +16,7 @@ from carnet.domain.care import ActSummary
 from carnet.domain.ids import ExpectedPaymentId, FeuilleId
 from carnet.domain.payments import ExpectedPayment
 from carnet.services.care import CareService
+from carnet.services.care_table import CareTableService
 from carnet.services.claims import ClaimsService
 from carnet.services.household import HouseholdService
 from carnet.services.todo import TodoItem
@@ -25,11 +26,12 @@ def todo_entries(
     household: HouseholdService,
     claims: ClaimsService,
     care: CareService,
+    table: CareTableService,
     items: Sequence[TodoItem],
 ) -> list[TodoEntry]:
     """The sheet's lines for the todo service's items, in the same order."""
     names = {p.id: p.full_name for p in household.people()}
-    payments = _payments(care, items)
+    payments = _payments(care, table, items)
     entries = []
     for item in items:
         if item.entity == "feuille":
@@ -66,7 +68,7 @@ def _payment_entry(item: TodoItem, found: tuple[ExpectedPayment, ActSummary] | N
 
 
 def _payments(
-    care: CareService, items: Sequence[TodoItem]
+    care: CareService, table: CareTableService, items: Sequence[TodoItem]
 ) -> dict[ExpectedPaymentId, tuple[ExpectedPayment, ActSummary]]:
     """The expected payments named by ``items``, with their act.
 
@@ -77,5 +79,5 @@ def _payments(
     if not wanted:
         return {}
     payments = care.payments_by_id(wanted)
-    acts = {a.id: a for a in care.summaries_of(sorted({p.act_id for p in payments.values()}))}
+    acts = {a.id: a for a in table.rows(sorted({p.act_id for p in payments.values()}))}
     return {pid: (p, acts[p.act_id]) for pid, p in payments.items() if p.act_id in acts}

@@ -23,7 +23,13 @@ from carnet.ui.widgets.pdf_preview import PdfPreview, print_with_dialog, save_pd
 
 
 def sheet_entries(services: Services) -> list[TodoEntry]:
-    return todo_entries(services.household, services.claims, services.care, services.todo.items())
+    return todo_entries(
+        services.household,
+        services.claims,
+        services.care,
+        services.care_table,
+        services.todo.items(),
+    )
 
 
 class TodoSheetDialog(QDialog):

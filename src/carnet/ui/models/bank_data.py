@@ -129,7 +129,7 @@ class BankData:
         """Every open expected payment with its act, oldest care first."""
         payments = self._services.reconciliation.open_payments()
         wanted = sorted({p.act_id for p in payments if p.act_id is not None})
-        summaries = {s.id: s for s in self._services.care.summaries_of(wanted)}
+        summaries = {s.id: s for s in self._services.care_table.rows(wanted)}
         lines = [
             _line(p.id, summaries[p.act_id], p.payer, p.outstanding_cents)
             for p in payments
