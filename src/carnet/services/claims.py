@@ -10,7 +10,7 @@ from dataclasses import dataclass, replace
 from datetime import date, timedelta
 
 from carnet.domain.changes import Changes
-from carnet.domain.claims import OPEN, Feuille, FeuilleStatus, Step, TransitionError
+from carnet.domain.claims import Feuille, FeuilleStatus, Step, TransitionError
 from carnet.domain.errors import ValidationError
 from carnet.domain.ids import FeuilleId, PersonId
 from carnet.domain.messages import Message
@@ -102,12 +102,7 @@ class ClaimsService(Service):
     def deadline_warnings(self) -> list[DeadlineWarning]:
         """Open feuilles within 90 days of their deadline, nearest first."""
         today = self.today()
-        # Only the open feuilles near their deadline are read, not every feuille kept.
-        marks = ", ".join("?" * len(OPEN))
-        near = self.store.feuilles.find(
-            f"status IN ({marks}) AND deadline <= ?",
-            [*sorted(s.value for s in OPEN), (today + timedelta(days=WARN_DAYS[0])).isoformat()],
-        )
+        near = self.store.feuilles.still_open(deadline_by=today + timedelta(days=WARN_DAYS[0]))
         warnings: list[DeadlineWarning] = []
         for feuille in near:
             days = feuille.days_left(today)

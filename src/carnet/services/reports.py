@@ -11,7 +11,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 
-from carnet.domain.claims import OPEN, Feuille
+from carnet.domain.claims import Feuille
 from carnet.domain.ids import ActId, PersonId
 from carnet.domain.money import Cents
 from carnet.services.base import Service
@@ -128,15 +128,8 @@ class ReportService(Service):
 
     def _feuilles(self, person_id: PersonId | None) -> tuple[tuple[Feuille, str], ...]:
         names = {p.id: p.full_name for p in self.store.people.list()}
-        # The open ones only, asked of SQL (the closed ones are most of a long history).
-        where = f"status IN ({', '.join('?' * len(OPEN))})"
-        params: list[object] = [s.value for s in sorted(OPEN)]
-        if person_id is not None:
-            where += " AND person_id = ?"
-            params.append(person_id)
-        return tuple(
-            (f, names.get(f.person_id, "")) for f in self.store.feuilles.find(where, params)
-        )
+        open_ones = self.store.feuilles.still_open(person_id=person_id)
+        return tuple((f, names.get(f.person_id, "")) for f in open_ones)
 
 
 def _bucket(days_overdue: int) -> int:

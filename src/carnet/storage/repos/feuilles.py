@@ -6,9 +6,9 @@ from collections import defaultdict
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
-from carnet.domain.claims import Feuille, FeuilleStatus
+from carnet.domain.claims import OPEN, Feuille, FeuilleStatus
 from carnet.domain.errors import NotFoundError
-from carnet.domain.ids import ActId, FeuilleId, MailingId
+from carnet.domain.ids import ActId, FeuilleId, MailingId, PersonId
 from carnet.domain.mailings import Mailing
 from carnet.storage.repos.codec import from_row, to_row
 from carnet.storage.repos.records import NOW_SQL, RecordRepo
@@ -94,6 +94,22 @@ class FeuilleRepo:
         rows = self._rows.list(where, params or [], order_by="deadline, id")
         links = self._act_ids([row.id for row in rows])
         return [_with_acts(row, links.get(row.id, ())) for row in rows]
+
+    def still_open(
+        self, *, person_id: PersonId | None = None, deadline_by: date | None = None
+    ) -> list[Feuille]:
+        """The feuilles still on their way (domain ``OPEN``), of one person or reaching their
+        deadline by a day, in deadline order; the closed ones (most of a long history) are
+        not read."""
+        where = f"status IN ({', '.join('?' * len(OPEN))})"
+        params: list[Any] = sorted(status.value for status in OPEN)
+        if person_id is not None:
+            where += " AND person_id = ?"
+            params.append(person_id)
+        if deadline_by is not None:
+            where += " AND deadline <= ?"
+            params.append(deadline_by.isoformat())
+        return self.find(where, params)
 
     def for_mailing(self, mailing_id: MailingId) -> list[Feuille]:
         return self.find("mailing_id = ?", [mailing_id])
