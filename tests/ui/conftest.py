@@ -11,6 +11,7 @@ from collections.abc import Iterator
 from datetime import date
 from decimal import Decimal
 from pathlib import Path
+from typing import TypeVar
 
 import pytest
 from PySide6.QtCore import QSettings
@@ -137,6 +138,17 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
     for item in items:
         if here in item.path.parents:
             item.add_marker(pytest.mark.qt_log_ignore(OFFSCREEN_NOISE))
+
+
+P = TypeVar("P")
+
+
+def open_page(window: MainWindow, key: str, kind: type[P]) -> P:
+    """Show the window's page ``key`` as the sidebar would, and return it."""
+    window.show_page(key)
+    page = window.page(key)
+    assert isinstance(page, kind)
+    return page
 
 
 class _CancelledPrint:

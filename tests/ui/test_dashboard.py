@@ -18,13 +18,11 @@ from carnet.ui.events import EventHub
 from carnet.ui.main_window import MainWindow
 from carnet.ui.views.dashboard_page import DashboardPage
 from carnet.ui.views.feuilles_page import FeuillesPage
+from tests.ui.conftest import open_page
 
 
 def dashboard(window: MainWindow) -> DashboardPage:
-    window.show_page("dashboard")
-    page = window.page("dashboard")
-    assert isinstance(page, DashboardPage)
-    return page
+    return open_page(window, "dashboard", DashboardPage)
 
 
 def test_figures_sum_what_is_owed(window: MainWindow, services: Services) -> None:

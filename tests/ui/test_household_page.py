@@ -17,15 +17,13 @@ from carnet.ui.forms.person_editor import PersonEditor
 from carnet.ui.forms.practitioner_editor import PractitionerEditor
 from carnet.ui.main_window import MainWindow
 from carnet.ui.views.household_page import HouseholdPage
+from tests.ui.conftest import open_page
 
 VALID_NIR = "2 88 03 99 132 045 16"
 
 
 def household(window: MainWindow) -> HouseholdPage:
-    window.show_page("household")
-    page = window.page("household")
-    assert isinstance(page, HouseholdPage)
-    return page
+    return open_page(window, "household", HouseholdPage)
 
 
 def test_tables_list_the_household_and_pass_the_model_checks(

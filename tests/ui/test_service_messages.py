@@ -28,6 +28,7 @@ from carnet.ui.main_window import MainWindow
 from carnet.ui.views.feuilles_page import FeuillesPage
 from carnet.ui.views.household_page import HouseholdPage
 from carnet.ui.views.mailings_page import MailingsPage
+from tests.ui.conftest import open_page
 
 TODAY = date(2026, 11, 28)
 
@@ -128,10 +129,7 @@ def french_window(
 
 
 def household(window: MainWindow) -> HouseholdPage:
-    window.show_page("household")
-    page = window.page("household")
-    assert isinstance(page, HouseholdPage)
-    return page
+    return open_page(window, "household", HouseholdPage)
 
 
 def test_a_refused_save_in_a_french_form_keeps_the_form_open(
