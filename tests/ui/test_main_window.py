@@ -61,6 +61,22 @@ def test_every_page_of_the_sidebar_is_a_working_page(qtbot: QtBot, window: MainW
         assert isinstance(window.stack.currentWidget(), cls), key
 
 
+def test_menu_commands_arrive_once_the_first_screen_has_painted(
+    qtbot: QtBot, services: Services, settings: QSettings, translator: Translator
+) -> None:
+    opened = MainWindow(services, EventHub(), settings, translator)
+    qtbot.addWidget(opened)
+    # The bar and its titles are there from the start: nothing moves when the commands come.
+    titles = [action.text() for action in opened.menuBar().actions()]
+    assert titles == ["&File", "&Edit", "&Go", "&Help"]
+    assert not opened._menus.filled  # what the first screen does not build
+    opened.show()
+    qtbot.waitUntil(lambda: opened._menus.filled)
+    new_act = opened.menus.file.actions()[0]
+    assert new_act.shortcut().toString() == "Ctrl+N"
+    assert opened.undo_actions.undo.shortcut().toString() == "Ctrl+Z"
+
+
 def test_controls_have_accessible_names(window: MainWindow) -> None:
     page = window.care_page
     widgets: list[QWidget] = [
@@ -74,7 +90,7 @@ def test_controls_have_accessible_names(window: MainWindow) -> None:
 
 
 def test_go_menu_shortcuts_switch_pages(window: MainWindow) -> None:
-    go_menu = window.go_menu
+    go_menu = window.menus.go
     help_action = go_menu.actions()[len(PAGES) - 1]
     assert help_action.shortcut().toString() == "Ctrl+9"
     help_action.trigger()
@@ -82,7 +98,7 @@ def test_go_menu_shortcuts_switch_pages(window: MainWindow) -> None:
 
 
 def test_file_quit_has_ctrl_q(window: MainWindow) -> None:
-    file_menu = window.file_menu
+    file_menu = window.menus.file
     quit_action = file_menu.actions()[-1]
     assert quit_action.shortcut().toString() == "Ctrl+Q"
     quit_action.trigger()
@@ -92,7 +108,7 @@ def test_file_quit_has_ctrl_q(window: MainWindow) -> None:
 def test_about_names_the_licence(window: MainWindow, monkeypatch: pytest.MonkeyPatch) -> None:
     shown: list[str] = []
     monkeypatch.setattr(QMessageBox, "about", lambda _parent, _title, text: shown.append(text))
-    help_menu = window.help_menu
+    help_menu = window.menus.help
     help_menu.actions()[0].trigger()
     assert "General Public License" in shown[0]
 

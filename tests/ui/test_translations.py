@@ -92,7 +92,7 @@ def test_the_language_switches_without_a_restart(window: MainWindow) -> None:
     window.set_language("fr")
     titles = [window.sidebar.item(r).text() for r in range(window.sidebar.count())]
     assert titles[:2] == ["Tableau de bord", "Soins"]
-    assert window.file_menu.title() == "&Fichier"
+    assert window.menus.file.title() == "&Fichier"
     assert window.current_page() == "help"
     help_page = window.page("help")
     assert isinstance(help_page, HelpPage)

@@ -19,15 +19,14 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QMainWindow,
-    QMessageBox,
     QStackedWidget,
     QWidget,
 )
 
-from carnet import __version__
 from carnet.app import Services
 from carnet.i18n import Translator
 from carnet.ui.events import EventHub
+from carnet.ui.first_paint import after_first_paint
 from carnet.ui.icons import app_icon
 from carnet.ui.menus import MenuHandlers, WindowMenus
 from carnet.ui.pages import DEFAULT_PAGE, PAGES
@@ -129,6 +128,18 @@ class MainWindow(QMainWindow):
         return BackupActions(self, self, self._t, self._reopen)
 
     @property
+    def menus(self) -> WindowMenus:
+        """The menus with their commands (filled now if the first paint has not come yet)."""
+        self._fill_menus()
+        return self._menus
+
+    @property
+    def undo_actions(self) -> UndoActions:
+        self._fill_menus()
+        assert self._undo_actions is not None
+        return self._undo_actions
+
+    @property
     def services(self) -> Services:
         return self._services
 
@@ -203,8 +214,8 @@ class MainWindow(QMainWindow):
         current = self.current_page()
         # The old pages and undo actions are deleted later, not now: until then they
         # must not answer the hub, perhaps from a store that a restore has closed.
-        if self.undo_actions is not None:
-            self._events.disconnect(self.undo_actions)
+        if self._undo_actions is not None:
+            self._events.disconnect(self._undo_actions)
         for key, page in list(self._built.items()):
             self._events.disconnect(page)
             # Not setParent(None): the page may be the one whose signal called us.
@@ -266,23 +277,27 @@ class MainWindow(QMainWindow):
             show_page=self.show_page,
             about=self._show_about,
         )
-        self.menus = WindowMenus(self, t, handlers)
-        # A restore needs a file to replace and a way to open it again.
-        self.menus.restore.setEnabled(
-            self._reopen is not None and self._services.db_path is not None
-        )
-        self.file_menu, self.go_menu, self.help_menu = (
-            self.menus.file,
-            self.menus.go,
-            self.menus.help,
-        )
-        self.undo_actions = UndoActions(self, self.menus.edit, self._services, self._events, t)
+        self._menus = WindowMenus(self, t, handlers)
+        self._undo_actions: UndoActions | None = None
+        if self.isVisible():  # a language change or a restore: the person is at the window
+            self._fill_menus()
+        else:  # opening: the commands come right after the first screen has painted
+            after_first_paint(self, self._fill_menus)
         path = self._services.db_path
         where = str(path) if path is not None else t.gettext("in memory, not saved")
         self.db_label.setText(t.gettext("Database: {path}").format(path=where))
         self.db_label.setAccessibleName(t.gettext("Database file"))
         self.count_label.setAccessibleName(t.gettext("Number of acts"))
         self._update_act_count()
+
+    def _fill_menus(self) -> None:
+        menus = self._menus
+        if menus.filled:
+            return
+        menus.fill()
+        # A restore needs a file to replace and a way to open it again.
+        menus.restore.setEnabled(self._reopen is not None and self._services.db_path is not None)
+        self._undo_actions = UndoActions(self, menus.edit, self._services, self._events, self._t)
 
     def _build_status_bar(self) -> None:
         self.db_label = QLabel()
@@ -375,11 +390,6 @@ class MainWindow(QMainWindow):
             self.bank_page.open_import(path)
 
     def _show_about(self) -> None:
-        t = self._t
-        text = t.gettext(
-            "<h3>Carnet {version}</h3>"
-            "<p>Keeps track of your household's health care, the feuilles de soins to send "
-            "and the reimbursements to expect, on this computer only.</p>"
-            "<p>Free software under the GNU General Public License, version 3 or later.</p>"
-        ).format(version=__version__)
-        QMessageBox.about(self, t.gettext("About Carnet"), text)
+        from carnet.ui.about import show_about  # noqa: PLC0415 (not needed to open)
+
+        show_about(self, self._t)

@@ -34,13 +34,45 @@ class MenuHandlers:
 
 
 class WindowMenus:
-    """Builds the menus of ``window``; ``edit`` is left for the undo actions to fill."""
+    """The menus of ``window``; ``edit`` is left for the undo actions to fill.
+
+    The bar and its four titles are made with the window, so the first screen
+    is complete; :meth:`fill` adds the commands, their icons and shortcuts
+    (a few milliseconds of work the first screen does not show).
+    """
+
+    new_act: QAction
+    import_statement: QAction
+    back_up: QAction
+    restore: QAction
+    todo_sheet: QAction
+    export: QAction
+    quit: QAction
 
     def __init__(self, window: QMainWindow, t: Translator, handlers: MenuHandlers) -> None:
+        self._window = window
+        self._t = t
+        self._handlers = handlers
+        self.filled = False
         # A new bar replaces the old one, which Qt deletes with its menus and actions.
         bar = QMenuBar(window)
         window.setMenuBar(bar)
         self.file = bar.addMenu(t.gettext("&File"))
+        self.edit = bar.addMenu(t.gettext("&Edit"))
+        self.go = bar.addMenu(t.gettext("&Go"))
+        self.help = bar.addMenu(t.gettext("&Help"))
+
+    def fill(self) -> None:
+        """Add the commands to the menus (once)."""
+        if self.filled:
+            return
+        self.filled = True
+        self._fill_file(self._t, self._handlers)
+        self._fill_go(self._t, self._handlers)
+        about = self._add(self.help, self._t.gettext("&About Carnet"), self._handlers.about)
+        about.setMenuRole(QAction.MenuRole.AboutRole)
+
+    def _fill_file(self, t: Translator, handlers: MenuHandlers) -> None:
         self.new_act = self._add(self.file, t.gettext("&New care act…"), handlers.new_act)
         self.new_act.setShortcut(QKeySequence(QKeySequence.StandardKey.New))
         self.import_statement = self._add(
@@ -59,21 +91,19 @@ class WindowMenus:
         self.file.addSeparator()
         self._add(self.file, t.gettext("Create a &demo household…"), handlers.create_demo)
         self.file.addSeparator()
-        self.quit = self._add(self.file, t.gettext("&Quit"), window.close)
+        self.quit = self._add(self.file, t.gettext("&Quit"), self._window.close)
         # Not StandardKey.Quit: it is empty on Windows, where Ctrl+Q is still expected.
         self.quit.setShortcut(QKeySequence("Ctrl+Q"))
         self.quit.setMenuRole(QAction.MenuRole.QuitRole)
-        self.edit = bar.addMenu(t.gettext("&Edit"))
-        self.go = bar.addMenu(t.gettext("&Go"))
+
+    def _fill_go(self, t: Translator, handlers: MenuHandlers) -> None:
+        palette = self._window.palette()
         for number, spec in enumerate(PAGES, start=1):
             action = self._add(
                 self.go, t.gettext(spec.title), partial(handlers.show_page, spec.key)
             )
-            action.setIcon(svg_icon(spec.key, window.palette()))
+            action.setIcon(svg_icon(spec.key, palette))
             action.setShortcut(QKeySequence(f"Ctrl+{number}"))
-        self.help = bar.addMenu(t.gettext("&Help"))
-        about = self._add(self.help, t.gettext("&About Carnet"), handlers.about)
-        about.setMenuRole(QAction.MenuRole.AboutRole)
 
     @staticmethod
     def _add(menu: QMenu, text: str, slot: Callable[[], object]) -> QAction:
