@@ -17,9 +17,9 @@ from datetime import date, timedelta
 
 from carnet.bank.matching import HealthCredit, MatchSettings, OpenPayment, reconcile
 from carnet.domain.banking import PayerType
+from carnet.domain.codes import Payer
 from carnet.domain.ids import ExpectedPaymentId, TransactionId
 from carnet.domain.money import Cents
-from carnet.domain.payments import Payer
 
 START = date(2010, 1, 1)
 COMMON = (2500, 2650, 3000, 1650, 1750, 700, 1150)

@@ -19,7 +19,8 @@ try:
 except ImportError:  # running from a checkout without installing the package
     sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "src"))
 
-from carnet.domain.care import CareAct, Parcours, PaymentMode
+from carnet.domain.care import CareAct
+from carnet.domain.codes import Parcours, PaymentMode
 from carnet.domain.contracts import Contract
 from carnet.domain.ids import ActId, ContractId, PersonId, PractitionerId
 from carnet.domain.money import Cents

@@ -17,9 +17,9 @@ from carnet.bank.matching import (
     reconcile,
 )
 from carnet.domain.banking import PayerType
+from carnet.domain.codes import Payer
 from carnet.domain.ids import ExpectedPaymentId, TransactionId
 from carnet.domain.money import Cents
-from carnet.domain.payments import Payer
 
 DAY0 = date(2025, 3, 1)
 CPAM, AMC = PayerType.CPAM, PayerType.COMPLEMENTARY

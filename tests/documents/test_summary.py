@@ -21,7 +21,8 @@ from carnet.documents.summary_model import (
 )
 from carnet.documents.summary_tables import Column, fit_text, fitted_cell
 from carnet.documents.todo_sheet import render_todo, share_rows
-from carnet.domain.care import ActInput, Channel
+from carnet.domain.care import ActInput
+from carnet.domain.codes import Channel
 from carnet.domain.ids import PersonId, PractitionerId
 from carnet.domain.money import Cents
 from carnet.services.demo import build_demo

@@ -9,7 +9,8 @@ from datetime import date
 import pytest
 
 from carnet.bank import BankFileError, parse_statement
-from carnet.domain.claims import FeuilleStatus, Step, TransitionError, next_status
+from carnet.domain.claims import Step, TransitionError, next_status
+from carnet.domain.codes import FeuilleStatus
 from carnet.domain.errors import NotFoundError, ValidationError
 from carnet.domain.messages import N_, Message, render
 from carnet.domain.validation import check_amount, check_date, check_nir

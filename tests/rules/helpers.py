@@ -5,7 +5,8 @@ from __future__ import annotations
 from datetime import date
 from decimal import Decimal
 
-from carnet.domain.care import CareAct, Parcours, PaymentMode
+from carnet.domain.care import CareAct
+from carnet.domain.codes import Parcours, PaymentMode
 from carnet.domain.contracts import Contract
 from carnet.domain.ids import ActId, ContractId, PersonId, PractitionerId
 from carnet.domain.money import Cents, parse_euros

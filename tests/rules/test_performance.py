@@ -6,7 +6,8 @@ import time
 from datetime import date, timedelta
 from decimal import Decimal
 
-from carnet.domain.care import CareAct, Parcours
+from carnet.domain.care import CareAct
+from carnet.domain.codes import Parcours
 from carnet.domain.ids import ActId, PersonId, PractitionerId
 from carnet.domain.money import Cents
 from carnet.domain.practitioners import Practitioner, Profession, Sector

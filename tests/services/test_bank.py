@@ -11,11 +11,11 @@ import pytest
 from carnet.app import Services
 from carnet.bank import CsvMapping
 from carnet.domain.banking import PayerType
-from carnet.domain.care import ActInput, Channel, PaymentMode
+from carnet.domain.care import ActInput
+from carnet.domain.codes import Channel, Payer, PaymentMode, PaymentStatus
 from carnet.domain.contracts import ContractInput
 from carnet.domain.ids import PersonId, PractitionerId
 from carnet.domain.money import Cents
-from carnet.domain.payments import Payer, PaymentStatus
 from carnet.domain.people import PersonInput
 from carnet.services.bank_import import StatementFileError
 

@@ -12,11 +12,11 @@ from pathlib import Path
 import pytest
 
 from carnet.app import Services, build_services
-from carnet.domain.care import ActInput, Channel, PaymentMode
+from carnet.domain.care import ActInput
+from carnet.domain.codes import Channel, Payer, PaymentMode
 from carnet.domain.errors import NotFoundError, ValidationError
 from carnet.domain.ids import ActId, ExpectedPaymentId, PersonId, PractitionerId
 from carnet.domain.money import Cents
-from carnet.domain.payments import Payer
 from tests.conftest import TODAY, make_household
 
 

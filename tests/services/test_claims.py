@@ -9,8 +9,9 @@ from pathlib import Path
 import pytest
 
 from carnet.app import Services, build_services
-from carnet.domain.care import ActInput, Channel, PaymentMode
-from carnet.domain.claims import FeuilleStatus, Step
+from carnet.domain.care import ActInput
+from carnet.domain.claims import Step
+from carnet.domain.codes import Channel, FeuilleStatus, PaymentMode
 from carnet.domain.errors import ValidationError
 from carnet.domain.ids import PersonId, PractitionerId
 from carnet.domain.money import Cents

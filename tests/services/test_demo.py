@@ -6,8 +6,7 @@ from datetime import date
 
 from carnet.app import Services
 from carnet.domain.banking import PayerType
-from carnet.domain.claims import FeuilleStatus
-from carnet.domain.payments import Payer
+from carnet.domain.codes import FeuilleStatus, Payer
 from carnet.services.demo import build_demo
 
 TODAY = date(2026, 11, 28)

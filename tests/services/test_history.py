@@ -8,8 +8,8 @@ from datetime import date
 import pytest
 
 from carnet.app import Services
-from carnet.domain.care import ActInput, Channel
-from carnet.domain.claims import FeuilleStatus
+from carnet.domain.care import ActInput
+from carnet.domain.codes import Channel, FeuilleStatus
 from carnet.domain.errors import NotFoundError, ValidationError
 from carnet.domain.ids import PersonId, PractitionerId
 from carnet.domain.money import Cents

@@ -7,13 +7,13 @@ from datetime import date, timedelta
 import pytest
 
 from carnet.app import Services
-from carnet.domain.care import ActInput, Channel
-from carnet.domain.claims import FeuilleStatus, Step
+from carnet.domain.care import ActInput
+from carnet.domain.claims import Step
+from carnet.domain.codes import Channel, FeuilleStatus, Payer
 from carnet.domain.errors import ValidationError
 from carnet.domain.ids import FeuilleId, PersonId, PractitionerId
 from carnet.domain.mailings import MailingMode, RecipientKind
 from carnet.domain.money import Cents
-from carnet.domain.payments import Payer
 from carnet.domain.people import PersonInput
 
 

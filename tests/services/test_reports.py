@@ -5,7 +5,8 @@ from __future__ import annotations
 from datetime import date
 
 from carnet.app import Services
-from carnet.domain.care import ActInput, Channel
+from carnet.domain.care import ActInput
+from carnet.domain.codes import Channel
 from carnet.domain.ids import PersonId, PractitionerId
 from carnet.domain.money import Cents
 from carnet.services.demo import build_demo

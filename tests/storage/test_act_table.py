@@ -10,7 +10,6 @@ cases first and then hypothesis over random combinations.
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import replace
 from datetime import date, timedelta
 from pathlib import Path
 
@@ -19,11 +18,11 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from carnet.app import Services, build_services
-from carnet.domain.act_query import ActQuery, ActSort, Owed, fold
-from carnet.domain.care import ActInput, ActSummary
+from carnet.domain.act_query import ActQuery, ActSort, ActSummary, Owed, fold
+from carnet.domain.care import ActInput
+from carnet.domain.codes import Payer
 from carnet.domain.ids import ActId, PersonId, PractitionerId
 from carnet.domain.money import Cents
-from carnet.domain.payments import Payer
 from carnet.domain.people import PersonInput
 from carnet.domain.practitioners import PractitionerInput, Profession, Sector
 from carnet.i18n import Translator
@@ -162,7 +161,7 @@ def reference(services: Services, query: ActQuery, text: str) -> list[ActId]:
 
 
 def ask(services: Services, query: ActQuery, text: str = "") -> list[ActId]:
-    return services.care_table.ids(replace(query, terms=text_terms(text, EN)))
+    return services.care_table.ids(query._replace(terms=text_terms(text, EN)))
 
 
 # -- literal cases -------------------------------------------------------------------------

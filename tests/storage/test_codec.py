@@ -8,7 +8,8 @@ from decimal import Decimal
 from hypothesis import given
 from hypothesis import strategies as st
 
-from carnet.domain.care import CareAct, Channel, Parcours, PaymentMode
+from carnet.domain.care import CareAct
+from carnet.domain.codes import Channel, Parcours, PaymentMode
 from carnet.domain.contracts import Contract, Guarantee
 from carnet.domain.ids import ActId, ContractId, PersonId, PractitionerId
 from carnet.domain.money import Cents

@@ -19,7 +19,8 @@ from PySide6.QtWidgets import QDialog
 from pytestqt.qtbot import QtBot
 
 from carnet.app import Services, build_services
-from carnet.domain.care import ActInput, Channel, PaymentMode
+from carnet.domain.care import ActInput
+from carnet.domain.codes import Channel, PaymentMode
 from carnet.domain.ids import PersonId, PractitionerId
 from carnet.domain.money import Cents
 from carnet.domain.people import PersonInput

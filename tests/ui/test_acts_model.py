@@ -7,15 +7,14 @@ counts what the model reads.
 
 from __future__ import annotations
 
-from dataclasses import replace
 from datetime import date
 
 import pytest
 from PySide6.QtCore import QPersistentModelIndex, Qt
 from pytestqt.modeltest import ModelTester
 
-from carnet.domain.act_query import ActQuery
-from carnet.domain.care import ActSummary, Channel, PaymentMode
+from carnet.domain.act_query import ActQuery, ActSummary
+from carnet.domain.codes import Channel, PaymentMode
 from carnet.domain.ids import ActId, PersonId
 from carnet.domain.money import Cents
 from carnet.i18n import Translator
@@ -178,7 +177,7 @@ def test_sort_keeps_persistent_indexes_on_the_same_act(
 def test_a_new_query_keeps_the_sort_order(model: ActTableModel, source: Source) -> None:
     fill(model, source, ROWS)
     model.sort(columns.DATE, Qt.SortOrder.AscendingOrder)
-    model.set_query(replace(model.query, person=PersonId(1)))
+    model.set_query(model.query._replace(person=PersonId(1)))
     assert column(model, columns.DATE, SORT_ROLE) == [date(2026, 2, 9), date(2026, 3, 1)]
 
 
@@ -246,5 +245,5 @@ def test_a_row_past_the_first_page_reads_every_id_at_once() -> None:
 
 def test_a_filter_reads_every_matching_id_at_once(model: ActTableModel, source: Source) -> None:
     fill(model, source, ROWS)
-    model.set_query(replace(model.query, person=PersonId(2)))
+    model.set_query(model.query._replace(person=PersonId(2)))
     assert model.rowCount() == 1

@@ -17,11 +17,11 @@ from pytestqt.qtbot import QtBot
 
 from carnet.app import Services, build_services
 from carnet.bank import OpenPayment, Reason
-from carnet.domain.care import ActInput, PaymentMode
+from carnet.domain.care import ActInput
+from carnet.domain.codes import Payer, PaymentMode
 from carnet.domain.contracts import ContractInput
 from carnet.domain.ids import ActId, PersonId, PractitionerId
 from carnet.domain.money import Cents
-from carnet.domain.payments import Payer
 from carnet.domain.people import PersonInput
 from carnet.domain.practitioners import PractitionerInput, Profession, Sector
 from carnet.i18n import Translator

@@ -12,7 +12,7 @@ from PySide6.QtWidgets import QMessageBox
 from pytestqt.qtbot import QtBot
 
 from carnet.app import Services
-from carnet.domain.care import Channel
+from carnet.domain.codes import Channel
 from carnet.domain.practitioners import Profession
 from carnet.ui.act_proposal import act_choices, proposed_fee
 from carnet.ui.dialogs.form_dialog import FormDialog

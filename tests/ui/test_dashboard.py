@@ -9,10 +9,10 @@ from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
 from carnet.app import Services
-from carnet.domain.care import ActInput, Channel
-from carnet.domain.claims import FeuilleStatus, Step
+from carnet.domain.care import ActInput
+from carnet.domain.claims import Step
+from carnet.domain.codes import Channel, FeuilleStatus, Payer
 from carnet.domain.money import Cents
-from carnet.domain.payments import Payer
 from carnet.domain.people import PersonInput
 from carnet.ui.events import EventHub
 from carnet.ui.main_window import MainWindow

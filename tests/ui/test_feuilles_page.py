@@ -12,8 +12,9 @@ from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
 
 from carnet.app import Services
-from carnet.domain.care import ActInput, Channel
-from carnet.domain.claims import FeuilleStatus, Step
+from carnet.domain.care import ActInput
+from carnet.domain.claims import Step
+from carnet.domain.codes import Channel, FeuilleStatus
 from carnet.domain.ids import FeuilleId
 from carnet.domain.money import Cents
 from carnet.domain.people import Person, PersonInput

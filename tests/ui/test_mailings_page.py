@@ -17,7 +17,8 @@ from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
 
 from carnet.app import Services
-from carnet.domain.claims import FeuilleStatus, Step
+from carnet.domain.claims import Step
+from carnet.domain.codes import FeuilleStatus
 from carnet.domain.ids import MailingId
 from carnet.domain.mailings import MailingMode
 from carnet.i18n import Translator

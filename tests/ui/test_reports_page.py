@@ -14,7 +14,8 @@ from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
 
 from carnet.app import Services
-from carnet.domain.care import ActInput, Channel
+from carnet.domain.care import ActInput
+from carnet.domain.codes import Channel
 from carnet.domain.ids import PersonId, PractitionerId
 from carnet.domain.money import Cents
 from carnet.i18n import Translator

@@ -16,7 +16,8 @@ from pytestqt.qtbot import QtBot
 
 from carnet.app import Services
 from carnet.domain.banking import BankAccountInput
-from carnet.domain.claims import FeuilleStatus, Step
+from carnet.domain.claims import Step
+from carnet.domain.codes import FeuilleStatus
 from carnet.i18n import Translator
 from carnet.services.demo import build_demo
 from carnet.ui.dialogs import import_dialog

@@ -8,8 +8,10 @@ from typing import Any
 import click
 
 from carnet.cli.common import DATE, DECIMAL, EUROS, emit_json, money, open_services, user_errors
+from carnet.domain.act_query import ActSummary
 from carnet.domain.assessment import Assessment
-from carnet.domain.care import ActInput, ActSummary, CareAct, Channel, Parcours, PaymentMode
+from carnet.domain.care import ActInput, CareAct
+from carnet.domain.codes import Channel, Parcours, PaymentMode
 from carnet.domain.ids import ActId, PersonId, PractitionerId
 from carnet.domain.payments import ExpectedPayment
 from carnet.rules.explain import render_explanation

@@ -15,7 +15,8 @@ from decimal import Decimal, InvalidOperation
 import click
 
 from carnet.domain.assessment import Assessment
-from carnet.domain.care import CareAct, Parcours, PaymentMode
+from carnet.domain.care import CareAct
+from carnet.domain.codes import Parcours, PaymentMode
 from carnet.domain.contracts import Contract
 from carnet.domain.ids import ActId, ContractId, PersonId, PractitionerId
 from carnet.domain.money import AmountError, Cents, format_plain, parse_euros

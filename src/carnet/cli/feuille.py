@@ -9,7 +9,8 @@ from typing import Any
 import click
 
 from carnet.cli.common import DATE, emit_json, open_services, user_errors
-from carnet.domain.claims import Feuille, FeuilleStatus, Step
+from carnet.domain.claims import Feuille, Step
+from carnet.domain.codes import FeuilleStatus
 from carnet.domain.ids import FeuilleId, PersonId
 
 

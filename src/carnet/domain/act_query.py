@@ -15,12 +15,13 @@ act code) itself.
 from __future__ import annotations
 
 import unicodedata
-from dataclasses import dataclass
 from datetime import date
 from enum import StrEnum
+from typing import NamedTuple
 
-from carnet.domain.ids import PersonId
-from carnet.domain.payments import Payer
+from carnet.domain.codes import Channel, Payer, PaymentMode
+from carnet.domain.ids import ActId, PersonId
+from carnet.domain.money import Cents
 
 
 def fold(text: str) -> str:
@@ -44,8 +45,7 @@ class ActSort(StrEnum):
     STATUS = "status"
 
 
-@dataclass(frozen=True, slots=True)
-class TextTerm:
+class TextTerm(NamedTuple):
     """One word of the filter box, already folded (see :func:`fold`).
 
     ``categories`` and ``statuses`` are the stored codes whose label (in the UI
@@ -59,16 +59,14 @@ class TextTerm:
     unassessed: bool = False
 
 
-@dataclass(frozen=True, slots=True)
-class Owed:
+class Owed(NamedTuple):
     """Acts with money still awaited from ``payer`` (any payer: ``None``)."""
 
     payer: Payer | None = None
     overdue_on: date | None = None  # only payments whose window closed before this day
 
 
-@dataclass(frozen=True, slots=True)
-class ActQuery:
+class ActQuery(NamedTuple):
     """Every filter of the care table and its order; the default is every act, newest first."""
 
     terms: tuple[TextTerm, ...] = ()
@@ -91,3 +89,22 @@ class ActQuery:
             or self.owed is not None
             or self.only is not None
         )
+
+
+class ActSummary(NamedTuple):
+    """One line of the care table: the act with names and its assessed split."""
+
+    id: ActId
+    date: date
+    person_id: PersonId
+    person_name: str
+    practitioner_name: str
+    act_code: str
+    category: str
+    fee_cents: Cents
+    amo_cents: Cents | None
+    amc_cents: Cents | None
+    patient_cents: Cents | None
+    channel: Channel
+    payment_mode: PaymentMode
+    status: str

@@ -12,20 +12,9 @@ from dataclasses import dataclass
 from datetime import date
 from enum import StrEnum
 
+from carnet.domain.codes import FeuilleStatus
 from carnet.domain.ids import ActId, FeuilleId, MailingId, PersonId
 from carnet.domain.messages import N_, Message
-
-
-class FeuilleStatus(StrEnum):
-    HELD = "held"  # no social security number yet: keep it until the number arrives
-    TO_SIGN = "to-sign"
-    SIGNED = "signed"
-    COPIED = "copied"
-    IN_MAILING = "in-mailing"
-    MAILED = "mailed"
-    AMO_PAID = "amo-paid"
-    CLOSED = "closed"
-    RETURNED = "returned"
 
 
 class Step(StrEnum):

@@ -4,22 +4,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
-from enum import StrEnum
 
+from carnet.domain.codes import Payer, PaymentStatus
 from carnet.domain.ids import ActId, ExpectedPaymentId
 from carnet.domain.money import Cents
-
-
-class Payer(StrEnum):
-    AMO = "amo"  # the CPAM (Assurance Maladie obligatoire)
-    AMC = "amc"  # the complementary insurer
-
-
-class PaymentStatus(StrEnum):
-    PENDING = "pending"
-    PARTLY_PAID = "partly-paid"
-    PAID = "paid"
-    WRITTEN_OFF = "written-off"
 
 
 @dataclass(frozen=True, slots=True)

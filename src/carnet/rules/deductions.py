@@ -15,7 +15,8 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import NamedTuple, TypeVar
 
-from carnet.domain.care import CareAct, Parcours
+from carnet.domain.care import CareAct
+from carnet.domain.codes import Parcours
 from carnet.domain.money import Cents
 from carnet.domain.practitioners import Profession
 from carnet.rules.case import Case

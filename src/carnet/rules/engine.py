@@ -16,7 +16,8 @@ from decimal import Decimal
 from typing import NamedTuple, TypeVar
 
 from carnet.domain.assessment import Assessment
-from carnet.domain.care import CareAct, PaymentMode
+from carnet.domain.care import CareAct
+from carnet.domain.codes import PaymentMode
 from carnet.domain.contracts import Contract
 from carnet.domain.ids import ActId, PractitionerId
 from carnet.domain.money import Cents, apply_rate

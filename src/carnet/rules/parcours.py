@@ -11,7 +11,7 @@ from __future__ import annotations
 from decimal import Decimal
 from typing import NamedTuple
 
-from carnet.domain.care import Parcours
+from carnet.domain.codes import Parcours
 from carnet.domain.practitioners import Specialty
 from carnet.rules.case import Case
 

@@ -12,8 +12,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 
 from carnet.domain.assessment import Assessment
-from carnet.domain.care import Channel
-from carnet.domain.payments import Payer
+from carnet.domain.codes import Channel, Payer
 
 VITALE = (timedelta(days=2), timedelta(days=21))
 PAPER_AFTER_MAILING = (timedelta(days=10), timedelta(days=60))

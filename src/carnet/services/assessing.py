@@ -15,11 +15,12 @@ from datetime import date
 from carnet.domain.assessment import Assessment
 from carnet.domain.care import CareAct
 from carnet.domain.changes import Changes
+from carnet.domain.codes import PaymentStatus
 from carnet.domain.contracts import Contract
 from carnet.domain.ids import ExpectedPaymentId, PersonId, PractitionerId
 from carnet.domain.messages import N_, Message
 from carnet.domain.money import Cents
-from carnet.domain.payments import ExpectedPayment, PaymentStatus
+from carnet.domain.payments import ExpectedPayment
 from carnet.domain.people import Person
 from carnet.domain.practitioners import Practitioner
 from carnet.rules import EMPTY_LEDGER, RulesError, assess, chronological

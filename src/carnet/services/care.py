@@ -8,8 +8,9 @@ from datetime import date
 from decimal import Decimal
 from functools import cached_property
 
+from carnet.domain.act_query import ActSummary
 from carnet.domain.assessment import Assessment
-from carnet.domain.care import ActInput, ActSummary, CareAct
+from carnet.domain.care import ActInput, CareAct
 from carnet.domain.changes import Changes
 from carnet.domain.errors import ValidationError, missing_record
 from carnet.domain.events import Event

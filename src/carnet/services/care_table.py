@@ -9,8 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from carnet.domain.act_query import ActQuery
-from carnet.domain.care import ActSummary
+from carnet.domain.act_query import ActQuery, ActSummary
 from carnet.domain.ids import ActId, PersonId
 from carnet.storage.store import Store
 

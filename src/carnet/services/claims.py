@@ -10,7 +10,8 @@ from dataclasses import dataclass, replace
 from datetime import date, timedelta
 
 from carnet.domain.changes import Changes
-from carnet.domain.claims import Feuille, FeuilleStatus, Step, TransitionError
+from carnet.domain.claims import Feuille, Step, TransitionError
+from carnet.domain.codes import FeuilleStatus
 from carnet.domain.errors import ValidationError
 from carnet.domain.ids import FeuilleId, PersonId
 from carnet.domain.messages import Message

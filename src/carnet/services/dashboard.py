@@ -10,10 +10,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
-from carnet.domain.claims import Feuille, FeuilleStatus
+from carnet.domain.claims import Feuille
+from carnet.domain.codes import FeuilleStatus, Payer
 from carnet.domain.ids import ActId
 from carnet.domain.money import Cents
-from carnet.domain.payments import Payer
 from carnet.services.base import Service
 from carnet.services.claims import ClaimsService, DeadlineWarning
 

@@ -14,7 +14,8 @@ from datetime import date, timedelta
 from decimal import Decimal
 
 from carnet.domain.banking import BankAccountInput
-from carnet.domain.care import ActInput, Channel, Parcours, PaymentMode
+from carnet.domain.care import ActInput
+from carnet.domain.codes import Channel, Parcours, PaymentMode
 from carnet.domain.contracts import ContractInput, Guarantee
 from carnet.domain.ids import PersonId, PractitionerId
 from carnet.domain.money import Cents

@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 
 from carnet.bank.matching.model import OpenPayment
-from carnet.domain.payments import Payer
+from carnet.domain.codes import Payer
 from carnet.services.bank_import import BankImportService, ImportReport
 from carnet.services.reconciliation import ReconciliationService
 from carnet.storage.store import Store

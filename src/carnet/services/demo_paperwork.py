@@ -11,7 +11,8 @@ from __future__ import annotations
 from collections import defaultdict
 from datetime import date, timedelta
 
-from carnet.domain.claims import Feuille, FeuilleStatus, Step
+from carnet.domain.claims import Feuille, Step
+from carnet.domain.codes import FeuilleStatus
 from carnet.domain.ids import PersonId
 from carnet.services.claims import ClaimsService
 from carnet.services.mailings import MailingService

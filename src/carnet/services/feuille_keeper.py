@@ -12,8 +12,9 @@ from collections.abc import Iterable
 from dataclasses import replace
 from datetime import date
 
-from carnet.domain.care import CareAct, Channel, PaymentMode
-from carnet.domain.claims import Feuille, FeuilleStatus, Step, next_status
+from carnet.domain.care import CareAct
+from carnet.domain.claims import Feuille, Step, next_status
+from carnet.domain.codes import Channel, FeuilleStatus, PaymentMode
 from carnet.domain.ids import ActId, FeuilleId, PersonId
 from carnet.domain.people import Person
 from carnet.storage.store import Store

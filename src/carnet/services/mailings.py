@@ -13,7 +13,8 @@ from dataclasses import replace
 from datetime import date, timedelta
 
 from carnet.domain.changes import Changes
-from carnet.domain.claims import READY_TO_MAIL, Feuille, FeuilleStatus, Step
+from carnet.domain.claims import READY_TO_MAIL, Feuille, Step
+from carnet.domain.codes import FeuilleStatus
 from carnet.domain.errors import ValidationError
 from carnet.domain.ids import FeuilleId, MailingId, PersonId
 from carnet.domain.mailings import Mailing, MailingMode, RecipientKind

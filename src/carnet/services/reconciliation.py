@@ -23,11 +23,11 @@ from carnet.bank import (
 )
 from carnet.domain.banking import PayerType
 from carnet.domain.changes import Changes
-from carnet.domain.claims import FeuilleStatus, Step
+from carnet.domain.claims import Step
+from carnet.domain.codes import FeuilleStatus, Payer
 from carnet.domain.errors import ValidationError
 from carnet.domain.ids import ActId, ExpectedPaymentId, PersonId, TransactionId
 from carnet.domain.money import Cents
-from carnet.domain.payments import Payer
 from carnet.i18n import N_
 from carnet.services.base import Result, Service
 from carnet.services.feuille_keeper import FeuilleKeeper

@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
-from carnet.domain.claims import FeuilleStatus
+from carnet.domain.codes import FeuilleStatus
 from carnet.domain.money import Cents
 from carnet.services.base import Service
 from carnet.services.claims import ClaimsService

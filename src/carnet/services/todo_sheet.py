@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from carnet.documents.summary_model import TodoEntry
-from carnet.domain.care import ActSummary
+from carnet.domain.act_query import ActSummary
 from carnet.domain.ids import ExpectedPaymentId, FeuilleId
 from carnet.domain.payments import ExpectedPayment
 from carnet.services.care import CareService

@@ -9,7 +9,7 @@ from __future__ import annotations
 from datetime import date, timedelta
 
 from carnet.domain.act_query import TextTerm, fold
-from carnet.domain.payments import Payer
+from carnet.domain.codes import Payer
 from carnet.i18n import N_, Translator
 from carnet.ui.labels import CATEGORIES, category_label, status_label
 from carnet.ui.labels import STATUSES as STATUS_LABELS

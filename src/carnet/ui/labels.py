@@ -7,9 +7,7 @@ are shown as they are, so a new category in the rules never hides a row.
 
 from __future__ import annotations
 
-from carnet.domain.care import Channel, PaymentMode
-from carnet.domain.claims import FeuilleStatus
-from carnet.domain.payments import PaymentStatus
+from carnet.domain.codes import Channel, FeuilleStatus, PaymentMode, PaymentStatus
 from carnet.i18n import N_, Translator
 
 STATUSES: dict[str, str] = {

@@ -39,7 +39,7 @@ if TYPE_CHECKING:  # only annotations; the pages' and dialogs' modules load when
     from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent
 
     from carnet.domain.changes import Changes
-    from carnet.domain.claims import FeuilleStatus
+    from carnet.domain.codes import FeuilleStatus
     from carnet.ui.backup_actions import BackupActions, Reopen
     from carnet.ui.dialogs.export_dialog import ExportDialog
     from carnet.ui.views.bank_page import BankPage

@@ -7,8 +7,8 @@ keeping a reference to every action to rename it.
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
 from functools import partial
+from typing import NamedTuple
 
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QMainWindow, QMenu, QMenuBar
@@ -18,8 +18,7 @@ from carnet.ui.icons import svg_icon
 from carnet.ui.pages import PAGES
 
 
-@dataclass(frozen=True, slots=True)
-class MenuHandlers:
+class MenuHandlers(NamedTuple):
     """What the window does for each menu command."""
 
     import_statement: Callable[[], None]

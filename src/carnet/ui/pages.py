@@ -6,13 +6,12 @@ for instead of meeting an empty screen; the description is also the tooltip.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from carnet.i18n import N_
 
 
-@dataclass(frozen=True, slots=True)
-class PageSpec:
+class PageSpec(NamedTuple):
     key: str  # stable: stored in QSettings as the last page shown
     title: str
     description: str

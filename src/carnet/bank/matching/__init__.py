@@ -36,9 +36,9 @@ from carnet.bank.matching.model import (
 )
 from carnet.bank.matching.scoring import score_items
 from carnet.bank.matching.subsets import residuals, subset_solutions
+from carnet.domain.codes import Payer
 from carnet.domain.ids import ExpectedPaymentId, TransactionId
 from carnet.domain.money import Cents
-from carnet.domain.payments import Payer
 
 __all__ = [
     "Allocation",

@@ -13,7 +13,7 @@ from collections.abc import Iterable
 
 from carnet.bank.matching.model import HealthCredit, OpenPayment
 from carnet.domain.banking import PayerType
-from carnet.domain.payments import Payer
+from carnet.domain.codes import Payer
 
 BUCKET_DAYS = 14
 

@@ -6,9 +6,9 @@ from dataclasses import dataclass
 from datetime import date
 
 from carnet.domain.banking import PayerType
+from carnet.domain.codes import Payer
 from carnet.domain.ids import ActId, ExpectedPaymentId, TransactionId
 from carnet.domain.money import Cents
-from carnet.domain.payments import Payer
 
 Param = tuple[str, int | str]
 

@@ -11,7 +11,7 @@ from collections.abc import Sequence
 
 from carnet.bank.matching.model import HealthCredit, OpenPayment, Reason
 from carnet.domain.banking import PayerType
-from carnet.domain.payments import Payer
+from carnet.domain.codes import Payer
 
 EXACT, ROUNDING, WITHHELD, PARTIAL = 40, 30, 25, -10
 IN_WINDOW = 20

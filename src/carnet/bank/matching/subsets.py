@@ -13,7 +13,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from carnet.bank.matching.model import MatchSettings, OpenPayment
-from carnet.domain.payments import Payer
+from carnet.domain.codes import Payer
 
 NODE_BUDGET = 300
 ROUNDING_PER_ITEM = 1

@@ -13,8 +13,8 @@ from collections.abc import Iterable, Iterator, Sequence
 from datetime import date
 from typing import Any, cast
 
-from carnet.domain.act_query import ActQuery, ActSort, TextTerm, fold
-from carnet.domain.care import ActSummary, Channel, PaymentMode
+from carnet.domain.act_query import ActQuery, ActSort, ActSummary, TextTerm, fold
+from carnet.domain.codes import Channel, PaymentMode
 from carnet.domain.ids import ActId, PersonId
 from carnet.domain.money import Cents
 

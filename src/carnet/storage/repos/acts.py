@@ -5,7 +5,8 @@ from __future__ import annotations
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
-from carnet.domain.care import ActSummary, CareAct
+from carnet.domain.act_query import ActSummary
+from carnet.domain.care import CareAct
 from carnet.domain.ids import ActId, PersonId
 from carnet.storage.repos.act_table import SUMMARY_SQL, summaries
 from carnet.storage.repos.records import RecordRepo

@@ -6,7 +6,8 @@ from collections import defaultdict
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
-from carnet.domain.claims import OPEN, Feuille, FeuilleStatus
+from carnet.domain.claims import OPEN, Feuille
+from carnet.domain.codes import FeuilleStatus
 from carnet.domain.errors import NotFoundError
 from carnet.domain.ids import ActId, FeuilleId, MailingId, PersonId
 from carnet.domain.mailings import Mailing

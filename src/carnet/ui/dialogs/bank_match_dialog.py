@@ -25,8 +25,8 @@ from PySide6.QtWidgets import (
 
 from carnet.bank import HealthCredit
 from carnet.domain.banking import PayerType
+from carnet.domain.codes import Payer
 from carnet.domain.ids import ExpectedPaymentId
-from carnet.domain.payments import Payer
 from carnet.i18n import Translator
 from carnet.ui.models.bank_data import PaymentLine
 from carnet.ui.models.bank_labels import share_label

@@ -15,7 +15,8 @@ from typing import Any
 from PySide6.QtCore import QDate, Qt
 from PySide6.QtWidgets import QCheckBox, QComboBox, QDateEdit, QLabel, QLineEdit, QWidget
 
-from carnet.domain.care import ActInput, CareAct, Channel, Parcours, PaymentMode
+from carnet.domain.care import ActInput, CareAct
+from carnet.domain.codes import Channel, Parcours, PaymentMode
 from carnet.domain.ids import PersonId, PractitionerId
 from carnet.domain.money import Cents
 from carnet.domain.people import Person

@@ -11,7 +11,6 @@ first painted, then kept with its page.
 from __future__ import annotations
 
 from collections import OrderedDict
-from dataclasses import replace
 from datetime import date
 from typing import Any, Protocol
 
@@ -23,8 +22,7 @@ from PySide6.QtCore import (
     Qt,
 )
 
-from carnet.domain.act_query import ActQuery, ActSort
-from carnet.domain.care import ActSummary
+from carnet.domain.act_query import ActQuery, ActSort, ActSummary
 from carnet.domain.ids import ActId
 from carnet.i18n import N_, Translator
 from carnet.ui.labels import category_label, status_label
@@ -236,7 +234,7 @@ class ActTableModel(QAbstractTableModel):
         if not 0 <= column < COLUMN_COUNT:
             return
         descending = order == Qt.SortOrder.DescendingOrder
-        query = replace(self._query, sort=SORTS[column], descending=descending)
+        query = self._query._replace(sort=SORTS[column], descending=descending)
         if query == self._query:
             return  # the view asks twice when the header is clicked; the rows are in order
         self._query = query

@@ -13,10 +13,10 @@ from datetime import date
 
 from carnet.app import Services
 from carnet.bank import HealthCredit, Proposal
+from carnet.domain.act_query import ActSummary
 from carnet.domain.banking import BankTransaction
-from carnet.domain.care import ActSummary
+from carnet.domain.codes import Payer
 from carnet.domain.ids import ActId, ExpectedPaymentId, TransactionId
-from carnet.domain.payments import Payer
 from carnet.services.reconciliation import Reconciliation
 
 

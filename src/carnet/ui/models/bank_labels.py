@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from carnet.bank import Proposal, Reason
 from carnet.domain.banking import PayerType
-from carnet.domain.payments import Payer
+from carnet.domain.codes import Payer
 from carnet.i18n import N_, Translator
 from carnet.ui.models.bank_data import PaymentLine
 

@@ -18,8 +18,9 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersisten
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QApplication, QStyle
 
-from carnet.domain.care import ActSummary
-from carnet.domain.claims import Feuille, FeuilleStatus
+from carnet.domain.act_query import ActSummary
+from carnet.domain.claims import Feuille
+from carnet.domain.codes import FeuilleStatus
 from carnet.domain.ids import ActId, PersonId
 from carnet.i18n import N_, Translator
 from carnet.services.claims import WARN_DAYS, DeadlineWarning

@@ -22,8 +22,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from carnet.domain.care import ActSummary
-from carnet.domain.payments import Payer
+from carnet.domain.act_query import ActSummary
+from carnet.domain.codes import Payer
 from carnet.i18n import N_, Translator
 from carnet.ui.labels import (
     FEUILLE_STATUSES,

@@ -16,13 +16,13 @@ from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QPushButton, QWidget
 
 from carnet.app import Services
-from carnet.domain.care import CareAct
 from carnet.domain.ids import ActId
 from carnet.i18n import Translator
 from carnet.ui.errors import guarded
 from carnet.ui.events import EventHub
 
 if TYPE_CHECKING:
+    from carnet.domain.care import CareAct
     from carnet.services.base import Result
     from carnet.ui.dialogs.form_dialog import FormDialog
 

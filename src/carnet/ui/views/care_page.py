@@ -7,7 +7,6 @@ by text, person, period, status and payer.
 
 from __future__ import annotations
 
-from dataclasses import replace
 from decimal import Decimal
 from functools import cached_property
 from typing import TYPE_CHECKING
@@ -26,8 +25,7 @@ from PySide6.QtWidgets import (
 )
 
 from carnet.app import Services
-from carnet.domain.act_query import ActQuery, Owed
-from carnet.domain.care import ActSummary
+from carnet.domain.act_query import ActQuery, ActSummary, Owed
 from carnet.domain.ids import ActId, PersonId
 from carnet.i18n import N_, Translator
 from carnet.ui import care_filters
@@ -301,8 +299,7 @@ class CarePage(QWidget):
         payer, overdue = care_filters.payer_of(bar.payer()), bar.status() == "overdue"
         if payer is not None or overdue:
             owed = Owed(payer, today if overdue else None)
-        return replace(
-            self.model.query,
+        return self.model.query._replace(
             terms=care_filters.text_terms(self.filter_box.text(), self._t),
             person=None if person is None else PersonId(int(person)),
             period=care_filters.period_range(bar.period(), today),

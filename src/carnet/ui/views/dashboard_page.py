@@ -21,9 +21,8 @@ from PySide6.QtWidgets import (
 )
 
 from carnet.domain.changes import Changes
-from carnet.domain.claims import FeuilleStatus
+from carnet.domain.codes import FeuilleStatus, Payer
 from carnet.domain.ids import ActId
-from carnet.domain.payments import Payer
 from carnet.services.dashboard import TO_MAIL, Dashboard, DashboardService, Owed
 from carnet.ui.views.page_factory import Navigator, PageContext
 from carnet.ui.widgets.month_chart import MonthChart

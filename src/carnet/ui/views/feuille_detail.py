@@ -18,8 +18,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from carnet.domain.care import ActSummary
-from carnet.domain.claims import FeuilleStatus
+from carnet.domain.act_query import ActSummary
+from carnet.domain.codes import FeuilleStatus
 from carnet.domain.ids import ActId
 from carnet.i18n import N_, Translator
 from carnet.ui.models.feuilles import FeuilleRow

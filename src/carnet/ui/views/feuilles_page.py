@@ -39,7 +39,8 @@ from PySide6.QtWidgets import (
 from carnet.app import Services
 from carnet.domain.attachments import AttachedTo
 from carnet.domain.changes import Changes
-from carnet.domain.claims import Feuille, FeuilleStatus, Step, allowed_steps
+from carnet.domain.claims import Feuille, Step, allowed_steps
+from carnet.domain.codes import FeuilleStatus
 from carnet.domain.ids import FeuilleId, PersonId
 from carnet.i18n import N_, Translator
 from carnet.services.base import Result

@@ -33,7 +33,7 @@ from PySide6.QtWidgets import (
 from carnet.app import Services
 from carnet.domain.attachments import AttachedTo
 from carnet.domain.changes import Changes
-from carnet.domain.claims import FeuilleStatus
+from carnet.domain.codes import FeuilleStatus
 from carnet.domain.ids import MailingId
 from carnet.domain.mailings import Mailing
 from carnet.i18n import N_, Translator

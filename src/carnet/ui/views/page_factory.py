@@ -3,8 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
-from typing import TYPE_CHECKING, Protocol
+from typing import TYPE_CHECKING, NamedTuple, Protocol
 
 from PySide6.QtCore import QSettings, QTimer
 from PySide6.QtWidgets import QWidget
@@ -15,7 +14,7 @@ from carnet.ui.events import EventHub
 from carnet.ui.pages import PAGES
 
 if TYPE_CHECKING:
-    from carnet.domain.claims import FeuilleStatus
+    from carnet.domain.codes import FeuilleStatus
 
 
 class Navigator(Protocol):
@@ -30,8 +29,7 @@ class Navigator(Protocol):
     def set_language(self, language: str) -> None: ...
 
 
-@dataclass(frozen=True, slots=True)
-class PageContext:
+class PageContext(NamedTuple):
     """What a page may use: services, the hub, the language, settings and the window."""
 
     services: Services
