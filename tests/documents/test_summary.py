@@ -9,6 +9,7 @@ import pytest
 from carnet.app import Services
 from carnet.cli.summary import todo_entries
 from carnet.documents.formats import money
+from carnet.documents.pages import RenderCancelled
 from carnet.documents.summary import render_summary
 from carnet.documents.summary_charts import months_between, nice_step, whole_euros
 from carnet.documents.summary_model import (
@@ -174,6 +175,24 @@ def test_a_thousand_acts_keep_their_totals_on_the_last_page() -> None:
     pdf = render_summary(data, "en")
     assert page_count(pdf) > 15
     assert "Total, 1000 acts €30,000.00 €19,000.00 €9,000.00 €2,000.00" in all_text(pdf)
+
+
+def test_a_render_asked_to_stop_stops_at_the_next_page() -> None:
+    acts = tuple(
+        SummaryAct(date(2026, 1, 1), "Sarah", "Dr Martin", "G", "gp", 3000, 1900, 900, 200, "paid")
+        for _ in range(400)
+    )
+    data = SummaryData("", YEAR_START, YEAR_END, TODAY, acts)
+    asked: list[int] = []
+
+    def after_three_pages() -> bool:
+        asked.append(1)
+        return len(asked) > 3
+
+    with pytest.raises(RenderCancelled):
+        render_summary(data, "en", after_three_pages)
+    assert len(asked) == 4  # asked once per page, and stopped on the first yes
+    assert render_summary(data, "en", lambda: False) == render_summary(data, "en")
 
 
 def test_long_names_are_cut_to_their_column() -> None:

@@ -119,6 +119,32 @@ def test_the_preview_shows_the_summary_pdf(page: ReportsPage) -> None:
     assert "Health-care summary – Whole household" in pdf_text(page.pdf)
 
 
+def test_a_newer_render_stops_the_one_under_way(qtbot: QtBot, page: ReportsPage) -> None:
+    page.year.setCurrentIndex(1)  # 2025: a render starts
+    first = page._stop
+    page.year.setCurrentIndex(0)  # back to 2026 before it is done: only this one is wanted
+    assert first.is_set() and not page._stop.is_set()
+    wait_for_preview(qtbot, page)
+    assert page.selected_year() == 2026
+    assert "Health-care summary" in pdf_text(page.current_pdf())
+    assert page.preview_note.text() == ""  # a stopped render is not an error
+
+
+def test_hiding_the_page_stops_its_render_and_showing_it_starts_again(
+    qtbot: QtBot, page: ReportsPage
+) -> None:
+    page.year.setCurrentIndex(1)
+    stopped = page._stop
+    page.hide()  # the person went to another page before the PDF was ready
+    assert stopped.is_set() and page.pdf is None
+    page.wait_for_pdf()
+    qtbot.wait(50)
+    assert page.pdf is None  # the stopped render showed nothing
+    page.show()
+    wait_for_preview(qtbot, page)
+    assert "€25.00" in pdf_text(page.current_pdf())
+
+
 def test_changes_elsewhere_refresh_the_page(
     qtbot: QtBot, page: ReportsPage, services: Services, events: EventHub
 ) -> None:

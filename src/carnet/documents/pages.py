@@ -83,6 +83,13 @@ class Section:
     number_single: bool = True
 
 
+Cancelled = Callable[[], bool]
+
+
+class RenderCancelled(Exception):  # not an error: whoever asked stopped waiting
+    """The document was no longer wanted (see ``cancelled`` of :func:`render`)."""
+
+
 class PagedCanvas(Canvas):
     """A canvas that numbers pages per section once the page count is known.
 
@@ -90,13 +97,18 @@ class PagedCanvas(Canvas):
     of emitting it; ``save`` replays them with "Page i/n" drawn on each.
     """
 
-    def __init__(self, *args: Any, created: date, **kwargs: Any) -> None:
+    def __init__(
+        self, *args: Any, created: date, cancelled: Cancelled | None = None, **kwargs: Any
+    ) -> None:
         super().__init__(*args, **kwargs)  # type: ignore[no-untyped-call]
         _stamp(self, created)
         self.footer: Footer | None = None
+        self._cancelled = cancelled
         self._held: list[tuple[dict[str, Any], Footer | None]] = []
 
     def showPage(self) -> None:
+        if self._cancelled is not None and self._cancelled():
+            raise RenderCancelled  # checked once a page: a long document stops within one
         self._held.append((dict(self.__dict__), self.footer))
         self.footer = None
         self._startPage()  # type: ignore[no-untyped-call]
@@ -179,8 +191,12 @@ def _story(sections: Sequence[Section]) -> list[Flowable]:
     return story
 
 
-def render(sections: Sequence[Section], meta: Meta) -> bytes:
-    """The PDF of ``sections``, one after the other, each starting on a new page."""
+def render(sections: Sequence[Section], meta: Meta, cancelled: Cancelled | None = None) -> bytes:
+    """The PDF of ``sections``, one after the other, each starting on a new page.
+
+    ``cancelled`` is asked after each page; once it says True, :class:`RenderCancelled`
+    is raised (a preview whose year changed, a window closing).
+    """
     register_fonts()
     buffer = io.BytesIO()
     info = {
@@ -192,7 +208,7 @@ def render(sections: Sequence[Section], meta: Meta) -> bytes:
         "initialFontName": SANS,  # else reportlab lists an unused, unembedded Helvetica
     }
     templates = [template for section in sections for template in _templates(section)]
-    maker = partial(PagedCanvas, created=meta.created)
+    maker = partial(PagedCanvas, created=meta.created, cancelled=cancelled)
     rl.build(buffer, templates, _story(sections), maker, info)
     return buffer.getvalue()
 

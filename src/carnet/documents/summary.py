@@ -15,7 +15,8 @@ from reportlab.platypus.flowables import CondPageBreak, Flowable
 from carnet.documents import rl
 from carnet.documents.fonts import markup
 from carnet.documents.formats import language_of, long_date, money, short_date
-from carnet.documents.pages import Meta, Section, render
+from carnet.documents.long_tables import long_table
+from carnet.documents.pages import Cancelled, Meta, Section, render
 from carnet.documents.styles import TABLE_MARGIN, body_box, styles
 from carnet.documents.summary_charts import category_chart, month_chart
 from carnet.documents.summary_model import PAYERS, Ageing, SummaryAct, SummaryData, Totals
@@ -42,10 +43,13 @@ _ACT_COLUMNS = (17.0, 24.0, 28.0, 12.0, 17.0, 16.0, 17.0, 19.0, 30.0)
 _MONEY = (4, 7)  # the act table's money columns
 
 
-def render_summary(summary: SummaryData, language: str = "en") -> bytes:
+def render_summary(
+    summary: SummaryData, language: str = "en", cancelled: Cancelled | None = None
+) -> bytes:
     """The summary as PDF bytes, in ``language`` ("en" or "fr").
 
-    The same data and language always give the same bytes.
+    The same data and language always give the same bytes. ``cancelled``: see
+    :func:`carnet.documents.pages.render`.
     """
     language = language_of(language)
     words = texts(language)
@@ -56,7 +60,7 @@ def render_summary(summary: SummaryData, language: str = "en") -> bytes:
         author="Carnet",
         lang=_LANG[language],
     )
-    return render([summary_section(summary, language)], meta)
+    return render([summary_section(summary, language)], meta, cancelled)
 
 
 def summary_section(summary: SummaryData, language: str) -> Section:
@@ -182,7 +186,7 @@ def _feuilles(summary: SummaryData, words: Texts, language: str, width: float) -
     columns = (14.0, 34.0, 36.0, 72.0, 24.0)
     scale = width / sum(columns)
     commands = grid_style(header=True)
-    return [*story, rl.table(rows, [c * scale for c in columns], commands, repeat_rows=1)]
+    return [*story, *long_table(rows, [c * scale for c in columns], commands)]
 
 
 def _acts(summary: SummaryData, words: Texts, language: str, width: float) -> list[Flowable]:
@@ -203,8 +207,7 @@ def _acts(summary: SummaryData, words: Texts, language: str, width: float) -> li
         ("LEFTPADDING", (_MONEY[1] + 1, 0), (-1, -1), 8),  # the status apart from the amounts
         ("SPAN", (0, -1), (3, -1)),
     ]
-    table = rl.table(rows, [c.width for c in columns], commands, repeat_rows=1)
-    return [*heading, table]
+    return [*heading, *long_table(rows, [c.width for c in columns], commands)]
 
 
 def _act_row(act: SummaryAct, columns: list[Column], language: str) -> list[rl.Cell]:

@@ -11,11 +11,12 @@ people change, or on its next showing if it is hidden then.
 
 from __future__ import annotations
 
+import threading
 from datetime import date
 from pathlib import Path
 
 from PySide6.QtCore import QBuffer, QThreadPool
-from PySide6.QtGui import QShowEvent
+from PySide6.QtGui import QHideEvent, QShowEvent
 from PySide6.QtPdf import QPdfDocument
 from PySide6.QtPdfWidgets import QPdfView
 from PySide6.QtPrintSupport import QPrinter
@@ -34,6 +35,7 @@ from PySide6.QtWidgets import (
 )
 
 from carnet.app import Services
+from carnet.documents.pages import RenderCancelled
 from carnet.documents.summary import render_summary
 from carnet.documents.summary_model import summary_data_from
 from carnet.documents.summary_texts import texts
@@ -69,6 +71,10 @@ class ReportsPage(QWidget):
         self.pdf: bytes | None = None
         self._generation = 0
         self._stale = False
+        # Set to stop the render under way: a newer one replaces it, or the page is hidden
+        # (a summary of 50 000 acts takes minutes and would slow the whole window).
+        self._stop = threading.Event()
+        self._unrendered = False  # the page was hidden before its PDF was ready
         pool = QThreadPool(self)
         pool.setMaxThreadCount(1)  # one render at a time: reportlab's caches are process-wide
         self._runner = TaskRunner(pool, self)
@@ -199,6 +205,14 @@ class ReportsPage(QWidget):
             self._stale = False
             self._fill_selectors()
             self.reload()
+        elif self._unrendered:
+            self._render(self.summary)
+
+    def hideEvent(self, event: QHideEvent) -> None:
+        super().hideEvent(event)
+        if self.pdf is None and not self._stop.is_set():  # its render is under way
+            self._stop.set()
+            self._unrendered = True
 
     def reload(self) -> Summary:
         """Read the selected year's figures, show them, and start rendering the PDF."""
@@ -214,20 +228,26 @@ class ReportsPage(QWidget):
         return summary
 
     def _render(self, summary: Summary) -> None:
+        self._stop.set()  # the render under way, if any, is for other figures
+        self._stop = stop = threading.Event()
+        self._unrendered = False
         self._generation += 1
         self.pdf = None
         self.preview_note.setText(self._t.gettext("Preparing the PDF…"))
         data, language, generation = summary_data_from(summary), self._t.language, self._generation
 
-        def work(_progress: Progress) -> tuple[int, bytes]:
-            return generation, render_summary(data, language)
+        def work(_progress: Progress) -> tuple[int, bytes | None]:
+            try:
+                return generation, render_summary(data, language, stop.is_set)
+            except RenderCancelled:
+                return generation, None
 
         self._runner.start(work, self._rendered, self._render_failed)
 
-    def _rendered(self, result: tuple[int, bytes]) -> None:
+    def _rendered(self, result: tuple[int, bytes | None]) -> None:
         generation, pdf = result
-        if generation != self._generation:
-            return  # the year or person changed while this one was rendering
+        if pdf is None or generation != self._generation or self._stop.is_set():
+            return  # stopped (perhaps just after it finished), or for other figures
         self.pdf = pdf
         self.preview_note.setText("")
         self._show_pdf(pdf)
