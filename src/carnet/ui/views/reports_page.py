@@ -69,7 +69,6 @@ class ReportsPage(QWidget):
         t = translator
         self.setAccessibleName(t.gettext("Reports"))
         self.pdf: bytes | None = None
-        self._generation = 0
         self._stale = False
         # Set to stop the render under way: a newer one replaces it, or the page is hidden
         # (a summary of 50 000 acts takes minutes and would slow the whole window).
@@ -231,23 +230,22 @@ class ReportsPage(QWidget):
         self._stop.set()  # the render under way, if any, is for other figures
         self._stop = stop = threading.Event()
         self._unrendered = False
-        self._generation += 1
         self.pdf = None
         self.preview_note.setText(self._t.gettext("Preparing the PDF…"))
-        data, language, generation = summary_data_from(summary), self._t.language, self._generation
+        data, language = summary_data_from(summary), self._t.language
 
-        def work(_progress: Progress) -> tuple[int, bytes | None]:
+        def work(_progress: Progress) -> tuple[threading.Event, bytes | None]:
             try:
-                return generation, render_summary(data, language, stop.is_set)
+                return stop, render_summary(data, language, stop.is_set)
             except RenderCancelled:
-                return generation, None
+                return stop, None
 
         self._runner.start(work, self._rendered, self._render_failed)
 
-    def _rendered(self, result: tuple[int, bytes | None]) -> None:
-        generation, pdf = result
-        if pdf is None or generation != self._generation or self._stop.is_set():
-            return  # stopped (perhaps just after it finished), or for other figures
+    def _rendered(self, result: tuple[threading.Event, bytes | None]) -> None:
+        stop, pdf = result
+        if pdf is None or stop is not self._stop or stop.is_set():
+            return  # for other figures, or stopped (perhaps just after it finished)
         self.pdf = pdf
         self.preview_note.setText("")
         self._show_pdf(pdf)
