@@ -199,3 +199,31 @@ def test_only_payments_whose_window_meets_the_period_are_read_for_matching(
     after = recent_payment.latest + timedelta(days=1)
     assert reconciliation.open_payments((after, after + timedelta(days=30))) == []
     assert reconciliation.propose().proposals == {}  # no credit: nothing is even read
+
+
+def _counted(services: Services) -> tuple[int, int]:
+    """The act count the window shows, and the acts really there."""
+    real = services.store.ledger.conn.execute("SELECT count(*) FROM care_act").fetchone()[0]
+    return services.care.count(), int(real)
+
+
+def test_the_act_count_follows_every_write(
+    services: Services, household: dict[str, int], tmp_path: Path
+) -> None:
+    assert _counted(services) == (0, 0)
+    first = services.care.add_act(_gp_visit(household)).value
+    services.care.add_act(_gp_visit(household, date(2025, 3, 2)))
+    assert _counted(services) == (2, 2)
+    services.care.delete_act(first.id)
+    assert _counted(services) == (1, 1)
+    services.history.undo()  # the deleted act comes back
+    assert _counted(services) == (2, 2)
+    services.history.redo()
+    assert _counted(services) == (1, 1)
+    copy = services.exports.json()
+    other = build_services(tmp_path / "other.sqlite", today=lambda: TODAY)
+    try:
+        other.exports.load_json(copy)  # a JSON copy loaded into a new file
+        assert _counted(other) == (1, 1)
+    finally:
+        other.close()

@@ -203,3 +203,25 @@ def test_a_file_from_before_the_feuille_indexes_is_upgraded(db_path: Path) -> No
         assert {"feuille_mailing", "feuille_status", "feuille_person"} <= names
     finally:
         ledger.close()
+
+
+def test_a_file_from_before_the_act_count_is_upgraded_with_its_count(db_path: Path) -> None:
+    ledger = open_ledger(db_path)
+    conn = ledger.conn
+    conn.execute("INSERT INTO person (first_name, last_name) VALUES ('Léa', 'Martin')")
+    for day in ("2026-01-02", "2026-01-03", "2026-01-04"):
+        conn.execute(
+            "INSERT INTO care_act (person_id, date, act_code, fee_cents) VALUES (1, ?, 'G', 3000)",
+            [day],
+        )
+    for name in ("care_act_counted", "care_act_uncounted"):
+        conn.execute(f"DROP TRIGGER {name}")
+    conn.execute("DROP TABLE act_count")
+    conn.execute("DELETE FROM _sqlite_migrations WHERE name = '0005_act_count'")
+    conn.commit()
+    ledger.close()
+    ledger = open_ledger(db_path)  # as a Carnet of the previous version left it
+    try:
+        assert ledger.conn.execute("SELECT acts FROM act_count").fetchone()[0] == 3
+    finally:
+        ledger.close()

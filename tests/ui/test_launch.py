@@ -199,3 +199,13 @@ def test_the_launcher_says_its_version_and_options(capsys: pytest.CaptureFixture
     shown = capsys.readouterr().out
     assert "--db FILE" in shown
     assert "--startup-check" not in shown  # for benchmarks and packaging, not for people
+
+
+@pytest.mark.parametrize("argv", [[], ["--startup-check"], ["--startup-check", "--startup-check"]])
+def test_the_desktop_entrys_arguments_are_read_as_argparse_reads_them(argv: list[str]) -> None:
+    assert start.options(argv) == start.parser().parse_args(argv)
+
+
+@pytest.mark.parametrize("argv", [["--db", "x.sqlite"], ["--startup-check", "--db", "x.sqlite"]])
+def test_other_arguments_go_to_argparse(argv: list[str]) -> None:
+    assert start.options(argv).db == Path("x.sqlite")

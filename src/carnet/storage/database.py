@@ -34,6 +34,7 @@ MIGRATION_NAMES = (
     "0002_attachments",
     "0003_table_keys",
     "0004_feuille_indexes",
+    "0005_act_count",
 )
 
 

@@ -15,6 +15,7 @@ from carnet.domain.errors import SchemaTooNewError
 from carnet.domain.messages import N_
 from carnet.storage.database import MIGRATION_SET
 from carnet.storage.schema import (
+    ACT_COUNT_SCHEMA,
     ATTACHMENTS_SCHEMA,
     FEUILLE_INDEXES_SCHEMA,
     INITIAL_SCHEMA,
@@ -45,6 +46,12 @@ def m0003_table_keys(db: Database) -> None:
 @migrations(name="0004_feuille_indexes")
 def m0004_feuille_indexes(db: Database) -> None:
     for statement in FEUILLE_INDEXES_SCHEMA:
+        db.execute(statement)
+
+
+@migrations(name="0005_act_count")
+def m0005_act_count(db: Database) -> None:
+    for statement in ACT_COUNT_SCHEMA:
         db.execute(statement)
 
 

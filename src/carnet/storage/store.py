@@ -39,7 +39,6 @@ class Store:
         self.act_table = ActTable(ledger.conn)
         # Told (op id, kind) after each committed operation: the undo stack listens.
         self.listeners: list[Callable[[int, str], None]] = []
-        self._acts_counted: tuple[tuple[int, int], int] | None = None  # (file stamp, count)
 
     @cached_property
     def files(self) -> FileStore | None:
@@ -153,16 +152,10 @@ class Store:
     def count_acts(self) -> int:
         """How many acts there are (the status bar, the care page), without sqlite-utils.
 
-        Counting 100 000 acts reads a whole index (3 ms) and the window asks several
-        times as it opens: the answer is kept until the file changes, through this
-        connection (``total_changes``) or another one (``data_version``).
+        Read from the count that triggers keep (schema.ACT_COUNT_SCHEMA): counting
+        100 000 rows read a whole index.
         """
-        conn = self.ledger.conn
-        stamp = (int(conn.execute("PRAGMA data_version").fetchone()[0]), conn.total_changes)
-        if self._acts_counted is None or self._acts_counted[0] != stamp:
-            count = int(conn.execute("SELECT count(*) FROM care_act").fetchone()[0])
-            self._acts_counted = (stamp, count)
-        return self._acts_counted[1]
+        return int(self.ledger.conn.execute("SELECT acts FROM act_count").fetchone()[0])
 
     @property
     def path(self) -> Path | None:

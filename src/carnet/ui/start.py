@@ -12,7 +12,7 @@ import argparse
 import gc
 import os
 import sys
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
 
 from carnet import __version__
@@ -121,9 +121,22 @@ def parser() -> argparse.ArgumentParser:
     return parse
 
 
+def options(argv: Sequence[str]) -> argparse.Namespace:
+    """The options in ``argv``, as :func:`parser` reads them.
+
+    The desktop entry passes no argument, and the start-up check one flag: those
+    are answered without building the parser, whose first use costs 3 ms (its
+    messages look for translations on disk). Anything else goes to argparse,
+    with its help and its error messages.
+    """
+    if set(argv) <= {"--startup-check"}:
+        return argparse.Namespace(db=None, startup_check=bool(argv))
+    return parser().parse_args(argv)
+
+
 def main(argv: list[str] | None = None) -> None:
     """The ``carnet-gui`` launcher (the desktop entry's command)."""
-    args = parser().parse_args(argv)
+    args = options(sys.argv[1:] if argv is None else argv)
     try:
         status = open_window(args.db, startup_check=args.startup_check, tell=to_desktop)
     except Exception as exc:
