@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+import os
 import re
+import subprocess
 import sys
 from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QSettings
-from PySide6.QtGui import QColor, QPalette
+from PySide6.QtGui import QColor, QIcon, QPalette
 from PySide6.QtWidgets import (
     QAbstractButton,
     QAbstractItemView,
@@ -24,6 +26,8 @@ from pytestqt.qtbot import QtBot
 from carnet.app import Services, build_services
 from carnet.domain.errors import ValidationError
 from carnet.i18n import Translator
+from carnet.paths import cache_dir
+from carnet.ui import icons
 from carnet.ui.demo_maker import DemoMaker
 from carnet.ui.errors import guarded, install_excepthook
 from carnet.ui.events import EventHub
@@ -129,6 +133,65 @@ def test_icons_follow_a_dark_palette(qtbot: QtBot) -> None:
         if image.pixelColor(x, y).alpha() > 200
     ]
     assert lit and all(c.lightness() > 180 for c in lit)  # light strokes on a dark window
+
+
+def _lit(icon: QIcon) -> list[QColor]:
+    image = icon.pixmap(48, 48).toImage()
+    return [
+        image.pixelColor(x, y)
+        for x in range(image.width())
+        for y in range(image.height())
+        if image.pixelColor(x, y).alpha() > 200
+    ]
+
+
+def test_drawn_icons_are_kept_and_read_back(qtbot: QtBot) -> None:
+    tint = QPalette()
+    tint.setColor(QPalette.ColorRole.WindowText, QColor("#3060c0"))
+    folder = cache_dir() / "icons"
+    before = set(folder.glob("*.png"))
+    first = _lit(svg_icon("bank", tint))
+    kept = set(folder.glob("*.png")) - before
+    assert len(kept) == 1 and first
+    for path in kept:
+        path.write_bytes(b"not a png")  # a damaged cache file is drawn again, and mended
+    assert _lit(svg_icon("bank", tint)) == first
+    assert all(path.read_bytes().startswith(b"\x89PNG") for path in kept)
+
+
+def test_a_second_start_draws_its_icons_without_qt_svg(tmp_path: Path) -> None:
+    script = (
+        "import sys\n"
+        "from PySide6.QtWidgets import QApplication\n"
+        "app = QApplication([])\n"
+        "from carnet.ui.icons import svg_icon\n"
+        "assert not svg_icon('care', app.palette()).pixmap(20, 20).isNull()\n"
+        "print('PySide6.QtSvg' in sys.modules)\n"
+    )
+    env = {**os.environ, "XDG_CACHE_HOME": str(tmp_path), "QT_QPA_PLATFORM": "offscreen"}
+    runs = [
+        subprocess.run(
+            [sys.executable, "-c", script], env=env, capture_output=True, text=True, check=True
+        ).stdout.strip()
+        for _ in range(2)
+    ]
+    assert runs == ["True", "False"]  # drawn the first time, read back the next
+
+
+def test_icons_draw_when_the_cache_folder_cannot_be_made(
+    qtbot: QtBot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    blocked = tmp_path / "not-a-folder"
+    blocked.write_text("a file where the cache folder should be", encoding="utf-8")
+    monkeypatch.setenv("XDG_CACHE_HOME", str(blocked))
+    icons._icon_folder.cache_clear()
+    try:
+        green = QPalette()
+        green.setColor(QPalette.ColorRole.WindowText, QColor(0, 160, 0))
+        lit = _lit(svg_icon("reports", green))
+        assert lit and all(c.green() > 120 and c.red() < 60 for c in lit)
+    finally:
+        icons._icon_folder.cache_clear()
 
 
 def test_the_window_builds_every_page_under_a_dark_palette(

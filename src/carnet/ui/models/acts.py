@@ -67,6 +67,9 @@ PAGE_SIZE = 64
 PAGES_KEPT = 200
 
 _RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
+_ALIGNMENT = Qt.ItemDataRole.TextAlignmentRole
+_ANSWERED = frozenset({Qt.ItemDataRole.DisplayRole, _ALIGNMENT, SORT_ROLE, ACT_ID_ROLE})
+_FLAGS = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemNeverHasChildren
 _INDEX = QModelIndex | QPersistentModelIndex
 SortValue = date | int | str | None
 
@@ -193,21 +196,20 @@ class ActTableModel(QAbstractTableModel):
         return 0 if parent.isValid() else COLUMN_COUNT
 
     def data(self, index: _INDEX, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid():
+        # The view asks seven roles of every cell it paints; five get no answer.
+        if role not in _ANSWERED or not index.isValid():
             return None
         column = index.column()
-        if role == Qt.ItemDataRole.TextAlignmentRole:
+        if role == _ALIGNMENT:
             return _RIGHT if column in MONEY_COLUMNS else None
         if role == ACT_ID_ROLE:
             return self.act_id(index.row())
-        if role not in (Qt.ItemDataRole.DisplayRole, SORT_ROLE):
-            return None
         entry = self._entry(index.row())
         if entry is None:
             return None
         if role == SORT_ROLE:
             return sort_value(entry.summary, column)
-        if entry.texts is None:  # formatted when first painted: a page has 200 rows
+        if entry.texts is None:  # formatted when first painted, then kept with the page
             entry.texts = self._format(entry.summary)
         return entry.texts[column]
 
@@ -223,13 +225,7 @@ class ActTableModel(QAbstractTableModel):
         return None
 
     def flags(self, index: _INDEX) -> Qt.ItemFlag:
-        if not index.isValid():
-            return Qt.ItemFlag.NoItemFlags
-        return (
-            Qt.ItemFlag.ItemIsEnabled
-            | Qt.ItemFlag.ItemIsSelectable
-            | Qt.ItemFlag.ItemNeverHasChildren
-        )
+        return _FLAGS if index.isValid() else Qt.ItemFlag.NoItemFlags
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
         """Sort in the database by ``column``, keeping selections on the same acts."""
