@@ -1,6 +1,7 @@
 """Where Carnet keeps its files: the user data folder, overridable by --db or CARNET_DB.
 
-Also the cache folder, for what Carnet can always make again (compiled translations).
+Also the cache folder, for what Carnet can always make again (compiled translations,
+icons drawn for the screen).
 """
 
 from __future__ import annotations
