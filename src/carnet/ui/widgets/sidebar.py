@@ -10,6 +10,7 @@ from carnet.ui.icons import svg_icon
 from carnet.ui.pages import PageSpec
 
 _KEY_ROLE = Qt.ItemDataRole.UserRole
+ROW_SPACING = 4  # around each page name
 
 
 class Sidebar(QListWidget):
@@ -24,8 +25,10 @@ class Sidebar(QListWidget):
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.setUniformItemSizes(True)
         self.setIconSize(QSize(20, 20))
-        # Taller rows than a plain list: this is the app's main navigation.
-        self.setStyleSheet("QListWidget::item { padding: 5px 10px; }")
+        # Taller rows than a plain list, set apart: this is the app's main navigation. (A
+        # style sheet said the same, but set up Qt's style-sheet engine before the first
+        # paint: 1.5 ms.)
+        self.setSpacing(ROW_SPACING)
         for spec in pages:
             item = QListWidgetItem(svg_icon(spec.key, self.palette()), "")
             item.setData(_KEY_ROLE, spec.key)
@@ -40,7 +43,7 @@ class Sidebar(QListWidget):
             item = self.item(row)
             item.setText(translator.gettext(spec.title))
             item.setToolTip(translator.gettext(spec.description))
-        self.setFixedWidth(self.sizeHintForColumn(0) + 48)
+        self.setFixedWidth(self.sizeHintForColumn(0) + 2 * ROW_SPACING + 28)
 
     def key_at(self, row: int) -> str | None:
         item = self.item(row)
