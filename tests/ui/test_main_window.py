@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 from PySide6.QtCore import QSettings
-from PySide6.QtWidgets import QLabel, QMessageBox, QWidget
+from PySide6.QtWidgets import QLabel, QMessageBox, QPushButton, QWidget
 from pytestqt.qtbot import QtBot
 
 from carnet.app import Services
@@ -70,8 +70,11 @@ def test_menu_commands_arrive_once_the_first_screen_has_painted(
     titles = [action.text() for action in opened.menuBar().actions()]
     assert titles == ["&File", "&Edit", "&Go", "&Help"]
     assert not opened._menus.filled  # what the first screen does not build
+    buttons = {b.text(): b for b in opened.care_page.findChildren(QPushButton)}
+    assert buttons["Duplicate"].toolTip() == "Duplicate"  # its shortcut is not made yet
     opened.show()
-    qtbot.waitUntil(lambda: opened._menus.filled)
+    qtbot.waitUntil(opened.commands_ready)
+    assert buttons["Duplicate"].toolTip() == "Duplicate (Ctrl+D)"
     new_act = opened.menus.file.actions()[0]
     assert new_act.shortcut().toString() == "Ctrl+N"
     assert opened.undo_actions.undo.shortcut().toString() == "Ctrl+Z"

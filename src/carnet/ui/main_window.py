@@ -133,6 +133,13 @@ class MainWindow(QMainWindow):
         self._fill_menus()
         return self._menus
 
+    def commands_ready(self) -> bool:
+        """Whether the commands made just after the first paint (menus, the care page's
+        actions and their shortcuts) are there."""
+        care = self._built.get("care")
+        actions = getattr(care, "commands", None)
+        return self._menus.filled and (actions is None or actions.ready)
+
     @property
     def undo_actions(self) -> UndoActions:
         self._fill_menus()

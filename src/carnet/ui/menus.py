@@ -8,14 +8,16 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from functools import partial
-from typing import NamedTuple
+from typing import TYPE_CHECKING, NamedTuple
 
-from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QMainWindow, QMenu, QMenuBar
 
 from carnet.i18n import Translator
 from carnet.ui.icons import svg_icon
 from carnet.ui.pages import PAGES
+
+if TYPE_CHECKING:
+    from PySide6.QtGui import QAction
 
 
 class MenuHandlers(NamedTuple):
@@ -66,12 +68,17 @@ class WindowMenus:
         if self.filled:
             return
         self.filled = True
+        # Loaded now, not with the window: the first screen shows no command (about 1 ms).
+        from PySide6.QtGui import QAction  # noqa: PLC0415
+
         self._fill_file(self._t, self._handlers)
         self._fill_go(self._t, self._handlers)
         about = self._add(self.help, self._t.gettext("&About Carnet"), self._handlers.about)
         about.setMenuRole(QAction.MenuRole.AboutRole)
 
     def _fill_file(self, t: Translator, handlers: MenuHandlers) -> None:
+        from PySide6.QtGui import QAction, QKeySequence  # noqa: PLC0415 (see fill)
+
         self.new_act = self._add(self.file, t.gettext("&New care act…"), handlers.new_act)
         self.new_act.setShortcut(QKeySequence(QKeySequence.StandardKey.New))
         self.import_statement = self._add(
@@ -96,6 +103,8 @@ class WindowMenus:
         self.quit.setMenuRole(QAction.MenuRole.QuitRole)
 
     def _fill_go(self, t: Translator, handlers: MenuHandlers) -> None:
+        from PySide6.QtGui import QKeySequence  # noqa: PLC0415 (see fill)
+
         palette = self._window.palette()
         for number, spec in enumerate(PAGES, start=1):
             action = self._add(

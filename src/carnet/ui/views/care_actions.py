@@ -12,7 +12,6 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, QSettings, Qt
-from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QPushButton, QWidget
 
 from carnet.app import Services
@@ -22,6 +21,8 @@ from carnet.ui.errors import guarded
 from carnet.ui.events import EventHub
 
 if TYPE_CHECKING:
+    from PySide6.QtGui import QAction, QKeySequence
+
     from carnet.domain.care import CareAct
     from carnet.services.base import Result
     from carnet.ui.dialogs.form_dialog import FormDialog
@@ -47,47 +48,86 @@ class CareActions(QObject):
         self._page, self._services, self._events, self._t = page, services, events, t
         self._settings = settings
         self.dialog: FormDialog[Any] | None = None  # the open form, for tests
-        context = Qt.ShortcutContext.WidgetWithChildrenShortcut
-        self.new = self._action(t.gettext("New act…"), self.new_act, QKeySequence.StandardKey.New)
-        self.new.setShortcutContext(context)
-        self.edit = self._action(t.gettext("Edit…"), self.edit_act, None)
-        self.edit.setShortcuts([QKeySequence("Return"), QKeySequence("Enter")])
-        self.edit.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
-        page.table.addAction(self.edit)  # Enter on the table, not in the filter box
-        self.duplicate = self._action(t.gettext("Duplicate"), self.duplicate_act, None)
-        self.duplicate.setShortcut(QKeySequence("Ctrl+D"))
-        self.duplicate.setShortcutContext(context)
-        self.delete = self._action(
-            t.gettext("Delete…"), self.delete_act, QKeySequence.StandardKey.Delete
-        )
-        self.delete.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
-        page.table.addAction(self.delete)
-        page.addAction(self.duplicate)
+        self._actions: dict[str, QAction] = {}
+        self._buttons: dict[str, QPushButton] = {}
 
-    def _action(
-        self, text: str, slot: Callable[[], object], key: QKeySequence.StandardKey | None
-    ) -> QAction:
-        action = QAction(text, self._page)
-        if key is not None:
-            action.setShortcut(QKeySequence(key))
-        action.triggered.connect(lambda _checked=False: slot())
-        return action
+    def _commands(self) -> dict[str, tuple[str, Callable[[], object]]]:
+        t = self._t
+        return {
+            "new": (t.gettext("New act…"), self.new_act),
+            "edit": (t.gettext("Edit…"), self.edit_act),
+            "duplicate": (t.gettext("Duplicate"), self.duplicate_act),
+            "delete": (t.gettext("Delete…"), self.delete_act),
+        }
+
+    @property
+    def ready(self) -> bool:
+        """Whether the actions and their shortcuts are made (see :meth:`build_actions`)."""
+        return bool(self._actions)
+
+    def action(self, key: str) -> QAction:
+        """The action ``key`` ("new", "edit", "duplicate", "delete"), with its shortcuts."""
+        self.build_actions()
+        return self._actions[key]
+
+    def build_actions(self) -> None:
+        """The commands' actions and shortcuts: just after the first paint, or when asked.
+
+        The first screen shows the buttons only; QAction and QKeySequence, with
+        their Python enums, cost it about 1 ms.
+        """
+        if self._actions:
+            return
+        from PySide6.QtGui import QAction, QKeySequence  # noqa: PLC0415 (see above)
+
+        page = self._page
+        for key, (text, slot) in self._commands().items():
+            action = QAction(text, page)
+            action.triggered.connect(lambda _checked=False, slot=slot: slot())
+            self._actions[key] = action
+        keys, context = QKeySequence.StandardKey, Qt.ShortcutContext.WidgetWithChildrenShortcut
+        # Shown in the button's tooltip; File › New care act answers the keys themselves.
+        self._shortcuts("new", [QKeySequence(keys.New)], context, None)
+        # Enter and Delete on the table, not in the filter box.
+        enter = [QKeySequence("Return"), QKeySequence("Enter")]
+        self._shortcuts("edit", enter, Qt.ShortcutContext.WidgetShortcut, page.table)
+        self._shortcuts("duplicate", [QKeySequence("Ctrl+D")], context, page)
+        delete = [QKeySequence(keys.Delete)]
+        self._shortcuts("delete", delete, Qt.ShortcutContext.WidgetShortcut, page.table)
+        for key, button in self._buttons.items():
+            shortcut = self._actions[key].shortcut()
+            shown = shortcut.toString(QKeySequence.SequenceFormat.NativeText)
+            text = self._actions[key].text()
+            button.setToolTip(f"{text} ({shown})" if shown else text)
+
+    def _shortcuts(
+        self,
+        key: str,
+        sequences: list[QKeySequence],
+        context: Qt.ShortcutContext,
+        owner: QWidget | None,
+    ) -> None:
+        action = self._actions[key]
+        action.setShortcuts(sequences)
+        action.setShortcutContext(context)
+        if owner is not None:
+            owner.addAction(action)
 
     def buttons(self) -> list[QPushButton]:
         found = []
-        for action in (self.new, self.edit, self.duplicate, self.delete):
-            button = QPushButton(action.text())
-            shortcut = action.shortcut().toString(QKeySequence.SequenceFormat.NativeText)
-            button.setToolTip(f"{action.text()} ({shortcut})" if shortcut else action.text())
-            button.setAccessibleName(action.text().rstrip("…"))
-            button.clicked.connect(action.trigger)
+        for key, (text, slot) in self._commands().items():
+            button = QPushButton(text)
+            button.setToolTip(text)  # with its shortcut once the actions are made
+            button.setAccessibleName(text.rstrip("…"))
+            button.clicked.connect(lambda _checked=False, slot=slot: slot())
+            self._buttons[key] = button
             found.append(button)
         return found
 
     def empty_button(self) -> QPushButton:
         button = QPushButton(self._t.gettext("Log a care act…"))
         button.setAccessibleName(self._t.gettext("Log a care act"))
-        button.clicked.connect(self.new.trigger)
+        button.clicked.connect(lambda _checked=False: self.new_act())
         return button
 
     # -- commands -----------------------------------------------------------------

@@ -139,6 +139,7 @@ class CarePage(QWidget):
             self.select_act(selected)
 
     def _after_first_paint(self) -> None:
+        self.commands.build_actions()
         self.model.read_all_ids()
         self.detail  # noqa: B018 (built now, while the person reads the table)
 
