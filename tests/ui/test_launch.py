@@ -12,6 +12,7 @@ from click.testing import CliRunner
 from PySide6.QtWidgets import QMessageBox
 from pytestqt.qtbot import QtBot
 
+import carnet.app
 import carnet.ui.application
 from carnet.app import Services
 from carnet.cli import cli
@@ -65,7 +66,7 @@ def test_a_database_error_is_one_line_not_a_traceback(
     def refuse(_path: Path) -> Services:
         raise SchemaTooNewError("written by a newer Carnet (schema 99)")
 
-    monkeypatch.setattr(start, "build_services", refuse)
+    monkeypatch.setattr(carnet.app, "build_services", refuse)
     result = CliRunner().invoke(
         cli, ["--db", str(tmp_path / "new.sqlite"), "gui"], env={"QT_QPA_PLATFORM": "offscreen"}
     )
@@ -149,7 +150,7 @@ def test_the_launcher_reports_a_bug_in_one_line(
         raise RuntimeError("something we did not foresee")
 
     shown: list[str] = []
-    monkeypatch.setattr(start, "build_services", broken)
+    monkeypatch.setattr(carnet.app, "build_services", broken)
     monkeypatch.setattr(start, "show_message", shown.append)
     monkeypatch.setenv("QT_QPA_PLATFORM", "offscreen")
     monkeypatch.delenv("CARNET_DEBUG", raising=False)
@@ -169,7 +170,7 @@ def test_started_from_the_desktop_a_database_error_is_shown_in_a_window(
         raise SchemaTooNewError("written by a newer Carnet (schema 99)")
 
     shown: list[str] = []
-    monkeypatch.setattr(start, "build_services", refuse)
+    monkeypatch.setattr(carnet.app, "build_services", refuse)
     monkeypatch.setattr(start, "show_message", shown.append)
     monkeypatch.setenv("QT_QPA_PLATFORM", "offscreen")
     with pytest.raises(SystemExit) as exited:
