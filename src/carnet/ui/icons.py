@@ -50,7 +50,8 @@ def svg_icon(name: str, palette: QPalette | None = None, size: int = BASE_SIZE) 
 
 
 class _SvgEngine(QIconEngine):
-    """Draws the SVG at the size and device pixel ratio asked, when first asked.
+    """Draws the SVG at the size and device pixel ratio asked, when first asked
+    (or reads back the pixels an earlier start drew, see the module's note).
 
     Rendering every icon at 1×, 2× and 3× up front cost the window's start-up
     about 10 ms; drawn on demand, each screen gets exactly its pixels.
