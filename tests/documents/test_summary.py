@@ -195,6 +195,23 @@ def test_a_render_asked_to_stop_stops_at_the_next_page() -> None:
     assert render_summary(data, "en", lambda: False) == render_summary(data, "en")
 
 
+def test_a_render_can_stop_before_its_first_page() -> None:
+    acts = tuple(
+        SummaryAct(date(2026, 1, 1), "Sarah", "Dr Martin", "G", "gp", 3000, 1900, 900, 200, "paid")
+        for _ in range(2500)
+    )
+    data = SummaryData("", YEAR_START, YEAR_END, TODAY, acts)
+    asked: list[int] = []
+
+    def after_two_questions() -> bool:
+        asked.append(1)
+        return len(asked) > 2
+
+    with pytest.raises(RenderCancelled):
+        render_summary(data, "en", after_two_questions)
+    assert len(asked) == 3  # while laying out the 2500 rows: no page was drawn yet
+
+
 def test_long_names_are_cut_to_their_column() -> None:
     narrow = Column(60)
     assert fitted_cell("Sarah", narrow) == "Sarah"

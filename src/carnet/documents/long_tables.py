@@ -15,6 +15,7 @@ from collections.abc import Sequence
 from reportlab.platypus.flowables import Flowable
 
 from carnet.documents import rl
+from carnet.documents.pages import Cancelled, stop_if_cancelled
 
 RUN_ROWS = 1000
 
@@ -26,17 +27,20 @@ def long_table(
     *,
     header_rows: int = 1,
     run_rows: int = RUN_ROWS,
+    cancelled: Cancelled | None = None,
 ) -> list[Flowable]:
     """``rows`` (the first ``header_rows`` of them a header) as tables of ``run_rows`` rows.
 
     ``commands`` are written for the whole table, as for :func:`rl.table`; each
-    run gets those that touch its rows, renumbered, and the header's.
+    run gets those that touch its rows, renumbered, and the header's. ``cancelled``
+    is asked before each run (see :func:`carnet.documents.pages.render`).
     """
     body = len(rows) - header_rows
     if body <= run_rows:
         return [rl.table(rows, widths, commands, repeat_rows=header_rows)]
     runs: list[Flowable] = []
     for start in range(header_rows, len(rows), run_rows):
+        stop_if_cancelled(cancelled)
         stop = min(start + run_rows, len(rows))
         part = [*rows[:header_rows], *rows[start:stop]]
         mapped = run_commands(commands, len(rows), header_rows, start, stop)

@@ -90,6 +90,12 @@ class RenderCancelled(Exception):  # not an error: whoever asked stopped waiting
     """The document was no longer wanted (see ``cancelled`` of :func:`render`)."""
 
 
+def stop_if_cancelled(cancelled: Cancelled | None) -> None:
+    """Raise :class:`RenderCancelled` if ``cancelled`` says the document is no longer wanted."""
+    if cancelled is not None and cancelled():
+        raise RenderCancelled
+
+
 class PagedCanvas(Canvas):
     """A canvas that numbers pages per section once the page count is known.
 
@@ -107,8 +113,7 @@ class PagedCanvas(Canvas):
         self._held: list[tuple[dict[str, Any], Footer | None]] = []
 
     def showPage(self) -> None:
-        if self._cancelled is not None and self._cancelled():
-            raise RenderCancelled  # checked once a page: a long document stops within one
+        stop_if_cancelled(self._cancelled)  # once a page: a long document stops within one
         self._held.append((dict(self.__dict__), self.footer))
         self.footer = None
         self._startPage()  # type: ignore[no-untyped-call]

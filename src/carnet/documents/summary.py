@@ -16,7 +16,7 @@ from carnet.documents import rl
 from carnet.documents.fonts import markup
 from carnet.documents.formats import language_of, long_date, money, short_date
 from carnet.documents.long_tables import long_table
-from carnet.documents.pages import Cancelled, Meta, Section, render
+from carnet.documents.pages import Cancelled, Meta, Section, render, stop_if_cancelled
 from carnet.documents.styles import TABLE_MARGIN, body_box, styles
 from carnet.documents.summary_charts import category_chart, month_chart
 from carnet.documents.summary_model import PAYERS, Ageing, SummaryAct, SummaryData, Totals
@@ -41,6 +41,7 @@ _LANG = {"en": "en-GB", "fr": "fr-FR"}
 # Column widths in mm of the act table (180 mm between the table margins).
 _ACT_COLUMNS = (17.0, 24.0, 28.0, 12.0, 17.0, 16.0, 17.0, 19.0, 30.0)
 _MONEY = (4, 7)  # the act table's money columns
+CHECK_ROWS = 1000  # rows laid out between two questions to ``cancelled``
 
 
 def render_summary(
@@ -60,10 +61,12 @@ def render_summary(
         author="Carnet",
         lang=_LANG[language],
     )
-    return render([summary_section(summary, language)], meta, cancelled)
+    return render([summary_section(summary, language, cancelled)], meta, cancelled)
 
 
-def summary_section(summary: SummaryData, language: str) -> Section:
+def summary_section(
+    summary: SummaryData, language: str, cancelled: Cancelled | None = None
+) -> Section:
     words = texts(language)
     box = body_box(top=15 * mm, side=TABLE_MARGIN, bottom=18 * mm)
     footer = words.footer.replace("{period}", _footer_period(summary))
@@ -71,8 +74,8 @@ def summary_section(summary: SummaryData, language: str) -> Section:
         _heading(summary, words, language)
         + _overview(summary, words, language, box.width)
         + _pending(summary.pending, words, language, box.width)
-        + _feuilles(summary, words, language, box.width)
-        + _acts(summary, words, language, box.width)
+        + _feuilles(summary, words, language, box.width, cancelled)
+        + _acts(summary, words, language, box.width, cancelled)
     )
     return Section(key="summary", story=tuple(story), footer=footer, first=box, later=box)
 
@@ -165,14 +168,18 @@ def _ageing_amounts(ageing: Ageing, language: str) -> list[rl.Cell]:
     return [money(cents, language) if cents else "–" for cents in figures]
 
 
-def _feuilles(summary: SummaryData, words: Texts, language: str, width: float) -> list[Flowable]:
+def _feuilles(
+    summary: SummaryData, words: Texts, language: str, width: float, cancelled: Cancelled | None
+) -> list[Flowable]:
     page = styles()
     story = section_heading(words.feuilles)
     if not summary.feuilles:
         return [*story, rl.paragraph(words.no_feuilles, page.body)]
     rows: list[list[rl.Cell]] = [head_row(words.feuille_headers)]
     ordered = sorted(summary.feuilles, key=lambda f: (f.deadline is None, f.deadline, f.number))
-    for feuille in ordered:
+    for number, feuille in enumerate(ordered):
+        if number % CHECK_ROWS == 0:
+            stop_if_cancelled(cancelled)  # 15 000 feuilles take seconds to lay out
         status, step = feuille_words(language, feuille.status)
         rows.append(
             [
@@ -186,10 +193,12 @@ def _feuilles(summary: SummaryData, words: Texts, language: str, width: float) -
     columns = (14.0, 34.0, 36.0, 72.0, 24.0)
     scale = width / sum(columns)
     commands = grid_style(header=True)
-    return [*story, *long_table(rows, [c * scale for c in columns], commands)]
+    return [*story, *long_table(rows, [c * scale for c in columns], commands, cancelled=cancelled)]
 
 
-def _acts(summary: SummaryData, words: Texts, language: str, width: float) -> list[Flowable]:
+def _acts(
+    summary: SummaryData, words: Texts, language: str, width: float, cancelled: Cancelled | None
+) -> list[Flowable]:
     page = styles()
     heading = section_heading(words.acts)
     if not summary.acts:
@@ -197,7 +206,10 @@ def _acts(summary: SummaryData, words: Texts, language: str, width: float) -> li
     scale = width / sum(_ACT_COLUMNS)
     columns = [Column(w * scale) for w in _ACT_COLUMNS]
     rows: list[list[rl.Cell]] = [head_row(words.act_headers, right=_MONEY)]
-    rows += [_act_row(act, columns, language) for act in summary.acts]
+    for number, act in enumerate(summary.acts):
+        if number % CHECK_ROWS == 0:
+            stop_if_cancelled(cancelled)
+        rows.append(_act_row(act, columns, language))
     count, totals = len(summary.acts), summary.totals
     shares = (totals.fee_cents, totals.amo_cents, totals.amc_cents, totals.patient_cents)
     label = plural(words.acts_total, count).format(n=count)
@@ -207,7 +219,7 @@ def _acts(summary: SummaryData, words: Texts, language: str, width: float) -> li
         ("LEFTPADDING", (_MONEY[1] + 1, 0), (-1, -1), 8),  # the status apart from the amounts
         ("SPAN", (0, -1), (3, -1)),
     ]
-    return [*heading, *long_table(rows, [c.width for c in columns], commands)]
+    return [*heading, *long_table(rows, [c.width for c in columns], commands, cancelled=cancelled)]
 
 
 def _act_row(act: SummaryAct, columns: list[Column], language: str) -> list[rl.Cell]:
