@@ -177,39 +177,36 @@ def test_a_thousand_acts_keep_their_totals_on_the_last_page() -> None:
     assert "Total, 1000 acts €30,000.00 €19,000.00 €9,000.00 €2,000.00" in all_text(pdf)
 
 
-def test_a_render_asked_to_stop_stops_at_the_next_page() -> None:
-    acts = tuple(
-        SummaryAct(date(2026, 1, 1), "Sarah", "Dr Martin", "G", "gp", 3000, 1900, 900, 200, "paid")
-        for _ in range(400)
+def _paid_gp_visits(count: int) -> SummaryData:
+    act = SummaryAct(
+        date(2026, 1, 1), "Sarah", "Dr Martin", "G", "gp", 3000, 1900, 900, 200, "paid"
     )
-    data = SummaryData("", YEAR_START, YEAR_END, TODAY, acts)
+    return SummaryData("", YEAR_START, YEAR_END, TODAY, (act,) * count)
+
+
+@pytest.mark.parametrize(
+    ("acts", "yes_at"),
+    [
+        (400, 4),  # asked before the table's rows, then once a page: stops on the third page
+        (2500, 3),  # asked every 1000 rows: stops while the rows are laid out, before any page
+    ],
+)
+def test_a_render_asked_to_stop_stops_at_the_next_question(acts: int, yes_at: int) -> None:
+    data = _paid_gp_visits(acts)
     asked: list[int] = []
 
-    def after_three_pages() -> bool:
+    def stop_at_last() -> bool:
         asked.append(1)
-        return len(asked) > 3
+        return len(asked) == yes_at
 
     with pytest.raises(RenderCancelled):
-        render_summary(data, "en", after_three_pages)
-    assert len(asked) == 4  # asked once per page, and stopped on the first yes
+        render_summary(data, "en", stop_at_last)
+    assert len(asked) == yes_at  # and not asked again once told to stop
+
+
+def test_a_render_never_told_to_stop_is_the_same_document() -> None:
+    data = _paid_gp_visits(400)
     assert render_summary(data, "en", lambda: False) == render_summary(data, "en")
-
-
-def test_a_render_can_stop_before_its_first_page() -> None:
-    acts = tuple(
-        SummaryAct(date(2026, 1, 1), "Sarah", "Dr Martin", "G", "gp", 3000, 1900, 900, 200, "paid")
-        for _ in range(2500)
-    )
-    data = SummaryData("", YEAR_START, YEAR_END, TODAY, acts)
-    asked: list[int] = []
-
-    def after_two_questions() -> bool:
-        asked.append(1)
-        return len(asked) > 2
-
-    with pytest.raises(RenderCancelled):
-        render_summary(data, "en", after_two_questions)
-    assert len(asked) == 3  # while laying out the 2500 rows: no page was drawn yet
 
 
 def test_long_names_are_cut_to_their_column() -> None:
