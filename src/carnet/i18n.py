@@ -12,7 +12,6 @@ compiled catalogue is kept in the user cache folder, named by a hash of the
 from __future__ import annotations
 
 import gettext
-import os
 import struct
 from datetime import date
 from decimal import Decimal
@@ -20,7 +19,7 @@ from functools import cache, lru_cache
 from io import BytesIO
 from pathlib import Path
 
-from carnet.paths import cache_dir
+from carnet.paths import cache_dir, keep_cached
 
 LANGUAGES = ("en", "fr")
 _DOMAIN = "carnet"
@@ -116,7 +115,7 @@ def catalogue(language: str) -> gettext.NullTranslations:
     except (OSError, ValueError, IndexError, struct.error):  # not kept yet, or damaged
         pass
     compiled = compile_po(source, language)
-    _keep(kept, compiled)
+    keep_cached(kept, compiled, stale=f"{_DOMAIN}-{language}-*.mo")
     return gettext.GNUTranslations(BytesIO(compiled))
 
 
@@ -130,32 +129,6 @@ def compile_po(source: bytes, language: str) -> bytes:
     compiled = BytesIO()
     write_mo(compiled, messages)
     return compiled.getvalue()
-
-
-def _keep(path: Path, data: bytes) -> None:
-    """Write ``data`` to ``path`` whole or not at all, and drop the copies of older catalogues.
-
-    A cache folder that can't be written is not an error: the catalogue is compiled again
-    at the next start.
-    """
-    import tempfile  # noqa: PLC0415 (only when the cache has no copy)
-
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=".mo-")
-    except OSError:
-        return
-    try:
-        with os.fdopen(handle, "wb") as out:
-            out.write(data)
-        Path(temporary).replace(path)
-    except OSError:
-        Path(temporary).unlink(missing_ok=True)
-        return
-    prefix = path.name.rsplit("-", 1)[0]
-    for older in path.parent.glob(f"{prefix}-*.mo"):
-        if older != path:
-            older.unlink(missing_ok=True)
 
 
 def N_(message: str) -> str:

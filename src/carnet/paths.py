@@ -27,3 +27,29 @@ def cache_dir() -> Path:
     from platformdirs import user_cache_path  # noqa: PLC0415 (only when something is cached)
 
     return user_cache_path("carnet", appauthor=False)
+
+
+def keep_cached(path: Path, data: bytes, stale: str = "") -> None:
+    """Write ``data`` to ``path`` in the cache, whole or not at all.
+
+    Files of the same folder matching the pattern ``stale`` (older copies) are
+    removed. A cache folder that can't be written is not an error: what was to be
+    kept is made again next time.
+    """
+    import tempfile  # noqa: PLC0415 (only when the cache has no copy)
+
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=".part-")
+    except OSError:
+        return
+    try:
+        with os.fdopen(handle, "wb") as out:
+            out.write(data)
+        Path(temporary).replace(path)
+    except OSError:
+        Path(temporary).unlink(missing_ok=True)
+        return
+    for older in path.parent.glob(stale) if stale else ():
+        if older != path:
+            older.unlink(missing_ok=True)

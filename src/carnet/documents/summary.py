@@ -9,6 +9,9 @@ acts); a cell whose text needs the CJK fallback font still gets one.
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Iterator
+from typing import TypeVar
+
 from reportlab.lib.units import mm
 from reportlab.platypus.flowables import CondPageBreak, Flowable
 
@@ -42,6 +45,7 @@ _LANG = {"en": "en-GB", "fr": "fr-FR"}
 _ACT_COLUMNS = (17.0, 24.0, 28.0, 12.0, 17.0, 16.0, 17.0, 19.0, 30.0)
 _MONEY = (4, 7)  # the act table's money columns
 CHECK_ROWS = 1000  # rows laid out between two questions to ``cancelled``
+T = TypeVar("T")
 
 
 def render_summary(
@@ -177,9 +181,7 @@ def _feuilles(
         return [*story, rl.paragraph(words.no_feuilles, page.body)]
     rows: list[list[rl.Cell]] = [head_row(words.feuille_headers)]
     ordered = sorted(summary.feuilles, key=lambda f: (f.deadline is None, f.deadline, f.number))
-    for number, feuille in enumerate(ordered):
-        if number % CHECK_ROWS == 0:
-            stop_if_cancelled(cancelled)  # 15 000 feuilles take seconds to lay out
+    for feuille in _asking(ordered, cancelled):
         status, step = feuille_words(language, feuille.status)
         rows.append(
             [
@@ -206,10 +208,7 @@ def _acts(
     scale = width / sum(_ACT_COLUMNS)
     columns = [Column(w * scale) for w in _ACT_COLUMNS]
     rows: list[list[rl.Cell]] = [head_row(words.act_headers, right=_MONEY)]
-    for number, act in enumerate(summary.acts):
-        if number % CHECK_ROWS == 0:
-            stop_if_cancelled(cancelled)
-        rows.append(_act_row(act, columns, language))
+    rows += [_act_row(act, columns, language) for act in _asking(summary.acts, cancelled)]
     count, totals = len(summary.acts), summary.totals
     shares = (totals.fee_cents, totals.amo_cents, totals.amc_cents, totals.patient_cents)
     label = plural(words.acts_total, count).format(n=count)
@@ -220,6 +219,15 @@ def _acts(
         ("SPAN", (0, -1), (3, -1)),
     ]
     return [*heading, *long_table(rows, [c.width for c in columns], commands, cancelled=cancelled)]
+
+
+def _asking(items: Iterable[T], cancelled: Cancelled | None) -> Iterator[T]:
+    """``items``, asking ``cancelled`` every :data:`CHECK_ROWS` of them (40 000 rows take
+    seconds to lay out, before the first page)."""
+    for number, item in enumerate(items):
+        if number % CHECK_ROWS == 0:
+            stop_if_cancelled(cancelled)
+        yield item
 
 
 def _act_row(act: SummaryAct, columns: list[Column], language: str) -> list[rl.Cell]:

@@ -25,34 +25,34 @@ from carnet.storage.schema import (
 migrations = Migrations(MIGRATION_SET)
 
 
+def _run(db: Database, statements: tuple[str, ...]) -> None:
+    for statement in statements:
+        db.execute(statement)
+
+
 @migrations(name="0001_initial")
 def m0001_initial(db: Database) -> None:
-    for statement in INITIAL_SCHEMA:
-        db.execute(statement)
+    _run(db, INITIAL_SCHEMA)
 
 
 @migrations(name="0002_attachments")
 def m0002_attachments(db: Database) -> None:
-    for statement in ATTACHMENTS_SCHEMA:
-        db.execute(statement)
+    _run(db, ATTACHMENTS_SCHEMA)
 
 
 @migrations(name="0003_table_keys")
 def m0003_table_keys(db: Database) -> None:
-    for statement in TABLE_KEYS_SCHEMA:
-        db.execute(statement)
+    _run(db, TABLE_KEYS_SCHEMA)
 
 
 @migrations(name="0004_feuille_indexes")
 def m0004_feuille_indexes(db: Database) -> None:
-    for statement in FEUILLE_INDEXES_SCHEMA:
-        db.execute(statement)
+    _run(db, FEUILLE_INDEXES_SCHEMA)
 
 
 @migrations(name="0005_act_count")
 def m0005_act_count(db: Database) -> None:
-    for statement in ACT_COUNT_SCHEMA:
-        db.execute(statement)
+    _run(db, ACT_COUNT_SCHEMA)
 
 
 def known_migrations() -> list[str]:

@@ -22,7 +22,7 @@ from PySide6.QtCore import QByteArray, QRect, QRectF, QSize, Qt
 from PySide6.QtGui import QIcon, QIconEngine, QImage, QPainter, QPalette, QPixmap
 
 from carnet.i18n import resources_dir
-from carnet.paths import cache_dir
+from carnet.paths import cache_dir, keep_cached
 
 if TYPE_CHECKING:
     from PySide6.QtSvg import QSvgRenderer
@@ -144,16 +144,8 @@ def _read_pixels(path: Path, width: int, height: int) -> QPixmap | None:
 
 
 def _keep(pixmap: QPixmap, path: Path) -> None:
-    """Write the pixels of ``pixmap`` whole or not at all; a cache that can't be written is
-    no error."""
-    from PySide6.QtCore import QSaveFile  # noqa: PLC0415 (a first start only: 1 ms to set up)
-
     image = pixmap.toImage().convertToFormat(_FORMAT)
-    out = QSaveFile(str(path))
-    if out.open(QSaveFile.OpenModeFlag.WriteOnly) and out.write(bytes(image.constBits())) > 0:
-        out.commit()
-    else:
-        out.cancelWriting()
+    keep_cached(path, bytes(image.constBits()))
 
 
 def app_icon() -> QIcon:

@@ -73,7 +73,6 @@ class ReportsPage(QWidget):
         # Set to stop the render under way: a newer one replaces it, or the page is hidden
         # (a summary of 50 000 acts takes minutes and would slow the whole window).
         self._stop = threading.Event()
-        self._unrendered = False  # the page was hidden before its PDF was ready
         pool = QThreadPool(self)
         pool.setMaxThreadCount(1)  # one render at a time: reportlab's caches are process-wide
         self._runner = TaskRunner(pool, self)
@@ -204,14 +203,13 @@ class ReportsPage(QWidget):
             self._stale = False
             self._fill_selectors()
             self.reload()
-        elif self._unrendered:
+        elif self.pdf is None and self._stop.is_set():  # hidden before its PDF was ready
             self._render(self.summary)
 
     def hideEvent(self, event: QHideEvent) -> None:
         super().hideEvent(event)
-        if self.pdf is None and not self._stop.is_set():  # its render is under way
+        if self.pdf is None:  # its render is under way: shown again, it starts again
             self._stop.set()
-            self._unrendered = True
 
     def reload(self) -> Summary:
         """Read the selected year's figures, show them, and start rendering the PDF."""
@@ -229,7 +227,6 @@ class ReportsPage(QWidget):
     def _render(self, summary: Summary) -> None:
         self._stop.set()  # the render under way, if any, is for other figures
         self._stop = stop = threading.Event()
-        self._unrendered = False
         self.pdf = None
         self.preview_note.setText(self._t.gettext("Preparing the PDF…"))
         data, language = summary_data_from(summary), self._t.language

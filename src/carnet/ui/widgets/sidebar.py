@@ -11,6 +11,7 @@ from carnet.ui.pages import PageSpec
 
 _KEY_ROLE = Qt.ItemDataRole.UserRole
 ROW_SPACING = 4  # around each page name
+FRAME_ROOM = 28  # the list's frame and a little air after the longest name
 
 
 class Sidebar(QListWidget):
@@ -43,7 +44,7 @@ class Sidebar(QListWidget):
             item = self.item(row)
             item.setText(translator.gettext(spec.title))
             item.setToolTip(translator.gettext(spec.description))
-        self.setFixedWidth(self.sizeHintForColumn(0) + 2 * ROW_SPACING + 28)
+        self.setFixedWidth(self.sizeHintForColumn(0) + 2 * ROW_SPACING + FRAME_ROOM)
 
     def key_at(self, row: int) -> str | None:
         item = self.item(row)
