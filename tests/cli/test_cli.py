@@ -67,6 +67,8 @@ def test_person_practitioner_act_round_trip(tmp_path: Path) -> None:
         "1988-03-14",
         "--nir",
         "2 88 03 99 132 045 16",
+        "--doctor-id",
+        doctor.stdout.strip(),
     )
     act_id = run(
         db,

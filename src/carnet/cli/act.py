@@ -14,7 +14,7 @@ from carnet.domain.care import ActInput, CareAct
 from carnet.domain.codes import Channel, Parcours, PaymentMode
 from carnet.domain.ids import ActId, PersonId, PractitionerId
 from carnet.domain.payments import ExpectedPayment
-from carnet.rules.explain import render_explanation
+from carnet.rules.explain import parcours_reason, render_explanation
 
 
 @click.group()
@@ -32,7 +32,11 @@ def act() -> None:
 @click.option(
     "--tiers-payant", "mode", default="none", type=click.Choice([m.value for m in PaymentMode])
 )
-@click.option("--parcours", default="in", type=click.Choice([p.value for p in Parcours]))
+@click.option(
+    "--parcours",
+    type=click.Choice([p.value for p in Parcours]),
+    help="Situation in the parcours de soins (default: worked out from the médecin traitant).",
+)
 @click.option("--ald-related/--not-ald-related", default=False)
 @click.option("--coefficient", type=DECIMAL, help="Key-letter coefficient (AMK 8.4, AMI 2).")
 @click.option("--base", type=EUROS, help="Override the base de remboursement.")
@@ -52,7 +56,7 @@ def add(ctx: click.Context, /, **opts: Any) -> None:
         fee_cents=opts["fee"],
         payment_mode=PaymentMode(opts["mode"]),
         channel=Channel(opts["channel"]),
-        parcours=Parcours(opts["parcours"]),
+        parcours=None if opts["parcours"] is None else Parcours(opts["parcours"]),
         ald_related=opts["ald_related"],
         coefficient=opts["coefficient"],
         base_override_cents=opts["base"],
@@ -158,7 +162,7 @@ def act_json(a: CareAct, r: ActSummary) -> dict[str, Any]:
     data = summary_json(r)
     data.update(
         practitioner_id=a.practitioner_id,
-        parcours=a.parcours.value,
+        parcours=None if a.parcours is None else a.parcours.value,
         ald_related=a.ald_related,
         coefficient=_dec(a.coefficient),
         base_override=money(a.base_override_cents),
@@ -182,6 +186,9 @@ def assessment_json(a: Assessment, lang: str) -> dict[str, Any]:
         "withheld": money(a.withheld_cents),
         "deadline": a.deadline.isoformat(),
         "rules_version": a.rules_version,
+        "parcours": a.parcours or None,
+        "parcours_reason": parcours_reason(a, lang),
+        "parcours_cost": money(a.parcours_cost_cents),
         "explanation": [render_explanation(line, lang) for line in a.explanation],
     }
 

@@ -27,8 +27,12 @@ class Assessment:
     ``amo_to_household`` / ``amc_to_household`` say whether that payer sends its
     share to the household (False under tiers payant: it pays the practitioner).
     ``amo_gross_cents`` is the AMO share before deductions (what the CPAM pays the
-    practitioner under tiers payant). ``confidence`` is the least sure tag
-    (sure / likely / unsure) among the rule values that fed the figures.
+    practitioner under tiers payant). ``parcours`` is the situation the act was
+    assessed in (a :class:`carnet.domain.codes.Parcours` value, ``""`` where the
+    parcours rules do not apply) and ``parcours_cost_cents`` what being out of the
+    parcours cost on it (AMO not paid, coordination majoration lost). ``confidence``
+    is the least sure tag (sure / likely / unsure) among the rule values that fed
+    the figures.
     """
 
     category: str
@@ -49,3 +53,5 @@ class Assessment:
     withheld_cents: Cents = Cents(0)
     amo_gross_cents: Cents = Cents(0)
     confidence: str = "sure"
+    parcours: str = ""
+    parcours_cost_cents: Cents = Cents(0)

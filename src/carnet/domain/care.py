@@ -13,7 +13,11 @@ from carnet.domain.money import Cents
 
 @dataclass(frozen=True, slots=True)
 class CareAct:
-    """An act as logged. ``coefficient`` multiplies a key letter (AMK 8.4, AMI 2)."""
+    """An act as logged. ``coefficient`` multiplies a key letter (AMK 8.4, AMI 2).
+
+    ``parcours`` is ``None`` when the act does not say it: the engine then derives
+    it on the act's date from the person's médecin traitant (rules/parcours.py).
+    """
 
     id: ActId
     person_id: PersonId
@@ -23,7 +27,7 @@ class CareAct:
     fee_cents: Cents
     payment_mode: PaymentMode = PaymentMode.PAID_IN_FULL
     channel: Channel = Channel.VITALE
-    parcours: Parcours = Parcours.IN
+    parcours: Parcours | None = None
     ald_related: bool = False
     coefficient: Decimal | None = None
     base_override_cents: Cents | None = None
@@ -40,7 +44,7 @@ class ActInput:
     fee_cents: Cents
     payment_mode: PaymentMode = PaymentMode.PAID_IN_FULL
     channel: Channel = Channel.VITALE
-    parcours: Parcours = Parcours.IN
+    parcours: Parcours | None = None
     ald_related: bool = False
     coefficient: Decimal | None = None
     base_override_cents: Cents | None = None

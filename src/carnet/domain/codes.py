@@ -34,6 +34,7 @@ class Parcours(StrEnum):
     DIRECT = "direct"  # accès direct spécifique (gynaecology, ophthalmology, ...)
     EMERGENCY = "emergency"
     AWAY = "away"  # away from home (hors résidence)
+    REPLACEMENT = "replacement"  # the médecin traitant's replacement (remplaçant)
 
 
 class Payer(StrEnum):

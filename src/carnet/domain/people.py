@@ -38,6 +38,7 @@ class Person:
     treating_declared_on: date | None = None
     ald: bool = False
     css: bool = False
+    ame: bool = False
     maternity_start: date | None = None
     maternity_end: date | None = None
     contract_id: ContractId | None = None
@@ -82,6 +83,7 @@ class PersonInput:
     treating_declared_on: date | None = None
     ald: bool = False
     css: bool = False
+    ame: bool = False
     maternity_start: date | None = None
     maternity_end: date | None = None
     contract_id: ContractId | None = None

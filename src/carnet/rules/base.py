@@ -27,53 +27,82 @@ def compute_base(case: Case, is_penalised: bool) -> Cents:
     elif definition.tariff == FEE_BASE:
         base = act.fee_cents
         trace.add("base.fee", base=eur(base))
-        base = _sector_base(case, base)
+        base = _sector_base(case, base, is_penalised)
     else:
         key = _tariff_key(case, is_penalised)
-        base = _sector_base(case, _tariff_amount(case, key))
+        base = _tariff_amount(case, key)
+        lost = coordination_cents(case, penalised=is_penalised)
+        if lost:
+            base = Cents(max(0, base - lost))
+            trace.add("base.no_coordination", amount=eur(lost), base=eur(base))
+        base = _sector_base(case, base, is_penalised)
     if base > act.fee_cents:
         base = act.fee_cents
         trace.add("base.limited", base=eur(base))
     return base
 
 
+def coordination_cents(case: Case, *, penalised: bool) -> Cents:
+    """The coordination majoration a tariff includes, when it is not billable (out of parcours)."""
+    definition = case.definition
+    if not penalised or definition.coordination is None or case.act.base_override_cents:
+        return Cents(0)
+    return case.trace.use(case.rules.period(definition.coordination)).cents
+
+
 def _tariff_key(case: Case, is_penalised: bool) -> str:
     definition, age, trace = case.definition, case.age, case.trace
     limit = definition.child_under_age
     if definition.child_tariff and limit is not None and age is not None and age < limit:
-        trace.add("base.child", age=str(limit), key=definition.child_tariff)
+        trace.add("base.child", age=str(limit))
         return definition.child_tariff
     if definition.out_tariff and is_penalised:
-        trace.add("base.out_tariff", key=definition.out_tariff)
+        trace.add("base.out_tariff")
         return definition.out_tariff
     if definition.ald_tariff and case.person.ald:
-        trace.add("base.ald_tariff", key=definition.ald_tariff)
+        trace.add("base.ald_tariff")
         return definition.ald_tariff
     return definition.tariff
 
 
 def _tariff_amount(case: Case, key: str) -> Cents:
-    act, trace = case.act, case.trace
+    act, definition, trace = case.act, case.definition, case.trace
     tariff = trace.use(case.rules.period(key)).cents
-    if not case.definition.key_letter:
-        trace.add("base.tariff", base=eur(tariff), key=key, date=act.date.isoformat())
+    if not definition.key_letter:
+        trace.add(
+            "base.tariff",
+            base=eur(tariff),
+            label=definition.label_en,
+            label_fr=definition.label_fr,
+            date=act.date.isoformat(),
+        )
         return tariff
     coefficient = act.coefficient if act.coefficient is not None else _ONE
     base = apply_rate(tariff, coefficient)
     trace.add(
-        "base.key_letter", coefficient=str(coefficient), tariff=eur(tariff), key=key, base=eur(base)
+        "base.key_letter",
+        coefficient=str(coefficient),
+        tariff=eur(tariff),
+        label=definition.label_en,
+        label_fr=definition.label_fr,
+        base=eur(base),
     )
     return base
 
 
-def _sector_base(case: Case, base: Cents) -> Cents:
+def _sector_base(case: Case, base: Cents, is_penalised: bool) -> Cents:
     """Lower bases of non-OPTAM sector 2 (only when billing above the tariff) and sector 3."""
     definition, rules, trace = case.definition, case.rules, case.trace
-    if case.sector is _S2 and definition.non_optam_tariff and case.act.fee_cents > base:
-        lower = trace.use(rules.period(definition.non_optam_tariff)).cents
+    if case.sector is _S2 and case.act.fee_cents > base:
+        lower = base
+        if definition.non_optam_tariff:
+            lower = trace.use(rules.period(definition.non_optam_tariff)).cents
+        elif definition.non_optam_without_coordination and definition.coordination:
+            # A non-OPTAM psychiatrist's base: the tariff without the majoration (not 23 €).
+            lower = Cents(base - coordination_cents(case, penalised=not is_penalised))
         if lower < base:
             trace.add("base.non_optam", base=eur(lower))
-            return lower
+            return Cents(lower)
     if case.sector is _S3:
         if definition.authority_tariff:
             authority = trace.use(rules.period(definition.authority_tariff)).cents

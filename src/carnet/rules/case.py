@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import NamedTuple
 
 from carnet.domain.care import CareAct
+from carnet.domain.ids import PractitionerId
 from carnet.domain.people import Person
 from carnet.domain.practitioners import Practitioner, Profession, Sector
 from carnet.rules.catalog import ActDefinition
@@ -16,7 +17,8 @@ class Case(NamedTuple):
     """The inputs of one assessment; ``trace`` collects its explanation lines.
 
     ``age`` is ``None`` without a birth date (treated as an adult); ``sector``
-    and ``profession`` come from the practitioner, else sector 1 and the act's.
+    and ``profession`` come from the practitioner, else sector 1 and the act's;
+    ``doctor`` is the médecin traitant declared on the act's date, if any.
     A named tuple rather than a frozen dataclass: it is built once per act on
     the hot path, and tuples are much cheaper to create.
     """
@@ -30,3 +32,4 @@ class Case(NamedTuple):
     profession: Profession
     rules: DayRules
     trace: Trace
+    doctor: PractitionerId | None = None

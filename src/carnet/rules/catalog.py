@@ -43,6 +43,11 @@ class ActDefinition:
     non_optam_tariff: str | None = None
     authority_tariff: str | None = None
     ald_tariff: str | None = None
+    coordination: str | None = None
+    basket_cap: str | None = None
+    non_optam_without_coordination: bool = False
+    ald_rate: bool = True
+    basket: bool = False
     parcours: bool = False
     teleconsultation: bool = False
     pf: bool = False
@@ -51,13 +56,31 @@ class ActDefinition:
 
 
 _STR_FIELDS = ("label_en", "label_fr")
-_KEY_FIELDS = ("child_tariff", "out_tariff", "non_optam_tariff", "authority_tariff", "ald_tariff")
-_BOOL_FIELDS = ("key_letter", "parcours", "teleconsultation", "pf", "heavy_act")
+_KEY_FIELDS = (
+    "child_tariff",
+    "out_tariff",
+    "non_optam_tariff",
+    "authority_tariff",
+    "ald_tariff",
+    "coordination",
+    "basket_cap",
+)
+_BOOL_FIELDS = (
+    "key_letter",
+    "parcours",
+    "teleconsultation",
+    "pf",
+    "heavy_act",
+    "non_optam_without_coordination",
+    "basket",
+)
+_TRUE_FIELDS = ("ald_rate",)  # flags that default to true
 _KNOWN = frozenset(
     {"category", "profession", "rate", "tariff", "specialty", "franchise", "child_under_age"}
     | set(_STR_FIELDS)
     | set(_KEY_FIELDS)
     | set(_BOOL_FIELDS)
+    | set(_TRUE_FIELDS)
     | {"aliases"}
 )
 
@@ -133,6 +156,7 @@ def _parse_act(code: str, entry: Mapping[str, Any], value_keys: frozenset[str]) 
         if key is not None:
             _check_key(code, name, key, value_keys)
     flags = {name: entry.get(name, False) for name in _BOOL_FIELDS}
+    flags |= {name: entry.get(name, True) for name in _TRUE_FIELDS}
     for name, flag in flags.items():
         if not isinstance(flag, bool):
             raise RuleTableError(ACTS_FILE, f"{code}.{name}", "must be true or false")

@@ -58,6 +58,11 @@ def complementary(
     if not reimbursable:
         trace.add("amc.not_reimbursed")
         return Cents(0)
+    if case.person.ame:
+        trace.add("amc.ame")
+        return Cents(0)
+    if case.definition.basket and (case.person.css or (contract and contract.responsable)):
+        return _basket(case, shares, room)
     if case.person.css:
         # CSS pays the TM (and hospital forfaits); its patients pay no dépassement.
         css_share = Cents(min(shares.ticket_moderateur, room))
@@ -67,8 +72,15 @@ def complementary(
         trace.add("amc.none")
         return Cents(0)
     guarantee, percent, optam_percent = _cover(contract, case)
-    budget = apply_rate(shares.base, _fraction(percent)) - shares.reference
-    budget = max(0, budget) + (guarantee.flat_cents if guarantee else 0)
+    whole = apply_rate(shares.base, _fraction(percent))
+    budget = max(0, whole - shares.reference) + (guarantee.flat_cents if guarantee else 0)
+    trace.add(
+        "amc.budget",
+        percent=str(percent),
+        covered=eur(whole),
+        reference=eur(shares.reference),
+        amount=eur(budget),
+    )
     eligible = shares.ticket_moderateur + _majoration(shares, contract, trace)
     eligible += _depassement(case, shares, contract, optam_percent, penalised)
     amount: int = min(budget, eligible, room)
@@ -77,6 +89,20 @@ def complementary(
         trace.add("amc.act_cap", cap=eur(amount))
     trace.add("amc.cover", percent=str(percent), amc=eur(amount))
     return Cents(amount)
+
+
+def _basket(case: Case, shares: Shares, room: int) -> Cents:
+    """100 % Santé: the complementary pays everything above the AMO, up to the price cap."""
+    trace = case.trace
+    covered = shares.fee
+    if case.definition.basket_cap is not None:
+        cap = trace.use(case.rules.period(case.definition.basket_cap)).cents
+        if cap < covered:
+            covered = cap
+            trace.add("amc.basket_above_cap", cap=eur(cap))
+    amount = Cents(max(0, min(covered - shares.net, room)))
+    trace.add("amc.basket", amc=eur(amount))
+    return amount
 
 
 def _cover(contract: Contract, case: Case) -> tuple[Guarantee | None, int, int]:

@@ -119,6 +119,8 @@ def exemption(case: Case) -> str:
     """Why this person pays neither PF nor franchise on the act's day (``""`` if they do)."""
     if case.person.css:
         return "css"
+    if case.person.ame:
+        return "ame"
     if case.person.in_maternity_window(case.act.date):
         return "maternity"
     limit = case.trace.use(case.rules.period("DEDUCTION_EXEMPT_UNDER_AGE")).value

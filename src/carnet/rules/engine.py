@@ -23,7 +23,8 @@ from carnet.domain.ids import ActId, PractitionerId
 from carnet.domain.money import Cents, apply_rate
 from carnet.domain.people import Person
 from carnet.domain.practitioners import Practitioner, Sector
-from carnet.rules.base import compute_base
+from carnet.domain.treating import TreatingDoctors
+from carnet.rules.base import compute_base, coordination_cents
 from carnet.rules.case import Case
 from carnet.rules.complementary import Shares, complementary
 from carnet.rules.deadlines import claim_deadline
@@ -36,7 +37,7 @@ from carnet.rules.deductions import (
 )
 from carnet.rules.errors import RulesError
 from carnet.rules.explain import Trace, eur
-from carnet.rules.parcours import RateDecision, amo_rate, penalised
+from carnet.rules.parcours import RateDecision, Situation, amo_rate, situate
 from carnet.rules.tariffs import RuleTables, default_tables
 
 _ONE = Decimal(1)
@@ -53,6 +54,13 @@ class _Amo(NamedTuple):
     rate: Decimal
     gross: Cents
     reference: Cents
+
+
+class _Parcours(NamedTuple):
+    """The act's place in the parcours and what leaving it cost."""
+
+    parcours: str
+    cost: Cents
 
 
 class Deductions(NamedTuple):
@@ -74,20 +82,25 @@ def assess(
     ledger: DeductionLedger = EMPTY_LEDGER,
     *,
     tables: RuleTables | None = None,
+    doctors: TreatingDoctors | None = None,
 ) -> tuple[Assessment, DeductionLedger]:
     """Assess one act; return the assessment and the ledger with its deductions added.
 
     ``ledger`` must hold the person's deductions of the acts *before* this one
-    (see :func:`assess_year` to replay a whole year in order). Raises
+    (see :func:`assess_year` to replay a whole year in order). ``doctors``: the
+    person's declarations of a médecin traitant with their dates (default: the
+    one on ``person``, declared since ``treating_declared_on``). Raises
     :class:`carnet.rules.errors.RulesError` for an unknown code, a date with no
     tariff, or an act that needs a base override.
     """
     tables = tables or default_tables()
-    case = _case(act, person, practitioner, tables)
-    is_penalised = penalised(case)
+    case = _case(act, person, practitioner, tables, doctors)
+    situation = situate(case)
+    is_penalised = situation.penalised
     base = compute_base(case, is_penalised)
     decision = amo_rate(case, is_penalised)
     amo = _amo_gross(case, base, decision)
+    cost = _parcours_cost(case, situation, base, decision, amo)
     exempt = exemption(case)
     pf, ledger = participation(case, exempt, amo.gross, ledger)
     fr, ledger = franchise(case, exempt, Cents(amo.gross - pf), ledger)
@@ -97,17 +110,30 @@ def assess(
     amc = complementary(
         case, shares, contract, penalised=is_penalised, reimbursable=decision.reimbursable
     )
-    return _finish(
-        case, tables.version, shares, amo, deductions=Deductions(pf, fr), amc=amc
-    ), ledger
+    parcours = _Parcours(situation.parcours, Cents(cost))
+    assessment = _finish(
+        case, tables.version, shares, amo, deductions=Deductions(pf, fr), amc=amc, parcours=parcours
+    )
+    return assessment, ledger
 
 
 def _case(
-    act: CareAct, person: Person, practitioner: Practitioner | None, tables: RuleTables
+    act: CareAct,
+    person: Person,
+    practitioner: Practitioner | None,
+    tables: RuleTables,
+    doctors: TreatingDoctors | None,
 ) -> Case:
     profession = practitioner.profession if practitioner else None
     definition = tables.acts.find(act.act_code, profession)
     sector = practitioner.sector if practitioner else _S1
+    if doctors is None:
+        declared = person.treating_declared_on
+        doctor = person.treating_doctor_id
+        if declared is not None and act.date < declared:
+            doctor = None
+    else:
+        doctor = doctors.on(act.date)
     return Case(
         act,
         definition,
@@ -118,7 +144,18 @@ def _case(
         profession or definition.profession,
         tables.on(act.date),
         Trace(),
+        doctor,
     )
+
+
+def _parcours_cost(
+    case: Case, situation: Situation, base: Cents, decision: RateDecision, amo: _Amo
+) -> int:
+    """What leaving the parcours cost on this act: the AMO of the usual rate and base, not paid."""
+    if not situation.penalised:
+        return 0
+    usual = apply_rate(Cents(base + coordination_cents(case, penalised=True)), decision.normal)
+    return max(0, usual - amo.gross)
 
 
 def _amo_gross(case: Case, base: Cents, decision: RateDecision) -> _Amo:
@@ -139,7 +176,14 @@ def _amo_gross(case: Case, base: Cents, decision: RateDecision) -> _Amo:
 
 
 def _finish(
-    case: Case, version: str, shares: Shares, amo: _Amo, *, deductions: Deductions, amc: Cents
+    case: Case,
+    version: str,
+    shares: Shares,
+    amo: _Amo,
+    *,
+    deductions: Deductions,
+    amc: Cents,
+    parcours: _Parcours,
 ) -> Assessment:
     act, trace = case.act, case.trace
     patient = Cents(shares.fee - shares.net - amc)
@@ -170,6 +214,8 @@ def _finish(
         withheld_cents=withheld,
         amo_gross_cents=amo.gross,
         confidence=trace.confidence,
+        parcours=parcours.parcours,
+        parcours_cost_cents=parcours.cost,
     )
 
 
@@ -199,6 +245,7 @@ def assess_year(
     *,
     ledger: DeductionLedger = EMPTY_LEDGER,
     tables: RuleTables | None = None,
+    doctors: TreatingDoctors | None = None,
 ) -> tuple[dict[ActId, Assessment], DeductionLedger]:
     """Assess all of a person's acts in chronological order (date, then act id).
 
@@ -214,5 +261,7 @@ def assess_year(
         practitioner = (
             practitioners.get(act.practitioner_id) if act.practitioner_id is not None else None
         )
-        results[act.id], ledger = assess(act, person, practitioner, contract, ledger, tables=tables)
+        results[act.id], ledger = assess(
+            act, person, practitioner, contract, ledger, tables=tables, doctors=doctors
+        )
     return results, ledger

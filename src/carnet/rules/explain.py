@@ -18,7 +18,7 @@ from typing import Protocol
 
 from babel.dates import format_date
 
-from carnet.domain.assessment import Explanation
+from carnet.domain.assessment import Assessment, Explanation
 from carnet.rules.tariffs import CONFIDENCES, Period
 
 
@@ -77,14 +77,16 @@ _RATES = frozenset({"rate", "normal", "ratio"})
 
 TEMPLATES: dict[str, dict[str, str]] = {
     "en": {
-        "act": "{label} ({code}) on {date}, fee €{fee}.",
-        "base.tariff": "Base €{base} ({key}, in force on {date}).",
-        "base.key_letter": "Base {coefficient} × €{tariff} ({key}) = €{base}.",
-        "base.child": "Child under {age}: tariff {key} applies.",
-        "base.out_tariff": (
-            "Outside the parcours the coordination majoration is not billable: {key}."
+        "act": "{label} on {date}, fee €{fee}.",
+        "base.tariff": "{label}: base €{base} (tariff in force on {date}).",
+        "base.key_letter": "{label}: base {coefficient} × €{tariff} = €{base}.",
+        "base.child": "Child under {age}: the child's tariff applies.",
+        "base.out_tariff": "Outside the parcours the lower tariff applies.",
+        "base.no_coordination": (
+            "Outside the parcours the coordination majoration (€{amount}) is not billable: "
+            "base €{base}."
         ),
-        "base.ald_tariff": "ALD: reduced tariff {key}.",
+        "base.ald_tariff": "ALD: the reduced forfait applies.",
         "base.fee": "The fee charged is the base: €{base}.",
         "base.override": "Base €{base} as written on the feuille.",
         "base.non_optam": "Sector 2 without OPTAM billing above the tariff: base €{base}.",
@@ -92,14 +94,42 @@ TEMPLATES: dict[str, dict[str, str]] = {
         "base.limited": "Base limited to the fee charged: €{base}.",
         "parcours.exempt": "Parcours: {reason}, no penalty.",
         "parcours.child": "Under {age}: no parcours penalty.",
-        "parcours.direct": "Direct access to this specialty: treated as in the parcours.",
+        "parcours.direct": "Direct access to this specialty, as stated: within the parcours.",
         "parcours.direct_refused": (
             "Direct access is not allowed here: treated as out of the parcours."
         ),
-        "parcours.out": "Out of the parcours de soins.",
+        "parcours.out": "Out of the parcours de soins, as stated.",
+        "parcours.stated_in": "Within the parcours de soins, as stated.",
+        "parcours.outside_rules": "Dentists and midwives are outside the parcours rules.",
+        "parcours.ame": "AME: no parcours penalty.",
+        "parcours.no_doctor": (
+            "No médecin traitant declared on {date}: out of the parcours de soins."
+        ),
+        "parcours.direct_needs_doctor": (
+            "Direct access to this specialty needs a declared médecin traitant, and none was "
+            "declared on {date}: out of the parcours de soins."
+        ),
+        "parcours.doctor": "Your médecin traitant: within the parcours de soins.",
+        "parcours.assumed_doctor": (
+            "No practitioner given: assumed to be your médecin traitant (within the parcours)."
+        ),
+        "parcours.other_gp": (
+            "A general practitioner who is not your médecin traitant: out of the parcours de "
+            "soins (unless a replacement, away from home or an emergency)."
+        ),
+        "parcours.direct_access": (
+            "Direct access to this specialty, with a médecin traitant declared: within the "
+            "parcours."
+        ),
+        "parcours.referred": (
+            "Specialist: assumed referred by your médecin traitant (within the parcours). "
+            "Not referred? Mark the act “not referred”."
+        ),
         "rate.out_of_parcours": "Out of the parcours: AMO rate {rate} instead of {normal}.",
         "rate.teleconsultation_out": "Teleconsultation outside the parcours: not reimbursed.",
         "rate.ald": "Care linked to the ALD: AMO rate {rate}.",
+        "rate.ald_excluded": "The ALD does not change the rate of this item.",
+        "rate.ame": "Aide médicale de l'État: AMO rate {rate}.",
         "rate.maternity": "Maternity period: AMO rate {rate}.",
         "rate.override": "AMO rate {rate} as written on the feuille.",
         "amo.gross": "AMO before deductions: €{base} × {rate} = €{gross}.",
@@ -124,7 +154,19 @@ TEMPLATES: dict[str, dict[str, str]] = {
         "amc.none": "No complementary cover.",
         "amc.not_reimbursed": "Care not reimbursed by the AMO: the complementary pays nothing.",
         "amc.css": "Complémentaire santé solidaire pays the ticket modérateur: €{amc}.",
-        "amc.cover": "Complementary cover {percent}% of the base: €{amc}.",
+        "amc.budget": (
+            "A contract at {percent}% of the base covers up to €{covered} in all, of which the "
+            "AMO's €{reference} at the usual rate: at most €{amount} for the complementary."
+        ),
+        "amc.cover": "The complementary pays €{amc}.",
+        "amc.ame": "AME: no complementary insurance; the AME already covers the whole base.",
+        "amc.basket": (
+            "100 % Santé: the complementary pays everything above the AMO up to the price cap: "
+            "€{amc}."
+        ),
+        "amc.basket_above_cap": (
+            "Above the 100 % Santé price cap of €{cap}: the difference stays with you."
+        ),
         "amc.majoration_excluded": (
             "A contrat responsable does not cover the out-of-parcours majoration (€{majoration})."
         ),
@@ -159,17 +201,21 @@ TEMPLATES: dict[str, dict[str, str]] = {
         "reason.maternity": "maternity period",
         "reason.emergency": "emergency",
         "reason.away": "away from home",
+        "reason.replacement": "replacement of your médecin traitant",
+        "reason.ame": "aide médicale de l'État",
         "reason.hospital": "not applied to this care",
     },
     "fr": {
-        "act": "{label} ({code}) le {date}, honoraires {fee} €.",
-        "base.tariff": "Base {base} € ({key}, en vigueur le {date}).",
-        "base.key_letter": "Base {coefficient} × {tariff} € ({key}) = {base} €.",
-        "base.child": "Enfant de moins de {age} ans : tarif {key}.",
-        "base.out_tariff": (
-            "Hors parcours, la majoration de coordination n'est pas facturable : {key}."
+        "act": "{label} le {date}, honoraires {fee} €.",
+        "base.tariff": "{label} : base {base} € (tarif en vigueur le {date}).",
+        "base.key_letter": "{label} : base {coefficient} × {tariff} € = {base} €.",
+        "base.child": "Enfant de moins de {age} ans : tarif de l'enfant.",
+        "base.out_tariff": "Hors parcours, le tarif inférieur s'applique.",
+        "base.no_coordination": (
+            "Hors parcours, la majoration de coordination ({amount} €) n'est pas facturable : "
+            "base {base} €."
         ),
-        "base.ald_tariff": "ALD : tarif réduit {key}.",
+        "base.ald_tariff": "ALD : forfait réduit.",
         "base.fee": "Le montant facturé sert de base : {base} €.",
         "base.override": "Base {base} € indiquée sur la feuille.",
         "base.non_optam": "Secteur 2 hors OPTAM avec dépassement : base {base} €.",
@@ -177,12 +223,39 @@ TEMPLATES: dict[str, dict[str, str]] = {
         "base.limited": "Base limitée au montant facturé : {base} €.",
         "parcours.exempt": "Parcours : {reason}, sans pénalité.",
         "parcours.child": "Moins de {age} ans : pas de pénalité hors parcours.",
-        "parcours.direct": "Accès direct à cette spécialité : considéré dans le parcours.",
+        "parcours.direct": "Accès direct à cette spécialité, comme indiqué : dans le parcours.",
         "parcours.direct_refused": "Accès direct non autorisé ici : considéré hors parcours.",
-        "parcours.out": "Hors parcours de soins.",
+        "parcours.out": "Hors parcours de soins, comme indiqué.",
+        "parcours.stated_in": "Dans le parcours de soins, comme indiqué.",
+        "parcours.outside_rules": (
+            "Les dentistes et les sages-femmes sont hors des règles du parcours."
+        ),
+        "parcours.ame": "AME : pas de pénalité hors parcours.",
+        "parcours.no_doctor": "Aucun médecin traitant déclaré le {date} : hors parcours de soins.",
+        "parcours.direct_needs_doctor": (
+            "L'accès direct à cette spécialité exige un médecin traitant déclaré, et aucun "
+            "ne l'était le {date} : hors parcours de soins."
+        ),
+        "parcours.doctor": "Votre médecin traitant : dans le parcours de soins.",
+        "parcours.assumed_doctor": (
+            "Praticien non indiqué : supposé être votre médecin traitant (dans le parcours)."
+        ),
+        "parcours.other_gp": (
+            "Un médecin généraliste qui n'est pas votre médecin traitant : hors parcours de "
+            "soins (sauf remplaçant, hors résidence ou urgence)."
+        ),
+        "parcours.direct_access": (
+            "Accès direct à cette spécialité, avec un médecin traitant déclaré : dans le parcours."
+        ),
+        "parcours.referred": (
+            "Spécialiste : supposé orienté par votre médecin traitant (dans le parcours). "
+            "Pas orienté ? Marquez l'acte « non orienté »."
+        ),
         "rate.out_of_parcours": "Hors parcours : taux AMO {rate} au lieu de {normal}.",
         "rate.teleconsultation_out": "Téléconsultation hors parcours : non remboursée.",
         "rate.ald": "Soins liés à l'ALD : taux AMO {rate}.",
+        "rate.ald_excluded": "L'ALD ne change pas le taux de ce poste.",
+        "rate.ame": "Aide médicale de l'État : taux AMO {rate}.",
         "rate.maternity": "Période de maternité : taux AMO {rate}.",
         "rate.override": "Taux AMO {rate} indiqué sur la feuille.",
         "amo.gross": "AMO avant déductions : {base} € × {rate} = {gross} €.",
@@ -209,7 +282,19 @@ TEMPLATES: dict[str, dict[str, str]] = {
         "amc.none": "Pas de complémentaire santé.",
         "amc.not_reimbursed": "Soin non remboursé par l'AMO : la complémentaire ne verse rien.",
         "amc.css": "La complémentaire santé solidaire paie le ticket modérateur : {amc} €.",
-        "amc.cover": "Complémentaire à {percent} % de la base : {amc} €.",
+        "amc.budget": (
+            "Un contrat à {percent} % de la base couvre au plus {covered} € au total, dont les "
+            "{reference} € de l'AMO au taux habituel : au plus {amount} € pour la complémentaire."
+        ),
+        "amc.cover": "La complémentaire verse {amc} €.",
+        "amc.ame": "AME : pas de complémentaire ; l'AME couvre déjà toute la base.",
+        "amc.basket": (
+            "100 % Santé : la complémentaire paie tout ce qui dépasse l'AMO jusqu'au prix "
+            "limite : {amc} €."
+        ),
+        "amc.basket_above_cap": (
+            "Au-delà du prix limite 100 % Santé de {cap} € : la différence reste à votre charge."
+        ),
         "amc.majoration_excluded": (
             "Un contrat responsable ne couvre pas la majoration hors parcours ({majoration} €)."
         ),
@@ -242,6 +327,8 @@ TEMPLATES: dict[str, dict[str, str]] = {
         "reason.maternity": "période de maternité",
         "reason.emergency": "urgence",
         "reason.away": "hors résidence",
+        "reason.replacement": "remplaçant de votre médecin traitant",
+        "reason.ame": "aide médicale de l'État",
         "reason.hospital": "non applicable à ce soin",
     },
 }
@@ -263,6 +350,16 @@ def render_explanation(expl: Explanation, reader: str | HasLanguage = "en") -> s
         detail = ", ".join(f"{k}={v}" for k, v in expl.params)
         return f"{expl.code} ({detail})" if detail else expl.code
     return template.format(**params)
+
+
+def parcours_reason(assessment: Assessment, reader: str | HasLanguage = "en") -> str | None:
+    """Why the act stands where it does in the parcours: its parcours lines, as one sentence."""
+    lines = [
+        render_explanation(line, reader)
+        for line in assessment.explanation
+        if line.code.startswith("parcours.")
+    ]
+    return " ".join(lines) or None
 
 
 def render_all(lines: tuple[Explanation, ...], reader: str | HasLanguage = "en") -> list[str]:

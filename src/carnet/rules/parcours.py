@@ -1,9 +1,13 @@
 """Parcours de soins coordonné and the AMO rate.
 
-Two pure steps: :func:`penalised` says whether the out-of-parcours penalty
-applies (after the exemptions: children, emergency, away from home, allowed
-direct access), and :func:`amo_rate` picks the rate in force (override,
-maternity, ALD, out of parcours, category).
+:func:`situate` places an act in the parcours: as the act states it, or, when
+it does not, as worked out on the act's date from the person's médecin
+traitant (domain-fr §5): children under 16 are never penalised; an adult
+without a médecin traitant is out of the parcours (even for the direct-access
+specialties); the médecin traitant is within it; another general practitioner
+is out; a specialist is assumed referred, except the direct-access specialties.
+Dentists and midwives are outside these rules. :func:`amo_rate` then picks the
+rate in force (override, AME, maternity, ALD, out of parcours, category).
 """
 
 from __future__ import annotations
@@ -12,14 +16,26 @@ from decimal import Decimal
 from typing import NamedTuple
 
 from carnet.domain.codes import Parcours
-from carnet.domain.practitioners import Specialty
+from carnet.domain.practitioners import Profession, Specialty
 from carnet.rules.case import Case
 
 # Accès direct spécifique (domain-fr §5): these specialties may be consulted
 # without referral; psychiatry only between the ages in general.toml.
 _DIRECT_ACCESS = frozenset({Specialty.GYNECOLOGY, Specialty.OPHTHALMOLOGY, Specialty.STOMATOLOGY})
+_OUTSIDE_RULES = frozenset({Profession.DENTIST, Profession.MIDWIFE})
+_EXEMPT = frozenset({Parcours.EMERGENCY, Parcours.AWAY, Parcours.REPLACEMENT})
 _ZERO = Decimal(0)
-_IN = Parcours.IN
+_IN, _OUT, _DIRECT = Parcours.IN, Parcours.OUT, Parcours.DIRECT
+
+
+class Situation(NamedTuple):
+    """Where the act stands (a :class:`Parcours` value, ``""`` outside the rules), and penalty."""
+
+    parcours: str
+    penalised: bool
+
+
+_FREE = Situation("", False)
 
 
 class RateDecision(NamedTuple):
@@ -30,32 +46,79 @@ class RateDecision(NamedTuple):
     reimbursable: bool = True
 
 
+def situate(case: Case) -> Situation:
+    """The act's place in the parcours; each branch adds the line that says why."""
+    if not case.definition.parcours:
+        if case.profession in _OUTSIDE_RULES:
+            case.trace.add("parcours.outside_rules")
+        return _FREE
+    if case.person.ame:
+        case.trace.add("parcours.ame")
+        return Situation(_IN, False)
+    stated = case.act.parcours
+    return _derived(case) if stated is None else _stated(case, stated)
+
+
 def penalised(case: Case) -> bool:
     """Whether the out-of-parcours penalty applies to this act."""
-    act, trace = case.act, case.trace
-    if not case.definition.parcours or act.parcours is _IN:
-        return False
-    if act.parcours in (Parcours.EMERGENCY, Parcours.AWAY):
-        trace.add("parcours.exempt", reason=act.parcours.value)
-        return False
-    limit = trace.use(case.rules.period("PARCOURS_EXEMPT_UNDER_AGE")).value
-    if case.age is not None and case.age < limit:
-        trace.add("parcours.child", age=str(limit))
-        return False
-    if act.parcours == Parcours.DIRECT:
-        if _direct_access_allowed(case):
+    return situate(case).penalised
+
+
+def _stated(case: Case, stated: Parcours) -> Situation:
+    trace = case.trace
+    if stated is _IN:
+        trace.add("parcours.stated_in")
+        return Situation(_IN, False)
+    if stated in _EXEMPT:
+        trace.add("parcours.exempt", reason=stated.value)
+        return Situation(stated.value, False)
+    if _child(case):
+        return Situation(stated.value, False)
+    if stated is _DIRECT:
+        if case.doctor is not None and _direct_specialty(case):
             trace.add("parcours.direct")
-            return False
+            return Situation(_DIRECT, False)
         trace.add("parcours.direct_refused")
-        return True
+        return Situation(_OUT, True)
     trace.add("parcours.out")
-    return True
+    return Situation(_OUT, True)
 
 
-def _direct_access_allowed(case: Case) -> bool:
-    # Direct access still requires a declared médecin traitant.
-    if case.person.treating_doctor_id is None:
-        return False
+def _derived(case: Case) -> Situation:
+    trace, doctor = case.trace, case.doctor
+    if _child(case):
+        return Situation(_IN, False)
+    if doctor is None:
+        code = "parcours.direct_needs_doctor" if _direct_specialty(case) else "parcours.no_doctor"
+        trace.add(code, date=case.act.date.isoformat())
+        return Situation(_OUT, True)
+    practitioner = case.practitioner
+    if practitioner is None:
+        trace.add("parcours.assumed_doctor")
+        return Situation(_IN, False)
+    if practitioner.id == doctor:
+        trace.add("parcours.doctor")
+        return Situation(_IN, False)
+    if case.profession is Profession.GP:
+        trace.add("parcours.other_gp")
+        return Situation(_OUT, True)
+    if _direct_specialty(case):
+        trace.add("parcours.direct_access")
+        return Situation(_DIRECT, False)
+    trace.add("parcours.referred")
+    return Situation(_IN, False)
+
+
+def _child(case: Case) -> bool:
+    limit = case.trace.use(case.rules.period("PARCOURS_EXEMPT_UNDER_AGE")).value
+    if case.age is not None and case.age < limit:
+        case.trace.add("parcours.child", age=str(limit))
+        return True
+    return False
+
+
+def _direct_specialty(case: Case) -> bool:
+    """Whether the specialty may be seen without referral (psychiatry: by age)."""
     specialty = case.definition.specialty
     if case.practitioner is not None and case.practitioner.specialty != Specialty.NONE:
         specialty = case.practitioner.specialty
@@ -67,7 +130,7 @@ def _direct_access_allowed(case: Case) -> bool:
         return True
     low = case.trace.use(case.rules.period("DIRECT_ACCESS_PSY_MIN_AGE")).value
     high = case.trace.use(case.rules.period("DIRECT_ACCESS_PSY_MAX_AGE")).value
-    return low <= case.age <= high
+    return bool(low <= case.age <= high)
 
 
 def amo_rate(case: Case, is_penalised: bool) -> RateDecision:
@@ -76,21 +139,27 @@ def amo_rate(case: Case, is_penalised: bool) -> RateDecision:
     if act.rate_override is not None:
         trace.add("rate.override", rate=str(act.rate_override))
         return RateDecision(act.rate_override, act.rate_override)
+    if case.person.ame:
+        rate = trace.use(rules.period("RATE_AME")).value
+        trace.add("rate.ame", rate=str(rate))
+        return RateDecision(rate, rate)
     if case.person.in_maternity_window(act.date):
         rate = trace.use(rules.period("RATE_MATERNITY")).value
         trace.add("rate.maternity", rate=str(rate))
         return RateDecision(rate, rate)
     if act.ald_related and case.person.ald:
-        rate = trace.use(rules.period("RATE_ALD")).value
-        trace.add("rate.ald", rate=str(rate))
-        return RateDecision(rate, rate)
+        if case.definition.ald_rate:
+            rate = trace.use(rules.period("RATE_ALD")).value
+            trace.add("rate.ald", rate=str(rate))
+            return RateDecision(rate, rate)
+        trace.add("rate.ald_excluded")
     normal = trace.use(rules.period(case.definition.rate)).value
     if not is_penalised:
         # No line of its own: the "amo.gross" line shows the usual rate.
         return RateDecision(normal, normal)
     if case.definition.teleconsultation:
         trace.add("rate.teleconsultation_out")
-        return RateDecision(_ZERO, _ZERO, reimbursable=False)
+        return RateDecision(_ZERO, normal, reimbursable=False)
     rate = trace.use(rules.period("RATE_OUT_OF_PARCOURS")).value
     trace.add("rate.out_of_parcours", rate=str(rate), normal=str(normal))
     return RateDecision(rate, normal)

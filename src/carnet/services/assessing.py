@@ -23,6 +23,7 @@ from carnet.domain.money import Cents
 from carnet.domain.payments import ExpectedPayment
 from carnet.domain.people import Person
 from carnet.domain.practitioners import Practitioner
+from carnet.domain.treating import TreatingDoctors
 from carnet.rules import EMPTY_LEDGER, RulesError, assess, chronological
 from carnet.rules.windows import plan_payments
 from carnet.storage.store import Store
@@ -68,7 +69,9 @@ class Reassessor:
             pid: self.store.practitioners.get(pid)
             for pid in {a.practitioner_id for a in acts if a.practitioner_id is not None}
         }
-        assessed, failed = _assess_each(acts, person, practitioners, contract)
+        periods = self.store.treating.list("person_id = ?", [person_id])
+        doctors = TreatingDoctors.of(periods) if periods else None
+        assessed, failed = _assess_each(acts, person, practitioners, contract, doctors)
         self.store.assessments.save_many([(act.id, a) for act, a in assessed])
         for act, _reason in failed:
             self.store.assessments.delete(act.id)
@@ -96,6 +99,7 @@ def _assess_each(
     person: Person,
     practitioners: Mapping[PractitionerId, Practitioner],
     contract: Contract | None,
+    doctors: TreatingDoctors | None = None,
 ) -> tuple[list[tuple[CareAct, Assessment]], list[tuple[CareAct, Message]]]:
     """Assess acts in date order; an act the rules cannot price is reported, not fatal.
 
@@ -108,7 +112,9 @@ def _assess_each(
     for act in chronological(acts):
         practitioner = None if act.practitioner_id is None else practitioners[act.practitioner_id]
         try:
-            assessment, ledger = assess(act, person, practitioner, contract, ledger)
+            assessment, ledger = assess(
+                act, person, practitioner, contract, ledger, doctors=doctors
+            )
         except RulesError as exc:
             failed.append((act, exc.text))
             continue

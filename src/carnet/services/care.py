@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import replace
+from dataclasses import fields, replace
 from datetime import date
 from decimal import Decimal
 from functools import cached_property
@@ -12,6 +12,7 @@ from carnet.domain.act_query import ActSummary
 from carnet.domain.assessment import Assessment
 from carnet.domain.care import ActInput, CareAct
 from carnet.domain.changes import Changes
+from carnet.domain.codes import Parcours
 from carnet.domain.errors import ValidationError, missing_record
 from carnet.domain.events import Event
 from carnet.domain.ids import ActId, ExpectedPaymentId
@@ -70,6 +71,15 @@ class CareService(Service):
             feuilles = self.feuilles.sync_acts([after])
         changes = Changes(acts=frozenset({act_id}), feuilles=frozenset(feuilles))
         return Result(after, changes | touched.changes())
+
+    def set_parcours(self, act_id: ActId, parcours: Parcours | None) -> Result[CareAct]:
+        """Say where an act stands in the parcours (``None``: work it out again).
+
+        The detail panel's "not referred" and ``act edit --parcours`` use it.
+        """
+        act = self.store.acts.get(act_id)
+        data = ActInput(**{f.name: getattr(act, f.name) for f in fields(ActInput)})
+        return self.edit_act(act_id, replace(data, parcours=parcours))
 
     def delete_act(self, act_id: ActId) -> Result[CareAct]:
         with self.store.transaction(N_("Delete act")):

@@ -31,6 +31,7 @@ from carnet.domain.mailings import Mailing
 from carnet.domain.messages import Message
 from carnet.domain.people import Person
 from carnet.domain.practitioners import Practitioner
+from carnet.domain.treating import TreatingPeriod
 from carnet.i18n import N_
 from carnet.services.assessing import Reassessor
 from carnet.services.attachments import owner_changes
@@ -50,6 +51,7 @@ _TYPES: dict[str, type] = {
     "mailing": Mailing,
     "bank_transaction": BankTransaction,
     "statement_import": StatementImport,
+    "treating_doctor": TreatingPeriod,
 }
 _CHANGES: dict[str, Callable[[frozenset[int]], Changes]] = {
     "person": lambda ids: Changes(people=ids),
@@ -63,6 +65,7 @@ _CHANGES: dict[str, Callable[[frozenset[int]], Changes]] = {
     "bank_transaction": lambda ids: Changes(bank=ids),
     "statement_import": lambda ids: Changes(bank=ids),
     "settlement": lambda ids: Changes(bank=ids),
+    "treating_doctor": lambda _ids: Changes(),
 }
 
 
@@ -170,6 +173,7 @@ class HistoryService(Service):
             "mailing": self.store.mailings,
             "bank_transaction": self.store.bank.transactions_rows,
             "statement_import": self.store.bank.imports_rows,
+            "treating_doctor": self.store.treating,
         }[entity]
 
 

@@ -13,6 +13,7 @@ from carnet.domain.ids import BankAccountId, ContractId, PersonId, PractitionerI
 from carnet.domain.messages import Message
 from carnet.domain.people import Person, PersonInput, Registration
 from carnet.domain.practitioners import Practitioner, PractitionerInput
+from carnet.domain.treating import TreatingDoctors
 from carnet.domain.validation import (
     check_date,
     check_iban,
@@ -24,6 +25,7 @@ from carnet.i18n import N_
 from carnet.services.assessing import Reassessor, Touched
 from carnet.services.base import Clock, Result, Service
 from carnet.services.feuille_keeper import FeuilleKeeper
+from carnet.services.treating import TreatingHistory
 from carnet.storage.store import Store
 
 
@@ -39,6 +41,7 @@ class HouseholdService(Service):
         super().__init__(store, today)
         self.reassessor = Reassessor(store)
         self.keeper = FeuilleKeeper(store)
+        self.treating = TreatingHistory(store)
 
     def _reassess(self, where: str, params: list[object]) -> Touched:
         return self.reassessor.many(self.store.acts.person_years(where, params))
@@ -49,11 +52,16 @@ class HouseholdService(Service):
         with self.store.transaction(N_("Add person")):
             person = self.store.people.insert(clean)
             self.store.events.record("person", person.id, "created", after=person)
+            if clean.treating_doctor_id is not None:
+                self.treating.declare(
+                    person.id, clean.treating_doctor_id, clean.treating_declared_on, self.today()
+                )
         return Result(person, Changes(people=frozenset({person.id}), warnings=warnings))
 
     def edit_person(self, person_id: PersonId, data: PersonInput) -> Result[Person]:
         clean, warnings = self._clean_person(data, person_id)
         with self.store.transaction(N_("Edit person")):
+            clean = self._declare_doctor(person_id, clean)
             before, after = self.store.people.update(person_id, clean)
             self.store.events.record("person", person_id, "edited", before, after=after)
             touched = self._reassess("person_id = ?", [person_id])
@@ -64,6 +72,19 @@ class HouseholdService(Service):
             people=frozenset({person_id}), feuilles=frozenset(feuilles), warnings=warnings
         )
         return Result(after, changes | touched.changes())
+
+    def _declare_doctor(self, person_id: PersonId, data: PersonInput) -> PersonInput:
+        """Keep the médecin traitant history; a change reassesses the acts with the person's."""
+        old = self.store.people.get(person_id)
+        doctor, since = data.treating_doctor_id, data.treating_declared_on
+        if (old.treating_doctor_id, old.treating_declared_on) == (doctor, since):
+            return data
+        since = self.treating.declare(person_id, doctor, since, self.today())
+        return replace(data, treating_declared_on=since)
+
+    def treating_history(self, person_id: PersonId) -> TreatingDoctors:
+        """Every médecin traitant the person declared, oldest first."""
+        return self.treating.of(person_id)
 
     def person(self, person_id: PersonId) -> Person:
         return self.store.people.get(person_id)

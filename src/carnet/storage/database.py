@@ -35,6 +35,7 @@ MIGRATION_NAMES = (
     "0003_table_keys",
     "0004_feuille_indexes",
     "0005_act_count",
+    "0006_parcours",
 )
 
 

@@ -21,6 +21,7 @@ TABLES = (
     "contract",
     "practitioner",
     "person",
+    "treating_doctor",
     "care_act",
     "assessment",
     "mailing",

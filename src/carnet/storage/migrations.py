@@ -19,6 +19,7 @@ from carnet.storage.schema import (
     ATTACHMENTS_SCHEMA,
     FEUILLE_INDEXES_SCHEMA,
     INITIAL_SCHEMA,
+    PARCOURS_SCHEMA,
     TABLE_KEYS_SCHEMA,
 )
 
@@ -53,6 +54,11 @@ def m0004_feuille_indexes(db: Database) -> None:
 @migrations(name="0005_act_count")
 def m0005_act_count(db: Database) -> None:
     _run(db, ACT_COUNT_SCHEMA)
+
+
+@migrations(name="0006_parcours")
+def m0006_parcours(db: Database) -> None:
+    _run(db, PARCOURS_SCHEMA)
 
 
 def known_migrations() -> list[str]:

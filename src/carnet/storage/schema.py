@@ -312,3 +312,31 @@ ACT_COUNT_SCHEMA: tuple[str, ...] = (
     "CREATE TRIGGER care_act_uncounted AFTER DELETE ON care_act BEGIN "
     "UPDATE act_count SET acts = acts - 1; END",
 )
+
+
+# 0006: the parcours de soins worked out from the médecin traitant. An act's
+# parcours becomes optional (NULL: derived on the act's date; "in" was only ever
+# the form's default, so it becomes NULL too) and gains "replacement"; every
+# declaration of a médecin traitant is kept with its dates; a person may have
+# the AME; an assessment records the parcours it used and what leaving it cost.
+PARCOURS_SCHEMA: tuple[str, ...] = (
+    "ALTER TABLE care_act RENAME COLUMN parcours TO parcours_before_0006",
+    """ALTER TABLE care_act ADD COLUMN parcours TEXT CHECK (parcours IS NULL OR parcours IN
+        ('in', 'out', 'direct', 'emergency', 'away', 'replacement'))""",
+    "UPDATE care_act SET parcours = NULLIF(parcours_before_0006, 'in')",
+    "ALTER TABLE care_act DROP COLUMN parcours_before_0006",
+    "ALTER TABLE person ADD COLUMN ame INTEGER NOT NULL DEFAULT 0",
+    f"""CREATE TABLE treating_doctor (
+    id INTEGER PRIMARY KEY,
+    person_id INTEGER NOT NULL REFERENCES person(id) ON DELETE CASCADE,
+    practitioner_id INTEGER NOT NULL REFERENCES practitioner(id) ON DELETE CASCADE,
+    since TEXT,
+    until TEXT,{_STAMPS},
+    CHECK (since IS NULL OR until IS NULL OR since <= until))""",
+    "CREATE INDEX treating_doctor_person ON treating_doctor(person_id, since)",
+    """INSERT INTO treating_doctor (person_id, practitioner_id, since)
+        SELECT id, treating_doctor_id, treating_declared_on FROM person
+        WHERE treating_doctor_id IS NOT NULL""",
+    "ALTER TABLE assessment ADD COLUMN parcours TEXT NOT NULL DEFAULT ''",
+    "ALTER TABLE assessment ADD COLUMN parcours_cost_cents INTEGER NOT NULL DEFAULT 0",
+)

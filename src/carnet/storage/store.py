@@ -16,6 +16,7 @@ if TYPE_CHECKING:
     from carnet.domain.contracts import Contract
     from carnet.domain.people import Person
     from carnet.domain.practitioners import Practitioner
+    from carnet.domain.treating import TreatingPeriod
     from carnet.storage.files import FileStore
     from carnet.storage.repos.acts import ActRepo
     from carnet.storage.repos.assessments import AssessmentRepo, PaymentRepo
@@ -76,6 +77,14 @@ class Store:
         from carnet.storage.repos.records import RecordRepo  # noqa: PLC0415
 
         return RecordRepo(self.ledger.db, "bank_account", BankAccount, "bank account")
+
+    @cached_property
+    def treating(self) -> RecordRepo[TreatingPeriod]:
+        """Every declaration of a médecin traitant, with its dates."""
+        from carnet.domain.treating import TreatingPeriod  # noqa: PLC0415
+        from carnet.storage.repos.records import RecordRepo  # noqa: PLC0415
+
+        return RecordRepo(self.ledger.db, "treating_doctor", TreatingPeriod, "médecin traitant")
 
     @cached_property
     def acts(self) -> ActRepo:

@@ -27,12 +27,14 @@ from carnet.ui.labels import CHANNELS, PAYMENT_MODES
 from carnet.ui.parsing import decimal_text, money_text, parse_decimal, parse_money
 from carnet.ui.widgets.fields import CheckedForm
 
+DERIVED = N_("Work it out from the médecin traitant (usual)")
 PARCOURS = {
     Parcours.IN: N_("Within the parcours de soins (médecin traitant or referred)"),
     Parcours.OUT: N_("Outside the parcours de soins (lower reimbursement)"),
     Parcours.DIRECT: N_("Direct access allowed (gynaecologist, ophthalmologist…)"),
     Parcours.EMERGENCY: N_("Emergency"),
     Parcours.AWAY: N_("Away from home"),
+    Parcours.REPLACEMENT: N_("Replacement of the médecin traitant"),
 }
 
 
@@ -77,6 +79,9 @@ class ActEditor(QWidget):
         self.mode = _box(t, PAYMENT_MODES)
         self.channel = _box(t, CHANNELS)
         self.parcours = _box(t, PARCOURS)
+        self.parcours.insertItem(0, t.gettext(DERIVED), "")
+        self.parcours.setCurrentIndex(0)
+        self._loaded = False  # a saved act keeps its practitioner
         self.ald = QCheckBox(t.gettext("Care for the person's long-term illness (ALD)"))
         self.ald.setAccessibleName(self.ald.text())
         self.notes = QLineEdit()
@@ -106,9 +111,18 @@ class ActEditor(QWidget):
         ):
             signal.connect(self._propose)
         self.fee.textEdited.connect(self._fee_typed)
+        self.person.currentIndexChanged.connect(self._doctor_first)
+        self._doctor_first()
         self._fill_codes()
 
     # -- proposals ----------------------------------------------------------------
+    def _doctor_first(self) -> None:
+        """A new act starts with the person's médecin traitant as the practitioner."""
+        person = self._people.get(PersonId(int(self.person.currentData() or 0)))
+        if self._loaded or person is None or person.treating_doctor_id is None:
+            return
+        _select(self.practitioner, person.treating_doctor_id)
+
     def _profession(self) -> Practitioner | None:
         ident = self.practitioner.currentData()
         return None if ident is None else self._practitioners.get(int(ident))
@@ -207,7 +221,9 @@ class ActEditor(QWidget):
             fee_cents=parse_money(self.fee.text()),
             payment_mode=PaymentMode(str(self.mode.currentData())),
             channel=Channel(str(self.channel.currentData())),
-            parcours=Parcours(str(self.parcours.currentData())),
+            parcours=Parcours(str(self.parcours.currentData()))
+            if self.parcours.currentData()
+            else None,
             ald_related=self.ald.isChecked(),
             coefficient=parse_decimal(self.coefficient.text()) if self._key_letter() else None,
             notes=self.notes.text(),
@@ -215,6 +231,7 @@ class ActEditor(QWidget):
 
     def load(self, act: CareAct, day: date | None = None) -> None:
         """Fill from a saved act; ``day`` replaces its date (duplicating: today)."""
+        self._loaded = True
         _select(self.person, act.person_id)
         _select(self.practitioner, act.practitioner_id)
         _select(self.code, act.act_code)
@@ -228,7 +245,7 @@ class ActEditor(QWidget):
         self.fee.setText(money_text(act.fee_cents, self._t.language))
         _select(self.mode, act.payment_mode.value)
         _select(self.channel, act.channel.value)
-        _select(self.parcours, act.parcours.value)
+        _select(self.parcours, "" if act.parcours is None else act.parcours.value)
         self.ald.setChecked(act.ald_related)
         self.notes.setText(act.notes)
 
