@@ -52,6 +52,7 @@ def _act(
     day: str,
     code: str,
     fee: str,
+    *,
     parcours: Parcours | None = None,
 ) -> int:
     data = ActInput(
@@ -127,7 +128,13 @@ def test_doctor_declared_after_some_acts_then_changed(
 def test_other_gp_can_be_a_replacement(services: Services, people: dict[str, int]) -> None:
     _declare(services, people["adult"], people["gp"], "2025-01-01")
     stated = _act(
-        services, people["adult"], people["gp2"], "2026-03-02", "G", "30", Parcours.REPLACEMENT
+        services,
+        people["adult"],
+        people["gp2"],
+        "2026-03-02",
+        "G",
+        "30",
+        parcours=Parcours.REPLACEMENT,
     )
     amo, parcours, text = _amo(services, stated)
     assert (amo, parcours) == ("19.00", "replacement")
@@ -188,7 +195,9 @@ def test_child_and_dentist_have_no_penalty(services: Services, people: dict[str,
 
 
 def test_stated_parcours_wins(services: Services, people: dict[str, int]) -> None:
-    stated = _act(services, people["adult"], people["gp2"], "2026-03-02", "G", "30", Parcours.IN)
+    stated = _act(
+        services, people["adult"], people["gp2"], "2026-03-02", "G", "30", parcours=Parcours.IN
+    )
     assert _amo(services, stated)[:2] == ("19.00", "in")
 
 
