@@ -47,14 +47,14 @@ def people(services: Services) -> dict[str, int]:
 
 def _act(
     services: Services,
-    person: int,
-    practitioner: int,
+    who: tuple[int, int],
     day: str,
     code: str,
     fee: str,
     *,
     parcours: Parcours | None = None,
 ) -> int:
+    person, practitioner = who
     data = ActInput(
         person_id=PersonId(person),
         practitioner_id=PractitionerId(practitioner),
@@ -86,7 +86,7 @@ def _declare(services: Services, person: int, doctor: int | None, since: str | N
 
 def test_adult_without_doctor_is_out(services: Services, people: dict[str, int]) -> None:
     # G 30 × 30 % − 2 = 7.00 (domain-fr worked example "hors parcours").
-    act = _act(services, people["adult"], people["gp"], "2026-03-02", "G", "30")
+    act = _act(services, (people["adult"], people["gp"]), "2026-03-02", "G", "30")
     amo, parcours, text = _amo(services, act)
     assert (amo, parcours) == ("7.00", "out")
     assert "No médecin traitant declared on Mar 2, 2026" in text
@@ -96,8 +96,8 @@ def test_doctor_declared_after_some_acts_then_changed(
     services: Services, people: dict[str, int]
 ) -> None:
     adult, gp, gp2 = people["adult"], people["gp"], people["gp2"]
-    before = _act(services, adult, gp, "2026-01-10", "G", "30")
-    after = _act(services, adult, gp, "2026-03-10", "G", "30")
+    before = _act(services, (adult, gp), "2026-01-10", "G", "30")
+    after = _act(services, (adult, gp), "2026-03-10", "G", "30")
     _declare(services, adult, gp, "2026-02-01")
     # Declared on 2026-02-01: the January act stays out (7.00), March is in (30 × 70 % − 2).
     assert _amo(services, before)[:2] == ("7.00", "out")
@@ -111,11 +111,11 @@ def test_doctor_declared_after_some_acts_then_changed(
     # The change keeps the March act in the parcours (Dr Martin was the MT then) ...
     assert _amo(services, after)[:2] == ("19.00", "in")
     # ... while the old GP, seen after the change, is a GP who is not the MT: out.
-    later = _act(services, adult, gp, "2026-07-01", "G", "30")
+    later = _act(services, (adult, gp), "2026-07-01", "G", "30")
     amo, parcours, text = _amo(services, later)
     assert (amo, parcours) == ("7.00", "out")
     assert "not your médecin traitant" in text
-    assert _amo(services, _act(services, adult, gp2, "2026-07-02", "G", "30"))[:2] == (
+    assert _amo(services, _act(services, (adult, gp2), "2026-07-02", "G", "30"))[:2] == (
         "19.00",
         "in",
     )
@@ -129,8 +129,7 @@ def test_other_gp_can_be_a_replacement(services: Services, people: dict[str, int
     _declare(services, people["adult"], people["gp"], "2025-01-01")
     stated = _act(
         services,
-        people["adult"],
-        people["gp2"],
+        (people["adult"], people["gp2"]),
         "2026-03-02",
         "G",
         "30",
@@ -146,7 +145,7 @@ def test_specialist_assumed_referred_and_not_referred(
 ) -> None:
     _declare(services, people["adult"], people["gp"], "2025-01-01")
     # CS 31.50 × 70 % − 2 = 20.05.
-    act = _act(services, people["adult"], people["cardio"], "2026-03-02", "CS", "32")
+    act = _act(services, (people["adult"], people["cardio"]), "2026-03-02", "CS", "32")
     amo, parcours, text = _amo(services, act)
     assert (amo, parcours) == ("20.05", "in")
     assert "assumed referred by your médecin traitant" in text
@@ -160,7 +159,7 @@ def test_specialist_assumed_referred_and_not_referred(
 def test_direct_access_needs_a_doctor(services: Services, people: dict[str, int]) -> None:
     adult = people["adult"]
     # No MT: GYN out, without the MCS: (40 − 5) × 30 % − 2 = 8.50.
-    first = _act(services, adult, people["gyn"], "2026-03-02", "GYN", "40")
+    first = _act(services, (adult, people["gyn"]), "2026-03-02", "GYN", "40")
     amo, parcours, text = _amo(services, first)
     assert (amo, parcours) == ("8.50", "out")
     assert "needs a declared médecin traitant" in text
@@ -174,21 +173,21 @@ def test_psychiatry_direct_access_by_age(services: Services, people: dict[str, i
     for key in ("adult", "young"):
         _declare(services, people[key], people["gp"], "2025-01-01")
     # 20 years old on 2026-03-02: direct access. 57 × 70 % − 2 = 37.90.
-    young = _act(services, people["young"], people["psy"], "2026-03-02", "CNPSY", "57")
+    young = _act(services, (people["young"], people["psy"]), "2026-03-02", "CNPSY", "57")
     assert _amo(services, young)[:2] == ("37.90", "direct")
     # 46 years old: a specialist like the others, assumed referred.
-    adult = _act(services, people["adult"], people["psy"], "2026-03-02", "CNPSY", "57")
+    adult = _act(services, (people["adult"], people["psy"]), "2026-03-02", "CNPSY", "57")
     assert _amo(services, adult)[:2] == ("37.90", "in")
 
 
 def test_child_and_dentist_have_no_penalty(services: Services, people: dict[str, int]) -> None:
     # Under 16 without an MT: no penalty; G 30 × 70 % (no PF under 18) = 21.00.
-    child = _act(services, people["child"], people["gp2"], "2026-03-02", "G", "30")
+    child = _act(services, (people["child"], people["gp2"]), "2026-03-02", "G", "30")
     amo, parcours, text = _amo(services, child)
     assert (amo, parcours) == ("21.00", "in")
     assert "Under 16: no parcours penalty" in text
     # Dentist C 23 × 60 % = 13.80, no PF, whatever the médecin traitant.
-    tooth = _act(services, people["adult"], people["dentist"], "2026-03-02", "C", "23")
+    tooth = _act(services, (people["adult"], people["dentist"]), "2026-03-02", "C", "23")
     amo, parcours, text = _amo(services, tooth)
     assert (amo, parcours) == ("13.80", "")
     assert "outside the parcours rules" in text
@@ -196,7 +195,7 @@ def test_child_and_dentist_have_no_penalty(services: Services, people: dict[str,
 
 def test_stated_parcours_wins(services: Services, people: dict[str, int]) -> None:
     stated = _act(
-        services, people["adult"], people["gp2"], "2026-03-02", "G", "30", parcours=Parcours.IN
+        services, (people["adult"], people["gp2"]), "2026-03-02", "G", "30", parcours=Parcours.IN
     )
     assert _amo(services, stated)[:2] == ("19.00", "in")
 
