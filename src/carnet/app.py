@@ -31,6 +31,7 @@ if TYPE_CHECKING:
     from carnet.services.household import HouseholdService
     from carnet.services.mailing_documents import MailingDocuments
     from carnet.services.mailings import MailingService
+    from carnet.services.parcours import ParcoursService
     from carnet.services.reconciliation import ReconciliationService
     from carnet.services.reports import ReportService
     from carnet.services.settings import SettingsService
@@ -52,6 +53,12 @@ class Services:
         from carnet.services.household import HouseholdService  # noqa: PLC0415
 
         return HouseholdService(self.store, self.today)
+
+    @cached_property
+    def parcours(self) -> ParcoursService:
+        from carnet.services.parcours import ParcoursService  # noqa: PLC0415
+
+        return ParcoursService(self.store, self.today)
 
     @cached_property
     def care(self) -> CareService:

@@ -25,6 +25,7 @@ def person(
     css: bool = False,
     maternity_on: date | None = None,
     treating: bool = True,
+    ame: bool = False,
 ) -> Person:
     """An adult without birth date, unless ``age`` (reached on ``age_on``) is given."""
     born = None
@@ -38,6 +39,7 @@ def person(
         birth_date=born,
         ald=ald,
         css=css,
+        ame=ame,
         maternity_start=maternity_on,
         maternity_end=maternity_on,
         treating_doctor_id=DOCTOR if treating else None,

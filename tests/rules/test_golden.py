@@ -602,6 +602,208 @@ GOLDEN = [
         "30",
         E("30.00", "0.70", "19.00", "2.00", "0.00", "9.00", "2.00", "0.00", "2027-12-31"),
     ),
+    # --- Corrections of 2026-12-06 (domain-fr.md) and the rules added with them ---------
+    # The 2025-07-01 steps were suspended (comité d'alerte, 2025-06-18) and applied on
+    # 2026-01-01 (moneyvox.fr/.../103929): on 2025-12-31 the CNPSY is still 55 €.
+    Golden(
+        "correction-cnpsy-still-55-on-2025-12-31",
+        "2025-12-31",
+        "CNPSY",
+        "55",
+        E("55.00", "0.70", "36.50", "2.00", "0.00", "16.50", "2.00", "0.00", "2027-12-31"),
+        profession="specialist",
+    ),
+    # Same for the gynaecologist: 37 € until 2025-12-31.
+    Golden(
+        "correction-gyn-37-in-september-2025",
+        "2025-09-01",
+        "GYN",
+        "37",
+        E("37.00", "0.70", "23.90", "2.00", "0.00", "11.10", "2.00", "0.00", "2027-09-30"),
+        profession="specialist",
+    ),
+    # Compulsory child exams at 100 % of the base (service-public F10874): COD 35 €.
+    Golden(
+        "correction-child-exam-cod-100-percent",
+        "2026-03-02",
+        "COD",
+        "35",
+        E("35.00", "1.00", "35.00", "0.00", "0.00", "0.00", "0.00", "0.00", "2028-03-31"),
+        person_options={"age": 3},
+    ),
+    # ALD never turns the forfait journalier into AMO money (corrections 2026-12-06).
+    Golden(
+        "correction-ald-forfait-journalier-stays-patient",
+        "2026-03-02",
+        "FJ",
+        "23",
+        E("23.00", "0.00", "0.00", "0.00", "0.00", "0.00", "23.00", "0.00", "2028-03-31"),
+        profession="hospital",
+        act_options={"ald": True, "coefficient": "1"},
+        person_options={"ald": True},
+        cover=None,
+    ),
+    # ALD patients pay the reduced FPU, 9.96 € from 2026-03-01, never paid by the AMO.
+    Golden(
+        "correction-ald-reduced-fpu",
+        "2026-03-02",
+        "FPU",
+        "9.96",
+        E("9.96", "0.00", "0.00", "0.00", "0.00", "0.00", "9.96", "0.00", "2028-03-31"),
+        profession="hospital",
+        act_options={"ald": True},
+        person_options={"ald": True},
+        cover=None,
+    ),
+    # Cardiologist CSC: 54 € since 2023-11-01 (agipi.com/?p=8603).
+    Golden(
+        "correction-csc-54",
+        "2025-03-01",
+        "CSC",
+        "54",
+        E("54.00", "0.70", "35.80", "2.00", "0.00", "16.20", "2.00", "0.00", "2027-03-31"),
+        profession="specialist",
+        specialty="cardiology",
+    ),
+    # ... and 52.50 € before (PF 1 € then).
+    Golden(
+        "correction-csc-52-50-before-november-2023",
+        "2023-10-02",
+        "CSC",
+        "52.50",
+        E("52.50", "0.70", "35.75", "1.00", "0.00", "15.75", "1.00", "0.00", "2025-12-31"),
+        profession="specialist",
+        specialty="cardiology",
+    ),
+    # Secteur 3 tarif d'autorité of a specialist consultation: 1.22 € (april.fr lexique).
+    Golden(
+        "correction-authority-tariff-specialist",
+        "2026-03-02",
+        "CS",
+        "60",
+        E("1.22", "0.70", "0.00", "0.85", "0.00", "0.37", "59.63", "58.78", "2028-03-31"),
+        profession="specialist",
+        sector="3",
+    ),
+    # Psychiatrist in sector 2 without OPTAM: the base is the CNPSY without the MCS,
+    # 57 − 5 = 52 € (not 23 €).
+    Golden(
+        "correction-non-optam-psychiatrist-base",
+        "2026-03-02",
+        "CNPSY",
+        "80",
+        E("52.00", "0.70", "34.40", "2.00", "0.00", "15.60", "30.00", "28.00", "2028-03-31"),
+        profession="specialist",
+        sector="2",
+    ),
+    # The MCS is only billable within the parcours: a geriatrician out of it, 42 − 5 = 37 €.
+    Golden(
+        "correction-coordination-only-in-parcours",
+        "2026-03-02",
+        "GER",
+        "42",
+        E("37.00", "0.30", "9.10", "2.00", "0.00", "11.10", "21.80", "5.00", "2028-03-31"),
+        profession="specialist",
+        act_options={"parcours": "out"},
+    ),
+    # Medicines at 15 % stay at 15 % under ALD (low-SMR drugs are outside the exemption).
+    Golden(
+        "correction-ph15-stays-15-under-ald",
+        "2026-03-02",
+        "PH2",
+        "10",
+        E("10.00", "0.15", "0.50", "0.00", "1.00", "0.00", "9.50", "0.00", "2028-03-31"),
+        profession="pharmacy",
+        act_options={"ald": True},
+        person_options={"ald": True},
+        cover=None,
+    ),
+    # AME: full cover of the base, no PF, no franchise, no mutuelle (corrections 2026-12-06).
+    Golden(
+        "new-ame-gp",
+        "2026-03-02",
+        "G",
+        "30",
+        E("30.00", "1.00", "30.00", "0.00", "0.00", "0.00", "0.00", "0.00", "2028-03-31"),
+        person_options={"ame": True},
+    ),
+    Golden(
+        "new-ame-pharmacy-no-franchise",
+        "2026-03-02",
+        "PH7",
+        "12",
+        E("12.00", "1.00", "12.00", "0.00", "0.00", "0.00", "0.00", "0.00", "2028-03-31"),
+        profession="pharmacy",
+        person_options={"ame": True},
+    ),
+    # 100 % Santé: class I hearing aid, base 400 €, price cap 950 € (surdi13.fr, arrêté
+    # of 2018-11-14): AMO 240 €, the contrat responsable pays the remaining 710 €.
+    Golden(
+        "new-100-sante-hearing-aid",
+        "2026-03-02",
+        "AUD1",
+        "950",
+        E("400.00", "0.60", "240.00", "0.00", "0.00", "710.00", "0.00", "550.00", "2028-03-31"),
+        profession="audiologist",
+    ),
+    # Above the cap, what exceeds 950 € stays with the household.
+    Golden(
+        "new-100-sante-hearing-aid-above-cap",
+        "2026-03-02",
+        "AUD1",
+        "1200",
+        E("400.00", "0.60", "240.00", "0.00", "0.00", "710.00", "250.00", "800.00", "2028-03-31"),
+        profession="audiologist",
+    ),
+    # Class A glasses: frame 30 € + lenses, base from the quote; nothing left to pay.
+    Golden(
+        "new-100-sante-class-a-glasses",
+        "2026-03-02",
+        "OPT100",
+        "105",
+        E("40.00", "0.60", "24.00", "0.00", "0.00", "81.00", "0.00", "65.00", "2028-03-31"),
+        profession="optician",
+        act_options={"base": "40"},
+    ),
+    # RAC-0 dental crown: base 120 €, price 500 €: the contract pays all above the AMO.
+    Golden(
+        "new-100-sante-dental",
+        "2026-03-02",
+        "DENT100",
+        "500",
+        E("120.00", "0.60", "72.00", "0.00", "0.00", "428.00", "0.00", "380.00", "2028-03-31"),
+        profession="dentist",
+        act_options={"base": "120"},
+    ),
+    # Orthophonie: AMO 2.50 € (senat.fr 2023 question), 60 %, franchise 1 €; AMO 10.
+    Golden(
+        "new-orthophonie-amo-10",
+        "2026-03-02",
+        "AMO",
+        "25",
+        E("25.00", "0.60", "14.00", "0.00", "1.00", "10.00", "1.00", "0.00", "2028-03-31"),
+        profession="speech-therapist",
+        act_options={"coefficient": "10"},
+    ),
+    # Orthoptie: AMY 2.60 €; a bilan AMY 15 = 39 € (orthoptist's price list, 2019).
+    Golden(
+        "new-orthoptie-amy-15",
+        "2026-03-02",
+        "AMY",
+        "39",
+        E("39.00", "0.60", "22.40", "0.00", "1.00", "15.60", "1.00", "0.00", "2028-03-31"),
+        profession="orthoptist",
+        act_options={"coefficient": "15"},
+    ),
+    # Pédicurie-podologie: diabetic-foot prevention session POD 30 € since 2024-03-07.
+    Golden(
+        "new-podologie-pod",
+        "2026-03-02",
+        "POD",
+        "30",
+        E("30.00", "0.60", "17.00", "0.00", "1.00", "12.00", "1.00", "0.00", "2028-03-31"),
+        profession="podiatrist",
+    ),
 ]
 
 

@@ -53,7 +53,9 @@ def test_ten_thousand_acts_under_a_second() -> None:
             )
         years.append(acts)
     cover, who = contract(200), person()
-    started = time.perf_counter()
+    # Processor time, not wall time: on a machine shared by many jobs the wall clock
+    # measures the scheduler (it failed on unchanged code under load), not the engine.
+    started = time.process_time()
     for acts in years:
         assess_year(acts, who, practitioners, cover)
-    assert time.perf_counter() - started < 1.0
+    assert time.process_time() - started < 1.0

@@ -1,9 +1,10 @@
 """``carnet estimate``: what the AMO, the mutuelle and you pay for one act.
 
 Runs the rules engine alone, on a person, practitioner and contract built from
-the options; it never opens the database. The person is assumed to have a
-declared médecin traitant (needed for direct access) and no earlier deductions
-this year.
+the options; it never opens the database. Without ``--parcours`` the parcours
+is worked out as ``act add`` does, from ``--doctor``: by default the
+practitioner is the person's médecin traitant (``no``: the person has another
+one; ``none``: no médecin traitant declared). No earlier deductions this year.
 """
 
 from __future__ import annotations
@@ -21,7 +22,7 @@ from carnet.domain.contracts import Contract
 from carnet.domain.ids import ActId, ContractId, PersonId, PractitionerId
 from carnet.domain.money import AmountError, Cents, format_plain, parse_euros
 from carnet.domain.people import Person
-from carnet.domain.practitioners import Practitioner, Profession, Sector
+from carnet.domain.practitioners import Practitioner, Profession, Sector, Specialty
 from carnet.rules import (
     MissingBaseError,
     NoTariffError,
@@ -31,9 +32,17 @@ from carnet.rules import (
     default_tables,
     render_all,
 )
+from carnet.rules.explain import parcours_reason
 
 _PERSON = PersonId(0)
 _MAX_AGE = 130
+_PRACTITIONER = PractitionerId(0)
+# --doctor: who the person's médecin traitant is (this practitioner, another one, nobody).
+_DOCTORS: dict[str, PractitionerId | None] = {
+    "yes": _PRACTITIONER,
+    "no": PractitionerId(-1),
+    "none": None,
+}
 
 
 def _parse_date(_ctx: click.Context, _param: click.Parameter, value: str) -> date:
@@ -89,14 +98,21 @@ def _parse_coefficient(
 @click.option(
     "--parcours",
     type=click.Choice([p.value for p in Parcours]),
-    default="in",
+    help="Situation in the parcours de soins (default: worked out from --doctor).",
+)
+@click.option(
+    "--doctor",
+    type=click.Choice(list(_DOCTORS)),
+    default="yes",
     show_default=True,
-    help="Situation in the parcours de soins.",
+    help="Is this practitioner the médecin traitant (yes), another doctor is (no), "
+    "or none is declared (none).",
 )
 @click.option("--age", type=click.IntRange(0, _MAX_AGE), help="Patient's age (default: adult).")
 @click.option("--ald", is_flag=True, help="Care linked to an ALD.")
 @click.option("--css", is_flag=True, help="Patient has the complémentaire santé solidaire.")
 @click.option("--maternity", is_flag=True, help="Within the maternity period.")
+@click.option("--ame", is_flag=True, help="Patient has the aide médicale de l'État.")
 @click.option(
     "--tiers-payant",
     "tiers_payant",
@@ -129,6 +145,11 @@ def _parse_coefficient(
     help="Practitioner's profession (default: the act's).",
 )
 @click.option(
+    "--specialty",
+    type=click.Choice([s.value for s in Specialty if s.value]),
+    help="Practitioner's specialty (default: the act's).",
+)
+@click.option(
     "--lang",
     type=click.Choice(["en", "fr"]),
     default="en",
@@ -142,16 +163,19 @@ def estimate(
     code: str,
     fee: Cents,
     sector: str,
-    parcours: str,
+    parcours: str | None,
+    doctor: str,
     age: int | None,
     ald: bool,
     css: bool,
     maternity: bool,
+    ame: bool,
     tiers_payant: str,
     amc_percent: int,
     coefficient: Decimal | None,
     base: Cents | None,
     profession: str | None,
+    specialty: str | None,
     lang: str,
     as_json: bool,
 ) -> None:
@@ -164,24 +188,24 @@ def estimate(
     act = CareAct(
         id=ActId(0),
         person_id=_PERSON,
-        practitioner_id=PractitionerId(0),
+        practitioner_id=_PRACTITIONER,
         date=day,
         act_code=code,
         fee_cents=fee,
         payment_mode=PaymentMode(tiers_payant),
-        parcours=Parcours(parcours),
+        parcours=None if parcours is None else Parcours(parcours),
         ald_related=ald,
         coefficient=coefficient,
         base_override_cents=base,
     )
     practitioner = Practitioner(
-        PractitionerId(0),
+        _PRACTITIONER,
         "",
         definition.profession if profession is None else Profession(profession),
-        definition.specialty,
+        definition.specialty if specialty is None else Specialty(specialty),
         Sector(sector),
     )
-    person = _person(day, age, ald=ald, css=css, maternity=maternity)
+    person = _person(day, age, _DOCTORS[doctor], ald=ald, css=css, maternity=maternity, ame=ame)
     contract = None if amc_percent == 0 else _contract(amc_percent)
     try:
         assessment, _ledger = assess(act, person, practitioner, contract, tables=tables)
@@ -193,12 +217,23 @@ def estimate(
         raise click.UsageError(str(exc)) from None
     lines = render_all(assessment.explanation, lang)
     if as_json:
-        click.echo(json.dumps(to_json(assessment, lines), ensure_ascii=False, indent=2))
+        data = to_json(assessment, lines)
+        data["parcours_reason"] = parcours_reason(assessment, lang)
+        click.echo(json.dumps(data, ensure_ascii=False, indent=2))
     else:
         click.echo(_table(assessment, lines))
 
 
-def _person(day: date, age: int | None, *, ald: bool, css: bool, maternity: bool) -> Person:
+def _person(
+    day: date,
+    age: int | None,
+    doctor: PractitionerId | None,
+    *,
+    ald: bool,
+    css: bool,
+    maternity: bool,
+    ame: bool,
+) -> Person:
     born = None if age is None else _birth_date(day, age)
     window = day if maternity else None
     return Person(
@@ -206,9 +241,10 @@ def _person(day: date, age: int | None, *, ald: bool, css: bool, maternity: bool
         "",
         "",
         birth_date=born,
-        treating_doctor_id=PractitionerId(0),
+        treating_doctor_id=doctor,
         ald=ald,
         css=css,
+        ame=ame,
         maternity_start=window,
         maternity_end=window,
     )
@@ -253,6 +289,8 @@ def to_json(assessment: Assessment, lines: list[str]) -> dict[str, object]:
         "deadline": assessment.deadline.isoformat(),
         "confidence": assessment.confidence,
         "rules_version": assessment.rules_version,
+        "parcours": assessment.parcours or None,
+        "parcours_cost": format_plain(assessment.parcours_cost_cents),
         "explanation": lines,
     }
 
@@ -269,6 +307,8 @@ def _table(assessment: Assessment, lines: list[str]) -> str:
         ("Patient", format_plain(assessment.patient_cents)),
         ("Dépassement", format_plain(assessment.depassement_cents)),
         ("Deadline", assessment.deadline.isoformat()),
+        ("Parcours", assessment.parcours or "-"),
+        ("Parcours cost", format_plain(assessment.parcours_cost_cents)),
         ("Category", assessment.category),
         ("Confidence", assessment.confidence),
         ("Rules version", assessment.rules_version),

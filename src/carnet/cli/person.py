@@ -124,7 +124,16 @@ def show(ctx: click.Context, person_id: int, as_json: bool) -> None:
     """Show one person."""
     with open_services(ctx) as services:
         found = services.household.person(PersonId(person_id))
+        history = services.household.treating_history(found.id).periods
     data = person_json(found)
+    data["doctor_history"] = [
+        {
+            "doctor_id": period.practitioner_id,
+            "since": None if period.since is None else period.since.isoformat(),
+            "until": None if period.until is None else period.until.isoformat(),
+        }
+        for period in history
+    ]
     if as_json:
         emit_json(data)
         return

@@ -69,13 +69,8 @@ def _tariff_amount(case: Case, key: str) -> Cents:
     act, definition, trace = case.act, case.definition, case.trace
     tariff = trace.use(case.rules.period(key)).cents
     if not definition.key_letter:
-        trace.add(
-            "base.tariff",
-            base=eur(tariff),
-            label=definition.label_en,
-            label_fr=definition.label_fr,
-            date=act.date.isoformat(),
-        )
+        # The act's name is looked up when the line is read: it is not on the hot path.
+        trace.add("base.tariff", base=eur(tariff), act=definition.code, date=act.date.isoformat())
         return tariff
     coefficient = act.coefficient if act.coefficient is not None else _ONE
     base = apply_rate(tariff, coefficient)
@@ -83,8 +78,7 @@ def _tariff_amount(case: Case, key: str) -> Cents:
         "base.key_letter",
         coefficient=str(coefficient),
         tariff=eur(tariff),
-        label=definition.label_en,
-        label_fr=definition.label_fr,
+        act=definition.code,
         base=eur(base),
     )
     return base

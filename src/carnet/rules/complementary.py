@@ -74,20 +74,21 @@ def complementary(
     guarantee, percent, optam_percent = _cover(contract, case)
     whole = apply_rate(shares.base, _fraction(percent))
     budget = max(0, whole - shares.reference) + (guarantee.flat_cents if guarantee else 0)
-    trace.add(
-        "amc.budget",
-        percent=str(percent),
-        covered=eur(whole),
-        reference=eur(shares.reference),
-        amount=eur(budget),
-    )
     eligible = shares.ticket_moderateur + _majoration(shares, contract, trace)
     eligible += _depassement(case, shares, contract, optam_percent, penalised)
     amount: int = min(budget, eligible, room)
     if guarantee and guarantee.cap_cents is not None and amount > guarantee.cap_cents:
         amount = guarantee.cap_cents
         trace.add("amc.act_cap", cap=eur(amount))
-    trace.add("amc.cover", percent=str(percent), amc=eur(amount))
+    # One line says both why and how much: "at 200 %" is of the base, AMO included.
+    trace.add(
+        "amc.cover",
+        percent=str(percent),
+        covered=eur(whole),
+        reference=eur(shares.reference),
+        amount=eur(budget),
+        amc=eur(amount),
+    )
     return Cents(amount)
 
 

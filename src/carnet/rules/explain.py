@@ -19,7 +19,9 @@ from typing import Protocol
 from babel.dates import format_date
 
 from carnet.domain.assessment import Assessment, Explanation
-from carnet.rules.tariffs import CONFIDENCES, Period
+from carnet.domain.practitioners import Profession
+from carnet.rules.errors import RulesError
+from carnet.rules.tariffs import CONFIDENCES, Period, default_tables
 
 
 @lru_cache(maxsize=65536)
@@ -154,11 +156,11 @@ TEMPLATES: dict[str, dict[str, str]] = {
         "amc.none": "No complementary cover.",
         "amc.not_reimbursed": "Care not reimbursed by the AMO: the complementary pays nothing.",
         "amc.css": "Complémentaire santé solidaire pays the ticket modérateur: €{amc}.",
-        "amc.budget": (
+        "amc.cover": (
             "A contract at {percent}% of the base covers up to €{covered} in all, of which the "
-            "AMO's €{reference} at the usual rate: at most €{amount} for the complementary."
+            "AMO's €{reference} at the usual rate: at most €{amount} for the complementary, "
+            "which pays €{amc}."
         ),
-        "amc.cover": "The complementary pays €{amc}.",
         "amc.ame": "AME: no complementary insurance; the AME already covers the whole base.",
         "amc.basket": (
             "100 % Santé: the complementary pays everything above the AMO up to the price cap: "
@@ -282,11 +284,11 @@ TEMPLATES: dict[str, dict[str, str]] = {
         "amc.none": "Pas de complémentaire santé.",
         "amc.not_reimbursed": "Soin non remboursé par l'AMO : la complémentaire ne verse rien.",
         "amc.css": "La complémentaire santé solidaire paie le ticket modérateur : {amc} €.",
-        "amc.budget": (
+        "amc.cover": (
             "Un contrat à {percent} % de la base couvre au plus {covered} € au total, dont les "
-            "{reference} € de l'AMO au taux habituel : au plus {amount} € pour la complémentaire."
+            "{reference} € de l'AMO au taux habituel : au plus {amount} € pour la complémentaire, "
+            "qui verse {amc} €."
         ),
-        "amc.cover": "La complémentaire verse {amc} €.",
         "amc.ame": "AME : pas de complémentaire ; l'AME couvre déjà toute la base.",
         "amc.basket": (
             "100 % Santé : la complémentaire paie tout ce qui dépasse l'AMO jusqu'au prix "
@@ -341,6 +343,8 @@ def render_explanation(expl: Explanation, reader: str | HasLanguage = "en") -> s
     params = {name: _localise(name, value, language) for name, value in expl.params}
     if language == "fr" and "label_fr" in params:
         params["label"] = params["label_fr"]
+    if "act" in params:
+        params["label"] = _act_label(params["act"], language)
     if "reason" in params:
         params["reason"] = templates.get(f"reason.{params['reason']}", params["reason"]).format(
             **params
@@ -360,6 +364,21 @@ def parcours_reason(assessment: Assessment, reader: str | HasLanguage = "en") ->
         if line.code.startswith("parcours.")
     ]
     return " ".join(lines) or None
+
+
+@lru_cache(maxsize=256)
+def _act_label(code: str, language: str) -> str:
+    """The name of act ``code`` as a person reads it (``CS`` → "Specialist consultation")."""
+    try:
+        definition = default_tables().acts.find(code.rpartition(":")[2], _profession(code))
+    except RulesError:
+        return code
+    return definition.label_fr if language == "fr" else definition.label_en
+
+
+def _profession(code: str) -> Profession | None:
+    prefix = code.rpartition(":")[0]
+    return Profession(prefix) if prefix else None
 
 
 def render_all(lines: tuple[Explanation, ...], reader: str | HasLanguage = "en") -> list[str]:

@@ -14,6 +14,7 @@ from carnet.domain.codes import FeuilleStatus
 from carnet.domain.money import Cents
 from carnet.services.base import Service
 from carnet.services.claims import ClaimsService
+from carnet.services.parcours import ParcoursService
 from carnet.storage.repos.reports import OVERDUE_SQL
 
 _ACTIONABLE = (
@@ -30,7 +31,7 @@ _ACTIONABLE = (
 class TodoItem:
     """One thing to do; ``urgency`` 0 is most urgent."""
 
-    kind: str  # deadline | feuille | overdue-payment
+    kind: str  # deadline | feuille | overdue-payment | doctor
     urgency: int
     text: str
     entity: str
@@ -41,7 +42,7 @@ class TodoItem:
 
 class TodoService(Service):
     def items(self) -> list[TodoItem]:
-        found = self._deadlines() + self._feuilles() + self._overdue()
+        found = self._deadlines() + self._feuilles() + self._overdue() + self._doctors()
         return sorted(found, key=lambda i: (i.urgency, i.due or date.max, i.entity_id))
 
     def _deadlines(self) -> list[TodoItem]:
@@ -77,6 +78,20 @@ class TodoService(Service):
                 )
             )
         return items
+
+    def _doctors(self) -> list[TodoItem]:
+        """Adults without a médecin traitant: the CPAM pays them 30 % instead of 70 %."""
+        return [
+            TodoItem(
+                "doctor",
+                9,
+                f"Declare a médecin traitant for {person.full_name}: without one the CPAM "
+                "reimburses 30 % instead of 70 % (it can be changed at any time)",
+                "person",
+                person.id,
+            )
+            for person in ParcoursService(self.store, self.today).without_doctor()
+        ]
 
     def _overdue(self) -> list[TodoItem]:
         rows = self.store.reports.rows_with(OVERDUE_SQL, [self.today().isoformat()])

@@ -46,8 +46,10 @@ def todo_entries(
                     text=item.text,
                 )
             )
-        else:
+        elif item.entity == "expected_payment":
             entries.append(_payment_entry(item, payments.get(ExpectedPaymentId(item.entity_id))))
+        else:  # e.g. a person without a médecin traitant: the service's words
+            entries.append(TodoEntry(item.kind, due=item.due, text=item.text))
     return entries
 
 

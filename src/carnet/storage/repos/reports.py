@@ -53,3 +53,13 @@ FROM expected_payment e JOIN care_act a ON a.id = e.act_id JOIN person p ON p.id
 WHERE e.status IN ('pending', 'partly-paid') AND e.latest < ?
 ORDER BY e.latest, e.id
 """
+
+# What leaving the parcours de soins cost, per person and calendar year (assessment 0006).
+PARCOURS_COST_SQL = """
+SELECT a.person_id, trim(p.first_name || ' ' || p.last_name), substr(a.date, 1, 4),
+       sum(s.parcours_cost_cents), count(*)
+FROM assessment s JOIN care_act a ON a.id = s.act_id JOIN person p ON p.id = a.person_id
+WHERE s.parcours_cost_cents > 0 AND a.date BETWEEN ? AND ?
+GROUP BY a.person_id, substr(a.date, 1, 4)
+ORDER BY substr(a.date, 1, 4), p.last_name, p.first_name, a.person_id
+"""

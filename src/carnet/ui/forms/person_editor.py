@@ -59,8 +59,10 @@ class PersonEditor(QWidget):
         self.cpam.setPlaceholderText(t.gettext("e.g. CPAM de Paris"))
         self.cpam.setCompleter(QCompleter(sorted(shipped_addresses()), self.cpam))
         self.doctor = _choices(t.gettext("None declared yet"), _doctors(practitioners))
+        self.doctor_since = _line(t.gettext("DD/MM/YYYY, as on the declaration"))
         self.ald = QCheckBox(t.gettext("Long-term illness (ALD) covered at 100 %"))
         self.css = QCheckBox(t.gettext("Complémentaire santé solidaire (CSS)"))
+        self.ame = QCheckBox(t.gettext("Aide médicale de l'État (AME)"))
         self.contract = _choices(t.gettext("No mutuelle"), [(c.insurer, c.id) for c in contracts])
         self.vitale = QCheckBox(t.gettext("Has a carte Vitale"))
         self._build()
@@ -75,12 +77,15 @@ class PersonEditor(QWidget):
         add("registration", t.gettext("Registration"), self.registration, self._check_status)
         add("cpam", t.gettext("CPAM"), self.cpam)
         add("doctor", t.gettext("Médecin traitant"), self.doctor)
+        add("doctor_since", t.gettext("Declared on"), self.doctor_since, self._check_since)
         add("contract", t.gettext("Mutuelle contract"), self.contract)
         add("ald", "", self.ald)
         add("css", "", self.css)
+        add("ame", "", self.ame)
         add("vitale", "", self.vitale)
         self.ald.setAccessibleName(self.ald.text())
         self.css.setAccessibleName(self.css.text())
+        self.ame.setAccessibleName(self.ame.text())
         self.vitale.setAccessibleName(self.vitale.text())
         self.setLayout(self.form.layout)
         # The NIR's digits 2-5 are checked against the birth date, and its presence
@@ -104,6 +109,21 @@ class PersonEditor(QWidget):
         if born is not None and not date(1900, 1, 1) <= born <= self._today:
             return self._t.gettext("A birth date between 1900 and today")
         return None
+
+    def _check_since(self) -> str | None:
+        try:
+            since = parse_date(self.doctor_since.text())
+        except ValueError as exc:
+            return self._t.gettext(str(exc))
+        if since is not None and since > self._today:
+            return self._t.gettext("A date in the future")
+        return None
+
+    def _since(self) -> date | None:
+        try:
+            return parse_date(self.doctor_since.text())
+        except ValueError:
+            return None
 
     def _check_nir(self) -> str | None:
         text = self.nir.text().strip()
@@ -156,8 +176,10 @@ class PersonEditor(QWidget):
             insured_id=None if insured is None else PersonId(int(insured)),
             cpam=self.cpam.text(),
             treating_doctor_id=None if doctor is None else PractitionerId(int(doctor)),
+            treating_declared_on=None if doctor is None else self._since(),
             ald=self.ald.isChecked(),
             css=self.css.isChecked(),
+            ame=self.ame.isChecked(),
             contract_id=None if contract is None else ContractId(int(contract)),
             vitale=self.vitale.isChecked(),
         )
@@ -172,9 +194,12 @@ class PersonEditor(QWidget):
         _select(self.registration, person.registration.value)
         self.cpam.setText(person.cpam)
         _select(self.doctor, person.treating_doctor_id)
+        since = person.treating_declared_on
+        self.doctor_since.setText(since.strftime("%d/%m/%Y") if since else "")
         _select(self.contract, person.contract_id)
         self.ald.setChecked(person.ald)
         self.css.setChecked(person.css)
+        self.ame.setChecked(person.ame)
         self.vitale.setChecked(person.vitale)
         # A person cannot depend on themselves.
         own = self.insured.findData(person.id)

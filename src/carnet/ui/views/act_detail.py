@@ -10,12 +10,13 @@ from __future__ import annotations
 from decimal import Decimal
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QFormLayout,
     QGridLayout,
     QGroupBox,
     QLabel,
+    QPushButton,
     QScrollArea,
     QStackedWidget,
     QVBoxLayout,
@@ -71,7 +72,13 @@ _TOP = Qt.AlignmentFlag.AlignTop
 
 
 class ActDetailPanel(QScrollArea):
-    """Shows the selected act, or a hint when nothing is selected."""
+    """Shows the selected act, or a hint when nothing is selected.
+
+    ``not_referred`` is emitted by the one-click answer to "assumed referred by
+    your médecin traitant": the page then records the act as out of the parcours.
+    """
+
+    not_referred = Signal()
 
     def __init__(
         self,
@@ -109,6 +116,10 @@ class ActDetailPanel(QScrollArea):
         self._assessment_box.setVisible(assessment is not None)
         self._not_assessed.setVisible(assessment is None)
         self._why.setVisible(assessment is not None)
+        referred = assessment is not None and any(
+            line.code == "parcours.referred" for line in assessment.explanation
+        )
+        self.not_referred_button.setVisible(referred)
         if assessment is not None:
             self._fill_assessment(assessment)
         self._fill_payments(payments)
@@ -153,6 +164,12 @@ class ActDetailPanel(QScrollArea):
         box = QGroupBox(t.gettext("Why"))
         self._why = _wrapped("")
         self._why.setAccessibleName(t.gettext("How this was worked out"))
+        self.not_referred_button = QPushButton(t.gettext("Not referred by my médecin traitant"))
+        self.not_referred_button.setToolTip(
+            t.gettext("Record this visit as out of the parcours de soins: the CPAM pays 30 %")
+        )
+        self.not_referred_button.clicked.connect(self.not_referred)
+        self.not_referred_button.setVisible(False)
         self._payments_title = QLabel(t.gettext("Expected payments"))
         self._payments_title.setStyleSheet("font-weight: bold;")
         self._payments = _wrapped("")
@@ -177,6 +194,7 @@ class ActDetailPanel(QScrollArea):
         ):
             widget.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
             layout.addWidget(widget)
+        layout.insertWidget(1, self.not_referred_button)
         return box
 
     def _form_box(self, title: str, fields: tuple[tuple[str, str], ...]) -> QGroupBox:

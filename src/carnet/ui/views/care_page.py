@@ -149,6 +149,7 @@ class CarePage(QWidget):
         from carnet.ui.views.act_detail import ActDetailPanel  # noqa: PLC0415
 
         panel = ActDetailPanel(self._t)
+        panel.not_referred.connect(self._not_referred)
         stand_in = self.splitter.replaceWidget(1, panel)
         if stand_in is not None:
             stand_in.deleteLater()
@@ -163,6 +164,19 @@ class CarePage(QWidget):
         panel.status.connect(self.status)
         self.detail.set_attachments(panel)
         return panel
+
+    def _not_referred(self) -> None:
+        """The detail's "not referred": the act is out of the parcours (the CPAM pays 30 %)."""
+        act = self.selected_act()
+        if act is None:
+            return
+        from carnet.domain.codes import Parcours  # noqa: PLC0415
+        from carnet.ui.errors import guarded  # noqa: PLC0415
+
+        services = self._services
+        result = guarded(self, self._t, lambda: services.care.set_parcours(act, Parcours.OUT))
+        if result is not None:
+            self._hub.publish(result.changes)
 
     def selected_act(self) -> ActId | None:
         summary = self.selected_summary()

@@ -26,6 +26,7 @@ from carnet.domain.ids import ActId
 from carnet.services.dashboard import TO_MAIL, Dashboard, DashboardService, Owed
 from carnet.ui.views.page_factory import Navigator, PageContext
 from carnet.ui.widgets.month_chart import MonthChart
+from carnet.ui.widgets.parcours_box import ParcoursBox
 
 
 class DashboardPage(QScrollArea):
@@ -51,6 +52,8 @@ class DashboardPage(QScrollArea):
         row.addWidget(self._owed_box(Payer.AMC, t.gettext("From your mutuelle")))
         row.addWidget(self._feuilles_box())
         layout.addLayout(row)
+        self.parcours = ParcoursBox(t)
+        layout.addWidget(self.parcours)
         imports = QGroupBox(t.gettext("Bank statements"))
         QVBoxLayout(imports).addWidget(self.imports_label)
         layout.addWidget(imports)
@@ -118,6 +121,8 @@ class DashboardPage(QScrollArea):
         self._fill_feuilles(summary)
         self._fill_imports(summary)
         self.chart.set_months(summary.months)
+        parcours, year = self._ctx.services.parcours, self._ctx.services.today().year
+        self.parcours.fill(year, parcours.year(year), parcours.without_doctor())
 
     def _set(self, key: str, text: str, count: int) -> None:
         button = self.figures[key]
