@@ -77,7 +77,7 @@ def test_explanation_names_the_act_not_internal_codes() -> None:
     assert "CS_MCS" not in text and "Specialist consultation" in text
     # Why a contract "at 200 %" pays what it pays: 200 % of 31.50 less the AMO's 22.05.
     assert "A contract at 200% of the base covers up to €63.00 in all" in text
-    assert "of which the AMO's €22.05" in text
+    assert "the AMO's €22.05 at the usual rate included" in text
 
 
 def test_household_with_doctor_declared_late_and_changed(tmp_path: Path) -> None:

@@ -233,9 +233,9 @@ def test_chart_helpers() -> None:
 
 
 def test_todo_sheet_lists_the_items(demo: Services) -> None:
-    items = demo.todo.items()
-    entries = todo_entries(demo, items)
-    assert len(entries) == len(items)
+    items = [item for item in demo.todo.items() if item.kind != "doctor"]
+    entries = todo_entries(demo, demo.todo.items())
+    assert len(entries) == len(items)  # the sheet leaves the médecin traitant advice out
     pdf = render_todo(entries, "en", TODAY)
     assert page_count(pdf) == 1
     text = all_text(pdf)
@@ -313,3 +313,21 @@ def test_rows_are_shared_fairly() -> None:
     assert share_rows([2, 50, 50], 30) == [2, 14, 14]
     assert share_rows([3, 4], 30) == [3, 4]
     assert share_rows([], 30) == []
+
+
+def test_the_summary_says_what_the_parcours_cost(services: Services) -> None:
+    """Two G at 30 € without a médecin traitant: 2 × (30 × 70 % − 30 × 30 %) = 24.00 € lost."""
+    household, care = services.household, services.care
+    from carnet.domain.people import PersonInput  # noqa: PLC0415
+    from carnet.domain.practitioners import PractitionerInput, Profession  # noqa: PLC0415
+
+    gp = household.add_practitioner(PractitionerInput("Dr Martin", Profession.GP)).value.id
+    ana = household.add_person(PersonInput("Ana", "Silva", birth_date=date(1990, 1, 1))).value.id
+    for day in (date(2026, 2, 3), date(2026, 5, 4)):
+        care.add_act(ActInput(ana, gp, day, "G", Cents(3000)))
+    data = _data(services)
+    assert data.parcours == (("Ana Silva", 2400),)
+    text = normalise(all_text(render_summary(data, "fr")))
+    assert "Ce que le parcours de soins a coûté" in text
+    assert normalise("Ana Silva : 24,00 € non remboursés par la CPAM (hors parcours)") in text
+    assert "vous pouvez en changer à tout moment" in text

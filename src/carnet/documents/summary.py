@@ -78,6 +78,7 @@ def summary_section(
         _heading(summary, words, language)
         + _overview(summary, words, language, box.width)
         + _pending(summary.pending, words, language, box.width)
+        + _parcours(summary, words, language)
         + _feuilles(summary, words, language, box.width, cancelled)
         + _acts(summary, words, language, box.width, cancelled)
     )
@@ -160,6 +161,25 @@ def _pending(
     widths = [first] + [(width - first) / 6] * 6
     commands = grid_style(header=True, total_row=True, right=(1, -1))
     return [*story, rl.table(rows, widths, commands), rl.paragraph(words.pending_note, page.small)]
+
+
+def _parcours(summary: SummaryData, words: Texts, language: str) -> list[Flowable]:
+    """What out-of-parcours rates cost each person, with the advice; nothing if nothing lost."""
+    if not summary.parcours:
+        return []
+    page = styles()
+    lines = [
+        rl.paragraph(
+            words.parcours_lost.format(name=markup(name, 60), amount=money(cents, language)),
+            page.body,
+        )
+        for name, cents in summary.parcours
+    ]
+    return [
+        *section_heading(words.parcours),
+        *lines,
+        rl.paragraph(words.parcours_advice, page.small),
+    ]
 
 
 def _four(values: tuple[int, ...]) -> tuple[int, int, int, int]:

@@ -86,6 +86,7 @@ class SummaryData:
     feuilles: tuple[OpenFeuille, ...] = ()
     by_month: tuple[Split, ...] = ()
     by_category: tuple[Split, ...] = ()
+    parcours: tuple[tuple[str, int], ...] = ()  # (person, cents lost out of the parcours)
 
     @property
     def totals(self) -> Totals:
@@ -175,6 +176,8 @@ class ReportLike(Protocol):
     def by_month(self) -> Sequence[tuple[str, int, int]]: ...
     @property
     def by_category(self) -> Sequence[tuple[str, int, int]]: ...
+    @property
+    def parcours(self) -> Sequence[tuple[str, int]]: ...
 
 
 def summary_data_from(report: ReportLike) -> SummaryData:
@@ -191,6 +194,7 @@ def summary_data_from(report: ReportLike) -> SummaryData:
         ),
         by_month=tuple(Split(*row) for row in report.by_month),
         by_category=tuple(Split(*row) for row in report.by_category),
+        parcours=tuple(report.parcours),
     )
 
 

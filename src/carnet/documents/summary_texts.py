@@ -42,9 +42,19 @@ class Texts:
     no_acts: str
     footer: str  # {period} {page} {total}
     total: str
+    parcours: str = ""
+    parcours_lost: str = ""  # {name} {amount}
+    parcours_advice: str = ""
 
 
 ENGLISH = Texts(
+    parcours="What the parcours de soins cost",
+    parcours_lost="{name}: {amount} not reimbursed by the CPAM (out of the parcours)",
+    parcours_advice=(
+        "Out of the parcours de soins the CPAM pays 30 % instead of 70 %, and a contrat "
+        "responsable does not make up the difference. Declare a médecin traitant; you can "
+        "change your médecin traitant at any time (tell your CPAM)."
+    ),
     title="Health-care summary",
     household="Whole household",
     period="{start} to {end}",
@@ -88,6 +98,13 @@ ENGLISH = Texts(
 )
 
 FRENCH = Texts(
+    parcours="Ce que le parcours de soins a coûté",
+    parcours_lost="{name} : {amount} non remboursés par la CPAM (hors parcours)",
+    parcours_advice=(
+        "Hors parcours de soins, la CPAM rembourse 30 % au lieu de 70 %, et un contrat "
+        "responsable ne compense pas la différence. Déclarez un médecin traitant ; vous pouvez "
+        "en changer à tout moment (prévenez votre CPAM)."
+    ),
     title="Récapitulatif des soins",
     household="Tout le foyer",
     period="du {start} au {end}",

@@ -86,7 +86,6 @@ def complementary(
         percent=str(percent),
         covered=eur(whole),
         reference=eur(shares.reference),
-        amount=eur(budget),
         amc=eur(amount),
     )
     return Cents(amount)

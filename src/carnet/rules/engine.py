@@ -100,7 +100,7 @@ def assess(
     base = compute_base(case, is_penalised)
     decision = amo_rate(case, is_penalised)
     amo = _amo_gross(case, base, decision)
-    cost = _parcours_cost(case, situation, decision, amo)
+    cost = _parcours_cost(case, situation, base, decision, amo)
     exempt = exemption(case)
     pf, ledger = participation(case, exempt, amo.gross, ledger)
     fr, ledger = franchise(case, exempt, Cents(amo.gross - pf), ledger)
@@ -148,14 +148,19 @@ def _case(
     )
 
 
-def _parcours_cost(case: Case, situation: Situation, decision: RateDecision, amo: _Amo) -> int:
+def _parcours_cost(
+    case: Case, situation: Situation, base: Cents, decision: RateDecision, amo: _Amo
+) -> int:
     """What leaving the parcours cost on this act: the AMO of the usual rate and base, not paid."""
     if not situation.penalised:
         return 0
-    # The base within the parcours (the coordination majoration back, if it applies),
-    # worked out on a scratch trace: only out-of-parcours acts pay for this.
-    usual_base = compute_base(case._replace(trace=Trace()), False)
-    return max(0, apply_rate(usual_base, decision.normal) - amo.gross)
+    usual = base
+    definition = case.definition
+    if definition.coordination or definition.out_tariff:
+        # The base within the parcours (with the coordination majoration, when it is
+        # billable), worked out again on a scratch trace.
+        usual = compute_base(case._replace(trace=Trace()), False)
+    return max(0, apply_rate(usual, decision.normal) - amo.gross)
 
 
 def _amo_gross(case: Case, base: Cents, decision: RateDecision) -> _Amo:

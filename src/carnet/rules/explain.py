@@ -157,9 +157,8 @@ TEMPLATES: dict[str, dict[str, str]] = {
         "amc.not_reimbursed": "Care not reimbursed by the AMO: the complementary pays nothing.",
         "amc.css": "Complémentaire santé solidaire pays the ticket modérateur: €{amc}.",
         "amc.cover": (
-            "A contract at {percent}% of the base covers up to €{covered} in all, of which the "
-            "AMO's €{reference} at the usual rate: at most €{amount} for the complementary, "
-            "which pays €{amc}."
+            "A contract at {percent}% of the base covers up to €{covered} in all, the AMO's "
+            "€{reference} at the usual rate included: the complementary pays €{amc}."
         ),
         "amc.ame": "AME: no complementary insurance; the AME already covers the whole base.",
         "amc.basket": (
@@ -285,9 +284,8 @@ TEMPLATES: dict[str, dict[str, str]] = {
         "amc.not_reimbursed": "Soin non remboursé par l'AMO : la complémentaire ne verse rien.",
         "amc.css": "La complémentaire santé solidaire paie le ticket modérateur : {amc} €.",
         "amc.cover": (
-            "Un contrat à {percent} % de la base couvre au plus {covered} € au total, dont les "
-            "{reference} € de l'AMO au taux habituel : au plus {amount} € pour la complémentaire, "
-            "qui verse {amc} €."
+            "Un contrat à {percent} % de la base couvre au plus {covered} € au total, les "
+            "{reference} € de l'AMO au taux habituel compris : la complémentaire verse {amc} €."
         ),
         "amc.ame": "AME : pas de complémentaire ; l'AME couvre déjà toute la base.",
         "amc.basket": (

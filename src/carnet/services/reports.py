@@ -15,6 +15,7 @@ from carnet.domain.claims import Feuille
 from carnet.domain.ids import ActId, PersonId
 from carnet.domain.money import Cents
 from carnet.services.base import Service
+from carnet.services.parcours import ParcoursService
 
 BUCKETS = ((0, 30), (31, 60), (61, 90), (91, None))  # days since the money was due
 
@@ -68,6 +69,7 @@ class Summary:
     by_month: tuple[tuple[str, int, int], ...]  # (YYYY-MM, reimbursed, out of pocket)
     by_category: tuple[tuple[str, int, int], ...]  # (category, reimbursed, out of pocket)
     generated_on: date
+    parcours: tuple[tuple[str, int], ...] = ()  # (person, cents lost out of the parcours)
 
 
 class ReportService(Service):
@@ -90,7 +92,18 @@ class ReportService(Service):
             by_month=_grouped(acts, lambda a: a.date.strftime("%Y-%m")),
             by_category=_grouped(acts, lambda a: a.category or "other"),
             generated_on=today,
+            parcours=self._parcours(start, end, person_id),
         )
+
+    def _parcours(
+        self, start: date, end: date, person_id: PersonId | None
+    ) -> tuple[tuple[str, int], ...]:
+        """Per person, the AMO money lost out of the parcours over the period."""
+        lost: dict[str, int] = defaultdict(int)
+        for cost in ParcoursService(self.store, self.today).costs(start, end):
+            if person_id is None or cost.person_id == person_id:
+                lost[cost.person] += cost.cents
+        return tuple(lost.items())
 
     def _acts(self, start: date, end: date) -> list[ActLine]:
         return [

@@ -48,8 +48,8 @@ def todo_entries(
             )
         elif item.entity == "expected_payment":
             entries.append(_payment_entry(item, payments.get(ExpectedPaymentId(item.entity_id))))
-        else:  # e.g. a person without a médecin traitant: the service's words
-            entries.append(TodoEntry(item.kind, due=item.due, text=item.text))
+        # The sheet lists paperwork and money; a missing médecin traitant is shown by the
+        # window, carnet todo and the yearly summary.
     return entries
 
 
