@@ -23,6 +23,7 @@ if TYPE_CHECKING:
     from carnet.services.backup import BackupService
     from carnet.services.bank_import import BankImportService
     from carnet.services.base import Clock
+    from carnet.services.calendar import CalendarService
     from carnet.services.care import CareService
     from carnet.services.claims import ClaimsService
     from carnet.services.dashboard import DashboardService
@@ -95,6 +96,12 @@ class Services:
         from carnet.services.attachments import AttachmentService  # noqa: PLC0415
 
         return AttachmentService(self.store, self.today)
+
+    @cached_property
+    def calendar(self) -> CalendarService:
+        from carnet.services.calendar import CalendarService  # noqa: PLC0415
+
+        return CalendarService(self.store, self.today)
 
     @cached_property
     def todo(self) -> TodoService:

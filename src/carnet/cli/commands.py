@@ -24,6 +24,7 @@ COMMANDS: dict[str, str] = {
     "attach": "carnet.cli.attach:attach",
     "attachments": "carnet.cli.attach:attachments",
     "todo": "carnet.cli.todo:todo",
+    "calendar": "carnet.cli.calendar:calendar",
     "summary": "carnet.cli.summary:summary",
     "todo-sheet": "carnet.cli.summary:todo_sheet",
     "setting": "carnet.cli.setting:setting",

@@ -1,1 +1,4 @@
-"""Tabular exports (CSV, XLSX) for spreadsheet apps. Pure: rows in, bytes out."""
+"""Exports for other applications: tables (CSV, XLSX) and reminders (iCalendar).
+
+Pure: records in, bytes out.
+"""

@@ -27,6 +27,7 @@ if TYPE_CHECKING:
     from carnet.storage.repos.events import EventLog
     from carnet.storage.repos.feuilles import FeuilleRepo, MailingRepo
     from carnet.storage.repos.records import RecordRepo
+    from carnet.storage.repos.reminders import ReminderRepo
     from carnet.storage.repos.reports import ReportRepo
     from carnet.storage.repos.settings import SettingsRepo
 
@@ -139,6 +140,12 @@ class Store:
         from carnet.storage.repos.reports import ReportRepo  # noqa: PLC0415
 
         return ReportRepo(self.ledger.db)
+
+    @cached_property
+    def reminders(self) -> ReminderRepo:
+        from carnet.storage.repos.reminders import ReminderRepo  # noqa: PLC0415
+
+        return ReminderRepo(self.ledger.db)
 
     @cached_property
     def attachments(self) -> AttachmentRepo:

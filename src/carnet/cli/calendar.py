@@ -1,0 +1,36 @@
+"""``carnet calendar``: the household's reminders as an iCalendar (.ics) file."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import click
+
+from carnet.cli.common import open_services, user_errors
+
+
+@click.command()
+@click.option(
+    "--out",
+    type=click.Path(dir_okay=False, path_type=Path),
+    required=True,
+    help="The .ics file to write ('-' for standard output).",
+)
+@click.option("--lang", default="en", type=click.Choice(["en", "fr"]), show_default=True)
+@click.pass_context
+@user_errors
+def calendar(ctx: click.Context, out: Path, lang: str) -> None:
+    """Feuille deadlines, overdue payments, unanswered mailings, for a calendar app.
+
+    Import the file into your calendar application; importing a newer file later
+    updates the same events instead of adding copies.
+    """
+    with open_services(ctx) as services:
+        if str(out) == "-":
+            data = services.calendar.ics(lang)
+            sys.stdout.buffer.write(data)
+            return
+        size = services.calendar.write(out, lang)
+        count = len(services.calendar.reminders())
+    click.echo(f"Wrote {out} ({count} reminders, {size} bytes)")

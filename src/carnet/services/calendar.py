@@ -1,0 +1,193 @@
+"""Reminders outside the window: the household's dates as an iCalendar file.
+
+What a calendar application should remind the household of, each on its day:
+a paper feuille 90 and 30 days before its two-year deadline, the day money
+awaited from the CPAM or the mutuelle becomes overdue, the day a mailing has
+gone six weeks without an answer (time for a reminder letter). Each event has a
+UID built from the household's own key and the record it is about, so importing
+a newer file updates the events instead of doubling them.
+"""
+
+from __future__ import annotations
+
+import secrets
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import UTC, date, datetime, timedelta
+from pathlib import Path
+
+from carnet.domain.claims import OPEN
+from carnet.domain.codes import FeuilleStatus
+from carnet.domain.messages import Message
+from carnet.exports.ical import CalendarEntry, render_calendar
+from carnet.i18n import N_, Translator
+from carnet.services.base import Clock, Service
+from carnet.services.exports import _write_private
+from carnet.storage.store import Store
+
+# Feuilles still to send: a mailed one no longer races its deadline.
+_UNSENT = OPEN
+DEADLINE_NOTICES = (90, 30)
+UNANSWERED_AFTER = timedelta(weeks=6)
+_KEY_SETTING = "calendar.key"
+
+Rendered = Callable[[Translator], tuple[str, str]]
+
+
+@dataclass(frozen=True, slots=True)
+class Reminder:
+    """One dated reminder; ``text`` gives its summary and description in a language."""
+
+    key: str  # kind, record and variant: the stable part of the UID
+    day: date
+    category: str
+    text: Rendered
+
+
+def _texts(summary: Message, description: Message) -> Rendered:
+    return lambda t: (summary.render(t), description.render(t))
+
+
+class CalendarService(Service):
+    def __init__(self, store: Store, today: Clock = date.today) -> None:
+        super().__init__(store, today)
+        self.now: Callable[[], datetime] = lambda: datetime.now(UTC)
+
+    def reminders(self) -> list[Reminder]:
+        """Every reminder, by day."""
+        found = self._deadlines() + self._awaited() + self._unanswered()
+        return sorted(found, key=lambda r: (r.day, r.key))
+
+    def due_on(self, day: date) -> list[Reminder]:
+        """The reminders of ``day`` (what a notification says when the window opens)."""
+        return [r for r in self.reminders() if r.day == day]
+
+    def ics(self, language: str = "en") -> bytes:
+        """The reminders as an ``.ics`` file, in ``language``."""
+        t = Translator(language)
+        household = self._household_key()
+        entries = []
+        for reminder in self.reminders():
+            summary, description = reminder.text(t)
+            entries.append(
+                CalendarEntry(
+                    uid=f"{reminder.key}@{household}.carnet",
+                    day=reminder.day,
+                    summary=summary,
+                    description=description,
+                    category=t.gettext(reminder.category),
+                )
+            )
+        name = t.gettext("Carnet reminders")
+        return render_calendar(entries, name=name, stamp=self.now(), language=language)
+
+    def write(self, out: Path, language: str = "en") -> int:
+        """Write the ``.ics`` file (readable by its owner only, whole or not at all)."""
+        data = self.ics(language)
+        _write_private(out, data)
+        return len(data)
+
+    def _household_key(self) -> str:
+        """A random key made once per database: two households' feuille #1 differ."""
+        key = self.store.settings.get(_KEY_SETTING)
+        if not key:
+            key = secrets.token_hex(8)
+            with self.store.transaction(N_("Make the calendar's key")):
+                self.store.settings.set(_KEY_SETTING, key)
+        return key
+
+    def _deadlines(self) -> list[Reminder]:
+        names = {p.id: p.full_name for p in self.store.people.list()}
+        found = []
+        for feuille in self.store.feuilles.still_open():
+            if feuille.deadline is None or feuille.status not in _UNSENT:
+                continue
+            for days in DEADLINE_NOTICES:
+                summary = Message(
+                    N_("Feuille #{number} ({name}): {days} days left to send it"),
+                    number=feuille.id,
+                    name=names.get(feuille.person_id, ""),
+                    days=days,
+                )
+                description = Message(
+                    N_(
+                        "The CPAM refuses a feuille de soins sent more than two years after "
+                        "the care. Deadline: {deadline}. Next step: {action}."
+                    ),
+                    deadline=feuille.deadline,
+                    action=Message(feuille.next_action),
+                )
+                found.append(
+                    Reminder(
+                        f"feuille-{feuille.id}-deadline-{days}",
+                        feuille.deadline - timedelta(days=days),
+                        N_("Feuilles de soins"),
+                        _texts(summary, description),
+                    )
+                )
+        return found
+
+    def _awaited(self) -> list[Reminder]:
+        found = []
+        for group in self.store.reminders.awaited():
+            payer = Message(N_("the CPAM") if group.payer == "amo" else N_("the mutuelle"))
+            found.append(
+                Reminder(
+                    f"payments-{group.payer}-{group.latest.isoformat()}",
+                    group.latest + timedelta(days=1),
+                    N_("Reimbursements"),
+                    _awaited_text(payer, group.payments, group.outstanding_cents, group.latest),
+                )
+            )
+        return found
+
+    def _unanswered(self) -> list[Reminder]:
+        states = self.store.feuilles.states_by_mailing()
+        found = []
+        for mailing in self.store.mailings.all():
+            waiting = states.get(mailing.id, {}).get(FeuilleStatus.MAILED, 0)
+            if mailing.mailed_on is None or not waiting:
+                continue
+            summary = Message(
+                N_("Mailing #{number} to {recipient}: still no answer"),
+                number=mailing.id,
+                recipient=mailing.recipient,
+            )
+            description = Message(
+                N_(
+                    "Mailed on {day}; feuilles still waiting for the CPAM: {count}. "
+                    "Carnet prepares a reminder letter on the Mailings page."
+                ),
+                day=mailing.mailed_on,
+                count=waiting,
+            )
+            found.append(
+                Reminder(
+                    f"mailing-{mailing.id}-unanswered",
+                    mailing.mailed_on + UNANSWERED_AFTER,
+                    N_("Mailings"),
+                    _texts(summary, description),
+                )
+            )
+        return found
+
+
+def _awaited_text(payer: Message, count: int, cents: int, latest: date) -> Rendered:
+    def text(t: Translator) -> tuple[str, str]:
+        summary = Message(
+            N_("Money from {payer} becomes overdue: {amount}"),
+            payer=payer,
+            amount=t.money(cents),
+        )
+        description = Message(
+            N_(
+                "Expected payments from {payer} that should have arrived by {day}: {count}. "
+                "Import your bank statement in Carnet, or ask {payer} where they are."
+            ),
+            count=count,
+            payer=payer,
+            day=latest,
+        )
+        return summary.render(t), description.render(t)
+
+    return text
