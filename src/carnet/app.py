@@ -19,6 +19,7 @@ from carnet.services.undo_stack import UndoStack
 from carnet.storage.store import Store, open_store
 
 if TYPE_CHECKING:
+    from carnet.services.abroad import AbroadService
     from carnet.services.attachments import AttachmentService
     from carnet.services.backup import BackupService
     from carnet.services.bank_import import BankImportService
@@ -96,6 +97,12 @@ class Services:
         from carnet.services.attachments import AttachmentService  # noqa: PLC0415
 
         return AttachmentService(self.store, self.today)
+
+    @cached_property
+    def abroad(self) -> AbroadService:
+        from carnet.services.abroad import AbroadService  # noqa: PLC0415
+
+        return AbroadService(self.store, self.today)
 
     @cached_property
     def calendar(self) -> CalendarService:

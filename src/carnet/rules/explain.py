@@ -20,6 +20,7 @@ from babel.dates import format_date
 
 from carnet.domain.assessment import Assessment, Explanation
 from carnet.domain.practitioners import Profession
+from carnet.rules.abroad_texts import ABROAD_TEMPLATES
 from carnet.rules.errors import RulesError
 from carnet.rules.tariffs import CONFIDENCES, Period, default_tables
 
@@ -75,6 +76,7 @@ class HasLanguage(Protocol):
 
 _MONEY = frozenset({"amount", "base", "fee", "tariff", "cap", "gross", "net", "amc", "patient"})
 _MONEY |= frozenset({"tm", "majoration", "depassement", "covered", "withheld", "reference"})
+_MONEY |= frozenset({"invoice", "exchange"})  # care abroad: decimal comma in French too
 _RATES = frozenset({"rate", "normal", "ratio"})
 
 TEMPLATES: dict[str, dict[str, str]] = {
@@ -332,6 +334,10 @@ TEMPLATES: dict[str, dict[str, str]] = {
         "reason.hospital": "non applicable à ce soin",
     },
 }
+
+
+for _language, _lines in ABROAD_TEMPLATES.items():
+    TEMPLATES[_language].update(_lines)
 
 
 def render_explanation(expl: Explanation, reader: str | HasLanguage = "en") -> str:

@@ -12,12 +12,13 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from datetime import date
 
+from carnet.domain.abroad import AbroadCare
 from carnet.domain.assessment import Assessment
 from carnet.domain.care import CareAct
 from carnet.domain.changes import Changes
 from carnet.domain.codes import PaymentStatus
 from carnet.domain.contracts import Contract
-from carnet.domain.ids import ExpectedPaymentId, PersonId, PractitionerId
+from carnet.domain.ids import ActId, ExpectedPaymentId, PersonId, PractitionerId
 from carnet.domain.messages import N_, Message
 from carnet.domain.money import Cents
 from carnet.domain.payments import ExpectedPayment
@@ -25,6 +26,7 @@ from carnet.domain.people import Person
 from carnet.domain.practitioners import Practitioner
 from carnet.domain.treating import TreatingDoctors
 from carnet.rules import EMPTY_LEDGER, RulesError, assess, chronological
+from carnet.rules.abroad import assess_abroad
 from carnet.rules.windows import plan_payments
 from carnet.storage.store import Store
 
@@ -71,7 +73,12 @@ class Reassessor:
         }
         periods = self.store.treating.list("person_id = ?", [person_id])
         doctors = TreatingDoctors.of(periods) if periods else None
-        assessed, failed = _assess_each(acts, person, practitioners, contract, doctors)
+        abroad = (
+            self.store.abroad.for_acts(a.id for a in acts) if self.store.abroad.has_any() else {}
+        )
+        assessed, failed = _assess_each(
+            acts, person, practitioners, contract, doctors, abroad=abroad
+        )
         self.store.assessments.save_many([(act.id, a) for act, a in assessed])
         for act, _reason in failed:
             self.store.assessments.delete(act.id)
@@ -100,6 +107,8 @@ def _assess_each(
     practitioners: Mapping[PractitionerId, Practitioner],
     contract: Contract | None,
     doctors: TreatingDoctors | None = None,
+    *,
+    abroad: Mapping[ActId, AbroadCare] | None = None,
 ) -> tuple[list[tuple[CareAct, Assessment]], list[tuple[CareAct, Message]]]:
     """Assess acts in date order; an act the rules cannot price is reported, not fatal.
 
@@ -111,10 +120,22 @@ def _assess_each(
     failed: list[tuple[CareAct, Message]] = []
     for act in chronological(acts):
         practitioner = None if act.practitioner_id is None else practitioners[act.practitioner_id]
+        given_abroad = None if abroad is None else abroad.get(act.id)
         try:
-            assessment, ledger = assess(
-                act, person, practitioner, contract, ledger, doctors=doctors
-            )
+            if given_abroad is None:
+                assessment, ledger = assess(
+                    act, person, practitioner, contract, ledger, doctors=doctors
+                )
+            else:
+                assessment, ledger = assess_abroad(
+                    act,
+                    given_abroad,
+                    person,
+                    practitioner,
+                    contract,
+                    ledger=ledger,
+                    doctors=doctors,
+                )
         except RulesError as exc:
             failed.append((act, exc.text))
             continue

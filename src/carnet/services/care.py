@@ -83,6 +83,10 @@ class CareService(Service):
 
     def delete_act(self, act_id: ActId) -> Result[CareAct]:
         with self.store.transaction(N_("Delete act")):
+            abroad = self.store.abroad.for_act(act_id)
+            if abroad is not None:  # recorded, not left to the cascade, so undo brings it back
+                self.store.abroad.delete(abroad.id)
+                self.store.events.record("act_abroad", abroad.id, "deleted", abroad)
             before = self.store.acts.delete(act_id)
             self.store.events.record("act", act_id, "deleted", before=before)
             touched = self.reassessor.person_year(before.person_id, before.date.year)

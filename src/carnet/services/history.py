@@ -18,6 +18,7 @@ from collections.abc import Callable
 from datetime import date
 from typing import Any
 
+from carnet.domain.abroad import AbroadCare
 from carnet.domain.attachments import AttachedTo, Attachment
 from carnet.domain.banking import BankAccount, BankTransaction, StatementImport
 from carnet.domain.care import CareAct
@@ -52,6 +53,7 @@ _TYPES: dict[str, type] = {
     "bank_transaction": BankTransaction,
     "statement_import": StatementImport,
     "treating_doctor": TreatingPeriod,
+    "act_abroad": AbroadCare,
 }
 _CHANGES: dict[str, Callable[[frozenset[int]], Changes]] = {
     "person": lambda ids: Changes(people=ids),
@@ -66,6 +68,7 @@ _CHANGES: dict[str, Callable[[frozenset[int]], Changes]] = {
     "statement_import": lambda ids: Changes(bank=ids),
     "settlement": lambda ids: Changes(bank=ids),
     "treating_doctor": lambda _ids: Changes(),
+    "act_abroad": lambda _ids: Changes(),  # the act's own event says which act changed
 }
 
 
@@ -174,6 +177,7 @@ class HistoryService(Service):
             "bank_transaction": self.store.bank.transactions_rows,
             "statement_import": self.store.bank.imports_rows,
             "treating_doctor": self.store.treating,
+            "act_abroad": self.store.abroad,
         }[entity]
 
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 from dataclasses import replace
 from datetime import date
 
+from carnet.documents.abroad_claim import render_abroad_claim
 from carnet.documents.copies import append_copies
 from carnet.documents.labels import render_labels
 from carnet.documents.model import (
@@ -36,6 +37,7 @@ from carnet.domain.mailings import Mailing, RecipientKind
 from carnet.domain.people import Person
 from carnet.domain.validation import format_nir
 from carnet.i18n import N_
+from carnet.services.abroad_claims import abroad_claim, is_abroad_claim
 from carnet.services.base import Service
 from carnet.services.mailing_copies import gather_copies
 from carnet.services.settings import SettingsService
@@ -81,14 +83,16 @@ class MailingDocuments(Service):
         """
         mailing = self.store.mailings.get(mailing_id)
         packet = self.packet(mailing_id)
+        ordered = self._ordered(mailing, packet.mailing_id)
         if mailing.recipient_kind is RecipientKind.MUTUELLE:
             data = render_mutuelle_letter(self._mutuelle_claim(mailing, packet))
+        elif is_abroad_claim([f for f, _ in ordered]):
+            data = render_abroad_claim(abroad_claim(self.store, packet, ordered), language)
         else:
             data = build_packet(packet, language)
         self._keep(mailing_id, data, AttachmentKind.PACKET, f"mailing-{mailing_id}.pdf")
         if with_attachments:
-            enclosed = self._ordered(mailing, packet.mailing_id)
-            copies = gather_copies(self.store, enclosed)
+            copies = gather_copies(self.store, ordered)
             data = append_copies(data, copies, packet.mailing_id, packet.date)
         return data
 

@@ -12,6 +12,7 @@ from __future__ import annotations
 from dataclasses import replace
 from datetime import date, timedelta
 
+from carnet.domain.abroad import CLAIM_FORM
 from carnet.domain.changes import Changes
 from carnet.domain.claims import READY_TO_MAIL, Feuille, Step
 from carnet.domain.codes import FeuilleStatus
@@ -177,6 +178,8 @@ class MailingService(Service):
                     number=missing[0],
                 )
             return [by_id[i] for i in dict.fromkeys(feuille_ids)]
+        # Claims for care abroad (S3125) travel in an envelope of their own, with their letter.
+        ready = [f for f in ready if f.form != CLAIM_FORM]
         if not ready:
             raise ValidationError("feuille", N_("no signed feuille is waiting to be mailed"))
         return ready

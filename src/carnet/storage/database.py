@@ -36,6 +36,7 @@ MIGRATION_NAMES = (
     "0004_feuille_indexes",
     "0005_act_count",
     "0006_parcours",
+    "0007_road_and_abroad",
 )
 
 

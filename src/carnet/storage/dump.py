@@ -33,6 +33,8 @@ TABLES = (
     "bank_transaction",
     "settlement",
     "deduction_ledger",
+    "act_abroad",
+    "road_step",
     "operation",
     "event",
     "setting",

@@ -22,6 +22,7 @@ from carnet.storage.schema import (
     PARCOURS_SCHEMA,
     TABLE_KEYS_SCHEMA,
 )
+from carnet.storage.schema_road import ROAD_AND_ABROAD_SCHEMA
 
 migrations = Migrations(MIGRATION_SET)
 
@@ -59,6 +60,11 @@ def m0005_act_count(db: Database) -> None:
 @migrations(name="0006_parcours")
 def m0006_parcours(db: Database) -> None:
     _run(db, PARCOURS_SCHEMA)
+
+
+@migrations(name="0007_road_and_abroad")
+def m0007_road_and_abroad(db: Database) -> None:
+    _run(db, ROAD_AND_ABROAD_SCHEMA)
 
 
 def known_migrations() -> list[str]:

@@ -18,6 +18,7 @@ if TYPE_CHECKING:
     from carnet.domain.practitioners import Practitioner
     from carnet.domain.treating import TreatingPeriod
     from carnet.storage.files import FileStore
+    from carnet.storage.repos.abroad import AbroadRepo
     from carnet.storage.repos.acts import ActRepo
     from carnet.storage.repos.assessments import AssessmentRepo, PaymentRepo
     from carnet.storage.repos.attachments import AttachmentRepo
@@ -140,6 +141,12 @@ class Store:
         from carnet.storage.repos.reports import ReportRepo  # noqa: PLC0415
 
         return ReportRepo(self.ledger.db)
+
+    @cached_property
+    def abroad(self) -> AbroadRepo:
+        from carnet.storage.repos.abroad import AbroadRepo  # noqa: PLC0415
+
+        return AbroadRepo(self.ledger.db)
 
     @cached_property
     def reminders(self) -> ReminderRepo:
