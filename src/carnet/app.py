@@ -36,6 +36,7 @@ if TYPE_CHECKING:
     from carnet.services.parcours import ParcoursService
     from carnet.services.reconciliation import ReconciliationService
     from carnet.services.reports import ReportService
+    from carnet.services.road import RoadService
     from carnet.services.settings import SettingsService
     from carnet.services.todo import TodoService
 
@@ -103,6 +104,12 @@ class Services:
         from carnet.services.abroad import AbroadService  # noqa: PLC0415
 
         return AbroadService(self.store, self.today)
+
+    @cached_property
+    def road(self) -> RoadService:
+        from carnet.services.road import RoadService  # noqa: PLC0415
+
+        return RoadService(self.store, self.today)
 
     @cached_property
     def calendar(self) -> CalendarService:

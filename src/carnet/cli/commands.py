@@ -25,6 +25,8 @@ COMMANDS: dict[str, str] = {
     "attachments": "carnet.cli.attach:attachments",
     "todo": "carnet.cli.todo:todo",
     "calendar": "carnet.cli.calendar:calendar",
+    "abroad": "carnet.cli.abroad:abroad",
+    "road": "carnet.cli.road:road",
     "summary": "carnet.cli.summary:summary",
     "todo-sheet": "carnet.cli.summary:todo_sheet",
     "setting": "carnet.cli.setting:setting",

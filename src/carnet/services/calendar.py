@@ -3,7 +3,8 @@
 What a calendar application should remind the household of, each on its day:
 a paper feuille 90 and 30 days before its two-year deadline, the day money
 awaited from the CPAM or the mutuelle becomes overdue, the day a mailing has
-gone six weeks without an answer (time for a reminder letter). Each event has a
+gone six weeks without an answer (time for a reminder letter), and a month before
+a person's rights or European card end (the newcomer's road). Each event has a
 UID built from the household's own key and the record it is about, so importing
 a newer file updates the events instead of doubling them.
 """
@@ -19,6 +20,7 @@ from pathlib import Path
 from carnet.domain.claims import OPEN
 from carnet.domain.codes import FeuilleStatus
 from carnet.domain.messages import Message
+from carnet.domain.road import REMIND_BEFORE_DAYS, Step
 from carnet.exports.ical import CalendarEntry, render_calendar
 from carnet.i18n import N_, Translator
 from carnet.services.base import Clock, Service
@@ -55,7 +57,7 @@ class CalendarService(Service):
 
     def reminders(self) -> list[Reminder]:
         """Every reminder, by day."""
-        found = self._deadlines() + self._awaited() + self._unanswered()
+        found = self._deadlines() + self._awaited() + self._unanswered() + self._road()
         return sorted(found, key=lambda r: (r.day, r.key))
 
     def due_on(self, day: date) -> list[Reminder]:
@@ -141,6 +143,27 @@ class CalendarService(Service):
             )
         return found
 
+    def _road(self) -> list[Reminder]:
+        """A month before the rights or the European card end (the road's dates)."""
+        names = {p.id: p.full_name for p in self.store.people.list()}
+        found = []
+        for record in self.store.road.ending():
+            texts = _ENDINGS.get(record.step)
+            if texts is None or record.until is None:
+                continue
+            name = names.get(record.person_id, "")
+            summary = Message(texts[0], name=name, day=record.until)
+            description = Message(texts[1], name=name, day=record.until)
+            found.append(
+                Reminder(
+                    f"road-{record.person_id}-{record.step.value}",
+                    record.until - timedelta(days=REMIND_BEFORE_DAYS),
+                    N_("Newcomer's road"),
+                    _texts(summary, description),
+                )
+            )
+        return found
+
     def _unanswered(self) -> list[Reminder]:
         states = self.store.feuilles.states_by_mailing()
         found = []
@@ -170,6 +193,24 @@ class CalendarService(Service):
                 )
             )
         return found
+
+
+_ENDINGS = {
+    Step.ATTESTATION: (
+        N_("{name}: your rights end on {day}"),
+        N_(
+            "The attestation de droits of {name} is valid until {day}. Ask your CPAM (or your "
+            "ameli account) for a new attestation before then."
+        ),
+    ),
+    Step.EHIC_RECEIVED: (
+        N_("{name}: the European Health Insurance Card ends on {day}"),
+        N_(
+            "The European Health Insurance Card of {name} is valid until {day}. Request a new "
+            "one on your ameli account at least 15 days before your next journey in Europe."
+        ),
+    ),
+}
 
 
 def _awaited_text(payer: Message, count: int, cents: int, latest: date) -> Rendered:

@@ -32,6 +32,7 @@ from carnet.domain.mailings import Mailing
 from carnet.domain.messages import Message
 from carnet.domain.people import Person
 from carnet.domain.practitioners import Practitioner
+from carnet.domain.road import RoadRecord
 from carnet.domain.treating import TreatingPeriod
 from carnet.i18n import N_
 from carnet.services.assessing import Reassessor
@@ -54,6 +55,7 @@ _TYPES: dict[str, type] = {
     "statement_import": StatementImport,
     "treating_doctor": TreatingPeriod,
     "act_abroad": AbroadCare,
+    "road_step": RoadRecord,
 }
 _CHANGES: dict[str, Callable[[frozenset[int]], Changes]] = {
     "person": lambda ids: Changes(people=ids),
@@ -69,6 +71,7 @@ _CHANGES: dict[str, Callable[[frozenset[int]], Changes]] = {
     "settlement": lambda ids: Changes(bank=ids),
     "treating_doctor": lambda _ids: Changes(),
     "act_abroad": lambda _ids: Changes(),  # the act's own event says which act changed
+    "road_step": lambda _ids: Changes(people=frozenset()),
 }
 
 
@@ -178,6 +181,7 @@ class HistoryService(Service):
             "statement_import": self.store.bank.imports_rows,
             "treating_doctor": self.store.treating,
             "act_abroad": self.store.abroad,
+            "road_step": self.store.road,
         }[entity]
 
 

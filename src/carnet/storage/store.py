@@ -30,6 +30,7 @@ if TYPE_CHECKING:
     from carnet.storage.repos.records import RecordRepo
     from carnet.storage.repos.reminders import ReminderRepo
     from carnet.storage.repos.reports import ReportRepo
+    from carnet.storage.repos.road import RoadRepo
     from carnet.storage.repos.settings import SettingsRepo
 
 
@@ -147,6 +148,12 @@ class Store:
         from carnet.storage.repos.abroad import AbroadRepo  # noqa: PLC0415
 
         return AbroadRepo(self.ledger.db)
+
+    @cached_property
+    def road(self) -> RoadRepo:
+        from carnet.storage.repos.road import RoadRepo  # noqa: PLC0415
+
+        return RoadRepo(self.ledger.db)
 
     @cached_property
     def reminders(self) -> ReminderRepo:
