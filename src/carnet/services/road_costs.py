@@ -4,23 +4,23 @@ Each cost is read from the ledger or from the engine, for the current year:
 
 - no number yet: the feuilles held for it and the reimbursement they wait for;
 - no carte Vitale: the acts sent on paper (a month to be paid instead of a week);
-- no médecin traitant: what the parcours penalty took, from the engine (each act
-  out of the parcours assessed again as if in it);
+- no médecin traitant: what the parcours penalty took, as the engine recorded it on
+  each act out of the parcours (:mod:`carnet.services.parcours`);
 - no mutuelle: the ticket modérateur the household paid itself (base − AMO gross);
 - Noémie not confirmed: the mutuelle payments that wait for a letter.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from datetime import date
 
-from carnet.domain.codes import Channel, FeuilleStatus, Parcours, Payer, PaymentStatus
+from carnet.domain.codes import Channel, FeuilleStatus, Payer, PaymentStatus
 from carnet.domain.ids import PersonId
 from carnet.domain.people import Person
 from carnet.domain.road import Step
 from carnet.i18n import N_, Translator
-from carnet.rules import RulesError, assess_year
+from carnet.services.parcours import ParcoursService
 from carnet.storage.store import Store
 
 _OPEN = (PaymentStatus.PENDING, PaymentStatus.PARTLY_PAID)
@@ -53,24 +53,9 @@ def cost_of(store: Store, person: Person, step: Step, today: date) -> Cost:
 
 
 def parcours_cost(store: Store, person: Person, year: int) -> int:
-    """Cents the parcours penalty took this year: the engine, with and without it."""
-    acts = store.acts.for_person_year(person.id, year)
-    out = [a for a in acts if a.parcours is Parcours.OUT]
-    if not out:
-        return 0
-    contract = None if person.contract_id is None else store.contracts.get(person.contract_id)
-    practitioners = {
-        a.practitioner_id: store.practitioners.get(a.practitioner_id)
-        for a in acts
-        if a.practitioner_id is not None
-    }
-    inside = [replace(a, parcours=Parcours.IN) if a.parcours is Parcours.OUT else a for a in acts]
-    try:
-        actual, _ = assess_year(acts, person, practitioners, contract)
-        better, _ = assess_year(inside, person, practitioners, contract)
-    except RulesError:  # an act the tables cannot price: no figure rather than a wrong one
-        return 0
-    return sum(better[a.id].amo_cents - actual[a.id].amo_cents for a in out)
+    """Cents the parcours penalty took from ``person`` in ``year`` (the engine's own figure)."""
+    costs = ParcoursService(store).year(year)
+    return sum(cost.cents for cost in costs if cost.person_id == person.id)
 
 
 def _held(store: Store, person_id: PersonId) -> Cost:
