@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import tempfile
 
 # Before anything imports Qt: tests never reach a real display.
 os.environ["QT_QPA_PLATFORM"] = "offscreen"
@@ -28,6 +29,7 @@ from carnet.domain.practitioners import PractitionerInput, Profession, Sector, S
 from carnet.i18n import Translator
 from carnet.ui.events import EventHub
 from carnet.ui.main_window import MainWindow
+from carnet.ui.page import PageContext
 from carnet.ui.widgets import pdf_preview
 
 TODAY = date(2026, 11, 28)
@@ -143,6 +145,36 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
 
 
 P = TypeVar("P")
+
+
+class NoWindow:
+    """A page's navigator outside a window: moving elsewhere does nothing."""
+
+    def show_page(self, key: str) -> None:
+        pass
+
+    def show_acts(self, act_ids: frozenset[int], title: str) -> None:
+        pass
+
+    def show_feuilles(self, states: frozenset[object]) -> None:
+        pass
+
+    def set_language(self, language: str) -> None:
+        pass
+
+
+def page_context(
+    services: Services,
+    events: EventHub | None = None,
+    t: Translator | None = None,
+    settings: QSettings | None = None,
+) -> PageContext:
+    """What a page is built from, for a page tested on its own (not in the window)."""
+    if settings is None:  # a private file, never the user's own settings
+        settings = QSettings(
+            str(Path(tempfile.mkdtemp()) / "carnet.ini"), QSettings.Format.IniFormat
+        )
+    return PageContext(services, events or EventHub(), t or Translator("en"), settings, NoWindow())
 
 
 def open_page(window: MainWindow, key: str, kind: type[P]) -> P:

@@ -24,7 +24,7 @@ from carnet.ui.views.feuilles_page import FeuillesPage
 from carnet.ui.views.mailings_page import MailingsPage
 from carnet.ui.widgets.attachments_panel import AttachmentsPanel
 from tests.documents import samples_files
-from tests.ui.conftest import TODAY
+from tests.ui.conftest import TODAY, page_context
 
 
 @pytest.fixture
@@ -39,7 +39,7 @@ def files(tmp_path: Path) -> dict[str, Path]:
 
 @pytest.fixture
 def care(qtbot: QtBot, services: Services, events: EventHub, translator: Translator) -> CarePage:
-    page = CarePage(services, translator, events)
+    page = CarePage(page_context(services, events, translator))
     qtbot.addWidget(page)
     page.resize(1200, 900)
     page.show()
@@ -225,7 +225,7 @@ def test_the_feuilles_page_shows_a_feuilles_files(
     translator: Translator,
     files: dict[str, Path],
 ) -> None:
-    page = FeuillesPage(services, events, translator)
+    page = FeuillesPage(page_context(services, events, translator))
     qtbot.addWidget(page)
     page.show()
     [feuille] = services.claims.feuilles()  # Léa's paper consultation
@@ -249,7 +249,7 @@ def test_the_packet_can_carry_copies_of_the_attachments(
     demo = empty_services
     build_demo(demo.household, demo.care, acts=80, today=TODAY)
     demo.settings.set("household.address", "Sarah Thompson\n12 rue des Lilas\n75011 Paris")
-    page = MailingsPage(demo, events, translator)
+    page = MailingsPage(page_context(demo, events, translator))
     qtbot.addWidget(page)
     page.show()
     mailing = next(m for m in demo.mailings.mailings() if m.mailed_on is None)

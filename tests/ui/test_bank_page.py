@@ -34,6 +34,7 @@ from carnet.ui.models.bank_labels import reason_text
 from carnet.ui.models.bank_lines import PickPaymentModel, PreviewTableModel
 from carnet.ui.views.bank_page import BankPage
 from carnet.ui.views.bank_reconcile import ReconcileView
+from tests.ui.conftest import page_context
 
 if TYPE_CHECKING:  # pytest-qt sets its Qt binding up only inside a test run
     from pytestqt.modeltest import ModelTester
@@ -137,7 +138,7 @@ def batch(bank_services: Services, adult: dict[str, int]) -> list[ActId]:
 
 
 def make_page(qtbot: QtBot, services: Services, events: EventHub, t: Translator) -> BankPage:
-    page = BankPage(services, events, t)
+    page = BankPage(page_context(services, events, t))
     qtbot.addWidget(page)
     page.resize(1080, 720)
     page.show()  # the page loads when it is first seen

@@ -20,6 +20,7 @@ from carnet.ui.models.acts import SORT_ROLE
 from carnet.ui.views import care_page
 from carnet.ui.views.care_page import CarePage
 from tests.conftest import make_household
+from tests.ui.conftest import page_context
 
 
 def shown(page: CarePage, col: int, role: int = Qt.ItemDataRole.DisplayRole) -> list[object]:
@@ -128,7 +129,7 @@ def test_refresh_reloads_after_a_service_call(
 def test_empty_database_explains_how_to_add_acts(
     qtbot: QtBot, empty_services: Services, translator: Translator
 ) -> None:
-    page = CarePage(empty_services, translator)
+    page = CarePage(page_context(empty_services, t=translator))
     qtbot.addWidget(page)
     page.show()
     assert page.empty_state is not None
@@ -142,7 +143,7 @@ def test_empty_database_explains_how_to_add_acts(
 def test_the_first_act_replaces_the_welcome_by_the_table_and_back(
     qtbot: QtBot, empty_services: Services, translator: Translator
 ) -> None:
-    page = CarePage(empty_services, translator)
+    page = CarePage(page_context(empty_services, t=translator))
     qtbot.addWidget(page)
     page.show()
     ids = make_household(empty_services)

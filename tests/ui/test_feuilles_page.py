@@ -24,6 +24,7 @@ from carnet.ui import errors
 from carnet.ui.events import EventHub
 from carnet.ui.models import feuilles as columns
 from carnet.ui.views.feuilles_page import FeuillesPage
+from tests.ui.conftest import page_context
 
 TODAY = date(2026, 11, 28)
 S = FeuilleStatus
@@ -59,7 +60,7 @@ def demo(empty_services: Services) -> Services:
 
 @pytest.fixture
 def page(qtbot: QtBot, demo: Services, events: EventHub, translator: Translator) -> FeuillesPage:
-    built = FeuillesPage(demo, events, translator)
+    built = FeuillesPage(page_context(demo, events, translator))
     qtbot.addWidget(built)
     built.resize(1280, 800)
     built.show()

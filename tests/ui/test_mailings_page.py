@@ -30,6 +30,7 @@ from carnet.ui.models import mailings as columns
 from carnet.ui.views.feuilles_page import FeuillesPage
 from carnet.ui.views.mailings_page import MailedEditor, MailingsPage, NewMailingEditor
 from carnet.ui.widgets import pdf_preview
+from tests.ui.conftest import page_context
 
 TODAY = date(2026, 11, 28)
 S = FeuilleStatus
@@ -88,7 +89,7 @@ def demo(empty_services: Services) -> Services:
 
 
 def make_page(qtbot: QtBot, services: Any, events: EventHub, t: Translator) -> MailingsPage:
-    page = MailingsPage(cast(Services, services), events, t)
+    page = MailingsPage(page_context(cast(Services, services), events, t))
     qtbot.addWidget(page)
     page.resize(1280, 800)
     page.show()
@@ -154,7 +155,7 @@ def test_the_list_says_where_each_mailing_stands(page: MailingsPage) -> None:
 def test_from_signature_to_a_registered_envelope(
     qtbot: QtBot, demo: Services, events: EventHub, translator: Translator
 ) -> None:
-    feuilles = FeuillesPage(demo, events, translator)
+    feuilles = FeuillesPage(page_context(demo, events, translator))
     qtbot.addWidget(feuilles)
     feuilles.show()
     page = make_page(qtbot, demo, events, translator)

@@ -22,7 +22,7 @@ from carnet.i18n import Translator
 from carnet.ui.events import EventHub
 from carnet.ui.views.reports_page import ReportsPage
 from carnet.ui.widgets import pdf_preview
-from tests.ui.conftest import cancel_printing
+from tests.ui.conftest import cancel_printing, page_context
 
 # The six acts of the ui conftest, all in 2026: their fees in cents.
 FEES_2026 = 3000 + 10000 + 900 + 3500 + 1250 + 3500
@@ -47,7 +47,7 @@ def _act(services: Services, day: date, fee: int) -> None:
 def make_page(
     qtbot: QtBot, services: Services, events: EventHub, translator: Translator
 ) -> ReportsPage:
-    page = ReportsPage(services, events, translator)
+    page = ReportsPage(page_context(services, events, translator))
     qtbot.addWidget(page)
     page.resize(1280, 800)
     page.show()

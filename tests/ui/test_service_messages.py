@@ -29,7 +29,7 @@ from carnet.ui.main_window import MainWindow
 from carnet.ui.views.feuilles_page import FeuillesPage
 from carnet.ui.views.household_page import HouseholdPage
 from carnet.ui.views.mailings_page import MailingsPage
-from tests.ui.conftest import open_page
+from tests.ui.conftest import open_page, page_context
 
 TODAY = date(2026, 11, 28)
 
@@ -50,7 +50,7 @@ def demo(empty_services: Services) -> Services:
 
 
 def mailings_page(qtbot: QtBot, services: Services, language: str) -> MailingsPage:
-    page = MailingsPage(services, EventHub(), Translator(language))
+    page = MailingsPage(page_context(services, t=Translator(language)))
     qtbot.addWidget(page)
     page.show()
     qtbot.waitExposed(page)
@@ -85,7 +85,7 @@ def test_the_english_window_says_what_it_said_before(
 def test_a_refused_step_names_step_and_state_in_french(
     qtbot: QtBot, demo: Services, boxes: list[QMessageBox]
 ) -> None:
-    page = FeuillesPage(demo, EventHub(), Translator("fr"))
+    page = FeuillesPage(page_context(demo, t=Translator("fr")))
     qtbot.addWidget(page)
     feuille = demo.claims.feuilles(status=FeuilleStatus.TO_SIGN)[0]
     page.select([feuille.id])

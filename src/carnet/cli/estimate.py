@@ -237,9 +237,9 @@ def _person(
     born = None if age is None else _birth_date(day, age)
     window = day if maternity else None
     return Person(
-        _PERSON,
-        "",
-        "",
+        id=_PERSON,
+        first_name="",
+        last_name="",
         birth_date=born,
         treating_doctor_id=doctor,
         ald=ald,

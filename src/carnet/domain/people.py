@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 from enum import StrEnum
 
@@ -19,19 +19,19 @@ class Registration(StrEnum):
 
 
 @dataclass(frozen=True, slots=True)
-class Person:
-    """One member of the household.
+class PersonInput:
+    """What a form or the CLI gives to create or edit a person (not yet validated).
 
-    ``insured_id`` is set for a dependent (ayant droit) and points to the
-    insured person whose number appears on the feuilles.
+    Its fields are the person's: :class:`Person` adds the id and a registration that
+    is always known, so a new field of a person is written here, once. An empty
+    ``registration`` lets the service deduce it from the number.
     """
 
-    id: PersonId
     first_name: str
     last_name: str
     birth_date: date | None = None
     nir: str | None = None
-    registration: Registration = Registration.NOT_REGISTERED
+    registration: Registration | None = None
     insured_id: PersonId | None = None
     cpam: str = ""
     treating_doctor_id: PractitionerId | None = None
@@ -45,6 +45,18 @@ class Person:
     noemie: bool = True
     vitale: bool = False
     notes: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class Person(PersonInput):
+    """One member of the household.
+
+    ``insured_id`` is set for a dependent (ayant droit) and points to the
+    insured person whose number appears on the feuilles.
+    """
+
+    registration: Registration = Registration.NOT_REGISTERED
+    id: PersonId = field(kw_only=True)
 
     @property
     def full_name(self) -> str:
@@ -66,27 +78,3 @@ class Person:
         if self.maternity_start is None or self.maternity_end is None:
             return False
         return self.maternity_start <= day <= self.maternity_end
-
-
-@dataclass(frozen=True, slots=True)
-class PersonInput:
-    """What a form or the CLI gives to create or edit a person (not yet validated)."""
-
-    first_name: str
-    last_name: str
-    birth_date: date | None = None
-    nir: str | None = None
-    registration: Registration | None = None
-    insured_id: PersonId | None = None
-    cpam: str = ""
-    treating_doctor_id: PractitionerId | None = None
-    treating_declared_on: date | None = None
-    ald: bool = False
-    css: bool = False
-    ame: bool = False
-    maternity_start: date | None = None
-    maternity_end: date | None = None
-    contract_id: ContractId | None = None
-    noemie: bool = True
-    vitale: bool = False
-    notes: str = ""

@@ -12,9 +12,9 @@ from __future__ import annotations
 
 from decimal import Decimal
 from functools import cached_property
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, cast
 
-from PySide6.QtCore import QByteArray, QSettings, QSize, Signal, SignalInstance
+from PySide6.QtCore import QByteArray, QSettings, QSize, Signal
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -29,9 +29,9 @@ from carnet.ui.events import EventHub
 from carnet.ui.first_paint import after_first_paint
 from carnet.ui.icons import app_icon
 from carnet.ui.menus import MenuHandlers, WindowMenus
-from carnet.ui.pages import DEFAULT_PAGE, PAGES
+from carnet.ui.page import Page, PageContext
+from carnet.ui.pages import DEFAULT_PAGE, PAGES, page_spec
 from carnet.ui.tasks import TaskRunner
-from carnet.ui.views.page_factory import PageContext, build_page
 from carnet.ui.widgets.sidebar import Sidebar
 from carnet.ui.window_actions import UndoActions, dropped_file
 
@@ -44,6 +44,8 @@ if TYPE_CHECKING:  # only annotations; the pages' and dialogs' modules load when
     from carnet.ui.dialogs.export_dialog import ExportDialog
     from carnet.ui.views.bank_page import BankPage
     from carnet.ui.views.care_page import CarePage
+    from carnet.ui.views.feuilles_page import FeuillesPage
+    from carnet.ui.views.reports_page import ReportsPage
 
 DEFAULT_SIZE = QSize(1280, 800)
 
@@ -76,7 +78,7 @@ class MainWindow(QMainWindow):
         self._reopen = reopen
         self.setWindowTitle("Carnet")
         self.setWindowIcon(app_icon())
-        self._built: dict[str, QWidget] = {}
+        self._built: dict[str, Page] = {}
         self.sidebar = Sidebar(PAGES, translator)
         self.stack = QStackedWidget()
         for _spec in PAGES:
@@ -90,15 +92,13 @@ class MainWindow(QMainWindow):
         self._restore()
 
     # -- pages --------------------------------------------------------------------
-    def page(self, key: str) -> QWidget:
-        """The page ``key``, built on first use."""
+    def page(self, key: str) -> Page:
+        """The page ``key``, built on first use from its entry in :data:`PAGES`."""
         built = self._built.get(key)
         if built is None:
-            built = self._built[key] = build_page(key, self._context())
+            built = self._built[key] = page_spec(key).load()(self._context())
             self._swap(key, built)
-            status = getattr(built, "status", None)  # pages with news for the status bar
-            if isinstance(status, SignalInstance):
-                status.connect(self.show_status)
+            built.status.connect(self.show_status)
         return built
 
     def _swap(self, key: str, widget: QWidget) -> QWidget:
@@ -150,30 +150,21 @@ class MainWindow(QMainWindow):
     def services(self) -> Services:
         return self._services
 
+    # The registry names each page's class: these casts only tell the type checker.
     @property
     def care_page(self) -> CarePage:
-        from carnet.ui.views.care_page import CarePage  # noqa: PLC0415
-
-        page = self.page("care")
-        assert isinstance(page, CarePage)
-        return page
+        return cast("CarePage", self.page("care"))
 
     @property
     def bank_page(self) -> BankPage:
-        from carnet.ui.views.bank_page import BankPage  # noqa: PLC0415
+        return cast("BankPage", self.page("bank"))
 
-        page = self.page("bank")
-        assert isinstance(page, BankPage)
-        return page
-
-    def built_pages(self) -> dict[str, QWidget]:
+    def built_pages(self) -> dict[str, Page]:
         return dict(self._built)
 
     # -- public -------------------------------------------------------------------
     def refresh(self, changes: Changes) -> None:
-        """Pass a change record to the care page, then update the status bar."""
-        if "care" in self._built:
-            self.care_page.refresh(changes)
+        """Update the status bar (each page listens to the hub itself)."""
         if changes.acts:
             self._update_act_count()
 
@@ -192,12 +183,8 @@ class MainWindow(QMainWindow):
 
     def show_feuilles(self, states: frozenset[FeuilleStatus]) -> None:
         """Open the Feuilles page on the feuilles in ``states`` (a figure of the dashboard)."""
-        from carnet.ui.views.feuilles_page import FeuillesPage  # noqa: PLC0415
-
         self.show_page("feuilles")
-        page = self.page("feuilles")
-        assert isinstance(page, FeuillesPage)
-        page.show_states(states)
+        cast("FeuillesPage", self.page("feuilles")).show_states(states)
 
     def set_language(self, language: str) -> None:
         """Switch language now: menus, sidebar and pages are rebuilt in the new one."""
@@ -375,10 +362,7 @@ class MainWindow(QMainWindow):
 
     def _todo_sheet(self) -> None:
         self.show_page("reports")
-        page = self.page("reports")
-        open_sheet = getattr(page, "open_todo_sheet", None)  # the page is imported lazily
-        if callable(open_sheet):
-            open_sheet()
+        cast("ReportsPage", self.page("reports")).open_todo_sheet()
 
     def _create_demo(self) -> None:
         from carnet.ui.demo_maker import DemoMaker  # noqa: PLC0415 (rarely used)

@@ -12,8 +12,8 @@ from PySide6.QtWidgets import QMainWindow, QMenu
 
 from carnet.app import Services
 from carnet.i18n import Translator
-from carnet.ui.errors import guarded
 from carnet.ui.events import EventHub
+from carnet.ui.operations import run_op
 
 if TYPE_CHECKING:
     from PySide6.QtGui import QAction, QDragEnterEvent, QDropEvent, QKeySequence
@@ -90,10 +90,8 @@ class UndoActions(QObject):
         self._run(self._services.history.redo)
 
     def _run(self, call: Callable[[], Result[str]]) -> None:
-        result = guarded(self._window, self._t, call)
-        if result is not None:
-            self._events.publish(result.changes)
-        self.update()
+        run_op(self._window, self._t, self._events, call)
+        self.update()  # also after a refusal: the history may have moved under us
 
 
 def dropped_file(event: QDragEnterEvent | QDropEvent) -> Path | None:

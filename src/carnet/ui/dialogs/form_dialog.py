@@ -1,7 +1,8 @@
 """A dialog around one editor: Save stays disabled until every field is valid.
 
-Saving calls the service; if the service still refuses (a rule the form does
-not know), the reason is shown and the dialog stays open with what was typed.
+Saving runs the service operation (:func:`carnet.ui.operations.run_op`): if the
+service still refuses (a rule the form does not know), the reason is shown and
+the dialog stays open with what was typed; otherwise its changes are published.
 """
 
 from __future__ import annotations
@@ -13,7 +14,8 @@ from PySide6.QtWidgets import QDialog, QDialogButtonBox, QVBoxLayout, QWidget
 
 from carnet.i18n import Translator
 from carnet.services.base import Result
-from carnet.ui.errors import guarded
+from carnet.ui.events import EventHub
+from carnet.ui.operations import run_op
 from carnet.ui.widgets.fields import CheckedForm
 
 T = TypeVar("T")
@@ -32,11 +34,13 @@ class FormDialog(QDialog, Generic[T]):
         save: Callable[[], Result[T]],
         t: Translator,
         *,
+        events: EventHub,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
         self._save = save
         self._t = t
+        self._events = events
         self.result_value: Result[T] | None = None
         self.setWindowTitle(title)
         self.setAccessibleName(title)
@@ -57,7 +61,7 @@ class FormDialog(QDialog, Generic[T]):
         self.setMinimumWidth(520)
 
     def accept(self) -> None:
-        result = guarded(self, self._t, self._save)
+        result = run_op(self, self._t, self._events, self._save)
         if result is not None:
             self.result_value = result
             super().accept()

@@ -36,6 +36,7 @@ from carnet.ui.events import EventHub
 from carnet.ui.forms.bank_editor import BankEditor
 from carnet.ui.forms.contract_editor import ContractEditor
 from carnet.ui.forms.person_editor import PersonEditor
+from carnet.ui.operations import run_op
 from carnet.ui.setup_flow import STEPS, SetupRecord, preset_contract
 from carnet.ui.views.settings_page import LANGUAGE_NAMES
 
@@ -199,12 +200,10 @@ class SetupWizard(QWizard):
     def _save_bank(self) -> bool:
         if not self.bank.iban.text().strip() or not self.bank.form.validate_all():
             return not self.bank.iban.text().strip()  # empty: skipped; invalid: stay
-        result = guarded(
-            self, self._t, lambda: self._services.household.add_bank_account(self.bank.value())
-        )
+        add = self._services.household.add_bank_account
+        result = run_op(self, self._t, self._events, lambda: add(self.bank.value()))
         if result is None:
             return False
-        self._events.publish(result.changes)
         self.record.bank = result.value.name
         return True
 

@@ -11,8 +11,8 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
-from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QDragEnterEvent, QDragMoveEvent, QDropEvent, QShowEvent
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QDragEnterEvent, QDragMoveEvent, QDropEvent
 from PySide6.QtWidgets import (
     QCheckBox,
     QFileDialog,
@@ -25,15 +25,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from carnet.app import Services
 from carnet.domain.changes import Changes
-from carnet.i18n import N_, Translator
+from carnet.i18n import N_
 from carnet.services.bank_import import ImportReport
 from carnet.services.base import Result
 from carnet.ui.dialogs.import_dialog import ImportDialog
-from carnet.ui.events import EventHub
 from carnet.ui.models.bank import TransactionTableModel
 from carnet.ui.models.bank_data import BankData
+from carnet.ui.page import Page, PageContext
 from carnet.ui.views.bank_reconcile import ReconcileView
 from carnet.ui.widgets.tables import make_table
 
@@ -46,20 +45,10 @@ then click <b>Import…</b> or drop the file here.</p>
 proposes which care acts each one reimburses.</p>""")
 
 
-class BankPage(QWidget):
-    """``status`` carries a one-line message for the main window's status bar."""
-
-    status = Signal(str)
-
-    def __init__(
-        self,
-        services: Services,
-        events: EventHub,
-        translator: Translator,
-        parent: QWidget | None = None,
-    ) -> None:
-        super().__init__(parent)
-        self._services, self._events, self._t = services, events, translator
+class BankPage(Page):
+    def __init__(self, ctx: PageContext) -> None:
+        super().__init__(ctx)
+        services, events, translator = ctx.services, ctx.events, ctx.t
         self.data = BankData(services)
         self.import_dialog: ImportDialog | None = None
         self.model = TransactionTableModel(translator, self)
@@ -71,30 +60,24 @@ class BankPage(QWidget):
         self.reconcile = ReconcileView(services, events, translator, self.data)
         self._build()
         self.setAcceptDrops(True)
-        events.changed.connect(self.refresh)
         self.reconcile.status.connect(self.status)
         # Proposing runs the matcher over every open credit: do it when the page is seen,
         # not at start-up nor on each change made while another page is shown.
-        self._stale = True
+        self.mark_stale()
 
     # -- public ------------------------------------------------------------------------
-    def refresh(self, changes: Changes) -> None:
-        """Reload when what the page shows, or what matching reads, changed."""
-        if (
+    def concerns(self, changes: Changes) -> bool:
+        """What the page shows, or what matching reads."""
+        return bool(
             changes.bank
             or changes.payments
             or changes.acts
             or changes.people
             or changes.contracts
             or changes.feuilles  # a mailing date moves what a transfer can pay
-        ):
-            if self.isVisible():
-                self.reload()
-            else:
-                self._stale = True
+        )
 
     def reload(self) -> None:
-        self._stale = False
         self.data.reload()
         rows = self.data.transactions(self.health_only.isChecked())
         self.model.set_rows(rows)
@@ -125,11 +108,6 @@ class BankPage(QWidget):
         )
         if path:
             self.open_import(Path(path))
-
-    def showEvent(self, event: QShowEvent) -> None:
-        super().showEvent(event)
-        if self._stale:
-            self.reload()
 
     # -- drag and drop -----------------------------------------------------------------
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:

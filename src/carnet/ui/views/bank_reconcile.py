@@ -35,6 +35,7 @@ from carnet.ui.models.bank import CreditTableModel, ProposalRow, ProposalTableMo
 from carnet.ui.models.bank_data import BankData
 from carnet.ui.models.bank_labels import care_text, reason_text, residual_text
 from carnet.ui.models.bank_lines import PaymentLineModel
+from carnet.ui.operations import run_op
 from carnet.ui.widgets.tables import make_table
 
 CREDIT_WIDTHS = (96, 190, 86)
@@ -261,13 +262,9 @@ class ReconcileView(QWidget):
     def _run(self, action: Callable[[], Result[int]]) -> None:
         """Call the service, show a refusal in the view, publish what changed."""
         self.error_label.hide()
-        try:
-            result = action()
-        except CarnetError as exc:
-            self.error_label.setText(describe(self._t, exc))
-            self.error_label.show()
+        result = run_op(self, self._t, self._events, action, refused=self._show_refusal)
+        if result is None:
             return
-        self._events.publish(result.changes)
         count = result.value
         self.status.emit(
             self._t.ngettext(
@@ -276,6 +273,10 @@ class ReconcileView(QWidget):
                 count,
             ).format(n=count)
         )
+
+    def _show_refusal(self, error: CarnetError) -> None:
+        self.error_label.setText(describe(self._t, error))
+        self.error_label.show()
 
 
 def _column(bar: QHBoxLayout, table: QTableView) -> QWidget:

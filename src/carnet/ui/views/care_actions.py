@@ -17,7 +17,6 @@ from PySide6.QtWidgets import QPushButton, QWidget
 from carnet.app import Services
 from carnet.domain.ids import ActId
 from carnet.i18n import Translator
-from carnet.ui.errors import guarded
 from carnet.ui.events import EventHub
 
 if TYPE_CHECKING:
@@ -168,10 +167,7 @@ class CareActions(QObject):
         )
         if answer != QMessageBox.StandardButton.Yes:
             return False
-        result = guarded(self._page, t, lambda: self._services.care.delete_act(summary.id))
-        if result is not None:
-            self._events.publish(result.changes)
-        return result is not None
+        return self._page.run(lambda: self._services.care.delete_act(summary.id)) is not None
 
     # -- helpers ------------------------------------------------------------------
     def _selected(self) -> CareAct | None:
@@ -205,7 +201,7 @@ class CareActions(QObject):
             return care.add_act(data) if act_id is None else care.edit_act(act_id, data)
 
         dialog: FormDialog[Any] = FormDialog(
-            title, editor, editor.form, save, self._t, parent=self._page
+            title, editor, editor.form, save, self._t, events=self._events, parent=self._page
         )
         dialog.finished.connect(lambda _code: self._saved(dialog))
         self.dialog = dialog
@@ -217,7 +213,6 @@ class CareActions(QObject):
         if result is not None:
             act: CareAct = result.value
             self._remember(act.practitioner_id)
-            self._events.publish(result.changes)
             self._page.select_act(act.id)
         self.dialog = None
         dialog.deleteLater()

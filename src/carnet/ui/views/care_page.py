@@ -11,7 +11,7 @@ from decimal import Decimal
 from functools import cached_property
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QByteArray, QItemSelection, QSettings, Qt, QTimer, Signal
+from PySide6.QtCore import QByteArray, QItemSelection, QSettings, Qt, QTimer
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
@@ -24,15 +24,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from carnet.app import Services
 from carnet.domain.act_query import ActQuery, ActSummary, Owed
 from carnet.domain.ids import ActId, PersonId
-from carnet.i18n import N_, Translator
+from carnet.i18n import N_
 from carnet.ui import care_filters
-from carnet.ui.events import EventHub
 from carnet.ui.first_paint import after_first_paint
 from carnet.ui.models import acts as columns
 from carnet.ui.models.acts import ActTableModel
+from carnet.ui.page import Page, PageContext
 from carnet.ui.views.care_actions import CareActions
 from carnet.ui.widgets.care_filter_bar import CareFilterBar
 
@@ -64,22 +63,12 @@ EMPTY_TEXT = N_(
 )
 
 
-class CarePage(QWidget):
-    """Lists acts; :meth:`refresh` reloads them when a service call changed something."""
+class CarePage(Page):
+    """Lists acts; reloads them when a service call changed something."""
 
-    status = Signal(str)  # a sentence for the status bar (the attachments panel's news)
-
-    def __init__(
-        self,
-        services: Services,
-        translator: Translator,
-        events: EventHub | None = None,
-        settings: QSettings | None = None,
-        parent: QWidget | None = None,
-    ):
-        super().__init__(parent)
-        self._services = services
-        self._t = translator
+    def __init__(self, ctx: PageContext) -> None:
+        super().__init__(ctx)
+        services, translator = ctx.services, ctx.t
         self._only: frozenset[int] | None = None  # a dashboard figure's acts
         self.model = ActTableModel(services.care_table, translator, self)
         self._total = 0  # acts in the database, whatever the filters
@@ -90,9 +79,7 @@ class CarePage(QWidget):
         self._filter_timer.setSingleShot(True)
         self._filter_timer.setInterval(DEBOUNCE_MS)
         self.table = self._make_table()
-        hub = events or EventHub(self)
-        self._hub = hub
-        self.commands = CareActions(self, services, hub, translator, settings)
+        self.commands = CareActions(self, services, ctx.events, translator, ctx.settings)
         # Detail below the table: all ten columns keep the full width of the window.
         self.splitter = QSplitter(Qt.Orientation.Vertical)
         self.splitter.addWidget(self.table)
@@ -116,8 +103,18 @@ class CarePage(QWidget):
         after_first_paint(self.table, self._after_first_paint)
 
     # -- public -------------------------------------------------------------------
-    def refresh(self, changes: Changes) -> None:
-        """Reload when acts, or anything shown beside them (names, payments), changed."""
+    def concerns(self, changes: Changes) -> bool:
+        """Acts, or anything shown beside them (names, payments, feuilles)."""
+        return bool(
+            changes.acts
+            or changes.people
+            or changes.practitioners
+            or changes.payments
+            or changes.bank
+            or changes.feuilles
+        )
+
+    def apply(self, changes: Changes) -> None:
         if changes.people:
             self._reload_people()
         if changes.acts or changes.people or changes.practitioners or changes.payments:
@@ -160,7 +157,7 @@ class CarePage(QWidget):
         """The selected act's files, made when an act is first shown (not at start-up)."""
         from carnet.ui.widgets.attachments_panel import AttachmentsPanel  # noqa: PLC0415
 
-        panel = AttachmentsPanel(self._services.attachments, self._hub, self._t)
+        panel = AttachmentsPanel(self._services.attachments, self._events, self._t)
         panel.status.connect(self.status)
         self.detail.set_attachments(panel)
         return panel

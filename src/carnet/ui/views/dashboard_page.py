@@ -24,19 +24,22 @@ from carnet.domain.changes import Changes
 from carnet.domain.codes import FeuilleStatus, Payer
 from carnet.domain.ids import ActId
 from carnet.services.dashboard import TO_MAIL, Dashboard, DashboardService, Owed
-from carnet.ui.views.page_factory import Navigator, PageContext
+from carnet.ui.page import Navigator, Page, PageContext
 from carnet.ui.widgets.month_chart import MonthChart
 from carnet.ui.widgets.parcours_box import ParcoursBox
 
 
-class DashboardPage(QScrollArea):
-    def __init__(self, ctx: PageContext, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self._ctx = ctx
+class DashboardPage(Page):
+    def __init__(self, ctx: PageContext) -> None:
+        super().__init__(ctx)
         t = ctx.t
-        self.setWidgetResizable(True)
-        self.setFrameShape(QScrollArea.Shape.NoFrame)
-        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.scroller = QScrollArea()
+        self.scroller.setWidgetResizable(True)
+        self.scroller.setFrameShape(QScrollArea.Shape.NoFrame)
+        self.scroller.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.addWidget(self.scroller)
         self.setAccessibleName(t.gettext("Dashboard"))
         self.figures: dict[str, QPushButton] = {}
         self.imports_label = QLabel()
@@ -60,8 +63,7 @@ class DashboardPage(QScrollArea):
         chart_box = QGroupBox(t.gettext("The last twelve months"))
         QVBoxLayout(chart_box).addWidget(self.chart)
         layout.addWidget(chart_box, 1)
-        self.setWidget(body)
-        ctx.events.changed.connect(self.refresh)
+        self.scroller.setWidget(body)
         self.reload()
 
     # -- building -----------------------------------------------------------------
@@ -69,7 +71,7 @@ class DashboardPage(QScrollArea):
         button = QPushButton()
         button.setFlat(True)
         button.setStyleSheet("text-align: left; font-size: 13pt; font-weight: bold;")
-        button.setToolTip(self._ctx.t.gettext("Show these acts"))
+        button.setToolTip(self.ctx.t.gettext("Show these acts"))
         button.clicked.connect(show)  # a zero-argument callable: Qt's 'checked' is not passed
         label = QLabel(caption)
         label.setBuddy(button)
@@ -79,7 +81,7 @@ class DashboardPage(QScrollArea):
         self.figures[key] = button
 
     def _owed_box(self, payer: Payer, title: str) -> QGroupBox:
-        t, service = self._ctx.t, self._ctx.services.dashboard
+        t, service = self.ctx.t, self.ctx.services.dashboard
         box = QGroupBox(title)
         grid = QGridLayout(box)
         for overdue, key, caption in (
@@ -87,14 +89,14 @@ class DashboardPage(QScrollArea):
             (True, f"{payer}-overdue", t.gettext("Overdue")),
         ):
             acts = _owed_acts(service, payer, overdue)
-            self._figure(key, grid, caption, _showing_acts(self._ctx.window, acts, caption))
+            self._figure(key, grid, caption, _showing_acts(self.ctx.window, acts, caption))
         return box
 
     def _feuilles_box(self) -> QGroupBox:
-        t, service = self._ctx.t, self._ctx.services.dashboard
+        t, service = self.ctx.t, self.ctx.services.dashboard
         box = QGroupBox(t.gettext("Feuilles de soins"))
         grid = QGridLayout(box)
-        window = self._ctx.window
+        window = self.ctx.window
         for key, caption, states in (
             ("to-sign", t.gettext("To sign"), frozenset({FeuilleStatus.TO_SIGN})),
             ("to-mail", t.gettext("To mail"), TO_MAIL),
@@ -110,12 +112,11 @@ class DashboardPage(QScrollArea):
         return box
 
     # -- filling ------------------------------------------------------------------
-    def refresh(self, changes: Changes) -> None:
-        if not changes.empty:
-            self.reload()
+    def concerns(self, changes: Changes) -> bool:
+        return not changes.empty  # every figure sums acts, payments or feuilles
 
     def reload(self) -> None:
-        summary = self._ctx.services.dashboard.summary()
+        summary = self.ctx.services.dashboard.summary()
         self._fill_owed(summary.owed[Payer.AMO])
         self._fill_owed(summary.owed[Payer.AMC])
         self._fill_feuilles(summary)
@@ -131,7 +132,7 @@ class DashboardPage(QScrollArea):
         button.setAccessibleName(text)
 
     def _fill_owed(self, owed: Owed) -> None:
-        t = self._ctx.t
+        t = self.ctx.t
 
         def text(cents: int, count: int) -> str:
             acts = t.ngettext("{n} payment", "{n} payments", count).format(n=count)
@@ -156,7 +157,7 @@ class DashboardPage(QScrollArea):
             self._set(key, str(count), count)
 
     def _fill_imports(self, summary: Dashboard) -> None:
-        t = self._ctx.t
+        t = self.ctx.t
         if not summary.imports:
             self.imports_label.setText(t.gettext("No bank statement imported yet."))
             return

@@ -18,9 +18,7 @@ from PySide6.QtCore import (
     QItemSelectionModel,
     QSortFilterProxyModel,
     Qt,
-    Signal,
 )
-from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -36,16 +34,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from carnet.app import Services
 from carnet.domain.attachments import AttachedTo
 from carnet.domain.changes import Changes
 from carnet.domain.claims import Feuille, Step, allowed_steps
 from carnet.domain.codes import FeuilleStatus
 from carnet.domain.ids import FeuilleId, PersonId
-from carnet.i18n import N_, Translator
+from carnet.i18n import N_
 from carnet.services.base import Result
-from carnet.ui.errors import guarded
-from carnet.ui.events import EventHub
 from carnet.ui.models.feuilles import (
     STATE_ORDER,
     FeuilleRow,
@@ -54,6 +49,7 @@ from carnet.ui.models.feuilles import (
     feuille_rows,
 )
 from carnet.ui.models.row_table import SORT_ROLE
+from carnet.ui.page import Page, PageContext
 from carnet.ui.views.feuille_detail import FeuilleDetail, date_format
 from carnet.ui.widgets.attachments_panel import AttachmentsPanel
 from carnet.ui.widgets.tables import make_table
@@ -79,20 +75,11 @@ MERGEABLE = frozenset({FeuilleStatus.HELD, FeuilleStatus.TO_SIGN})
 COLUMN_WIDTHS = (50, 140, 100, 84, 100, 100, 84)
 
 
-class FeuillesPage(QWidget):
-    status = Signal(str)  # a sentence for the status bar after each step
-
-    def __init__(
-        self,
-        services: Services,
-        events: EventHub,
-        translator: Translator,
-        parent: QWidget | None = None,
-    ) -> None:
-        super().__init__(parent)
-        self._services, self._events, self._t = services, events, translator
+class FeuillesPage(Page):
+    def __init__(self, ctx: PageContext) -> None:
+        super().__init__(ctx)
+        services, translator = ctx.services, ctx.t
         self._rows: list[FeuilleRow] = []
-        self._stale = False
         self.setAccessibleName(translator.gettext("Feuilles"))
         self.model = FeuilleTableModel(translator, self)
         self.proxy = QSortFilterProxyModel(self)
@@ -105,7 +92,7 @@ class FeuillesPage(QWidget):
         self.buttons: dict[Step, QPushButton] = {}
         self.merge_button = QPushButton(translator.gettext("Merge selected"))
         self.table = self._table()
-        self.attachments = AttachmentsPanel(services.attachments, events, translator)
+        self.attachments = AttachmentsPanel(services.attachments, ctx.events, translator)
         self.attachments.status.connect(self.status)
         self.detail = FeuilleDetail(translator, attachments=self.attachments)
         self._build()
@@ -192,28 +179,13 @@ class FeuillesPage(QWidget):
         return row
 
     def _connect(self) -> None:
-        self._events.changed.connect(self.refresh)
         self.state_view.selectionModel().selectionChanged.connect(self._apply_filters)
         self.person_box.currentIndexChanged.connect(self._apply_filters)
         self.table.selectionModel().selectionChanged.connect(self._on_selection)
 
     # -- loading -----------------------------------------------------------------------
-    def refresh(self, changes: Changes) -> None:
-        if not (changes.feuilles or changes.people or changes.acts or changes.mailings):
-            return
-        if self.isVisible():
-            self.reload()
-        else:
-            self._stale = True  # reloaded when shown: hidden pages do no work
-
-    def showEvent(self, event: QShowEvent) -> None:
-        super().showEvent(event)
-        self._catch_up()
-
-    def _catch_up(self) -> None:
-        if self._stale:
-            self._stale = False
-            self.reload()
+    def concerns(self, changes: Changes) -> bool:
+        return bool(changes.feuilles or changes.people or changes.acts or changes.mailings)
 
     def reload(self) -> None:
         services, today = self._services, self._services.claims.today()
@@ -345,7 +317,7 @@ class FeuillesPage(QWidget):
                 break  # the message said why; the feuilles after it are left as they were
             done += 1
         self._say_done(step, ids[:done])
-        self._catch_up()  # driven while hidden (by a test or a shortcut): show the truth
+        self.catch_up()  # driven while hidden (by a test or a shortcut): show the truth
         self.select(ids)
         return done
 
@@ -353,17 +325,13 @@ class FeuillesPage(QWidget):
         def call() -> Result[Feuille]:
             return self._services.claims.step(feuille_id, step, on, reason)
 
-        result = guarded(self, self._t, call)
-        if result is not None:
-            self._events.publish(result.changes)
-        return result is not None
+        return self.run(call) is not None
 
     def merge_selected(self) -> Result[Feuille] | None:
         ids = self.selected_ids()
-        result = guarded(self, self._t, lambda: self._services.claims.merge(ids))
+        result = self.run(lambda: self._services.claims.merge(ids))
         if result is not None:
-            self._events.publish(result.changes)
-            self._catch_up()
+            self.catch_up()
             self.select([result.value.id])
             text = self._t.gettext("Merged into feuille No. {n}. Edit › Undo separates them.")
             self.status.emit(text.format(n=result.value.id))

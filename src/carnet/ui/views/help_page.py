@@ -5,10 +5,11 @@ from __future__ import annotations
 
 from html import escape
 
-from PySide6.QtWidgets import QTextBrowser, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QTextBrowser, QVBoxLayout
 
 from carnet.i18n import Translator
 from carnet.ui.help_content import EMERGENCY_NOTE, EMERGENCY_NUMBERS, GLOSSARY, GUIDE
+from carnet.ui.page import Page, PageContext
 
 
 def help_html(t: Translator) -> str:
@@ -36,9 +37,10 @@ def help_html(t: Translator) -> str:
     return "".join(parts)
 
 
-class HelpPage(QWidget):
-    def __init__(self, t: Translator, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
+class HelpPage(Page):
+    def __init__(self, ctx: PageContext) -> None:
+        super().__init__(ctx)
+        t = ctx.t
         self.browser = QTextBrowser()
         self.browser.setOpenExternalLinks(False)  # Carnet never goes online
         self.browser.setAccessibleName(t.gettext("Help"))

@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from typing import Any
 
-from PySide6.QtCore import QSortFilterProxyModel, Qt, Signal
+from PySide6.QtCore import QSortFilterProxyModel, Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
@@ -22,12 +22,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from carnet.app import Services
 from carnet.domain.changes import Changes
 from carnet.i18n import Translator
 from carnet.services.base import Result
 from carnet.ui.dialogs.form_dialog import FormDialog
-from carnet.ui.events import EventHub
 from carnet.ui.forms.bank_editor import BankEditor
 from carnet.ui.forms.contract_editor import ContractEditor
 from carnet.ui.forms.person_editor import PersonEditor
@@ -40,6 +38,7 @@ from carnet.ui.models.household_columns import (
 )
 from carnet.ui.models.records import RecordTableModel
 from carnet.ui.models.row_table import SORT_ROLE, Column
+from carnet.ui.page import Page, PageContext
 
 
 class RecordTab(QWidget):
@@ -107,14 +106,10 @@ class RecordTab(QWidget):
             edit(row)
 
 
-class HouseholdPage(QWidget):
-    status = Signal(str)  # a sentence for the status bar (warnings of a save)
-
-    def __init__(
-        self, services: Services, events: EventHub, t: Translator, parent: QWidget | None = None
-    ) -> None:
-        super().__init__(parent)
-        self._services, self._events, self._t = services, events, t
+class HouseholdPage(Page):
+    def __init__(self, ctx: PageContext) -> None:
+        super().__init__(ctx)
+        t = ctx.t
         self.setAccessibleName(t.gettext("Household"))
         self.people = RecordTab(t, t.gettext("People"), self.add_person, self.edit_person)
         self.practitioners = RecordTab(
@@ -129,12 +124,10 @@ class HouseholdPage(QWidget):
         self.tabs.addTab(self.contracts, t.gettext("Mutuelle contracts"))
         self.tabs.addTab(self.accounts, t.gettext("Bank accounts"))
         QVBoxLayout(self).addWidget(self.tabs)
-        events.changed.connect(self.refresh)
         self.reload()
 
-    def refresh(self, changes: Changes) -> None:
-        if changes.people or changes.practitioners or changes.contracts or changes.bank:
-            self.reload()
+    def concerns(self, changes: Changes) -> bool:
+        return bool(changes.people or changes.practitioners or changes.contracts or changes.bank)
 
     def reload(self) -> None:
         household, t = self._services.household, self._t
@@ -239,14 +232,15 @@ class HouseholdPage(QWidget):
         self, title: str, editor: QWidget, form: Any, save: Callable[[], Result[Any]]
     ) -> FormDialog[Any]:
         """Open the form; tests drive the returned dialog before it is accepted."""
-        dialog: FormDialog[Any] = FormDialog(title, editor, form, save, self._t, parent=self)
+        dialog: FormDialog[Any] = FormDialog(
+            title, editor, form, save, self._t, events=self._events, parent=self
+        )
         dialog.finished.connect(lambda _code: self._saved(dialog))
         dialog.open()
         return dialog
 
     def _saved(self, dialog: FormDialog[Any]) -> None:
         if dialog.result_value is not None:
-            self._events.publish(dialog.result_value.changes)
             warnings = dialog.result_value.changes.warnings
             if warnings:
                 self.status.emit(" ".join(w.render(self._t) for w in warnings))

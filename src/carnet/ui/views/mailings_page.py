@@ -15,8 +15,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any, Protocol
 
-from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QShowEvent
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QCheckBox,
     QGroupBox,
@@ -30,19 +29,18 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from carnet.app import Services
 from carnet.domain.attachments import AttachedTo
 from carnet.domain.changes import Changes
 from carnet.domain.codes import FeuilleStatus
 from carnet.domain.ids import MailingId
 from carnet.domain.mailings import Mailing
-from carnet.i18n import N_, Translator
+from carnet.i18n import N_
 from carnet.services.base import Result
 from carnet.ui.dialogs.form_dialog import FormDialog
 from carnet.ui.dialogs.mailing_editors import MailedEditor, NewMailingEditor
 from carnet.ui.errors import guarded
-from carnet.ui.events import EventHub
 from carnet.ui.models.mailings import MailingRow, MailingTableModel
+from carnet.ui.page import Page, PageContext
 from carnet.ui.widgets.attachments_panel import AttachmentsPanel
 from carnet.ui.widgets.pdf_preview import PdfPreview, print_with_dialog, save_pdf_bytes
 from carnet.ui.widgets.tables import make_table
@@ -61,19 +59,10 @@ class Documents(Protocol):
     def reminder_pdf(self, mailing_id: MailingId) -> bytes: ...
 
 
-class MailingsPage(QWidget):
-    status = Signal(str)  # a sentence for the status bar after each command
-
-    def __init__(
-        self,
-        services: Services,
-        events: EventHub,
-        translator: Translator,
-        parent: QWidget | None = None,
-    ) -> None:
-        super().__init__(parent)
-        self._services, self._events, self._t = services, events, translator
-        self._stale = False
+class MailingsPage(Page):
+    def __init__(self, ctx: PageContext) -> None:
+        super().__init__(ctx)
+        services, events, translator = ctx.services, ctx.events, ctx.t
         self._shown: tuple[MailingId, str] | None = None  # what the preview holds
         self._unanswered: set[MailingId] = set()  # mailed long ago, no answer (each reload)
         self.dialog: FormDialog[Any] | None = None  # the open dialog, for tests
@@ -103,7 +92,6 @@ class MailingsPage(QWidget):
         self.attachments = AttachmentsPanel(services.attachments, events, t)
         self.attachments.status.connect(self.status)
         self._build()
-        events.changed.connect(self.refresh)
         self.table.selectionModel().selectionChanged.connect(self._on_selection)
         self.reload()
 
@@ -155,19 +143,8 @@ class MailingsPage(QWidget):
         return row
 
     # -- loading -----------------------------------------------------------------------
-    def refresh(self, changes: Changes) -> None:
-        if not (changes.mailings or changes.feuilles or changes.people):
-            return
-        if self.isVisible():
-            self.reload()
-        else:
-            self._stale = True  # reloaded when shown: hidden pages do no work
-
-    def showEvent(self, event: QShowEvent) -> None:
-        super().showEvent(event)
-        if self._stale:
-            self._stale = False
-            self.reload()
+    def concerns(self, changes: Changes) -> bool:
+        return bool(changes.mailings or changes.feuilles or changes.people)
 
     def reload(self) -> None:
         kept = self.selected()
@@ -335,10 +312,7 @@ class MailingsPage(QWidget):
         return pdf
 
     def _run(self, call: Callable[[], Result[Mailing]]) -> bool:
-        result = guarded(self, self._t, call)
-        if result is not None:
-            self._events.publish(result.changes)
-        return result is not None
+        return self.run(call) is not None
 
     def _open(
         self,
@@ -347,7 +321,9 @@ class MailingsPage(QWidget):
         editor: NewMailingEditor | MailedEditor,
         save: Callable[[], Result[Mailing]],
     ) -> FormDialog[Any]:
-        dialog: FormDialog[Any] = FormDialog(title, editor, editor.form, save, self._t, parent=self)
+        dialog: FormDialog[Any] = FormDialog(
+            title, editor, editor.form, save, self._t, events=self._events, parent=self
+        )
         dialog.save_button.setText(verb)
         dialog.finished.connect(lambda _code: self._saved(dialog))
         self.dialog = dialog
@@ -357,7 +333,6 @@ class MailingsPage(QWidget):
     def _saved(self, dialog: FormDialog[Any]) -> None:
         result = dialog.result_value
         if result is not None:
-            self._events.publish(result.changes)
             mailing: Mailing = result.value
             self.select(mailing.id)
             text = self._t.gettext("Mailing No. {n} saved").format(n=mailing.id)

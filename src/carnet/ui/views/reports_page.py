@@ -34,18 +34,17 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from carnet.app import Services
 from carnet.documents.pages import RenderCancelled
 from carnet.documents.summary import render_summary
 from carnet.documents.summary_model import summary_data_from
 from carnet.documents.summary_texts import texts
 from carnet.domain.changes import Changes
 from carnet.domain.ids import PersonId
-from carnet.i18n import N_, Translator
+from carnet.i18n import N_
 from carnet.services.reports import Summary
 from carnet.ui.dialogs.todo_sheet_dialog import TodoSheetDialog
-from carnet.ui.events import EventHub
 from carnet.ui.models.reports import AgeingModel, FiguresModel, TotalsModel, months_of
+from carnet.ui.page import Page, PageContext
 from carnet.ui.tasks import Progress, TaskRunner
 from carnet.ui.widgets.month_chart import MonthChart
 from carnet.ui.widgets.pdf_preview import (
@@ -56,20 +55,12 @@ from carnet.ui.widgets.pdf_preview import (
 )
 
 
-class ReportsPage(QWidget):
-    def __init__(
-        self,
-        services: Services,
-        events: EventHub,
-        translator: Translator,
-        parent: QWidget | None = None,
-    ) -> None:
-        super().__init__(parent)
-        self._services, self._t = services, translator
-        t = translator
+class ReportsPage(Page):
+    def __init__(self, ctx: PageContext) -> None:
+        super().__init__(ctx)
+        t = ctx.t
         self.setAccessibleName(t.gettext("Reports"))
         self.pdf: bytes | None = None
-        self._stale = False
         # Set to stop the render under way: a newer one replaces it, or the page is hidden
         # (a summary of 50 000 acts takes minutes and would slow the whole window).
         self._stop = threading.Event()
@@ -91,13 +82,12 @@ class ReportsPage(QWidget):
         self.preview_note = QLabel()
         self._build()
         self._fill_selectors()
-        self.year.currentIndexChanged.connect(self.reload)
-        self.person.currentIndexChanged.connect(self.reload)
+        self.year.currentIndexChanged.connect(self.show_selected)
+        self.person.currentIndexChanged.connect(self.show_selected)
         self.save_button.clicked.connect(self.save_pdf)
         self.print_button.clicked.connect(self.print_pdf)
         self.todo_button.clicked.connect(self.open_todo_sheet)
-        events.changed.connect(self.refresh)
-        self.summary = self.reload()
+        self.summary = self.show_selected()
 
     def _build(self) -> None:
         splitter = QSplitter()
@@ -187,23 +177,18 @@ class ReportsPage(QWidget):
         return None if person is None else PersonId(int(person))
 
     # -- loading -----------------------------------------------------------------------
-    def refresh(self, changes: Changes) -> None:
-        """Reload when something the summary counts changed."""
-        if not (changes.acts or changes.payments or changes.feuilles or changes.people):
-            return
-        if self.isVisible():
-            self._fill_selectors()
-            self.reload()
-        else:
-            self._stale = True
+    def concerns(self, changes: Changes) -> bool:
+        """Something the summary counts."""
+        return bool(changes.acts or changes.payments or changes.feuilles or changes.people)
+
+    def reload(self) -> Summary:
+        self._fill_selectors()
+        return self.show_selected()
 
     def showEvent(self, event: QShowEvent) -> None:
-        super().showEvent(event)
-        if self._stale:
-            self._stale = False
-            self._fill_selectors()
-            self.reload()
-        elif self.pdf is None and self._stop.is_set():  # hidden before its PDF was ready
+        stale = self.stale
+        super().showEvent(event)  # reloads a stale page
+        if not stale and self.pdf is None and self._stop.is_set():  # hidden before its PDF
             self._render(self.summary)
 
     def hideEvent(self, event: QHideEvent) -> None:
@@ -211,7 +196,7 @@ class ReportsPage(QWidget):
         if self.pdf is None:  # its render is under way: shown again, it starts again
             self._stop.set()
 
-    def reload(self) -> Summary:
+    def show_selected(self) -> Summary:
         """Read the selected year's figures, show them, and start rendering the PDF."""
         year = self.selected_year()
         summary = self._services.reports.summary(

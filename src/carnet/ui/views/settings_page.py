@@ -17,23 +17,21 @@ from PySide6.QtWidgets import (
     QPlainTextEdit,
     QPushButton,
     QVBoxLayout,
-    QWidget,
 )
 
 from carnet.i18n import LANGUAGES
 from carnet.services.settings import KNOWN
 from carnet.ui.errors import guarded
-from carnet.ui.views.page_factory import PageContext
+from carnet.ui.page import Page, PageContext
 
 # Each language is named in itself, so anyone can find their own.
 LANGUAGE_NAMES = {"en": "English", "fr": "Français"}
 POSTAL_KEYS = ("household.address", "household.city", "household.phone", "household.email")
 
 
-class SettingsPage(QWidget):
-    def __init__(self, ctx: PageContext, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self._ctx = ctx
+class SettingsPage(Page):
+    def __init__(self, ctx: PageContext) -> None:
+        super().__init__(ctx)
         t = ctx.t
         self.setAccessibleName(t.gettext("Settings"))
         self.language_box = QComboBox()
@@ -51,7 +49,7 @@ class SettingsPage(QWidget):
         self._load()
 
     def _language_group(self) -> QGroupBox:
-        t = self._ctx.t
+        t = self.ctx.t
         box = QGroupBox(t.gettext("Language"))
         form = QFormLayout(box)
         form.addRow(t.gettext("Language of the window"), self.language_box)
@@ -61,7 +59,7 @@ class SettingsPage(QWidget):
         return box
 
     def _postal_group(self) -> QGroupBox:
-        t = self._ctx.t
+        t = self.ctx.t
         box = QGroupBox(t.gettext("Your household"))
         form = QFormLayout(box)
         for key in POSTAL_KEYS:
@@ -86,7 +84,7 @@ class SettingsPage(QWidget):
         return box
 
     def _load(self) -> None:
-        values = self._ctx.services.settings.all()
+        values = self.ctx.services.settings.all()
         for key, field in self.fields.items():
             text = values.get(key, "")
             if isinstance(field, QPlainTextEdit):
@@ -95,7 +93,7 @@ class SettingsPage(QWidget):
                 field.setText(text)
 
     def save(self) -> None:
-        settings = self._ctx.services.settings
+        settings = self.ctx.services.settings
         values = {
             key: field.toPlainText() if isinstance(field, QPlainTextEdit) else field.text()
             for key, field in self.fields.items()
@@ -107,10 +105,10 @@ class SettingsPage(QWidget):
                     settings.set(key, value)
             return True
 
-        if guarded(self, self._ctx.t, write):
-            self.saved_label.setText(self._ctx.t.gettext("Saved."))
+        if guarded(self, self.ctx.t, write):
+            self.saved_label.setText(self.ctx.t.gettext("Saved."))
 
     def _on_language(self) -> None:
         code = str(self.language_box.currentData())
         # After this signal returns: switching rebuilds this very page.
-        self._ctx.later(lambda: self._ctx.window.set_language(code))
+        self.ctx.later(lambda: self.ctx.window.set_language(code))

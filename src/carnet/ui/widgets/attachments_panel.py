@@ -15,6 +15,7 @@ from __future__ import annotations
 import weakref
 from collections.abc import Callable
 from pathlib import Path
+from typing import TypeVar
 
 from PySide6.QtCore import QMimeData, QUrl, Signal
 from PySide6.QtGui import (
@@ -48,8 +49,8 @@ from carnet.domain.errors import CarnetError
 from carnet.i18n import N_, Translator
 from carnet.services.attachments import AttachmentService, FileState, Listed
 from carnet.services.base import Result
-from carnet.ui.errors import guarded
 from carnet.ui.events import EventHub
+from carnet.ui.operations import run_op
 from carnet.ui.widgets.attachment_labels import (
     KIND_LABELS,
     STATE_HINTS,
@@ -62,6 +63,7 @@ COLUMNS = (N_("Name"), N_("Kind"), N_("Size"), N_("Added"), N_("File check"))
 STATE_COLUMN = 4
 # A packet is made by Carnet when a mailing is printed; people attach the rest.
 CHOSEN_KINDS = tuple(k for k in AttachmentKind if k is not AttachmentKind.PACKET)
+T = TypeVar("T")
 FILE_FILTER = N_(
     "Scans and PDFs (*.pdf *.jpg *.jpeg *.png *.tif *.tiff *.webp *.heic);;All files (*)"
 )
@@ -268,15 +270,17 @@ class AttachmentsPanel(QGroupBox):
             def call(p: Path = path) -> Result[Attachment]:
                 return self._service.attach_file(entity, entity_id, p, kind)
 
-            result = guarded(self, self._t, call)
+            result = self._run(call)
             if result is None:
                 break  # the message said why; the files after it are left alone
             done.append(result.value)
-            self._events.publish(result.changes)
         if done:
             self.select(done[-1].id)
             self.status.emit(self._attached_text(done))
         return len(done)
+
+    def _run(self, call: Callable[[], Result[T]]) -> Result[T] | None:
+        return run_op(self, self._t, self._events, call)
 
     def _attached_text(self, done: list[Attachment]) -> str:
         t = self._t
@@ -305,10 +309,8 @@ class AttachmentsPanel(QGroupBox):
         listed = self.selected()
         if listed is None:
             return False
-        result = guarded(self, self._t, lambda: self._service.remove(listed.attachment.id))
-        if result is None:
+        if self._run(lambda: self._service.remove(listed.attachment.id)) is None:
             return False
-        self._events.publish(result.changes)
         self.reload()  # also when the page did not pass the change on to this record
         text = self._t.gettext("Removed {name}. Edit › Undo brings it back.")
         self.status.emit(text.format(name=listed.attachment.file_name))
@@ -320,10 +322,8 @@ class AttachmentsPanel(QGroupBox):
         if listed is None:
             return False
         attachment = listed.attachment
-        result = guarded(self, self._t, lambda: self._service.set_kind(attachment.id, kind))
-        if result is None:
+        if self._run(lambda: self._service.set_kind(attachment.id, kind)) is None:
             return False
-        self._events.publish(result.changes)
         self.reload()
         text = self._t.gettext("{name} is now marked as: {kind}.")
         kind_label = self._t.gettext(KIND_LABELS[kind])
