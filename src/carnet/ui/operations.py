@@ -17,7 +17,7 @@ from PySide6.QtWidgets import QWidget
 
 from carnet.domain.errors import CarnetError
 from carnet.i18n import Translator
-from carnet.ui.errors import show_error
+from carnet.ui import errors
 from carnet.ui.events import EventHub
 
 if TYPE_CHECKING:
@@ -44,7 +44,7 @@ def run_op(
         result = call()
     except CarnetError as exc:
         if refused is None:
-            show_error(parent, t, exc)
+            errors.show_error(parent, t, exc)  # through the module: tests replace it there
         else:
             refused(exc)
         return None
