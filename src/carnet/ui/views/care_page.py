@@ -168,12 +168,9 @@ class CarePage(Page):
         if act is None:
             return
         from carnet.domain.codes import Parcours  # noqa: PLC0415
-        from carnet.ui.errors import guarded  # noqa: PLC0415
 
         services = self._services
-        result = guarded(self, self._t, lambda: services.care.set_parcours(act, Parcours.OUT))
-        if result is not None:
-            self._hub.publish(result.changes)
+        self.run(lambda: services.care.set_parcours(act, Parcours.OUT))
 
     def selected_act(self) -> ActId | None:
         summary = self.selected_summary()

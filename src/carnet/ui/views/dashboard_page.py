@@ -122,7 +122,7 @@ class DashboardPage(Page):
         self._fill_feuilles(summary)
         self._fill_imports(summary)
         self.chart.set_months(summary.months)
-        parcours, year = self._ctx.services.parcours, self._ctx.services.today().year
+        parcours, year = self.ctx.services.parcours, self.ctx.services.today().year
         self.parcours.fill(year, parcours.year(year), parcours.without_doctor())
 
     def _set(self, key: str, text: str, count: int) -> None:
