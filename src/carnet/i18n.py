@@ -4,14 +4,15 @@ One gettext catalogue (``resources/locale``) serves every layer, so the rules
 engine's explanations and the PDFs translate like the windows do.
 
 The catalogue is kept as ``.po`` text only (no compiled ``.mo`` in git). Parsing
-it with Babel takes about 30 ms, too much to pay at every start in French: the
-compiled catalogue is kept in the user cache folder, named by a hash of the
+it with Babel at every start in French would be wasted work: the compiled
+catalogue is kept in the user cache folder, named by a hash of the
 ``.po`` it comes from, so an updated Carnet never reads a stale one.
 """
 
 from __future__ import annotations
 
 import gettext
+import hashlib
 import struct
 from datetime import date
 from decimal import Decimal
@@ -38,9 +39,9 @@ def resources_dir() -> Path:
 class Translator:
     """Holds the current language; ``gettext`` answers in it, and amounts and dates follow it.
 
-    Formats come from Babel (CLDR). Babel is imported on the first amount or date:
-    its locale data costs about 20 ms, which the window's first screen does not
-    pay (it formats with Qt's copy of the same data, see ``carnet.ui.formats``).
+    Formats come from Babel (CLDR). Babel, a heavy library, is imported on the first
+    amount or date; the window formats with Qt's copy of the same data instead
+    (see ``carnet.ui.formats``).
     """
 
     def __init__(self, language: str = "en") -> None:
@@ -84,7 +85,7 @@ class Translator:
 
 @lru_cache(maxsize=4096)
 def _money(cents: int, language: str) -> str:
-    # Babel takes ~50 µs an amount and tables show the same fees again and again.
+    # Tables show the same fees again and again.
     from babel.numbers import format_currency  # noqa: PLC0415 (see Translator)
 
     value = Decimal(cents) / 100
@@ -106,8 +107,6 @@ def catalogue(language: str) -> gettext.NullTranslations:
     path = po_path(language)
     if language == "en" or not path.is_file():
         return gettext.NullTranslations()
-    import hashlib  # noqa: PLC0415 (OpenSSL's 3 ms are for French starts only)
-
     source = path.read_bytes()
     kept = cache_dir() / f"{_DOMAIN}-{language}-{hashlib.sha256(source).hexdigest()[:20]}.mo"
     try:

@@ -7,6 +7,7 @@ icons drawn for the screen).
 from __future__ import annotations
 
 import os
+import tempfile
 from pathlib import Path
 
 ENV_DB = "CARNET_DB"
@@ -36,8 +37,6 @@ def keep_cached(path: Path, data: bytes, stale: str = "") -> None:
     removed. A cache folder that can't be written is not an error: what was to be
     kept is made again next time.
     """
-    import tempfile  # noqa: PLC0415 (only when the cache has no copy)
-
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=".part-")

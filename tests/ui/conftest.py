@@ -128,7 +128,6 @@ def window(
     qtbot.addWidget(built)
     built.show()
     qtbot.waitExposed(built)
-    qtbot.waitUntil(built.commands_ready)  # as they are by the time a person can type
     return built
 
 

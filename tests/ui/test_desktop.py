@@ -2,14 +2,12 @@
 
 from __future__ import annotations
 
-import os
 import re
-import subprocess
 import sys
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QSettings
+from PySide6.QtCore import QSettings, QSize
 from PySide6.QtGui import QColor, QIcon, QPalette
 from PySide6.QtWidgets import (
     QAbstractButton,
@@ -26,8 +24,6 @@ from pytestqt.qtbot import QtBot
 from carnet.app import Services, build_services
 from carnet.domain.errors import ValidationError
 from carnet.i18n import Translator
-from carnet.paths import cache_dir
-from carnet.ui import icons
 from carnet.ui.demo_maker import DemoMaker
 from carnet.ui.errors import guarded, install_excepthook
 from carnet.ui.events import EventHub
@@ -145,53 +141,15 @@ def _lit(icon: QIcon) -> list[QColor]:
     ]
 
 
-def test_drawn_icons_are_kept_and_read_back(qtbot: QtBot) -> None:
+def test_an_icon_is_drawn_once_per_size_then_kept_in_memory(qtbot: QtBot) -> None:
     tint = QPalette()
     tint.setColor(QPalette.ColorRole.WindowText, QColor("#3060c0"))
-    folder = cache_dir() / "icons"
-    before = set(folder.glob("*.argb"))
-    first = _lit(svg_icon("bank", tint))
-    kept = set(folder.glob("*.argb")) - before
-    assert len(kept) == 1 and first
-    for path in kept:
-        path.write_bytes(b"half a file")  # a damaged cache file is drawn again, and mended
-    assert _lit(svg_icon("bank", tint)) == first
-    assert all(len(path.read_bytes()) == 48 * 48 * 4 for path in kept)
-
-
-def test_a_second_start_draws_its_icons_without_qt_svg(tmp_path: Path) -> None:
-    script = (
-        "import sys\n"
-        "from PySide6.QtWidgets import QApplication\n"
-        "app = QApplication([])\n"
-        "from carnet.ui.icons import svg_icon\n"
-        "assert not svg_icon('care', app.palette()).pixmap(20, 20).isNull()\n"
-        "print('PySide6.QtSvg' in sys.modules)\n"
-    )
-    env = {**os.environ, "XDG_CACHE_HOME": str(tmp_path), "QT_QPA_PLATFORM": "offscreen"}
-    runs = [
-        subprocess.run(
-            [sys.executable, "-c", script], env=env, capture_output=True, text=True, check=True
-        ).stdout.strip()
-        for _ in range(2)
-    ]
-    assert runs == ["True", "False"]  # drawn the first time, read back the next
-
-
-def test_icons_draw_when_the_cache_folder_cannot_be_made(
-    qtbot: QtBot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    blocked = tmp_path / "not-a-folder"
-    blocked.write_text("a file where the cache folder should be", encoding="utf-8")
-    monkeypatch.setenv("XDG_CACHE_HOME", str(blocked))
-    icons._icon_folder.cache_clear()
-    try:
-        green = QPalette()
-        green.setColor(QPalette.ColorRole.WindowText, QColor(0, 160, 0))
-        lit = _lit(svg_icon("reports", green))
-        assert lit and all(c.green() > 120 and c.red() < 60 for c in lit)
-    finally:
-        icons._icon_folder.cache_clear()
+    icon = svg_icon("bank", tint)
+    first = icon.pixmap(QSize(24, 24))
+    assert first.cacheKey() == icon.pixmap(QSize(24, 24)).cacheKey()  # not drawn again
+    lit = _lit(icon)
+    assert lit and all(c.blue() > 150 and c.red() < 80 for c in lit)
+    assert icon.pixmap(QSize(48, 48)).cacheKey() != first.cacheKey()  # another size: drawn
 
 
 def test_the_window_builds_every_page_under_a_dark_palette(

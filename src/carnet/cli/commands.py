@@ -1,8 +1,8 @@
 """Where each ``carnet`` command lives, loaded only when it is run (or help lists it).
 
-Importing every command up front pulled in reportlab, openpyxl, sqlite-utils
-and the bank parsers: about 380 ms before the window could even start to
-load Qt. Each entry is ``"module:attribute"``.
+Importing every command up front would pull in reportlab, openpyxl, sqlite-utils
+and the bank parsers before the window could even start to load Qt (the figure is
+in ``benchmarks/``). Each entry is ``"module:attribute"``.
 """
 
 from __future__ import annotations

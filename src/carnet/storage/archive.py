@@ -39,7 +39,7 @@ def write_archive(
     conn: sqlite3.Connection, target: Path, password: str, files: FileStore | None = None
 ) -> Path:
     """Back up ``conn``, and the attached files of ``files``, into ``target`` (``password``)."""
-    import pyzipper  # noqa: PLC0415 (AES support costs the window's start-up 16 ms)
+    import pyzipper  # noqa: PLC0415 (a heavy library, for backups only)
 
     if len(password) < MIN_PASSWORD:
         raise BackupError(

@@ -52,7 +52,7 @@ class Ledger:
         """sqlite-utils over the same connection, made on first use.
 
         The window's first screen reads through :attr:`conn` alone, so starting
-        Carnet does not pay for importing sqlite-utils (about 40 ms).
+        Carnet does not import sqlite-utils, a heavy library.
         """
         from sqlite_utils import Database  # noqa: PLC0415
 

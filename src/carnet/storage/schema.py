@@ -291,7 +291,7 @@ TABLE_KEYS_SCHEMA: tuple[str, ...] = (
 
 # 0004: the feuilles are looked up by mailing (each mailing lists its own), by state
 # near their deadline (the warnings) and by person; without these, each lookup read
-# every feuille (47 000 in the 100 000-act demo, 15 ms each, 137 times on the
+# every feuille (47 000 in the 100 000-act demo, over a hundred times on the
 # Mailings page). They also spare deleting a mailing or a person a scan.
 FEUILLE_INDEXES_SCHEMA: tuple[str, ...] = (
     "CREATE INDEX feuille_mailing ON feuille(mailing_id)",
@@ -302,7 +302,7 @@ FEUILLE_INDEXES_SCHEMA: tuple[str, ...] = (
 
 # The number of acts, kept by triggers: the window shows it (and sizes the care
 # table's scroll bar) before its first paint, and counting 100 000 rows read a whole
-# index each time a file was opened (2 ms). The triggers keep it true whatever
+# index each time a file was opened. The triggers keep it true whatever
 # writes the rows (services, undo, JSON load).
 ACT_COUNT_SCHEMA: tuple[str, ...] = (
     "CREATE TABLE act_count (id INTEGER PRIMARY KEY CHECK (id = 1), acts INTEGER NOT NULL)",

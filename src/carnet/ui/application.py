@@ -11,7 +11,7 @@ import gc
 import sys
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QLocale, QSettings, QTimer
+from PySide6.QtCore import QLibraryInfo, QLocale, QSettings, QTimer, QTranslator
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QApplication
 
@@ -25,8 +25,6 @@ from carnet.ui.icons import app_icon
 from carnet.ui.main_window import MainWindow
 
 if TYPE_CHECKING:
-    from PySide6.QtCore import QTranslator
-
     from carnet.ui.dialogs.setup_wizard import SetupWizard
 
 GARBAGE_FALLBACK_MS = 3000
@@ -59,8 +57,6 @@ class QtTranslations:
         QLocale.setDefault(QLocale(language))  # dates in date pickers follow the language
         if language == "en":
             return
-        from PySide6.QtCore import QLibraryInfo, QTranslator  # noqa: PLC0415 (not for English)
-
         translator = QTranslator(self._app)
         folder = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
         if translator.load(f"qtbase_{language}", folder):

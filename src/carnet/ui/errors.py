@@ -17,15 +17,12 @@ import sys
 import traceback
 from collections.abc import Callable
 from types import TracebackType
-from typing import TYPE_CHECKING, TypeVar
+from typing import TypeVar
 
-from PySide6.QtWidgets import QWidget
+from PySide6.QtWidgets import QMessageBox, QWidget
 
 from carnet.domain.errors import CarnetError, ValidationError
 from carnet.i18n import Translator
-
-if TYPE_CHECKING:
-    from PySide6.QtWidgets import QMessageBox
 
 T = TypeVar("T")
 
@@ -34,9 +31,6 @@ ExceptHook = Callable[[type[BaseException], BaseException, TracebackType | None]
 
 def error_box(parent: QWidget | None, title: str, text: str, details: str) -> QMessageBox:
     """A warning box whose technical details are folded away until asked for."""
-    # Imported when first needed: every window loads this module, few show an error.
-    from PySide6.QtWidgets import QMessageBox  # noqa: PLC0415
-
     box = QMessageBox(parent)
     box.setIcon(QMessageBox.Icon.Warning)
     box.setWindowTitle(title)

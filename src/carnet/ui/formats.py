@@ -1,10 +1,9 @@
 """The window's translator: Carnet's texts, with amounts and dates drawn from Qt's locale data.
 
 Babel and Qt both carry CLDR, the Unicode consortium's locale data. Qt's copy
-is already in memory when the window opens; Babel's costs about 20 ms to load
-(two pickled locale files merged), a tenth of the time the window takes to
-show. So the window formats with ``QLocale`` and writes exactly what Babel
-writes for the CLI and the PDFs: the tests compare the two over random
+is already in memory when the window opens; Babel's must be loaded (two
+pickled locale files merged). So the window formats with ``QLocale`` and
+writes exactly what Babel writes for the CLI and the PDFs: the tests compare the two over random
 amounts, numbers and every day of several years, in both languages.
 
 Money never goes through a float: euros are grouped by ``QLocale`` as an

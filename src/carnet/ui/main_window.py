@@ -26,7 +26,6 @@ from PySide6.QtWidgets import (
 from carnet.app import Services
 from carnet.i18n import Translator
 from carnet.ui.events import EventHub
-from carnet.ui.first_paint import after_first_paint
 from carnet.ui.icons import app_icon
 from carnet.ui.menus import MenuHandlers, WindowMenus
 from carnet.ui.page import Page, PageContext
@@ -129,21 +128,10 @@ class MainWindow(QMainWindow):
 
     @property
     def menus(self) -> WindowMenus:
-        """The menus with their commands (filled now if the first paint has not come yet)."""
-        self._fill_menus()
         return self._menus
-
-    def commands_ready(self) -> bool:
-        """Whether the commands made just after the first paint (menus, the care page's
-        actions and their shortcuts) are there."""
-        care = self._built.get("care")
-        actions = getattr(care, "commands", None)
-        return self._menus.filled and (actions is None or actions.ready)
 
     @property
     def undo_actions(self) -> UndoActions:
-        self._fill_menus()
-        assert self._undo_actions is not None
         return self._undo_actions
 
     @property
@@ -208,8 +196,7 @@ class MainWindow(QMainWindow):
         current = self.current_page()
         # The old pages and undo actions are deleted later, not now: until then they
         # must not answer the hub, perhaps from a store that a restore has closed.
-        if self._undo_actions is not None:
-            self._events.disconnect(self._undo_actions)
+        self._events.disconnect(self._undo_actions)
         for key, page in list(self._built.items()):
             self._events.disconnect(page)
             # Not setParent(None): the page may be the one whose signal called us.
@@ -272,26 +259,17 @@ class MainWindow(QMainWindow):
             about=self._show_about,
         )
         self._menus = WindowMenus(self, t, handlers)
-        self._undo_actions: UndoActions | None = None
-        if self.isVisible():  # a language change or a restore: the person is at the window
-            self._fill_menus()
-        else:  # opening: the commands come right after the first screen has painted
-            after_first_paint(self, self._fill_menus)
+        # A restore needs a file to replace and a way to open it again.
+        self._menus.restore.setEnabled(
+            self._reopen is not None and self._services.db_path is not None
+        )
+        self._undo_actions = UndoActions(self, self._menus.edit, self._services, self._events, t)
         path = self._services.db_path
         where = str(path) if path is not None else t.gettext("in memory, not saved")
         self.db_label.setText(t.gettext("Database: {path}").format(path=where))
         self.db_label.setAccessibleName(t.gettext("Database file"))
         self.count_label.setAccessibleName(t.gettext("Number of acts"))
         self._update_act_count()
-
-    def _fill_menus(self) -> None:
-        menus = self._menus
-        if menus.filled:
-            return
-        menus.fill()
-        # A restore needs a file to replace and a way to open it again.
-        menus.restore.setEnabled(self._reopen is not None and self._services.db_path is not None)
-        self._undo_actions = UndoActions(self, menus.edit, self._services, self._events, self._t)
 
     def _build_status_bar(self) -> None:
         self.db_label = QLabel()
@@ -334,7 +312,7 @@ class MainWindow(QMainWindow):
         self.backups.restore()
 
     def keep_daily_backup(self) -> None:
-        """The first opening of the day keeps a copy, on a worker thread (a big file: 1 s)."""
+        """The first opening of the day keeps a copy, on a worker thread (a big file is slow)."""
         backup = self._services.backup
         if not backup.daily_due():
             return

@@ -8,16 +8,14 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from functools import partial
-from typing import TYPE_CHECKING, NamedTuple
+from typing import NamedTuple
 
+from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QMainWindow, QMenu, QMenuBar
 
 from carnet.i18n import Translator
 from carnet.ui.icons import svg_icon
 from carnet.ui.pages import PAGES
-
-if TYPE_CHECKING:
-    from PySide6.QtGui import QAction
 
 
 class MenuHandlers(NamedTuple):
@@ -35,12 +33,7 @@ class MenuHandlers(NamedTuple):
 
 
 class WindowMenus:
-    """The menus of ``window``; ``edit`` is left for the undo actions to fill.
-
-    The bar and its four titles are made with the window, so the first screen
-    is complete; :meth:`fill` adds the commands, their icons and shortcuts
-    (a few milliseconds of work the first screen does not show).
-    """
+    """The menus of ``window`` with their commands; ``edit`` is left for the undo actions."""
 
     new_act: QAction
     import_statement: QAction
@@ -54,7 +47,6 @@ class WindowMenus:
         self._window = window
         self._t = t
         self._handlers = handlers
-        self.filled = False
         # A new bar replaces the old one, which Qt deletes with its menus and actions.
         bar = QMenuBar(window)
         window.setMenuBar(bar)
@@ -62,23 +54,12 @@ class WindowMenus:
         self.edit = bar.addMenu(t.gettext("&Edit"))
         self.go = bar.addMenu(t.gettext("&Go"))
         self.help = bar.addMenu(t.gettext("&Help"))
-
-    def fill(self) -> None:
-        """Add the commands to the menus (once)."""
-        if self.filled:
-            return
-        self.filled = True
-        # Loaded now, not with the window: the first screen shows no command (about 1 ms).
-        from PySide6.QtGui import QAction  # noqa: PLC0415
-
-        self._fill_file(self._t, self._handlers)
-        self._fill_go(self._t, self._handlers)
-        about = self._add(self.help, self._t.gettext("&About Carnet"), self._handlers.about)
+        self._fill_file(t, handlers)
+        self._fill_go(t, handlers)
+        about = self._add(self.help, t.gettext("&About Carnet"), handlers.about)
         about.setMenuRole(QAction.MenuRole.AboutRole)
 
     def _fill_file(self, t: Translator, handlers: MenuHandlers) -> None:
-        from PySide6.QtGui import QAction, QKeySequence  # noqa: PLC0415 (see fill)
-
         self.new_act = self._add(self.file, t.gettext("&New care act…"), handlers.new_act)
         self.new_act.setShortcut(QKeySequence(QKeySequence.StandardKey.New))
         self.import_statement = self._add(
@@ -103,8 +84,6 @@ class WindowMenus:
         self.quit.setMenuRole(QAction.MenuRole.QuitRole)
 
     def _fill_go(self, t: Translator, handlers: MenuHandlers) -> None:
-        from PySide6.QtGui import QKeySequence  # noqa: PLC0415 (see fill)
-
         palette = self._window.palette()
         for number, spec in enumerate(PAGES, start=1):
             action = self._add(

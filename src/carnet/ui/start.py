@@ -1,8 +1,8 @@
 """Opening the window: the ``carnet-gui`` launcher, and the work of ``carnet gui``.
 
 The desktop entry runs ``carnet-gui``, which reads its two options with the
-standard library rather than the command-line group (click alone costs the
-start-up about 12 ms). Both open the database before Qt loads, so a missing
+standard library rather than the command-line group (the window does not need
+click). Both open the database before Qt loads, so a missing
 display or a database that cannot open gives one clear line, not a traceback.
 """
 
@@ -72,8 +72,8 @@ def open_window(
         return 1
     # Opening makes some 40 000 objects that live as long as the window (Carnet's and
     # Qt's modules, classes, widgets): the collector would scan them several times and
-    # find nothing, about 7 ms. (Hence Carnet's own modules are imported below, not at
-    # the top.) It runs again once the first screen has painted (application.run).
+    # find nothing. (Hence Carnet's own modules are imported below, not at the top.)
+    # It runs again once the first screen has painted (application.run).
     gc.disable()
     try:
         return _open(db_path, startup_check, tell)
@@ -92,12 +92,7 @@ def _open(db_path: Path | None, startup_check: bool, tell: Tell) -> int:
         tell(f"carnet: error: cannot open the database {path}: {exc}")
         return 1
     try:
-        import PySide6.QtCore  # noqa: F401, PLC0415 - Qt loads only for the window
-
-        from carnet.ui.pyside_features import answer_for_carnet_modules  # noqa: PLC0415
-
-        answer_for_carnet_modules()  # before the window's modules are imported
-        from carnet.ui.application import run  # noqa: PLC0415
+        from carnet.ui.application import run  # noqa: PLC0415 - Qt loads only for the window
     except ImportError as exc:  # Qt itself is missing or broken: no window to show this in
         services.close()
         to_stderr(f"carnet: error: the window cannot start ({exc}); use 'carnet --help' instead.")
@@ -124,15 +119,7 @@ def parser() -> argparse.ArgumentParser:
 
 
 def options(argv: Sequence[str]) -> argparse.Namespace:
-    """The options in ``argv``, as :func:`parser` reads them.
-
-    The desktop entry passes no argument, and the start-up check one flag: those
-    are answered without building the parser, whose first use costs 3 ms (its
-    messages look for translations on disk). Anything else goes to argparse,
-    with its help and its error messages.
-    """
-    if set(argv) <= {"--startup-check"}:
-        return argparse.Namespace(db=None, startup_check=bool(argv))
+    """The options in ``argv``, as :func:`parser` reads them."""
     return parser().parse_args(argv)
 
 

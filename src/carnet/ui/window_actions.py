@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject
+from PySide6.QtGui import QAction, QDragEnterEvent, QDropEvent, QKeySequence
 from PySide6.QtWidgets import QMainWindow, QMenu
 
 from carnet.app import Services
@@ -16,8 +17,6 @@ from carnet.ui.events import EventHub
 from carnet.ui.operations import run_op
 
 if TYPE_CHECKING:
-    from PySide6.QtGui import QAction, QDragEnterEvent, QDropEvent, QKeySequence
-
     from carnet.services.base import Result
 
 
@@ -41,9 +40,6 @@ class UndoActions(QObject):
         self._services = services
         self._events = events
         self._t = translator
-        # Made with the menus' commands, just after the first paint (see menus.fill).
-        from PySide6.QtGui import QKeySequence  # noqa: PLC0415
-
         self.undo = self._action(menu, QKeySequence.StandardKey.Undo, self._undo)
         self.redo = self._action(menu, QKeySequence.StandardKey.Redo, self._redo)
         # Ctrl+Shift+Z everywhere, as people expect it even where the platform says Ctrl+Y.

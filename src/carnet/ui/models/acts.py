@@ -61,8 +61,7 @@ SORT_ROLE = Qt.ItemDataRole.UserRole + 1
 ACT_ID_ROLE = Qt.ItemDataRole.UserRole + 2
 
 # Rows read at once, and how many pages stay in memory (about 13 000 rows). A page
-# covers the first screen of a tall window; reading 200 rows instead cost the
-# first paint about 2 ms more.
+# covers the first screen of a tall window.
 PAGE_SIZE = 64
 PAGES_KEPT = 200
 
@@ -143,7 +142,7 @@ class ActTableModel(QAbstractTableModel):
 
         ``first_page``: when no filter is set, the number of rows is known at
         once, so read only the first page of ids now (the window's first
-        screen) and the rest (100 000 ids: 35 ms) with :meth:`read_all_ids`;
+        screen) and the rest (all 100 000 of a big file) with :meth:`read_all_ids`;
         anything that needs them sooner reads them then.
         """
         self.beginResetModel()

@@ -12,7 +12,8 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, QSettings, Qt
-from PySide6.QtWidgets import QPushButton, QWidget
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import QMessageBox, QPushButton, QWidget
 
 from carnet.app import Services
 from carnet.domain.ids import ActId
@@ -20,8 +21,6 @@ from carnet.i18n import Translator
 from carnet.ui.events import EventHub
 
 if TYPE_CHECKING:
-    from PySide6.QtGui import QAction, QKeySequence
-
     from carnet.domain.care import CareAct
     from carnet.services.base import Result
     from carnet.ui.dialogs.form_dialog import FormDialog
@@ -48,7 +47,7 @@ class CareActions(QObject):
         self._settings = settings
         self.dialog: FormDialog[Any] | None = None  # the open form, for tests
         self._actions: dict[str, QAction] = {}
-        self._buttons: dict[str, QPushButton] = {}
+        self._build_actions()
 
     def _commands(self) -> dict[str, tuple[str, Callable[[], object]]]:
         t = self._t
@@ -59,26 +58,11 @@ class CareActions(QObject):
             "delete": (t.gettext("Delete…"), self.delete_act),
         }
 
-    @property
-    def ready(self) -> bool:
-        """Whether the actions and their shortcuts are made (see :meth:`build_actions`)."""
-        return bool(self._actions)
-
     def action(self, key: str) -> QAction:
         """The action ``key`` ("new", "edit", "duplicate", "delete"), with its shortcuts."""
-        self.build_actions()
         return self._actions[key]
 
-    def build_actions(self) -> None:
-        """The commands' actions and shortcuts: just after the first paint, or when asked.
-
-        The first screen shows the buttons only; QAction and QKeySequence, with
-        their Python enums, cost it about 1 ms.
-        """
-        if self._actions:
-            return
-        from PySide6.QtGui import QAction, QKeySequence  # noqa: PLC0415 (see above)
-
+    def _build_actions(self) -> None:
         page = self._page
         for key, (text, slot) in self._commands().items():
             action = QAction(text, page)
@@ -93,11 +77,6 @@ class CareActions(QObject):
         self._shortcuts("duplicate", [QKeySequence("Ctrl+D")], context, page)
         delete = [QKeySequence(keys.Delete)]
         self._shortcuts("delete", delete, Qt.ShortcutContext.WidgetShortcut, page.table)
-        for key, button in self._buttons.items():
-            shortcut = self._actions[key].shortcut()
-            shown = shortcut.toString(QKeySequence.SequenceFormat.NativeText)
-            text = self._actions[key].text()
-            button.setToolTip(f"{text} ({shown})" if shown else text)
 
     def _shortcuts(
         self,
@@ -116,10 +95,10 @@ class CareActions(QObject):
         found = []
         for key, (text, slot) in self._commands().items():
             button = QPushButton(text)
-            button.setToolTip(text)  # with its shortcut once the actions are made
+            shown = self._actions[key].shortcut().toString(QKeySequence.SequenceFormat.NativeText)
+            button.setToolTip(f"{text} ({shown})" if shown else text)
             button.setAccessibleName(text.rstrip("…"))
             button.clicked.connect(lambda _checked=False, slot=slot: slot())
-            self._buttons[key] = button
             found.append(button)
         return found
 
@@ -158,8 +137,6 @@ class CareActions(QObject):
         question = t.gettext("Delete the act {code} of {name} on {date}?").format(
             code=summary.act_code, name=summary.person_name, date=t.date(summary.date)
         )
-        from PySide6.QtWidgets import QMessageBox  # noqa: PLC0415 (not needed to open the window)
-
         answer = QMessageBox.question(
             self._page,
             t.gettext("Delete act"),

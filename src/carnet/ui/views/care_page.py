@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 )
 
 from carnet.domain.act_query import ActQuery, ActSummary, Owed
+from carnet.domain.attachments import AttachedTo
 from carnet.domain.ids import ActId, PersonId
 from carnet.i18n import N_
 from carnet.ui import care_filters
@@ -84,23 +85,21 @@ class CarePage(Page):
         self.splitter = QSplitter(Qt.Orientation.Vertical)
         self.splitter.addWidget(self.table)
         # The detail shows nothing until an act is chosen: an empty stand-in of the same
-        # place keeps the layout, and the panel (20 ms to import and build) comes after
-        # the first paint.
+        # place keeps the layout until the panel is built, when an act is first chosen.
         self.splitter.addWidget(QWidget())
         self.splitter.setStretchFactor(0, 3)
         self.splitter.setStretchFactor(1, 2)
         self.splitter.setSizes([400, 340])
-        # The welcome text is rich text (3 ms to lay out): made only for an empty file.
+        # The welcome text is made only for an empty file.
         self.empty_state: QWidget | None = None
         self._states = QStackedWidget()
         self._states.addWidget(self._with_toolbar(self.splitter))
         QVBoxLayout(self).addWidget(self._states)
         self._connect()
-        # The first screen needs the first page of rows; every id is read after it shows.
+        # The first screen needs the first page of rows; the other ids (all 100 000 of a
+        # big file) are read once it shows.
         self.reload(first_page=True)
-        # On the table, not its viewport: handing the viewport to Python before the first
-        # paint would make PySide6 build the enums of every QWidget class (9 ms).
-        after_first_paint(self.table, self._after_first_paint)
+        after_first_paint(self.table, self.model.read_all_ids)
 
     # -- public -------------------------------------------------------------------
     def concerns(self, changes: Changes) -> bool:
@@ -134,11 +133,6 @@ class CarePage(Page):
         self._states.setCurrentIndex(1 if self._total == 0 else 0)
         if selected is not None:
             self.select_act(selected)
-
-    def _after_first_paint(self) -> None:
-        self.commands.build_actions()
-        self.model.read_all_ids()
-        self.detail  # noqa: B018 (built now, while the person reads the table)
 
     @cached_property
     def detail(self) -> ActDetailPanel:
@@ -337,8 +331,6 @@ class CarePage(Page):
             if "attachments" in self.__dict__:  # made when an act is first shown
                 self.attachments.clear()
             return
-        from carnet.domain.attachments import AttachedTo  # noqa: PLC0415
-
         self.attachments.show_record(AttachedTo.ACT, summary.id)
         care = self._services.care
         self.detail.show_act(

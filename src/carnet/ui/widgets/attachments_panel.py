@@ -12,6 +12,8 @@ something that is no longer what was attached.
 
 from __future__ import annotations
 
+import shutil
+import tempfile
 import weakref
 from collections.abc import Callable
 from pathlib import Path
@@ -340,9 +342,6 @@ class AttachmentsPanel(QGroupBox):
         # A private folder (mode 0700) removed when Carnet closes: health papers do not
         # linger in /tmp. One sub-folder per attachment keeps the original file name.
         if self._opened is None:
-            import shutil  # noqa: PLC0415 (tempfile and shutil: 10 ms the window need not pay)
-            import tempfile  # noqa: PLC0415
-
             self._opened = Path(tempfile.mkdtemp(prefix="carnet-open-"))
             # At exit or when the panel goes, whichever comes first; quietly, unlike
             # TemporaryDirectory's implicit clean-up (a ResourceWarning).
