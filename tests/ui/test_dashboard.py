@@ -28,7 +28,7 @@ def dashboard(window: MainWindow) -> DashboardPage:
 def test_figures_sum_what_is_owed(window: MainWindow, services: Services) -> None:
     page = dashboard(window)
     owed = services.dashboard.summary().owed[Payer.AMO]
-    assert owed.count > 0
+    assert owed.payments > 0
     assert page.figures["amo-pending"].text().startswith(window.translator.money(owed.cents))
     # Nothing reaches the mutuelle without a contract: the figure is greyed.
     assert not page.figures["amc-pending"].isEnabled()

@@ -212,5 +212,6 @@ class BankImportService(Service):
             self.store.settings.set(PROFILE_PREFIX + name, mapping.to_toml())
         return Result(mapping, Changes())
 
-    def last_imports(self) -> list[dict[str, object]]:
+    def last_imports(self) -> list[StatementImport]:
+        """Every imported file, newest first."""
         return self.store.bank.imports()

@@ -16,27 +16,12 @@ from carnet.domain.ids import ActId
 from carnet.domain.money import Cents
 from carnet.services.base import Service
 from carnet.services.claims import ClaimsService, DeadlineWarning
+from carnet.storage.repos.dashboard import MonthTotals, PayerTotals, StatementSummary
 
 TO_MAIL = frozenset({FeuilleStatus.SIGNED, FeuilleStatus.COPIED, FeuilleStatus.IN_MAILING})
 
 
-@dataclass(frozen=True, slots=True)
-class OpenPayment:
-    act_id: ActId
-    payer: Payer
-    outstanding_cents: Cents
-    latest: date
-
-
-@dataclass(frozen=True, slots=True)
-class Owed:
-    """Money one payer still owes: all of it, and the part past its latest date."""
-
-    payer: Payer
-    count: int
-    cents: Cents
-    overdue_count: int
-    overdue_cents: Cents
+Owed = PayerTotals  # what the dashboard calls a payer's totals
 
 
 @dataclass(frozen=True, slots=True)
@@ -44,16 +29,6 @@ class Month:
     month: date  # the first day of the month
     patient_cents: Cents  # what the household kept paying
     reimbursed_cents: Cents  # what the AMO and the mutuelle pay (or should)
-
-
-@dataclass(frozen=True, slots=True)
-class StatementSummary:
-    file_name: str
-    account: str
-    first_date: date | None
-    last_date: date | None
-    added: int
-    imported_on: date
 
 
 @dataclass(frozen=True, slots=True)
@@ -70,22 +45,15 @@ class DashboardService(Service):
         today = self.today()
         repo = self.store.dashboard
         owed = {payer: Owed(payer, 0, Cents(0), 0, Cents(0)) for payer in Payer}
-        for payer, count, cents, late, late_cents in repo.totals(today.isoformat()):
-            owed[Payer(payer)] = Owed(Payer(payer), count, Cents(cents), late, Cents(late_cents))
+        owed.update((row.payer, row) for row in repo.totals(today.isoformat()))
         counts = {FeuilleStatus(s): n for s, n in repo.feuille_counts().items()}
         return Dashboard(
             owed=owed,
             feuilles=counts,
             deadlines=ClaimsService(self.store, self.today).deadline_warnings(),
             months=self.months(today),
-            imports=[_statement(row) for row in repo.last_imports()],
+            imports=repo.last_imports(),
         )
-
-    def open_payments(self) -> list[OpenPayment]:
-        return [
-            OpenPayment(ActId(act), Payer(payer), Cents(cents), date.fromisoformat(latest))
-            for act, payer, cents, latest in self.store.dashboard.open_payments()
-        ]
 
     def owed_acts(self, payer: Payer | None, overdue: bool) -> frozenset[ActId]:
         """Acts with money still awaited from ``payer`` (any payer: ``None``)."""
@@ -95,9 +63,7 @@ class DashboardService(Service):
 
     def feuille_acts(self, statuses: frozenset[FeuilleStatus]) -> frozenset[ActId]:
         return frozenset(
-            ActId(act)
-            for status, act in self.store.dashboard.feuille_acts()
-            if FeuilleStatus(status) in statuses
+            row.act_id for row in self.store.dashboard.feuille_acts() if row.status in statuses
         )
 
     def deadline_acts(self) -> frozenset[ActId]:
@@ -112,25 +78,15 @@ class DashboardService(Service):
         """The last ``count`` months up to ``today``'s, oldest first, empty months included."""
         firsts = [_month_start(today, back) for back in range(count - 1, -1, -1)]
         rows = self.store.dashboard.months(firsts[0].isoformat(), today.isoformat())
-        found = {month: (patient, paid) for month, patient, paid in rows}
+        found = {row.month: row for row in rows}
+        empty = MonthTotals("", Cents(0), Cents(0))
         return [
-            Month(first, *(Cents(v) for v in found.get(first.strftime("%Y-%m"), (0, 0))))
+            Month(first, row.patient_cents, row.reimbursed_cents)
             for first in firsts
+            for row in [found.get(first.strftime("%Y-%m"), empty)]
         ]
 
 
 def _month_start(today: date, back: int) -> date:
     index = today.year * 12 + today.month - 1 - back
     return date(index // 12, index % 12 + 1, 1)
-
-
-def _statement(row: tuple[object, ...]) -> StatementSummary:
-    name, _format, first, last, added, created, account = row
-    return StatementSummary(
-        file_name=str(name),
-        account=str(account),
-        first_date=date.fromisoformat(str(first)) if first else None,
-        last_date=date.fromisoformat(str(last)) if last else None,
-        added=int(str(added)),
-        imported_on=date.fromisoformat(str(created)[:10]),
-    )

@@ -21,10 +21,9 @@ from carnet.bank import (
     propose,
     reconcile,
 )
-from carnet.domain.banking import PayerType
 from carnet.domain.changes import Changes
 from carnet.domain.claims import Step
-from carnet.domain.codes import FeuilleStatus, Payer
+from carnet.domain.codes import Channel, FeuilleStatus, Payer
 from carnet.domain.errors import ValidationError
 from carnet.domain.ids import ActId, ExpectedPaymentId, PersonId, TransactionId
 from carnet.domain.money import Cents
@@ -46,14 +45,8 @@ class Reconciliation:
 class ReconciliationService(Service):
     def credits(self) -> list[HealthCredit]:
         return [
-            HealthCredit(
-                TransactionId(i),
-                date.fromisoformat(d),
-                Cents(amount),
-                None if kind is None else PayerType(kind),
-                counterparty,
-            )
-            for i, d, amount, kind, counterparty in self.store.bank.open_credits()
+            HealthCredit(r.id, r.date, r.amount_cents, r.payer_type, r.counterparty)
+            for r in self.store.bank.open_credits()
         ]
 
     def open_payments(self, overlapping: tuple[date, date] | None = None) -> list[OpenPayment]:
@@ -64,33 +57,22 @@ class ReconciliationService(Service):
         (a newcomer's held feuilles, feuilles still on the desk) are left out.
         """
         rows = self.store.bank.open_payments(overlapping)
-        mailed = self.store.feuilles.mailed_dates([ActId(r[1]) for r in rows])
-        rows = [r for r in rows if r[9] != "paper" or ActId(r[1]) in mailed]
+        mailed = self.store.feuilles.mailed_dates([r.act_id for r in rows])
         return [
             OpenPayment(
-                ExpectedPaymentId(ident),
-                date.fromisoformat(act_date),
-                Payer(payer),
-                Cents(outstanding),
-                date.fromisoformat(earliest),
-                date.fromisoformat(latest),
-                payer_key=insurer if payer == Payer.AMC.value else "",
-                person_key=str(person),
-                mailed_on=mailed.get(ActId(act)),
-                act_id=ActId(act),
+                r.id,
+                r.act_date,
+                r.payer,
+                r.outstanding_cents,
+                r.earliest,
+                r.latest,
+                payer_key=r.insurer if r.payer is Payer.AMC else "",
+                person_key=str(r.person_id),
+                mailed_on=mailed.get(r.act_id),
+                act_id=r.act_id,
             )
-            for (
-                ident,
-                act,
-                act_date,
-                payer,
-                outstanding,
-                earliest,
-                latest,
-                person,
-                insurer,
-                _channel,
-            ) in rows
+            for r in rows
+            if r.channel is not Channel.PAPER or r.act_id in mailed
         ]
 
     def settings(self) -> MatchSettings:

@@ -4,10 +4,12 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from datetime import date
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NamedTuple
 
-from carnet.domain.banking import BankTransaction, StatementImport
-from carnet.domain.ids import BankAccountId, ExpectedPaymentId, TransactionId
+from carnet.domain.banking import BankTransaction, PayerType, StatementImport
+from carnet.domain.codes import Channel, Payer
+from carnet.domain.ids import ActId, BankAccountId, ExpectedPaymentId, PersonId, TransactionId
+from carnet.domain.money import Cents
 from carnet.storage.repos.codec import from_row
 from carnet.storage.repos.records import RecordRepo
 
@@ -32,6 +34,53 @@ WHERE t.health = 1 AND t.amount_cents > 0 AND NOT EXISTS (
     SELECT 1 FROM settlement s WHERE s.transaction_id = t.id AND s.state = 'confirmed')
 ORDER BY t.date, t.id
 """
+
+
+class OpenPaymentRow(NamedTuple):
+    """An expected payment not (wholly) paid yet, with what matching reads of its act."""
+
+    id: ExpectedPaymentId
+    act_id: ActId
+    act_date: date
+    payer: Payer
+    outstanding_cents: Cents
+    earliest: date
+    latest: date
+    person_id: PersonId
+    insurer: str  # the person's mutuelle, "" without a contract
+    channel: Channel
+
+    @classmethod
+    def of(cls, row: Sequence[Any]) -> OpenPaymentRow:
+        ident, act, day, payer, cents, earliest, latest, person, insurer, channel = row
+        return cls(
+            ExpectedPaymentId(ident),
+            ActId(act),
+            date.fromisoformat(day),
+            Payer(payer),
+            Cents(cents),
+            date.fromisoformat(earliest),
+            date.fromisoformat(latest),
+            PersonId(person),
+            str(insurer),
+            Channel(channel),
+        )
+
+
+class OpenCreditRow(NamedTuple):
+    """A health credit not matched yet."""
+
+    id: TransactionId
+    date: date
+    amount_cents: Cents
+    payer_type: PayerType | None
+    counterparty: str
+
+    @classmethod
+    def of(cls, row: Sequence[Any]) -> OpenCreditRow:
+        ident, day, cents, kind, counterparty = row
+        payer = None if kind is None else PayerType(kind)
+        return cls(TransactionId(ident), date.fromisoformat(day), Cents(cents), payer, counterparty)
 
 
 class BankRepo:
@@ -61,17 +110,18 @@ class BankRepo:
         rows = self.db.query(f"SELECT * FROM bank_transaction {where}ORDER BY date DESC, id DESC")
         return [from_row(BankTransaction, row) for row in rows]
 
-    def open_credits(self) -> list[tuple[Any, ...]]:
-        return list(self.db.execute(OPEN_CREDITS_SQL).fetchall())
+    def open_credits(self) -> list[OpenCreditRow]:
+        return [OpenCreditRow.of(row) for row in self.db.execute(OPEN_CREDITS_SQL).fetchall()]
 
-    def open_payments(self, overlapping: tuple[date, date] | None = None) -> list[tuple[Any, ...]]:
-        """Rows of :data:`OPEN_PAYMENTS_SQL`; ``overlapping``: only payments whose window
-        meets that period (both days included)."""
-        if overlapping is None:
-            return list(self.db.execute(OPEN_PAYMENTS_SQL).fetchall())
-        sql = OPEN_PAYMENTS_SQL + " AND e.earliest <= ? AND e.latest >= ?"
-        first, last = overlapping
-        return list(self.db.execute(sql, [last.isoformat(), first.isoformat()]).fetchall())
+    def open_payments(self, overlapping: tuple[date, date] | None = None) -> list[OpenPaymentRow]:
+        """Payments still open; ``overlapping``: only those whose window meets that
+        period (both days included)."""
+        sql, params = OPEN_PAYMENTS_SQL, []
+        if overlapping is not None:
+            sql += " AND e.earliest <= ? AND e.latest >= ?"
+            first, last = overlapping
+            params = [last.isoformat(), first.isoformat()]
+        return [OpenPaymentRow.of(row) for row in self.db.execute(sql, params).fetchall()]
 
     def settle(
         self, transaction_id: TransactionId, payment_id: ExpectedPaymentId, cents: int
@@ -100,8 +150,10 @@ class BankRepo:
         ).fetchall()
         return [(int(p), int(c)) for p, c in rows]
 
-    def imports(self) -> list[dict[str, Any]]:
-        return list(self.db.query("SELECT * FROM statement_import ORDER BY id DESC"))
+    def imports(self) -> list[StatementImport]:
+        """Every imported file, newest first."""
+        rows = self.db.query("SELECT * FROM statement_import ORDER BY id DESC")
+        return [from_row(StatementImport, row) for row in rows]
 
     def remaining_withheld(self) -> int:
         """Deductions the CPAM may still take from transfers (charged minus recovered)."""

@@ -8,7 +8,6 @@ whoever changed them (this page, another page, or an undo in the main window).
 
 from __future__ import annotations
 
-from datetime import date
 from pathlib import Path
 
 from PySide6.QtCore import Qt
@@ -175,13 +174,11 @@ class BankPage(Page):
         if not accounts:
             return t.gettext("No bank account yet: the first import creates one.")
         imports = self._services.bank.last_imports()  # newest first
-        days = [str(i["last_date"]) for i in imports if i.get("last_date")]
+        days = [i.last_date for i in imports if i.last_date is not None]
         if not days:
             return accounts
         return t.gettext("{accounts} · statements up to {day} (last file: {file})").format(
-            accounts=accounts,
-            day=t.date(date.fromisoformat(max(days))),
-            file=imports[0]["file_name"],
+            accounts=accounts, day=t.date(max(days)), file=imports[0].file_name
         )
 
     # -- reacting ----------------------------------------------------------------------

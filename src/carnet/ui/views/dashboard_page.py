@@ -138,11 +138,11 @@ class DashboardPage(Page):
             acts = t.ngettext("{n} payment", "{n} payments", count).format(n=count)
             return f"{t.money(cents)} · {acts}"
 
-        self._set(f"{owed.payer}-pending", text(owed.cents, owed.count), owed.count)
+        self._set(f"{owed.payer}-pending", text(owed.cents, owed.payments), owed.payments)
         self._set(
             f"{owed.payer}-overdue",
-            text(owed.overdue_cents, owed.overdue_count),
-            owed.overdue_count,
+            text(owed.overdue_cents, owed.overdue_payments),
+            owed.overdue_payments,
         )
 
     def _fill_feuilles(self, summary: Dashboard) -> None:
