@@ -20,7 +20,19 @@ from functools import cache, lru_cache
 from io import BytesIO
 from pathlib import Path
 
+from carnet.domain.messages import N_
 from carnet.paths import cache_dir, keep_cached
+
+# N_ is defined once, with the messages; the front ends and documents import it from here.
+__all__ = [
+    "LANGUAGES",
+    "N_",
+    "Translator",
+    "catalogue",
+    "compile_po",
+    "po_path",
+    "resources_dir",
+]
 
 LANGUAGES = ("en", "fr")
 _DOMAIN = "carnet"
@@ -129,7 +141,3 @@ def compile_po(source: bytes, language: str) -> bytes:
     write_mo(compiled, messages)
     return compiled.getvalue()
 
-
-def N_(message: str) -> str:
-    """Mark a string for extraction without translating it now."""
-    return message

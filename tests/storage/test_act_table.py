@@ -210,8 +210,9 @@ def test_rows_come_back_in_the_order_asked_and_skip_deleted_ids(filled: Services
 
 def test_latest_code_per_practitioner(filled: Services) -> None:
     codes = filled.care_table.latest_codes()
-    assert codes["Cabinet Durand"] == "AMK"
-    assert codes["Dr Claire Martin"] == "G"
+    by_name = {p.name: p.id for p in filled.household.practitioners()}
+    assert codes[by_name["Cabinet Durand"]] == "AMK"
+    assert codes[by_name["Dr Claire Martin"]] == "G"
 
 
 # -- every combination -----------------------------------------------------------------------

@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from carnet.domain.act_query import ActQuery, ActSummary
-from carnet.domain.ids import ActId, PersonId
+from carnet.domain.ids import ActId, PersonId, PractitionerId
 from carnet.storage.store import Store
 
 
@@ -28,7 +28,7 @@ class CareTableService:
         """The rows of ``ids`` in that order (acts deleted meanwhile are left out)."""
         return self.store.act_table.rows(ids)
 
-    def latest_codes(self) -> dict[str, str]:
+    def latest_codes(self) -> dict[PractitionerId, str]:
         """The last act code used with each practitioner (proposed when logging an act)."""
         return self.store.act_table.latest_codes()
 

@@ -20,24 +20,16 @@ from typing import TYPE_CHECKING
 
 from carnet.domain.errors import DatabaseFileError, DatabaseLockedError, StorageError
 from carnet.domain.messages import N_
+from carnet.storage.schema import MIGRATIONS
 
 if TYPE_CHECKING:
     from sqlite_utils import Database
 
 BUSY_TIMEOUT_MS = 10_000
 MIGRATION_SET = "carnet"
-# The migrations of this build, in order (storage.migrations registers them; a test
-# keeps the two lists equal). Kept here so that opening an up-to-date database
-# does not import the migration machinery.
-MIGRATION_NAMES = (
-    "0001_initial",
-    "0002_attachments",
-    "0003_table_keys",
-    "0004_feuille_indexes",
-    "0005_act_count",
-    "0006_parcours",
-    "0007_road_and_abroad",
-)
+# The migrations of this build, in order: opening an up-to-date database compares
+# with these names without importing the migration machinery.
+MIGRATION_NAMES = tuple(name for name, _statements in MIGRATIONS)
 
 
 class Ledger:

@@ -14,57 +14,21 @@ from sqlite_utils import Database, Migrations
 from carnet.domain.errors import SchemaTooNewError
 from carnet.domain.messages import N_
 from carnet.storage.database import MIGRATION_SET
-from carnet.storage.schema import (
-    ACT_COUNT_SCHEMA,
-    ATTACHMENTS_SCHEMA,
-    FEUILLE_INDEXES_SCHEMA,
-    INITIAL_SCHEMA,
-    PARCOURS_SCHEMA,
-    TABLE_KEYS_SCHEMA,
-)
-from carnet.storage.schema_road import ROAD_AND_ABROAD_SCHEMA
+from carnet.storage.schema import MIGRATIONS
 
 migrations = Migrations(MIGRATION_SET)
 
 
-def _run(db: Database, statements: tuple[str, ...]) -> None:
-    for statement in statements:
-        db.execute(statement)
+def _register(name: str, statements: tuple[str, ...]) -> None:
+    def run(db: Database) -> None:
+        for statement in statements:
+            db.execute(statement)
+
+    migrations(name=name)(run)
 
 
-@migrations(name="0001_initial")
-def m0001_initial(db: Database) -> None:
-    _run(db, INITIAL_SCHEMA)
-
-
-@migrations(name="0002_attachments")
-def m0002_attachments(db: Database) -> None:
-    _run(db, ATTACHMENTS_SCHEMA)
-
-
-@migrations(name="0003_table_keys")
-def m0003_table_keys(db: Database) -> None:
-    _run(db, TABLE_KEYS_SCHEMA)
-
-
-@migrations(name="0004_feuille_indexes")
-def m0004_feuille_indexes(db: Database) -> None:
-    _run(db, FEUILLE_INDEXES_SCHEMA)
-
-
-@migrations(name="0005_act_count")
-def m0005_act_count(db: Database) -> None:
-    _run(db, ACT_COUNT_SCHEMA)
-
-
-@migrations(name="0006_parcours")
-def m0006_parcours(db: Database) -> None:
-    _run(db, PARCOURS_SCHEMA)
-
-
-@migrations(name="0007_road_and_abroad")
-def m0007_road_and_abroad(db: Database) -> None:
-    _run(db, ROAD_AND_ABROAD_SCHEMA)
+for _name, _statements in MIGRATIONS:
+    _register(_name, _statements)
 
 
 def known_migrations() -> list[str]:

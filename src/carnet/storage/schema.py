@@ -6,6 +6,8 @@ a value the application could not read back.
 
 from __future__ import annotations
 
+from carnet.storage.schema_road import ROAD_AND_ABROAD_SCHEMA
+
 _STAMPS = """
     created_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now')),
     updated_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))
@@ -339,4 +341,18 @@ PARCOURS_SCHEMA: tuple[str, ...] = (
         WHERE treating_doctor_id IS NOT NULL""",
     "ALTER TABLE assessment ADD COLUMN parcours TEXT NOT NULL DEFAULT ''",
     "ALTER TABLE assessment ADD COLUMN parcours_cost_cents INTEGER NOT NULL DEFAULT 0",
+)
+
+
+# Every migration of this build, in order: append a new one, never edit a released one.
+# ``storage.migrations`` registers each with sqlite-utils; ``MIGRATION_NAMES`` is read
+# from here, so opening an up-to-date database needs neither.
+MIGRATIONS: tuple[tuple[str, tuple[str, ...]], ...] = (
+    ("0001_initial", INITIAL_SCHEMA),
+    ("0002_attachments", ATTACHMENTS_SCHEMA),
+    ("0003_table_keys", TABLE_KEYS_SCHEMA),
+    ("0004_feuille_indexes", FEUILLE_INDEXES_SCHEMA),
+    ("0005_act_count", ACT_COUNT_SCHEMA),
+    ("0006_parcours", PARCOURS_SCHEMA),
+    ("0007_road_and_abroad", ROAD_AND_ABROAD_SCHEMA),
 )

@@ -15,7 +15,7 @@ from typing import Any, cast
 
 from carnet.domain.act_query import ActQuery, ActSort, ActSummary, TextTerm, fold
 from carnet.domain.codes import Channel, PaymentMode
-from carnet.domain.ids import ActId, PersonId
+from carnet.domain.ids import ActId, PersonId, PractitionerId
 from carnet.domain.money import Cents
 
 # The assessed shares and the row status are read from their copies on care_act,
@@ -81,13 +81,13 @@ class ActTable:
         )
         return [(PersonId(i), f"{first} {last}".strip()) for i, first, last in rows]
 
-    def latest_codes(self) -> dict[str, str]:
-        """The act code of the most recent act with each practitioner, by name."""
-        sql = """SELECT pr.name, a.act_code FROM care_act a
+    def latest_codes(self) -> dict[PractitionerId, str]:
+        """The act code of the most recent act with each practitioner."""
+        sql = """SELECT pr.id, a.act_code FROM care_act a
             JOIN practitioner pr ON pr.id = a.practitioner_id
             WHERE a.id = (SELECT b.id FROM care_act b WHERE b.practitioner_id = pr.id
                           ORDER BY b.date DESC, b.id DESC LIMIT 1)"""
-        return {str(name): str(code) for name, code in self.conn.execute(sql)}
+        return {PractitionerId(ident): str(code) for ident, code in self.conn.execute(sql)}
 
     # -- building the SELECT ---------------------------------------------------------
     def _select(self, query: ActQuery) -> tuple[str, list[Any]]:

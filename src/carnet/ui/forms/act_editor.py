@@ -47,7 +47,7 @@ class ActEditor(QWidget):
         people: list[Person],
         practitioners: list[Practitioner],
         recent: list[int],
-        last_codes: dict[int, str],
+        last_codes: Mapping[PractitionerId, str],
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)

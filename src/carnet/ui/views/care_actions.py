@@ -155,17 +155,13 @@ class CareActions(QObject):
         from carnet.ui.forms.act_editor import ActEditor  # noqa: PLC0415
 
         household, care = self._services.household, self._services.care
-        by_name = self._services.care_table.latest_codes()
-        last_codes: dict[int, str] = {
-            p.id: by_name[p.name] for p in household.practitioners() if p.name in by_name
-        }
         return ActEditor(
             self._t,
             care.today(),
             people=household.people(),
             practitioners=household.practitioners(),
             recent=self._recent(),
-            last_codes=last_codes,
+            last_codes=self._services.care_table.latest_codes(),
         )
 
     def _open(self, title: str, editor: ActEditor, act_id: ActId | None) -> FormDialog[Any]:
