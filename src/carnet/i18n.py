@@ -140,4 +140,3 @@ def compile_po(source: bytes, language: str) -> bytes:
     compiled = BytesIO()
     write_mo(compiled, messages)
     return compiled.getvalue()
-

@@ -19,7 +19,7 @@ from carnet.domain.ids import ActId, PersonId
 from carnet.domain.money import Cents
 from carnet.i18n import Translator
 from carnet.ui.models import acts as columns
-from carnet.ui.models.acts import PAGE_SIZE, PAGES_KEPT, SORT_ROLE, SORTS, ActTableModel, sort_value
+from carnet.ui.models.acts import COLUMNS, PAGE_SIZE, PAGES_KEPT, SORT_ROLE, ActTableModel
 
 
 def summary(
@@ -69,10 +69,10 @@ class Source:
         return len(self.acts)
 
     def ids(self, query: ActQuery, limit: int | None = None) -> list[ActId]:
-        column = SORTS.index(query.sort)
+        value = next(c.value for c in COLUMNS if c.sort == query.sort)
         rows = [r for r in self.acts if query.person is None or r.person_id == query.person]
         rows.sort(
-            key=lambda r: (sort_value(r, column) is not None, sort_value(r, column), r.date, r.id),
+            key=lambda r: (value(r) is not None, value(r), r.date, r.id),
             reverse=query.descending,
         )
         return [r.id for r in rows][:limit]

@@ -162,13 +162,3 @@ def test_the_first_act_replaces_the_welcome_by_the_table_and_back(
     page.refresh(empty_services.care.delete_act(act.value.id).changes)
     assert page.empty_state.isVisible()
     assert not page.table.isVisible()
-
-
-def test_once_the_table_has_painted_the_detail_panel_takes_its_place(
-    qtbot: QtBot, window: MainWindow
-) -> None:
-    """The panel is built right after the first paint, not before (start-up time)."""
-    page = window.care_page
-    window.show()
-    qtbot.waitUntil(lambda: page.splitter.widget(1).__class__.__name__ == "ActDetailPanel")
-    assert page.splitter.widget(1) is page.detail

@@ -11,6 +11,8 @@ first painted, then kept with its page.
 from __future__ import annotations
 
 from collections import OrderedDict
+from collections.abc import Callable
+from dataclasses import dataclass
 from datetime import date
 from typing import Any, Protocol
 
@@ -27,34 +29,84 @@ from carnet.domain.ids import ActId
 from carnet.i18n import N_, Translator
 from carnet.ui.labels import category_label, status_label
 
-# Column constants: the order of the table, used by views, filters and tests.
-DATE, PERSON, PRACTITIONER, ACT, CATEGORY, FEE, AMO, AMC, PATIENT, STATUS = range(10)
-COLUMN_COUNT = 10
-HEADERS = (
-    N_("Date"),
-    N_("Person"),
-    N_("Practitioner"),
-    N_("Act"),
-    N_("Category"),
-    N_("Fee"),
-    N_("AMO"),
-    N_("Mutuelle"),
-    N_("You pay"),
-    N_("Status"),
+SortValue = date | int | str | None
+
+
+def _money(t: Translator, cents: int | None) -> str:
+    return "—" if cents is None else t.money(cents)  # not assessed (yet)
+
+
+@dataclass(frozen=True, slots=True)
+class ActColumn:
+    """One column of the care table, described once."""
+
+    header: str  # an N_() marked English text, translated when shown
+    sort: ActSort  # how the database orders the acts by this column
+    value: Callable[[ActSummary], SortValue]  # the raw value (a date, cents, folded text)
+    text: Callable[[Translator, ActSummary], str]  # what the cell shows
+    # Starting width in pixels (the user's own widths are restored from QSettings): fixed,
+    # because resizing to contents would measure every row.
+    width: int
+    money: bool = False  # right-aligned, header too
+
+
+COLUMNS = (
+    ActColumn(N_("Date"), ActSort.DATE, lambda r: r.date, lambda t, r: t.date(r.date), 96),
+    ActColumn(
+        N_("Person"),
+        ActSort.PERSON,
+        lambda r: r.person_name.casefold(),
+        lambda _t, r: r.person_name,
+        130,
+    ),
+    ActColumn(
+        N_("Practitioner"),
+        ActSort.PRACTITIONER,
+        lambda r: r.practitioner_name.casefold(),
+        lambda _t, r: r.practitioner_name,
+        150,
+    ),
+    ActColumn(N_("Act"), ActSort.ACT, lambda r: r.act_code, lambda _t, r: r.act_code, 52),
+    ActColumn(
+        N_("Category"),
+        ActSort.CATEGORY,
+        lambda r: r.category,
+        lambda t, r: category_label(t, r.category),
+        116,
+    ),
+    ActColumn(
+        N_("Fee"), ActSort.FEE, lambda r: r.fee_cents, lambda t, r: t.money(r.fee_cents), 80, True
+    ),
+    ActColumn(
+        N_("AMO"), ActSort.AMO, lambda r: r.amo_cents, lambda t, r: _money(t, r.amo_cents), 80, True
+    ),
+    ActColumn(
+        N_("Mutuelle"),
+        ActSort.AMC,
+        lambda r: r.amc_cents,
+        lambda t, r: _money(t, r.amc_cents),
+        80,
+        True,
+    ),
+    ActColumn(
+        N_("You pay"),
+        ActSort.PATIENT,
+        lambda r: r.patient_cents,
+        lambda t, r: _money(t, r.patient_cents),
+        80,
+        True,
+    ),
+    ActColumn(
+        N_("Status"),
+        ActSort.STATUS,
+        lambda r: r.status,
+        lambda t, r: status_label(t, r.status, r.patient_cents is not None),
+        170,
+    ),
 )
-SORTS = (
-    ActSort.DATE,
-    ActSort.PERSON,
-    ActSort.PRACTITIONER,
-    ActSort.ACT,
-    ActSort.CATEGORY,
-    ActSort.FEE,
-    ActSort.AMO,
-    ActSort.AMC,
-    ActSort.PATIENT,
-    ActSort.STATUS,
-)
-MONEY_COLUMNS = frozenset({FEE, AMO, AMC, PATIENT})
+# Column numbers, in the order of COLUMNS: used by views, filters and tests.
+DATE, PERSON, PRACTITIONER, ACT, CATEGORY, FEE, AMO, AMC, PATIENT, STATUS = range(len(COLUMNS))
+COLUMN_COUNT = len(COLUMNS)
 
 # Raw, sortable value of a cell (a date, cents, folded text); ``None`` when not assessed.
 SORT_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -70,7 +122,6 @@ _ALIGNMENT = Qt.ItemDataRole.TextAlignmentRole
 _ANSWERED = frozenset({Qt.ItemDataRole.DisplayRole, _ALIGNMENT, SORT_ROLE, ACT_ID_ROLE})
 _FLAGS = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemNeverHasChildren
 _INDEX = QModelIndex | QPersistentModelIndex
-SortValue = date | int | str | None
 
 
 class _Row:
@@ -94,23 +145,6 @@ class ActSource(Protocol):
     def rows(self, ids: list[ActId]) -> list[ActSummary]: ...
 
     def count(self) -> int: ...
-
-
-def sort_value(row: ActSummary, column: int) -> SortValue:
-    """The raw value a column sorts by: cents for money, the date itself for dates."""
-    values: tuple[SortValue, ...] = (
-        row.date,
-        row.person_name.casefold(),
-        row.practitioner_name.casefold(),
-        row.act_code,
-        row.category,
-        row.fee_cents,
-        row.amo_cents,
-        row.amc_cents,
-        row.patient_cents,
-        row.status,
-    )
-    return values[column]
 
 
 class ActTableModel(QAbstractTableModel):
@@ -200,16 +234,16 @@ class ActTableModel(QAbstractTableModel):
             return None
         column = index.column()
         if role == _ALIGNMENT:
-            return _RIGHT if column in MONEY_COLUMNS else None
+            return _RIGHT if COLUMNS[column].money else None
         if role == ACT_ID_ROLE:
             return self.act_id(index.row())
         entry = self._entry(index.row())
         if entry is None:
             return None
         if role == SORT_ROLE:
-            return sort_value(entry.summary, column)
+            return COLUMNS[column].value(entry.summary)
         if entry.texts is None:  # formatted when first painted, then kept with the page
-            entry.texts = self._format(entry.summary)
+            entry.texts = tuple(c.text(self._t, entry.summary) for c in COLUMNS)
         return entry.texts[column]
 
     def headerData(
@@ -218,8 +252,8 @@ class ActTableModel(QAbstractTableModel):
         if orientation != Qt.Orientation.Horizontal or not 0 <= section < COLUMN_COUNT:
             return None
         if role == Qt.ItemDataRole.DisplayRole:
-            return self._t.gettext(HEADERS[section])
-        if role == Qt.ItemDataRole.TextAlignmentRole and section in MONEY_COLUMNS:
+            return self._t.gettext(COLUMNS[section].header)
+        if role == Qt.ItemDataRole.TextAlignmentRole and COLUMNS[section].money:
             return _RIGHT
         return None
 
@@ -231,7 +265,7 @@ class ActTableModel(QAbstractTableModel):
         if not 0 <= column < COLUMN_COUNT:
             return
         descending = order == Qt.SortOrder.DescendingOrder
-        query = self._query._replace(sort=SORTS[column], descending=descending)
+        query = self._query._replace(sort=COLUMNS[column].sort, descending=descending)
         if query == self._query:
             return  # the view asks twice when the header is clicked; the rows are in order
         self._query = query
@@ -271,22 +305,3 @@ class ActTableModel(QAbstractTableModel):
         if len(self._pages) > PAGES_KEPT:
             self._pages.popitem(last=False)
         return page
-
-    def _format(self, row: ActSummary) -> tuple[str, ...]:
-        t = self._t
-        assessed = row.patient_cents is not None
-        return (
-            t.date(row.date),
-            row.person_name,
-            row.practitioner_name,
-            row.act_code,
-            category_label(t, row.category),
-            t.money(row.fee_cents),
-            self._money(row.amo_cents),
-            self._money(row.amc_cents),
-            self._money(row.patient_cents),
-            status_label(t, row.status, assessed),
-        )
-
-    def _money(self, cents: int | None) -> str:
-        return "—" if cents is None else self._t.money(cents)

@@ -33,23 +33,18 @@ from carnet.ui.first_paint import after_first_paint
 from carnet.ui.models import acts as columns
 from carnet.ui.models.acts import ActTableModel
 from carnet.ui.page import Page, PageContext
+from carnet.ui.views.act_detail import ActDetailPanel
 from carnet.ui.views.care_actions import CareActions
 from carnet.ui.widgets.care_filter_bar import CareFilterBar
 
 if TYPE_CHECKING:
     from carnet.domain.changes import Changes
-    from carnet.ui.views.act_detail import ActDetailPanel
     from carnet.ui.widgets.attachments_panel import AttachmentsPanel
 
 # Above this many acts, filtering costs a noticeable fraction of a second, so the
 # filter waits for a pause in typing instead of running on every key.
 DEBOUNCE_ABOVE_ROWS = 10_000
 DEBOUNCE_MS = 200
-
-# Starting widths in pixels; the user's own widths are restored from QSettings.
-# Fixed values (they fit a 1280-pixel window), because resizing to contents would
-# measure all 100 000 rows.
-COLUMN_WIDTHS = (96, 130, 150, 52, 116, 80, 80, 80, 80, 170)
 
 EMPTY_TEXT = N_(
     "<h2>No care acts yet</h2>"
@@ -84,9 +79,10 @@ class CarePage(Page):
         # Detail below the table: all ten columns keep the full width of the window.
         self.splitter = QSplitter(Qt.Orientation.Vertical)
         self.splitter.addWidget(self.table)
-        # The detail shows nothing until an act is chosen: an empty stand-in of the same
-        # place keeps the layout until the panel is built, when an act is first chosen.
-        self.splitter.addWidget(QWidget())
+        # The chosen act's breakdown, explanation, payments, feuille and history.
+        self.detail = ActDetailPanel(translator)
+        self.detail.not_referred.connect(self._not_referred)
+        self.splitter.addWidget(self.detail)
         self.splitter.setStretchFactor(0, 3)
         self.splitter.setStretchFactor(1, 2)
         self.splitter.setSizes([400, 340])
@@ -133,18 +129,6 @@ class CarePage(Page):
         self._states.setCurrentIndex(1 if self._total == 0 else 0)
         if selected is not None:
             self.select_act(selected)
-
-    @cached_property
-    def detail(self) -> ActDetailPanel:
-        """The chosen act's breakdown, explanation, payments, feuille and history."""
-        from carnet.ui.views.act_detail import ActDetailPanel  # noqa: PLC0415
-
-        panel = ActDetailPanel(self._t)
-        panel.not_referred.connect(self._not_referred)
-        stand_in = self.splitter.replaceWidget(1, panel)
-        if stand_in is not None:
-            stand_in.deleteLater()
-        return panel
 
     @cached_property
     def attachments(self) -> AttachmentsPanel:
@@ -220,8 +204,8 @@ class CarePage(Page):
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setStretchLastSection(True)
         header.setHighlightSections(False)
-        for column, width in enumerate(COLUMN_WIDTHS):
-            table.setColumnWidth(column, width)
+        for number, column in enumerate(columns.COLUMNS):
+            table.setColumnWidth(number, column.width)
         # Newest first, the order people look for; the model sorts on raw dates.
         header.setSortIndicator(columns.DATE, Qt.SortOrder.DescendingOrder)
         table.setSortingEnabled(True)
