@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 
 from carnet.paths import default_db_path
 from carnet.services.care_table import CareTableService
-from carnet.services.undo_stack import UndoStack
+from carnet.services.operation_log import OperationLog
 from carnet.storage.store import Store, open_store
 
 if TYPE_CHECKING:
@@ -49,7 +49,7 @@ class Services:
         self.today = today
         self.care_table = CareTableService(store)
         # Listens from the first operation on; the history service is built on first undo.
-        self.undo_stack = UndoStack(store)
+        self.operation_log = OperationLog(store)
 
     @cached_property
     def household(self) -> HouseholdService:
@@ -79,7 +79,7 @@ class Services:
     def history(self) -> HistoryService:
         from carnet.services.history import HistoryService  # noqa: PLC0415
 
-        return HistoryService(self.store, self.today, self.undo_stack)
+        return HistoryService(self.store, self.today, self.operation_log)
 
     @cached_property
     def backup(self) -> BackupService:

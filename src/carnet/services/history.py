@@ -7,8 +7,9 @@ past is never rewritten, only answered. Derived data (assessments, expected
 payments, the deduction ledger) is recomputed afterwards instead of being
 restored, so it always agrees with the rules.
 
-The undo stack lives for the session, as in any desktop application: what was
-done before Carnet was opened is in the history but not on the stack.
+What can be undone is what was done this session (:class:`OperationLog`), as in
+any desktop application: what was done before Carnet was opened is in the history
+but cannot be taken back from the window.
 """
 
 from __future__ import annotations
@@ -16,7 +17,7 @@ from __future__ import annotations
 import json
 from collections.abc import Callable
 from datetime import date
-from typing import Any
+from typing import Any, NamedTuple
 
 from carnet.domain.abroad import AbroadCare
 from carnet.domain.attachments import AttachedTo, Attachment
@@ -38,74 +39,80 @@ from carnet.i18n import N_
 from carnet.services.assessing import Reassessor
 from carnet.services.attachments import owner_changes
 from carnet.services.base import Clock, Result, Service
-from carnet.services.undo_stack import UndoStack
+from carnet.services.operation_log import OperationLog
 from carnet.storage.repos.codec import from_row
 from carnet.storage.store import Store
 
-_TYPES: dict[str, type] = {
-    "person": Person,
-    "practitioner": Practitioner,
-    "contract": Contract,
-    "act": CareAct,
-    "bank_account": BankAccount,
-    "feuille": Feuille,
-    "attachment": Attachment,
-    "mailing": Mailing,
-    "bank_transaction": BankTransaction,
-    "statement_import": StatementImport,
-    "treating_doctor": TreatingPeriod,
-    "act_abroad": AbroadCare,
-    "road_step": RoadRecord,
-}
-_CHANGES: dict[str, Callable[[frozenset[int]], Changes]] = {
-    "person": lambda ids: Changes(people=ids),
-    "practitioner": lambda ids: Changes(practitioners=ids),
-    "contract": lambda ids: Changes(contracts=ids),
-    "act": lambda ids: Changes(acts=ids),
-    "bank_account": lambda ids: Changes(bank=ids),
-    "feuille": lambda ids: Changes(feuilles=ids),
-    "attachment": lambda _ids: Changes(),
-    "mailing": lambda ids: Changes(mailings=ids),
-    "bank_transaction": lambda ids: Changes(bank=ids),
-    "statement_import": lambda ids: Changes(bank=ids),
-    "settlement": lambda ids: Changes(bank=ids),
-    "treating_doctor": lambda _ids: Changes(),
-    "act_abroad": lambda _ids: Changes(),  # the act's own event says which act changed
-    "road_step": lambda _ids: Changes(people=frozenset()),
+
+class Entity(NamedTuple):
+    """How undo puts back one kind of record, and what it then tells the window."""
+
+    cls: type | None  # the record's class; None: not rows but allocations (settlements)
+    repo: Callable[[Store], Any] | None
+    changes: Callable[[frozenset[int]], Changes]
+
+
+ENTITIES: dict[str, Entity] = {
+    "person": Entity(Person, lambda s: s.people, lambda ids: Changes(people=ids)),
+    "practitioner": Entity(
+        Practitioner, lambda s: s.practitioners, lambda ids: Changes(practitioners=ids)
+    ),
+    "contract": Entity(Contract, lambda s: s.contracts, lambda ids: Changes(contracts=ids)),
+    "act": Entity(CareAct, lambda s: s.acts, lambda ids: Changes(acts=ids)),
+    "bank_account": Entity(BankAccount, lambda s: s.bank_accounts, lambda ids: Changes(bank=ids)),
+    "feuille": Entity(Feuille, lambda s: s.feuilles, lambda ids: Changes(feuilles=ids)),
+    # An attachment's owner changes instead (see _owner_of).
+    "attachment": Entity(Attachment, lambda s: s.attachments, lambda _ids: Changes()),
+    "mailing": Entity(Mailing, lambda s: s.mailings, lambda ids: Changes(mailings=ids)),
+    "bank_transaction": Entity(
+        BankTransaction, lambda s: s.bank.transactions_rows, lambda ids: Changes(bank=ids)
+    ),
+    "statement_import": Entity(
+        StatementImport, lambda s: s.bank.imports_rows, lambda ids: Changes(bank=ids)
+    ),
+    "settlement": Entity(None, None, lambda ids: Changes(bank=ids)),
+    # A médecin traitant's declaration: its person-years are reassessed (_person_years).
+    "treating_doctor": Entity(TreatingPeriod, lambda s: s.treating, lambda _ids: Changes()),
+    # The act's own event says which act changed.
+    "act_abroad": Entity(AbroadCare, lambda s: s.abroad, lambda _ids: Changes()),
+    "road_step": Entity(RoadRecord, lambda s: s.road, lambda _ids: Changes(people=frozenset())),
 }
 
 
 class HistoryService(Service):
     def __init__(
-        self, store: Store, today: Clock = date.today, stacks: UndoStack | None = None
+        self, store: Store, today: Clock = date.today, log: OperationLog | None = None
     ) -> None:
         super().__init__(store, today)
         self.reassessor = Reassessor(store)
-        stacks = stacks if stacks is not None else UndoStack(store)
-        self.undo_stack, self.redo_stack = stacks.undo, stacks.redo
+        self.log = log if log is not None else OperationLog(store)
 
     def undo_label(self) -> str | None:
-        return self.store.events.label_of(self.undo_stack[-1]) if self.undo_stack else None
+        done = self.log.done
+        return self.store.events.label_of(done[-1]) if done else None
 
     def redo_label(self) -> str | None:
-        return self.store.events.label_of(self.redo_stack[-1]) if self.redo_stack else None
+        undone = self.log.undone
+        return self.store.events.label_of(undone[-1]) if undone else None
 
     def undo(self) -> Result[str]:
         """Take back the last operation of this session; returns its label."""
-        if not self.undo_stack:
+        done, undone = self.log.done, self.log.undone
+        if not done:
             raise ValidationError("undo", N_("there is nothing to undo"))
-        op = self.undo_stack[-1]
+        op = done[-1]
         changes = self._replay(op, "undo")
-        self.redo_stack.append(self.undo_stack.pop())
+        undone.append(done.pop())
         return Result(self.store.events.label_of(op), changes)
 
     def redo(self) -> Result[str]:
         """Do again the last operation that was undone."""
-        if not self.redo_stack:
+        done, undone = self.log.done, self.log.undone
+        if not undone:
             raise ValidationError("redo", N_("there is nothing to redo"))
-        op = self.redo_stack[-1]
+        op = undone[-1]
         changes = self._replay(op, "redo")
-        self.undo_stack.append(self.redo_stack.pop())
+        done.append(undone.pop())
         return Result(self.store.events.label_of(op), changes)
 
     def _replay(self, op: int, kind: str) -> Changes:
@@ -124,7 +131,7 @@ class HistoryService(Service):
             reassessed = self.reassessor.many(person_years)
         changes = reassessed.changes()
         for entity, ids in touched.items():
-            changes = changes | _CHANGES[entity](frozenset(ids))
+            changes = changes | ENTITIES[entity].changes(frozenset(ids))
         for event in events:
             changes = changes | _owner_of(event)
         return changes
@@ -134,12 +141,12 @@ class HistoryService(Service):
         if event.entity == "settlement":
             self._restore_settlement(event, target, kind)
             return
-        cls = _TYPES.get(event.entity)
-        if cls is None:
+        entity = ENTITIES.get(event.entity)
+        if entity is None or entity.cls is None or entity.repo is None:
             raise ValidationError(
                 "undo", N_("cannot undo changes to {kind} yet"), kind=Message(event.entity)
             )
-        repo: Any = self._repo(event.entity)
+        cls, repo = entity.cls, entity.repo(self.store)
         current = repo.get(event.entity_id) if repo.exists(event.entity_id) else None
         if target is None:
             if current is not None:
@@ -166,23 +173,6 @@ class HistoryService(Service):
         self.store.events.record(
             "settlement_replay", event.entity_id, f"{kind}:{event.action}", source=kind
         )
-
-    def _repo(self, entity: str) -> object:
-        return {
-            "person": self.store.people,
-            "practitioner": self.store.practitioners,
-            "contract": self.store.contracts,
-            "act": self.store.acts,
-            "bank_account": self.store.bank_accounts,
-            "feuille": self.store.feuilles,
-            "attachment": self.store.attachments,
-            "mailing": self.store.mailings,
-            "bank_transaction": self.store.bank.transactions_rows,
-            "statement_import": self.store.bank.imports_rows,
-            "treating_doctor": self.store.treating,
-            "act_abroad": self.store.abroad,
-            "road_step": self.store.road,
-        }[entity]
 
 
 def _person_years(event: Event) -> set[tuple[PersonId, int]]:

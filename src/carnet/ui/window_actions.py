@@ -47,8 +47,8 @@ class UndoActions(QObject):
             [QKeySequence(QKeySequence.StandardKey.Redo), QKeySequence("Ctrl+Shift+Z")]
         )
         events.changed.connect(self._on_changed)
-        stacks = services.undo_stack
-        if stacks.undo or stacks.redo:
+        log = services.operation_log
+        if log.done or log.undone:
             self.update()
         else:  # a window just opened has nothing to undo: no need to read the history
             self._show(None, None)
