@@ -23,7 +23,7 @@ except ImportError:  # running from a checkout without installing the package
 
 from carnet.documents.fonts import register_fonts
 from carnet.documents.summary import render_summary
-from carnet.documents.summary_model import Ageing, OpenFeuille, Split, SummaryAct, SummaryData
+from carnet.domain.reports import OpenFeuille, Pending, Split, Summary, SummaryAct
 
 TARGET_SECONDS = 1.5
 YEAR = 2026
@@ -70,17 +70,17 @@ def splits(acts: list[SummaryAct], key_of: str) -> tuple[Split, ...]:
     return tuple(Split(key, back, paid) for key, (back, paid) in sorted(sums.items()))
 
 
-def sample(count: int) -> SummaryData:
+def sample(count: int) -> Summary:
     acts = [act(index) for index in range(count)]
-    return SummaryData(
+    return Summary(
         person="",
         start=date(YEAR, 1, 1),
         end=date(YEAR, 12, 31),
         generated_on=date(YEAR, 11, 28),
         acts=tuple(acts),
         pending=(
-            Ageing("amo", (12050, 3310, 1900, 14198), 21304),
-            Ageing("amc", (1800, 0, 740, 9214), 17292),
+            Pending("amo", (12050, 3310, 1900, 14198), 21304),
+            Pending("amc", (1800, 0, 740, 9214), 17292),
         ),
         feuilles=tuple(
             OpenFeuille(n, _PEOPLE[n % 4], ("to-sign", "signed", "held")[n % 3], date(2028, 9, 30))

@@ -12,20 +12,19 @@ from carnet.documents.formats import money
 from carnet.documents.pages import RenderCancelled
 from carnet.documents.summary import render_summary
 from carnet.documents.summary_charts import months_between, nice_step, whole_euros
-from carnet.documents.summary_model import (
-    Ageing,
-    OpenFeuille,
-    SummaryAct,
-    SummaryData,
-    TodoEntry,
-    summary_data_from,
-)
 from carnet.documents.summary_tables import Column, fit_text, fitted_cell
 from carnet.documents.todo_sheet import render_todo, share_rows
 from carnet.domain.care import ActInput
 from carnet.domain.codes import Channel
 from carnet.domain.ids import PersonId, PractitionerId
 from carnet.domain.money import Cents
+from carnet.domain.reports import (
+    OpenFeuille,
+    Pending,
+    Summary,
+    SummaryAct,
+    TodoEntry,
+)
 from carnet.services.demo import build_demo
 from tests.conftest import TODAY
 from tests.documents.pdfs import all_text, normalise, page_count
@@ -39,8 +38,8 @@ def demo(services: Services) -> Services:
     return services
 
 
-def _data(services: Services, person: PersonId | None = None) -> SummaryData:
-    return summary_data_from(services.reports.summary(YEAR_START, YEAR_END, person))
+def _data(services: Services, person: PersonId | None = None) -> Summary:
+    return services.reports.summary(YEAR_START, YEAR_END, person)
 
 
 def _amounts(cents: tuple[int, ...], language: str) -> str:
@@ -139,13 +138,13 @@ def test_user_text_is_printed_as_typed() -> None:
     act = SummaryAct(
         date(2026, 3, 2), "<b>Zé</b>&", "Dr 李小龍", "G", "gp", 3000, 1900, 900, 200, "pending"
     )
-    data = SummaryData(
+    data = Summary(
         person="<i>Zoé</i>",
         start=YEAR_START,
         end=YEAR_END,
         generated_on=TODAY,
         acts=(act,),
-        pending=(Ageing("amo", (0, 0, 0, 1900), 0),),
+        pending=(Pending("amo", (0, 0, 0, 1900), 0),),
         feuilles=(OpenFeuille(7, "Tom & Jerry", "to-sign", date(2028, 3, 31)),),
     )
     text = all_text(render_summary(data, "en"))
@@ -171,17 +170,17 @@ def test_a_thousand_acts_keep_their_totals_on_the_last_page() -> None:
         )
         for n in range(1000)
     )
-    data = SummaryData("", YEAR_START, YEAR_END, TODAY, acts)
+    data = Summary("", YEAR_START, YEAR_END, TODAY, acts)
     pdf = render_summary(data, "en")
     assert page_count(pdf) > 15
     assert "Total, 1000 acts €30,000.00 €19,000.00 €9,000.00 €2,000.00" in all_text(pdf)
 
 
-def _paid_gp_visits(count: int) -> SummaryData:
+def _paid_gp_visits(count: int) -> Summary:
     act = SummaryAct(
         date(2026, 1, 1), "Sarah", "Dr Martin", "G", "gp", 3000, 1900, 900, 200, "paid"
     )
-    return SummaryData("", YEAR_START, YEAR_END, TODAY, (act,) * count)
+    return Summary("", YEAR_START, YEAR_END, TODAY, (act,) * count)
 
 
 @pytest.mark.parametrize(

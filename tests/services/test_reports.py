@@ -26,7 +26,7 @@ def test_totals_match_the_acts_and_split_the_fees(services: Services) -> None:
     assert sum(r + o for _, r, o in summary.by_category) == totals.fee_cents
     sarah = PersonId(1)
     mine = report.summary(date(2026, 1, 1), date(2026, 12, 31), sarah)
-    assert mine.title_person == "Sarah Thompson"
+    assert mine.person == "Sarah Thompson"
     assert {a.person for a in mine.acts} == {"Sarah Thompson"}
 
 

@@ -1,8 +1,7 @@
 """``carnet summary`` (a year's summary as PDF) and ``carnet todo-sheet`` (what to do now).
 
-The report service's ``Summary`` becomes the documents' ``SummaryData`` through
-:func:`carnet.documents.summary_model.summary_data_from`, which the GUI uses
-too. The "what to do now" items need a little more: the service words them in
+The report service makes the summary and its PDF (``ReportService.summary_pdf``,
+which the window uses too). The "what to do now" items need a little more: the service words them in
 English, so :func:`carnet.services.todo_sheet.todo_entries` (shared with the
 window) looks up the feuille or the act behind each one and hands the sheet
 the facts, which it words in the chosen language.
@@ -18,10 +17,9 @@ import click
 
 from carnet.app import Services
 from carnet.cli.common import open_services, user_errors
-from carnet.documents.summary import render_summary
-from carnet.documents.summary_model import TodoEntry, summary_data_from
 from carnet.documents.todo_sheet import render_todo
 from carnet.domain.ids import PersonId
+from carnet.domain.reports import TodoEntry
 from carnet.services.todo import TodoItem
 from carnet.services.todo_sheet import todo_entries as sheet_entries
 
@@ -49,7 +47,7 @@ def summary(
         year = year or services.reports.today().year
         person = None if person_id is None else PersonId(person_id)
         report = services.reports.summary(date(year, 1, 1), date(year, 12, 31), person)
-        pdf = render_summary(summary_data_from(report), lang)
+        pdf = services.reports.summary_pdf(report, lang)
     _write(out, pdf)
 
 

@@ -22,7 +22,6 @@ from carnet.documents.long_tables import long_table
 from carnet.documents.pages import Cancelled, Meta, Section, render, stop_if_cancelled
 from carnet.documents.styles import TABLE_MARGIN, body_box, styles
 from carnet.documents.summary_charts import category_chart, month_chart
-from carnet.documents.summary_model import PAYERS, Ageing, SummaryAct, SummaryData, Totals
 from carnet.documents.summary_tables import (
     Column,
     fitted_cell,
@@ -39,6 +38,7 @@ from carnet.documents.summary_texts import (
     texts,
     word,
 )
+from carnet.domain.reports import PAYERS, Pending, Summary, SummaryAct, Totals
 
 _LANG = {"en": "en-GB", "fr": "fr-FR"}
 # Column widths in mm of the act table (180 mm between the table margins).
@@ -49,7 +49,7 @@ T = TypeVar("T")
 
 
 def render_summary(
-    summary: SummaryData, language: str = "en", cancelled: Cancelled | None = None
+    summary: Summary, language: str = "en", cancelled: Cancelled | None = None
 ) -> bytes:
     """The summary as PDF bytes, in ``language`` ("en" or "fr").
 
@@ -68,9 +68,7 @@ def render_summary(
     return render([summary_section(summary, language, cancelled)], meta, cancelled)
 
 
-def summary_section(
-    summary: SummaryData, language: str, cancelled: Cancelled | None = None
-) -> Section:
+def summary_section(summary: Summary, language: str, cancelled: Cancelled | None = None) -> Section:
     words = texts(language)
     box = body_box(top=15 * mm, side=TABLE_MARGIN, bottom=18 * mm)
     footer = words.footer.replace("{period}", _footer_period(summary))
@@ -85,17 +83,17 @@ def summary_section(
     return Section(key="summary", story=tuple(story), footer=footer, first=box, later=box)
 
 
-def period_text(summary: SummaryData, language: str) -> str:
+def period_text(summary: Summary, language: str) -> str:
     """``1 January 2026 to 31 December 2026``."""
     start, end = long_date(summary.start, language), long_date(summary.end, language)
     return texts(language).period.format(start=start, end=end)
 
 
-def _whom(summary: SummaryData, words: Texts) -> str:
+def _whom(summary: Summary, words: Texts) -> str:
     return summary.person or words.household
 
 
-def _footer_period(summary: SummaryData) -> str:
+def _footer_period(summary: Summary) -> str:
     """``2026`` for a calendar year, else both dates."""
     start, end = summary.start, summary.end
     if start.year == end.year and (start.month, start.day, end.month, end.day) == (1, 1, 12, 31):
@@ -109,7 +107,7 @@ def section_heading(text: str) -> list[Flowable]:
     return [room, rl.paragraph(text, styles().heading)]
 
 
-def _heading(summary: SummaryData, words: Texts, language: str) -> list[Flowable]:
+def _heading(summary: Summary, words: Texts, language: str) -> list[Flowable]:
     page = styles()
     title = f"{words.title} – {markup(_whom(summary, words), 90)}"
     prepared = words.prepared.format(day=long_date(summary.generated_on, language))
@@ -121,7 +119,7 @@ def _heading(summary: SummaryData, words: Texts, language: str) -> list[Flowable
     ]
 
 
-def _overview(summary: SummaryData, words: Texts, language: str, width: float) -> list[Flowable]:
+def _overview(summary: Summary, words: Texts, language: str, width: float) -> list[Flowable]:
     page = styles()
     totals: Totals = summary.totals
     awaited = sum(p.total_cents for p in summary.pending)
@@ -143,7 +141,7 @@ def _overview(summary: SummaryData, words: Texts, language: str, width: float) -
 
 
 def _pending(
-    pending: tuple[Ageing, ...], words: Texts, language: str, width: float
+    pending: tuple[Pending, ...], words: Texts, language: str, width: float
 ) -> list[Flowable]:
     page = styles()
     story = section_heading(words.pending)
@@ -155,7 +153,7 @@ def _pending(
     for ageing in order:
         rows.append([word(PAYER_NAMES, language, ageing.payer), *_ageing_amounts(ageing, language)])
     buckets = tuple(sum(column) for column in zip(*(p.buckets for p in pending), strict=True))
-    both = Ageing(words.total, _four(buckets), sum(p.not_yet_due_cents for p in pending))
+    both = Pending(words.total, _four(buckets), sum(p.not_yet_due_cents for p in pending))
     rows.append([words.total, *_ageing_amounts(both, language)])
     first = 46 * mm
     widths = [first] + [(width - first) / 6] * 6
@@ -163,7 +161,7 @@ def _pending(
     return [*story, rl.table(rows, widths, commands), rl.paragraph(words.pending_note, page.small)]
 
 
-def _parcours(summary: SummaryData, words: Texts, language: str) -> list[Flowable]:
+def _parcours(summary: Summary, words: Texts, language: str) -> list[Flowable]:
     """What out-of-parcours rates cost each person, with the advice; nothing if nothing lost."""
     if not summary.parcours:
         return []
@@ -187,13 +185,13 @@ def _four(values: tuple[int, ...]) -> tuple[int, int, int, int]:
     return first, second, third, fourth
 
 
-def _ageing_amounts(ageing: Ageing, language: str) -> list[rl.Cell]:
+def _ageing_amounts(ageing: Pending, language: str) -> list[rl.Cell]:
     figures = (ageing.not_yet_due_cents, *ageing.buckets, ageing.total_cents)
     return [money(cents, language) if cents else "–" for cents in figures]
 
 
 def _feuilles(
-    summary: SummaryData, words: Texts, language: str, width: float, cancelled: Cancelled | None
+    summary: Summary, words: Texts, language: str, width: float, cancelled: Cancelled | None
 ) -> list[Flowable]:
     page = styles()
     story = section_heading(words.feuilles)
@@ -219,7 +217,7 @@ def _feuilles(
 
 
 def _acts(
-    summary: SummaryData, words: Texts, language: str, width: float, cancelled: Cancelled | None
+    summary: Summary, words: Texts, language: str, width: float, cancelled: Cancelled | None
 ) -> list[Flowable]:
     page = styles()
     heading = section_heading(words.acts)

@@ -23,8 +23,8 @@ from carnet.documents import rl
 from carnet.documents.fonts import SANS, register_fonts, shorten
 from carnet.documents.formats import language_of
 from carnet.documents.styles import INK, MUTED, RULE
-from carnet.documents.summary_model import Split
 from carnet.documents.summary_texts import CATEGORIES, texts, word
+from carnet.domain.reports import Split
 
 # As in the window's chart: the money that comes back in blue, what stays paid in grey
 # (dark and light, so the two stay apart on a black-and-white printer too).

@@ -21,10 +21,10 @@ from carnet.documents.fonts import SANS
 from carnet.documents.formats import language_of, long_date, money, short_date
 from carnet.documents.pages import Meta, Section, render
 from carnet.documents.styles import TABLE_MARGIN, body_box, styles
-from carnet.documents.summary_model import TodoEntry
 from carnet.documents.summary_tables import Column, fitted_cell, grid_style, head_row, text_cell
 from carnet.documents.summary_texts import PAYER_NAMES, feuille_words, plural, word
 from carnet.documents.todo_texts import TodoTexts, todo_texts
+from carnet.domain.reports import TodoEntry
 
 BOX = "☐"
 ROW_BUDGET = 30  # table lines that fit one A4 page beside the headings

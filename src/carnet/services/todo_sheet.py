@@ -11,10 +11,10 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from carnet.documents.summary_model import TodoEntry
 from carnet.domain.act_query import ActSummary
 from carnet.domain.ids import ExpectedPaymentId, FeuilleId
 from carnet.domain.payments import ExpectedPayment
+from carnet.domain.reports import TodoEntry
 from carnet.services.care import CareService
 from carnet.services.care_table import CareTableService
 from carnet.services.claims import ClaimsService

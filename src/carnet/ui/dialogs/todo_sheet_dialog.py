@@ -14,8 +14,8 @@ from pathlib import Path
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QPushButton, QVBoxLayout, QWidget
 
 from carnet.app import Services
-from carnet.documents.summary_model import TodoEntry
 from carnet.documents.todo_sheet import render_todo
+from carnet.domain.reports import TodoEntry
 from carnet.i18n import Translator
 from carnet.services.todo_sheet import todo_entries
 from carnet.ui.tasks import Progress, TaskRunner

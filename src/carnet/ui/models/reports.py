@@ -23,9 +23,9 @@ from PySide6.QtGui import QFont
 
 from carnet.documents.summary_texts import texts
 from carnet.domain.money import Cents
+from carnet.domain.reports import Pending, Summary
 from carnet.i18n import Translator
 from carnet.services.dashboard import Month
-from carnet.services.reports import Pending, Summary
 
 Index = QModelIndex | QPersistentModelIndex
 _ROOT = QModelIndex()

@@ -34,14 +34,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from carnet.documents.pages import RenderCancelled
-from carnet.documents.summary import render_summary
-from carnet.documents.summary_model import summary_data_from
 from carnet.documents.summary_texts import texts
 from carnet.domain.changes import Changes
 from carnet.domain.ids import PersonId
+from carnet.domain.reports import Summary
 from carnet.i18n import N_
-from carnet.services.reports import Summary
 from carnet.ui.dialogs.todo_sheet_dialog import TodoSheetDialog
 from carnet.ui.models.reports import AgeingModel, FiguresModel, TotalsModel, months_of
 from carnet.ui.page import Page, PageContext
@@ -214,13 +211,10 @@ class ReportsPage(Page):
         self._stop = stop = threading.Event()
         self.pdf = None
         self.preview_note.setText(self._t.gettext("Preparing the PDF…"))
-        data, language = summary_data_from(summary), self._t.language
+        render, language = self._services.reports.summary_pdf, self._t.language
 
         def work(_progress: Progress) -> tuple[threading.Event, bytes | None]:
-            try:
-                return stop, render_summary(data, language, stop.is_set)
-            except RenderCancelled:
-                return stop, None
+            return stop, render(summary, language, stop.is_set)
 
         self._runner.start(work, self._rendered, self._render_failed)
 
@@ -255,7 +249,7 @@ class ReportsPage(Page):
     def current_pdf(self) -> bytes:
         """The summary's PDF, rendered now if the worker has not finished yet."""
         if self.pdf is None:
-            self.pdf = render_summary(summary_data_from(self.summary), self._t.language)
+            self.pdf = self._services.reports.summary_pdf(self.summary, self._t.language)
         return self.pdf
 
     def save_pdf(self) -> Path | None:
