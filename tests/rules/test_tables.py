@@ -58,6 +58,34 @@ def test_rules_version_is_stable_and_dated() -> None:
     assert version == load_tables(default_rules_dir()).version
 
 
+def test_a_sum_follows_its_parts() -> None:
+    """G_MEG = G + MEG (5 €): 25 + 5, 26.50 + 5 and 30 + 5 as G changed (ameli.fr, 2024-12-22)."""
+    tables = default_tables()
+    assert tables.cents("G_MEG", date(2023, 10, 31)) == 3000
+    assert tables.cents("G_MEG", date(2024, 12, 21)) == 3150
+    assert tables.cents("G_MEG", date(2024, 12, 22)) == 3500
+    assert tables.period("G_MEG", date(2025, 1, 1)).note == "G 30.00 + MEG 5.00"
+
+
+def test_a_new_value_of_a_part_carries_over_to_its_sum(tmp_path: Path) -> None:
+    directory = _copy_tables(tmp_path)
+    tariffs = directory / "tariffs.toml"
+    text = tariffs.read_text(encoding="utf-8").replace(
+        '[[G]]\nvalue = "30.00"\nvalid_from = 2024-12-22\n',
+        '[[G]]\nvalue = "30.00"\nvalid_from = 2024-12-22\nvalid_to = 2026-12-31\n',
+    )
+    tariffs.write_text(
+        text
+        + _GOOD_PERIOD.replace("[[X]]", "[[G]]")
+        .replace("2024-01-01", "2027-01-01")
+        .replace('"1.00"', '"32.00"'),
+        encoding="utf-8",
+    )
+    tables = load_tables(directory)
+    assert tables.cents("G_MEG", date(2026, 12, 31)) == 3500
+    assert tables.cents("G_MEG", date(2027, 1, 1)) == 3700
+
+
 def test_no_value_before_the_tables_start() -> None:
     """Asking for a date no period covers is a clear error naming the key and the date."""
     with pytest.raises(NoTariffError, match=r"G.*2010-01-01"):
@@ -80,6 +108,8 @@ def test_no_value_before_the_tables_start() -> None:
         (_GOOD_PERIOD.replace("[[X]]", "[[G]]"),
          r"tariffs\.toml: G: key already defined in extra\.toml"),
         ("[[X]\nvalue=", r"extra\.toml: not valid TOML"),
+        ('[S]\nsum = ["G", "NOPE"]\n', r"extra\.toml: S: sum of unknown key\(s\) NOPE"),
+        ('[S]\nsum = ["G"]\n', r"extra\.toml: S: a sum is"),
     ],
 )  # fmt: skip
 def test_bad_tables_name_file_and_key(tmp_path: Path, text: str, message: str) -> None:

@@ -1,7 +1,9 @@
 """Dated rule tables: load ``resources/rules/*.toml`` once, answer "value of K on day D".
 
 Every value is a quoted decimal string read as ``Decimal`` (never a float), with
-its period of validity, its source and a confidence tag. ``acts.toml`` is the act
+its period of validity, its source and a confidence tag. A key may instead be the
+sum of other keys (``[G_MEG]`` with ``sum = ["G", "MEG"]``): its periods are
+computed here, so a new value of a part carries over to the sum by itself. ``acts.toml`` is the act
 catalogue (see :mod:`carnet.rules.catalog`); every other file holds dated values.
 Lookups go through a per-day :class:`DayRules` snapshot, cached, so assessing
 many acts of the same days costs one dictionary access per figure.
@@ -141,6 +143,7 @@ def load_tables(directory: Path) -> RuleTables:
     values: dict[str, tuple[Period, ...]] = {}
     origin: dict[str, str] = {}
     catalog_doc: dict[str, Any] | None = None
+    sums: dict[str, tuple[str, tuple[str, ...]]] = {}
     for path in files:
         raw = path.read_bytes()
         digest.update(path.name.encode() + b"\0" + raw)
@@ -153,6 +156,11 @@ def load_tables(directory: Path) -> RuleTables:
                 raise RuleTableError(path.name, key, f"key already defined in {origin[key]}")
             values[key] = periods
             origin[key] = path.name
+        sums.update((key, (path.name, parts)) for key, parts in _parse_sums(path.name, document))
+    for key, (file, parts) in sums.items():
+        if key in values:
+            raise RuleTableError(file, key, f"key already defined in {origin[key]}")
+        values[key] = _summed(file, key, parts, values)
     if catalog_doc is None:
         raise RuleTableError(ACTS_FILE, "", "missing act catalogue")
     acts = parse_catalog(catalog_doc, frozenset(values))
@@ -179,7 +187,7 @@ def _parse_values(file: str, document: dict[str, Any]) -> dict[str, tuple[Period
         raise RuleTableError(file, "meta.unit", f"unknown unit {default_unit!r}")
     result: dict[str, tuple[Period, ...]] = {}
     for key, entries in document.items():
-        if key == "meta":
+        if key == "meta" or (isinstance(entries, dict) and "sum" in entries):
             continue
         if not isinstance(entries, list) or not entries:
             raise RuleTableError(file, key, "expected one or more [[periods]]")
@@ -189,6 +197,61 @@ def _parse_values(file: str, document: dict[str, Any]) -> dict[str, tuple[Period
         )
         result[key] = _check_no_overlap(file, key, periods)
     return result
+
+
+def _parse_sums(file: str, document: dict[str, Any]) -> list[tuple[str, tuple[str, ...]]]:
+    """The keys defined as ``[KEY] sum = ["A", "B"]``, with their parts."""
+    found = []
+    for key, entry in document.items():
+        if not (isinstance(entry, dict) and "sum" in entry) or key == "meta":
+            continue
+        parts = entry["sum"]
+        unknown = set(entry) - {"sum", "note"}
+        if unknown or not isinstance(parts, list) or len(parts) < 2:
+            raise RuleTableError(file, key, "a sum is [KEY] sum = [two or more keys], note")
+        found.append((key, tuple(str(part) for part in parts)))
+    return found
+
+
+def _summed(
+    file: str, key: str, parts: tuple[str, ...], values: Mapping[str, tuple[Period, ...]]
+) -> tuple[Period, ...]:
+    """The periods of ``key`` = the sum of ``parts``: one per stretch where none changes."""
+    missing = [part for part in parts if part not in values]
+    if missing:
+        raise RuleTableError(file, key, f"sum of unknown key(s) {', '.join(missing)}")
+    combos: list[tuple[Period, ...]] = [()]
+    for part in parts:
+        combos = [(*combo, p) for combo in combos for p in values[part] if _meet(*combo, p)]
+    if not combos:
+        raise RuleTableError(file, key, "its parts are never in force on the same day")
+    if len({p.unit for combo in combos for p in combo}) > 1:
+        raise RuleTableError(file, key, "its parts have different units")
+    return _check_no_overlap(file, key, tuple(_sum_of(key, combo) for combo in combos))
+
+
+def _meet(*periods: Period) -> bool:
+    start, end = _span(periods)
+    return end is None or start <= end
+
+
+def _span(periods: tuple[Period, ...]) -> tuple[date, date | None]:
+    ends = [p.valid_to for p in periods if p.valid_to is not None]
+    return max(p.valid_from for p in periods), min(ends) if ends else None
+
+
+def _sum_of(key: str, periods: tuple[Period, ...]) -> Period:
+    start, end = _span(periods)
+    return Period(
+        key,
+        sum((p.value for p in periods), Decimal(0)),
+        periods[0].unit,
+        start,
+        end,
+        " + ".join(dict.fromkeys(p.source for p in periods)),
+        CONFIDENCES[max(p.rank for p in periods)],
+        " + ".join(f"{p.key} {p.value}" for p in periods),
+    )
 
 
 def _parse_period(file: str, where: str, key: str, entry: object, unit: str) -> Period:
