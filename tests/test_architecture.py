@@ -1,4 +1,4 @@
-"""The layer contracts of architecture.md, checked by import-linter in the test run."""
+"""The layer contracts of docs/architecture.md, checked by import-linter in the test run."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""Decoding order and amount parsing (bank-formats.md §2)."""
+"""Decoding order and amount parsing (docs/bank-formats.md §2)."""
 
 from __future__ import annotations
 

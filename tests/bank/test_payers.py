@@ -1,4 +1,4 @@
-"""Payer recognition by counterparty name (bank-formats.md §3, domain-fr.md §9)."""
+"""Payer recognition by counterparty name (docs/bank-formats.md §3)."""
 
 from __future__ import annotations
 

@@ -1,6 +1,7 @@
 """Golden worked examples: literal input → every figure of the assessment.
 
-Figures come from docs/domain-fr.md (worked examples and tables). Where the
+Figures come from the project's French fact sheet (its worked examples and tables,
+summarised in docs/rules.md; each rule value names its own source). Where the
 fact sheet tags an input [unsure], the example says so in a comment: the
 arithmetic is checked, the figure itself still needs confirming.
 """
@@ -55,7 +56,7 @@ def E(*figures: str) -> Expect:
 
 
 GOLDEN = [
-    # --- domain-fr worked examples -------------------------------------------------
+    # --- the fact sheet's worked examples -------------------------------------------------
     Golden(
         "gp-in-parcours",
         "2025-03-01",

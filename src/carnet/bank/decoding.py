@@ -1,4 +1,4 @@
-"""Deterministic decoding of statement bytes (bank-formats.md §2).
+"""Deterministic decoding of statement bytes (docs/bank-formats.md §2).
 
 Order: UTF-8 BOM → declared encoding → strict UTF-8 → the 8-bit fallback (cp1252 unless a
 profile says Latin-9). Detectors are not used: on short French files they answer cp1250,

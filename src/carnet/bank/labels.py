@@ -1,4 +1,4 @@
-"""Counterparty extraction from bank labels (bank-formats.md §3.2, rule 2).
+"""Counterparty extraction from bank labels (docs/bank-formats.md §3.2, rule 2).
 
 The counterparty decides who paid, so it is cut out of the label before any comparison:
 bank prefixes go (``VIR SEPA``, ``VIR RECU … DE:``, ``VIREMENT DE``, ``EVI``, ``PRLV`` …),

@@ -1,6 +1,6 @@
 """Which statement lines are health reimbursements, and from which kind of payer.
 
-Recognition goes by the *counterparty name* (bank-formats.md §3.2), never by words such
+Recognition goes by the *counterparty name* (docs/bank-formats.md §3.2), never by words such
 as "REMBOURSEMENT" or "SANTE" in the motif. ``health`` is True only for a credit from a
 recognised health payer whose text does not say sick pay (IJ), pension, annuity or
 invalidity, premium refund or card refund. Debits (premiums) and pending entries are

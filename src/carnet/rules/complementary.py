@@ -4,7 +4,7 @@ A guarantee is expressed in % of the base *including* the AMO (100 % = the
 ticket modérateur, 200 % = TM plus one more base of dépassement). The AMC pays,
 within ``percent × base − normal AMO``: the TM first, then (non-responsable
 contracts only) the out-of-parcours majoration, then the dépassement within the
-contrat-responsable caps. It never pays the PF or franchises (domain-fr §4).
+contrat-responsable caps. It never pays the PF or franchises (docs/rules.md §4).
 """
 
 from __future__ import annotations

@@ -26,7 +26,7 @@ from carnet.rules.tariffs import DayRules
 
 _K = TypeVar("_K")
 
-# Professions never charged a PF (domain-fr §3.1): dentists, midwives, auxiliaries.
+# Professions never charged a PF (docs/rules.md §3): dentists, midwives, auxiliaries.
 _NO_PF = frozenset(
     {
         Profession.DENTIST,

@@ -19,7 +19,7 @@ from carnet.domain.codes import Parcours
 from carnet.domain.practitioners import Profession, Specialty
 from carnet.rules.case import Case
 
-# Accès direct spécifique (domain-fr §5): these specialties may be consulted
+# Accès direct spécifique (docs/rules.md §5): these specialties may be consulted
 # without referral; psychiatry only between the ages in general.toml.
 _DIRECT_ACCESS = frozenset({Specialty.GYNECOLOGY, Specialty.OPHTHALMOLOGY, Specialty.STOMATOLOGY})
 _OUTSIDE_RULES = frozenset({Profession.DENTIST, Profession.MIDWIFE})

@@ -1,6 +1,6 @@
 """When money should arrive: the expected date window of each payer's transfer.
 
-Sources (domain-fr.md §6): with a carte Vitale the CPAM pays "en principe une
+Sources (docs/rules.md §6): with a carte Vitale the CPAM pays "en principe une
 semaine" after the care; a paper feuille takes about a month once mailed; a
 Noémie-linked mutuelle pays a few days after the CPAM. Windows are generous on
 the late side so that "overdue" means something is really wrong.

@@ -1,6 +1,6 @@
 """Use cases for paper feuilles de soins: list them, move them through their life, merge.
 
-Deadline warnings follow domain-fr.md §6: the household has two years from the
+Deadline warnings follow docs/rules.md §6: the household has two years from the
 first day of the quarter after the care; Carnet warns 90 and 30 days before.
 """
 

@@ -81,7 +81,7 @@ PRESETS = (
 )
 
 # A contrat responsable covers non-OPTAM extra fees at most up to 100 % of the
-# base, and 20 points less than OPTAM ones (domain-fr.md, contrat responsable).
+# base, and 20 points less than OPTAM ones (docs/rules.md §4).
 _NON_OPTAM_CAP = 200
 _NON_OPTAM_GAP = 20
 

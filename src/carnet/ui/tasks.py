@@ -1,6 +1,6 @@
 """Long work off the GUI thread, with its progress reported back on it.
 
-Only work that needs no open database goes here (architecture.md: the
+Only work that needs no open database goes here (docs/architecture.md: the
 database stays on the GUI thread): parsing a file, rendering a PDF, or
 building a *separate* database such as a demo household, which opens its own
 connection inside the worker. Results and errors come back through Qt

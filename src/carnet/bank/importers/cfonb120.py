@@ -1,7 +1,7 @@
 """CFONB 120 ("relevé de compte 120 caractères"), a small fixed-width reader.
 
 Records: ``01`` old balance, ``04`` operation, ``05`` complement of the previous ``04``,
-``07`` new balance (positions from python-cfonb, bank-formats.md §1.2). An amount is 13
+``07`` new balance (positions from python-cfonb, docs/bank-formats.md §1.2). An amount is 13
 digits plus one character carrying the sign and the last digit: ``{ A…I`` = +0…+9,
 ``} J…R`` = −0…−9; position 20 gives the number of decimals. The ``04`` reference field
 is not guaranteed unique by the banks, so it is not used as ``bank_ref``.

@@ -20,7 +20,7 @@ Column = int | str
 
 
 class DebitSign(StrEnum):
-    """How a separate Débit column is written (bank-formats.md §1.1)."""
+    """How a separate Débit column is written (docs/bank-formats.md §1.1)."""
 
     POSITIVE = "positive"  # Crédit Agricole: 12,50 means 12,50 out
     NEGATIVE = "negative"  # Crédit Mutuel, Fortuneo, BPCE: -12,50 already signed

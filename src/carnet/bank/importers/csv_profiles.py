@@ -1,4 +1,4 @@
-"""The built-in French bank CSV layouts, as data (bank-formats.md §1.1).
+"""The built-in French bank CSV layouts, as data (docs/bank-formats.md §1.1).
 
 Header names are normalised (``header_key``: lower case, no accents, punctuation as
 spaces). A profile is chosen when all its ``header`` names appear in one of the first

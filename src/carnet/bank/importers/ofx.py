@@ -1,7 +1,7 @@
 """OFX 1.x (SGML) and 2.x (XML) statements, with a small tolerant tokenizer of our own.
 
 Why not ofxtools: it converts ``DTPOSTED`` to UTC, so a CEST midnight lands on the previous
-day (measured in bank-formats.md §5), and its strict validation rejects files French banks
+day (measured in docs/bank-formats.md §5), and its strict validation rejects files French banks
 really produce (``TRNAMT`` with a decimal comma, leaves closed or not). We only need the
 transactions, the account and the ledger balance, so a tag tokenizer is enough, and it is
 several times faster. ``DTPOSTED`` keeps the calendar day written in the file.

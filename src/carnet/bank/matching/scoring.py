@@ -1,4 +1,4 @@
-"""Integer scores in the GnuCash manner (bank-formats.md §4.1), with reasons.
+"""Integer scores in the GnuCash manner (docs/bank-formats.md §4.1), with reasons.
 
 Amount first (exact > rounding > withheld deductions > partial), then the date against
 the expected window, then the payer. Batches pay a small price per extra act and for a

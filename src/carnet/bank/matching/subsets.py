@@ -105,7 +105,7 @@ def subset_solutions(
     reachable = [(t, r) for t, r in targets if (full >> t) & 1]
     found: list[tuple[tuple[OpenPayment, ...], int]] = []
     budget = [NODE_BUDGET]
-    # Smallest groupings first (bank-formats.md §4.2): they also rank first.
+    # Smallest groupings first (docs/bank-formats.md §4.2): they also rank first.
     for size in range(settings.min_batch, settings.max_batch + 1):
         for target, residual in reachable:
             rounding = abs(residual) <= size * ROUNDING_PER_ITEM
