@@ -53,7 +53,9 @@ def build(
     for i, (_code, profession, _fee) in enumerate(_CODES):
         for j, sector in enumerate(Sector):
             pid = PractitionerId(i * 10 + j + 1)
-            practitioners[pid] = Practitioner(pid, f"P{pid}", profession, sector=sector)
+            practitioners[pid] = Practitioner(
+                id=pid, name=f"P{pid}", profession=profession, sector=sector
+            )
     acts: dict[PersonId, list[CareAct]] = {}
     for n in range(count):
         code, profession, fee = _CODES[rnd.randrange(len(_CODES))]
@@ -78,7 +80,9 @@ def build(
 def run(count: int) -> float:
     """Seconds to assess ``count`` acts (tables already loaded)."""
     acts, practitioners = build(count)
-    contract = Contract(ContractId(1), "Mutuelle", optam_percent=200, non_optam_percent=150)
+    contract = Contract(
+        id=ContractId(1), insurer="Mutuelle", optam_percent=200, non_optam_percent=150
+    )
     default_tables()  # loading and validating the tables is a one-off cost
     started = time.perf_counter()
     for owner, person_acts in acts.items():

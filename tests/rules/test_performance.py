@@ -28,7 +28,9 @@ _MIX = [
 def test_ten_thousand_acts_under_a_second() -> None:
     """10 000 acts (100 person-years of 100 acts) are assessed in well under a second."""
     practitioners = {
-        PractitionerId(i + 1): Practitioner(PractitionerId(i + 1), "P", profession, sector=sector)
+        PractitionerId(i + 1): Practitioner(
+            id=PractitionerId(i + 1), name="P", profession=profession, sector=sector
+        )
         for i, (profession, sector) in enumerate(
             (p, s) for _, p, _ in _MIX for s in (Sector.S1, Sector.S2)
         )

@@ -199,11 +199,11 @@ def estimate(
         base_override_cents=base,
     )
     practitioner = Practitioner(
-        _PRACTITIONER,
-        "",
-        definition.profession if profession is None else Profession(profession),
-        definition.specialty if specialty is None else Specialty(specialty),
-        Sector(sector),
+        id=_PRACTITIONER,
+        name="",
+        profession=definition.profession if profession is None else Profession(profession),
+        specialty=definition.specialty if specialty is None else Specialty(specialty),
+        sector=Sector(sector),
     )
     person = _person(day, age, _DOCTORS[doctor], ald=ald, css=css, maternity=maternity, ame=ame)
     contract = None if amc_percent == 0 else _contract(amc_percent)
@@ -260,8 +260,8 @@ def _birth_date(day: date, age: int) -> date:
 
 def _contract(percent: int) -> Contract:
     return Contract(
-        ContractId(0),
-        "",
+        id=ContractId(0),
+        insurer="",
         default_percent=percent,
         optam_percent=percent,
         non_optam_percent=percent,

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 from enum import StrEnum
 
@@ -27,18 +27,17 @@ class SettlementState(StrEnum):
 
 
 @dataclass(frozen=True, slots=True)
-class BankAccount:
-    id: BankAccountId
+class BankAccountInput:
+    """An account as a form or the CLI gives it; :class:`BankAccount` adds the id."""
+
     name: str
     iban: str = ""
     bank: str = ""
 
 
 @dataclass(frozen=True, slots=True)
-class BankAccountInput:
-    name: str
-    iban: str = ""
-    bank: str = ""
+class BankAccount(BankAccountInput):
+    id: BankAccountId = field(kw_only=True)
 
 
 @dataclass(frozen=True, slots=True)

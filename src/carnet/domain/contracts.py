@@ -25,28 +25,9 @@ class Guarantee:
 
 
 @dataclass(frozen=True, slots=True)
-class Contract:
-    id: ContractId
-    insurer: str
-    number: str = ""
-    guarantees: tuple[Guarantee, ...] = ()
-    default_percent: int = 100
-    optam_percent: int = 100
-    non_optam_percent: int = 100
-    responsable: bool = True
-    noemie: bool = True
-    notes: str = ""
-
-    def guarantee_for(self, category: str) -> Guarantee:
-        """The guarantee of ``category``, or the contract's default cover."""
-        for guarantee in self.guarantees:
-            if guarantee.category == category:
-                return guarantee
-        return Guarantee(category=category, percent_of_base=self.default_percent)
-
-
-@dataclass(frozen=True, slots=True)
 class ContractInput:
+    """A contract as a form or the CLI gives it; :class:`Contract` adds the id."""
+
     insurer: str
     number: str = ""
     guarantees: tuple[Guarantee, ...] = field(default_factory=tuple)
@@ -56,3 +37,15 @@ class ContractInput:
     responsable: bool = True
     noemie: bool = True
     notes: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class Contract(ContractInput):
+    id: ContractId = field(kw_only=True)
+
+    def guarantee_for(self, category: str) -> Guarantee:
+        """The guarantee of ``category``, or the contract's default cover."""
+        for guarantee in self.guarantees:
+            if guarantee.category == category:
+                return guarantee
+        return Guarantee(category=category, percent_of_base=self.default_percent)

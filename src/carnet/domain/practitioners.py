@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from enum import StrEnum
 
 from carnet.domain.ids import PractitionerId
@@ -54,8 +54,9 @@ class Sector(StrEnum):
 
 
 @dataclass(frozen=True, slots=True)
-class Practitioner:
-    id: PractitionerId
+class PractitionerInput:
+    """A practitioner as a form or the CLI gives it; :class:`Practitioner` adds the id."""
+
     name: str
     profession: Profession
     specialty: Specialty = Specialty.NONE
@@ -67,12 +68,5 @@ class Practitioner:
 
 
 @dataclass(frozen=True, slots=True)
-class PractitionerInput:
-    name: str
-    profession: Profession
-    specialty: Specialty = Specialty.NONE
-    sector: Sector = Sector.S1
-    rpps: str = ""
-    address: str = ""
-    languages: tuple[str, ...] = ()
-    notes: str = ""
+class Practitioner(PractitionerInput):
+    id: PractitionerId = field(kw_only=True)
