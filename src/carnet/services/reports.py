@@ -56,16 +56,6 @@ class ReportService(Service):
     @staticmethod
     def summary_pdf(summary: Summary, language: str) -> bytes: ...
 
-    def _parcours(
-        self, start: date, end: date, person_id: PersonId | None
-    ) -> tuple[tuple[str, int], ...]:
-        """Per person, the AMO money lost out of the parcours over the period."""
-        lost: dict[str, int] = defaultdict(int)
-        for cost in ParcoursService(self.store, self.today).costs(start, end):
-            if person_id is None or cost.person_id == person_id:
-                lost[cost.person] += cost.cents
-        return tuple(lost.items())
-
     @overload
     @staticmethod
     def summary_pdf(summary: Summary, language: str, cancelled: Cancelled) -> bytes | None: ...
