@@ -4,9 +4,14 @@ from __future__ import annotations
 
 from datetime import date
 
+import pytest
+
 from carnet.app import Services
 from carnet.domain.banking import PayerType
 from carnet.domain.codes import FeuilleStatus, Payer
+from carnet.domain.ids import PersonId
+from carnet.services import demo as demo_module
+from carnet.services.assessing import Reassessor, Touched
 from carnet.services.demo import build_demo
 
 TODAY = date(2026, 11, 28)
@@ -42,3 +47,40 @@ def test_demo_statement_waits_to_be_reconciled(services: Services) -> None:
     assert found.unmatched == []
     assert all(found.proposals[c.id] for c in credits)
     assert services.dashboard.summary().feuilles  # the rest of the demo is intact
+
+
+def test_an_interrupted_demo_leaves_nothing_and_can_run_again(
+    services: Services, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A kill half-way (here: the statement import failing) must not leave the people
+    without their acts: the demo is one transaction, and a second run works."""
+
+    def interrupted(*_args: object) -> None:
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(demo_module, "import_demo_statement", interrupted)
+    with pytest.raises(KeyboardInterrupt):
+        build_demo(services.household, services.care, acts=40, today=TODAY)
+    assert services.household.people() == []
+    assert services.household.practitioners() == []
+    assert services.care.count() == 0
+    monkeypatch.undo()
+    build_demo(services.household, services.care, acts=40, today=TODAY)
+    assert services.care.count() == 40
+
+
+def test_the_paperwork_reassesses_each_person_year_once(
+    services: Services, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Each mailing moves payment windows; the demo reassesses once at the end, not per
+    mailing (the 100 000-act demo spent most of its time there)."""
+    calls: list[tuple[int, int]] = []
+    original = Reassessor.person_year
+
+    def counted(self: Reassessor, person_id: PersonId, year: int) -> Touched:
+        calls.append((person_id, year))
+        return original(self, person_id, year)
+
+    monkeypatch.setattr(Reassessor, "person_year", counted)
+    build_demo(services.household, services.care, acts=400, today=TODAY)
+    assert len(calls) <= 2 * len(set(calls))  # the acts' pass, then the paperwork's

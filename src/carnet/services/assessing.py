@@ -8,7 +8,8 @@ does not depend on the order in which acts were typed in.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Iterator, Mapping
+from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import date
 
@@ -43,11 +44,35 @@ class Touched:
         return Changes(acts=self.acts, payments=self.payments, warnings=self.warnings)
 
 
+@contextmanager
+def deferred(store: Store) -> Iterator[list[Touched]]:
+    """Collect reassessments asked for inside and run them once, each person-year once.
+
+    A bulk operation (the demo's paperwork, loading a file) would otherwise
+    reassess the same person-year after each of its many steps. Use it inside one
+    transaction; the list it yields receives what the final pass touched.
+    """
+    if store.deferred is not None:  # nested: the outer block runs the pass
+        yield []
+        return
+    store.deferred = set()
+    done: list[Touched] = []
+    try:
+        yield done
+        keys = store.deferred
+    finally:
+        store.deferred = None
+    done.append(Reassessor(store).many((PersonId(p), y) for p, y in keys))
+
+
 class Reassessor:
     def __init__(self, store: Store) -> None:
         self.store = store
 
     def many(self, keys: Iterable[tuple[PersonId, int]]) -> Touched:
+        if self.store.deferred is not None:
+            self.store.deferred.update(keys)
+            return Touched()
         acts: set[int] = set()
         payments: set[int] = set()
         warnings: list[Message] = []
@@ -60,6 +85,9 @@ class Reassessor:
 
     def person_year(self, person_id: PersonId, year: int) -> Touched:
         """Reassess every act of ``person_id`` in ``year``; store results and payments."""
+        if self.store.deferred is not None:
+            self.store.deferred.add((person_id, year))
+            return Touched()
         acts = self.store.acts.for_person_year(person_id, year)
         if not acts:
             return Touched()

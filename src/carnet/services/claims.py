@@ -6,6 +6,8 @@ first day of the quarter after the care; Carnet warns 90 and 30 days before.
 
 from __future__ import annotations
 
+import json
+from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
 
@@ -56,9 +58,36 @@ class ClaimsService(Service):
         self, feuille_id: FeuilleId, step: Step, on: date | None = None, reason: str = ""
     ) -> Result[Feuille]:
         """Record that the household did ``step`` (sign, copy, ...) on ``on`` (default today)."""
-        day = on or self.today()
-        if day > self.today():
-            raise ValidationError("date", N_("{day} is in the future"), day=day)
+        done = self.step_many([(feuille_id, on or self.today())], step, reason)
+        return Result(done.value[0], done.changes)
+
+    def step_many(
+        self, items: Sequence[tuple[FeuilleId, date]], step: Step, reason: str = ""
+    ) -> Result[list[Feuille]]:
+        """Record ``step`` for many feuilles, each on its own day, in one transaction."""
+        self._check_step(step, [day for _, day in items], reason)
+        ids = [feuille_id for feuille_id, _ in items]
+        with self.store.transaction(N_("Feuille step")):
+            found = {f.id: f for f in self.store.feuilles.find(*_among(ids))}
+            feuilles = [found.get(i) or self.store.feuilles.get(i) for i in ids]  # get: not found
+            if step is Step.RELEASE and any(
+                self.keeper.must_hold(self.store.people.get(f.person_id)) for f in feuilles
+            ):
+                raise ValidationError("step", N_("enter the social security number first"))
+            try:
+                after = self.keeper.step_many(
+                    [(f, day) for f, (_, day) in zip(feuilles, items, strict=True)],
+                    step,
+                    reason.strip(),
+                )
+            except TransitionError as exc:
+                raise ValidationError("step", exc.text) from None
+        return Result(after, Changes(feuilles=frozenset(ids)))
+
+    def _check_step(self, step: Step, days: list[date], reason: str) -> None:
+        late = max(days, default=None)
+        if late is not None and late > self.today():
+            raise ValidationError("date", N_("{day} is in the future"), day=late)
         if step in (Step.ENCLOSE, Step.MAIL, Step.UNENCLOSE):
             raise ValidationError(
                 "step",
@@ -67,17 +96,6 @@ class ClaimsService(Service):
             )
         if step is Step.RETURN and not reason.strip():
             raise ValidationError("reason", N_("say why the CPAM returned the feuille"))
-        with self.store.transaction(N_("Feuille step")):
-            feuille = self.store.feuilles.get(feuille_id)
-            if step is Step.RELEASE and self.keeper.must_hold(
-                self.store.people.get(feuille.person_id)
-            ):
-                raise ValidationError("step", N_("enter the social security number first"))
-            try:
-                after = self.keeper.step(feuille, step, day, reason.strip())
-            except TransitionError as exc:
-                raise ValidationError("step", exc.text) from None
-        return Result(after, Changes(feuilles=frozenset({feuille_id})))
 
     def merge(self, feuille_ids: list[FeuilleId]) -> Result[Feuille]:
         """One paper form covering several acts (e.g. a physiotherapy series)."""
@@ -120,6 +138,11 @@ class ClaimsService(Service):
             name, _, day = event.action.partition(":")
             steps.append((date.fromisoformat(day) if day else event.at.date(), name))
         return steps
+
+
+def _among(ids: Sequence[int]) -> tuple[str, list[object]]:
+    """A ``find`` filter for the feuilles with these ids (any number of them)."""
+    return "id IN (SELECT value FROM json_each(?))", [json.dumps(sorted(set(ids)))]
 
 
 def _advice(feuille: Feuille, days: int) -> Message:

@@ -27,6 +27,8 @@ from carnet.domain.practitioners import (
     Sector,
     Specialty,
 )
+from carnet.i18n import N_
+from carnet.services.assessing import deferred
 from carnet.services.care import CareService
 from carnet.services.demo_bank import import_demo_statement
 from carnet.services.demo_paperwork import advance_paperwork
@@ -100,8 +102,19 @@ def build_demo(
     seed: int = 1,
     today: date | None = None,
 ) -> DemoHousehold:
-    """Create the demo household and ``acts`` generated care acts up to ``today``."""
-    today = today or household.today()
+    """Create the demo household and ``acts`` generated care acts up to ``today``.
+
+    All or nothing: one transaction, so an interrupted demo leaves an empty database
+    that ``carnet demo`` can fill again.
+    """
+    day = today or household.today()
+    with household.store.transaction(N_("Create demo household")):
+        return _build(household, care, acts, seed, day)
+
+
+def _build(
+    household: HouseholdService, care: CareService, acts: int, seed: int, today: date
+) -> DemoHousehold:
     practitioners = _practitioners(household)
     people = _people(household, practitioners, today)
     settings = SettingsService(household.store, household.today)
@@ -114,7 +127,8 @@ def build_demo(
     recent = _recent_paper(people, practitioners, today)[:acts]
     items = [_act(rng, people, practitioners, today) for _ in range(acts - len(recent))]
     care.add_acts(items + recent)
-    advance_paperwork(care.store, today)
+    with deferred(care.store):  # the mailings move payment windows: one pass at the end
+        advance_paperwork(care.store, today)
     import_demo_statement(care.store, today, rng)
     return DemoHousehold(people, practitioners, acts)
 

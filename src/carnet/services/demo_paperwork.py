@@ -13,7 +13,7 @@ from datetime import date, timedelta
 
 from carnet.domain.claims import Feuille, Step
 from carnet.domain.codes import FeuilleStatus
-from carnet.domain.ids import PersonId
+from carnet.domain.ids import FeuilleId, PersonId
 from carnet.services.claims import ClaimsService
 from carnet.services.mailings import MailingService
 from carnet.storage.store import Store
@@ -43,36 +43,37 @@ def _sign(
 ) -> dict[tuple[PersonId, date], list[Feuille]]:
     """Sign what is old enough; group what should be mailed by insured person and month."""
     envelopes: dict[tuple[PersonId, date], list[Feuille]] = defaultdict(list)
+    signed: list[tuple[FeuilleId, date]] = []
+    copied: list[tuple[FeuilleId, date]] = []
     for feuille in claims.feuilles(FeuilleStatus.TO_SIGN):
         received = feuille.received_on or today
         age = today - received
         if age < READY_AFTER:
             continue  # still on the desk, to sign
         signed_on = min(received + timedelta(days=2), today)
-        claims.step(feuille.id, Step.SIGN, signed_on)
+        signed.append((feuille.id, signed_on))
         if age < MAILED_AFTER:
             continue  # signed, waiting for an envelope
-        claims.step(feuille.id, Step.COPY, signed_on)
+        copied.append((feuille.id, signed_on))
         insured = mailings.insured_of(feuille.person_id)
         envelopes[(insured.id, received.replace(day=1))].append(feuille)
+    claims.step_many(signed, Step.SIGN)
+    claims.step_many(copied, Step.COPY)
     return envelopes
 
 
 def _answer(claims: ClaimsService, answered: list[tuple[Feuille, date]]) -> None:
     """The CPAM paid the old envelopes; the next-to-last feuille came back unsigned and the
     last one still waits for the mutuelle's share."""
-    for n, (feuille, posted) in enumerate(answered):
-        if n == len(answered) - 2:
-            claims.step(
-                feuille.id,
-                Step.RETURN,
-                posted + timedelta(days=20),
-                "Feuille non signée par l'assuré",
-            )
-            continue
-        claims.step(feuille.id, Step.PAY, posted + timedelta(days=25))
-        if n < len(answered) - 2:
-            claims.step(feuille.id, Step.CLOSE, posted + timedelta(days=40))
+    if len(answered) >= 2:
+        feuille, posted = answered[-2]
+        claims.step(
+            feuille.id, Step.RETURN, posted + timedelta(days=20), "Feuille non signée par l'assuré"
+        )
+    paid = [answered[-1], *answered[:-2]] if answered else []
+    claims.step_many([(f.id, posted + timedelta(days=25)) for f, posted in paid], Step.PAY)
+    closed = answered[:-2]
+    claims.step_many([(f.id, posted + timedelta(days=40)) for f, posted in closed], Step.CLOSE)
 
 
 def _recent_desk(claims: ClaimsService, mailings: MailingService, today: date) -> None:

@@ -9,6 +9,7 @@ window counted from the mailing date.
 
 from __future__ import annotations
 
+import json
 from dataclasses import replace
 from datetime import date, timedelta
 
@@ -44,12 +45,24 @@ class MailingService(Service):
 
     def ready_feuilles(self, person_id: PersonId) -> list[Feuille]:
         """Signed (and ideally copied) feuilles of the insured person and dependents."""
+        return self._ready_among(person_id, None)
+
+    def _ready_among(
+        self, person_id: PersonId, feuille_ids: list[FeuilleId] | None
+    ) -> list[Feuille]:
+        """The ready feuilles of the group, of those ``feuille_ids`` if given."""
         people = self.group(self.insured_of(person_id))
-        return [
-            f
-            for f in self.store.feuilles.find()
-            if f.person_id in people and f.status in READY_TO_MAIL
-        ]
+        statuses = sorted(status.value for status in READY_TO_MAIL)
+        # Asked of the database: a long history holds thousands of closed feuilles.
+        where = (
+            f"person_id IN ({', '.join('?' * len(people))}) "
+            f"AND status IN ({', '.join('?' * len(statuses))})"
+        )
+        params: list[object] = [*people, *statuses]
+        if feuille_ids is not None:
+            where += " AND id IN (SELECT value FROM json_each(?))"
+            params.append(json.dumps(sorted(set(feuille_ids))))
+        return self.store.feuilles.find(where, params)
 
     def create(
         self,
@@ -73,9 +86,8 @@ class MailingService(Service):
                 )
             )
             self.store.events.record("mailing", mailing.id, "created", after=mailing)
-            for feuille in feuilles:
-                enclosed = self.store.feuilles.update(replace(feuille, mailing_id=mailing.id))
-                self.keeper.step(enclosed, Step.ENCLOSE, today)
+            enclosed = [(replace(f, mailing_id=mailing.id), today) for f in feuilles]
+            self.keeper.step_many(enclosed, Step.ENCLOSE)
             mailing = self.store.mailings.get(mailing.id)
         ids = frozenset(f.id for f in feuilles)
         return Result(mailing, Changes(mailings=frozenset({mailing.id}), feuilles=ids))
@@ -112,11 +124,13 @@ class MailingService(Service):
             )
             self.store.events.record("mailing", mailing_id, f"mailed:{day}", before, after=after)
             feuilles = self.store.feuilles.for_mailing(mailing_id)
-            for feuille in feuilles:
-                self.keeper.step(feuille, Step.MAIL, day)
-            acts = [a for f in feuilles for a in f.act_ids]
+            self.keeper.step_many([(feuille, day) for feuille in feuilles], Step.MAIL)
             touched = self.reassessor.many(
-                {(act.person_id, act.date.year) for act in map(self.store.acts.get, acts)}
+                self.store.acts.person_years(
+                    "id IN (SELECT l.act_id FROM feuille_act l JOIN feuille f "
+                    "ON f.id = l.feuille_id WHERE f.mailing_id = ?)",
+                    [mailing_id],
+                )
             )
         changes = Changes(
             mailings=frozenset({mailing_id}), feuilles=frozenset(f.id for f in feuilles)
@@ -164,9 +178,8 @@ class MailingService(Service):
         ]
 
     def _chosen(self, person_id: PersonId, feuille_ids: list[FeuilleId] | None) -> list[Feuille]:
-        ready = self.ready_feuilles(person_id)
         if feuille_ids:
-            by_id = {f.id: f for f in ready}
+            by_id = {f.id: f for f in self._ready_among(person_id, feuille_ids)}
             missing = [i for i in feuille_ids if i not in by_id]
             if missing:
                 raise ValidationError(
@@ -178,6 +191,7 @@ class MailingService(Service):
                     number=missing[0],
                 )
             return [by_id[i] for i in dict.fromkeys(feuille_ids)]
+        ready = self.ready_feuilles(person_id)
         # Claims for care abroad (S3125) travel in an envelope of their own, with their letter.
         ready = [f for f in ready if f.form != CLAIM_FORM]
         if not ready:

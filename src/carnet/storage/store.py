@@ -43,6 +43,9 @@ class Store:
         self.act_table = ActTable(ledger.conn)
         # Told (op id, kind) after each committed operation: the undo stack listens.
         self.listeners: list[Callable[[int, str], None]] = []
+        # Person-years whose reassessment waits for the end of a bulk operation
+        # (services.assessing.deferred); None outside one.
+        self.deferred: set[tuple[int, int]] | None = None
 
     @cached_property
     def files(self) -> FileStore | None:

@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, Protocol
 
 from carnet.domain.events import Event
 from carnet.domain.ids import EventId
-from carnet.storage.repos.records import row_json
+from carnet.storage.repos.records import insert_row, row_json
 
 if TYPE_CHECKING:
     from sqlite_utils import Database
@@ -64,7 +64,9 @@ class EventLog:
         source: str = "user",
     ) -> None:
         """Append one event; ``before``/``after`` are domain records (stored as JSON)."""
-        self.db.table("event").insert(
+        insert_row(
+            self.db,
+            "event",
             {
                 "entity": entity,
                 "entity_id": entity_id,
@@ -73,7 +75,7 @@ class EventLog:
                 "after": None if after is None else row_json(after),
                 "source": source,
                 "op": self.op,
-            }
+            },
         )
 
     def record_many(self, entity: str, action: str, records: Sequence[_Identified]) -> None:
@@ -91,6 +93,17 @@ class EventLog:
             for r in records
         ]
         self.db.table("event").insert_all(rows, batch_size=1000)
+
+    def record_steps(self, entity: str, steps: Sequence[tuple[int, str, object, object]]) -> None:
+        """Append one event per (id, action, before, after), in one statement."""
+        self.db.conn.executemany(
+            "INSERT INTO event (entity, entity_id, action, before, after, source, op) "
+            "VALUES (?, ?, ?, ?, ?, 'user', ?)",
+            [
+                (entity, ident, action, row_json(before), row_json(after), self.op)
+                for ident, action, before, after in steps
+            ],
+        )
 
     def record_settlement(
         self,

@@ -12,7 +12,7 @@ from carnet.domain.errors import NotFoundError
 from carnet.domain.ids import ActId, FeuilleId, MailingId, PersonId
 from carnet.domain.mailings import Mailing
 from carnet.storage.repos.codec import from_row, to_row
-from carnet.storage.repos.records import NOW_SQL, RecordRepo
+from carnet.storage.repos.records import NOW_SQL, RecordRepo, insert_row
 
 if TYPE_CHECKING:
     from sqlite_utils import Database
@@ -27,8 +27,7 @@ class FeuilleRepo:
 
     def insert(self, feuille: Feuille) -> Feuille:
         row = to_row(feuille, skip=("id", "act_ids"))
-        new_id = self.db.table("feuille").insert(row).last_pk
-        assert isinstance(new_id, int)
+        new_id = insert_row(self.db, "feuille", row)
         self.set_acts(FeuilleId(new_id), feuille.act_ids)
         return self.get(FeuilleId(new_id))
 
@@ -41,6 +40,14 @@ class FeuilleRepo:
         )
         self.set_acts(feuille.id, feuille.act_ids)
         return self.get(feuille.id)
+
+    def set_states(self, feuilles: list[Feuille]) -> None:
+        """Write the status, mailing and reason of many feuilles (their acts are unchanged)."""
+        self.db.conn.executemany(
+            f"UPDATE feuille SET status = ?, mailing_id = ?, reason = ?, updated_at = {NOW_SQL} "
+            "WHERE id = ?",
+            [(f.status.value, f.mailing_id, f.reason, f.id) for f in feuilles],
+        )
 
     def exists(self, feuille_id: int) -> bool:
         return self._rows.exists(feuille_id)

@@ -27,10 +27,7 @@ class RecordRepo(Generic[T]):
         self.kind = kind  # the word used in messages: "person", "act", ...
 
     def insert(self, data: object) -> T:
-        row = to_row(data)
-        new_id = self.db.table(self.table).insert(row).last_pk
-        assert isinstance(new_id, int)
-        return self.get(new_id)
+        return self.get(insert_row(self.db, self.table, to_row(data)))
 
     def insert_many(self, items: list[object]) -> list[T]:
         """Insert many rows at once (imports, demo data); returns them in order.
@@ -72,15 +69,14 @@ class RecordRepo(Generic[T]):
             self.db.table(self.table).insert({"id": ident, **row})
 
     def get(self, ident: int) -> T:
-        # Imported here: by now sqlite-utils is loaded (self.db exists), and the
-        # module stays importable on the start-up path without it.
-        from sqlite_utils.db import NotFoundError as RowNotFound  # noqa: PLC0415
-
-        try:
-            row = self.db.table(self.table).get(ident)
-        except RowNotFound:
-            raise NotFoundError(self.kind, ident) from None
-        return from_row(self.cls, row)
+        # Plain SQL: sqlite-utils' Table.get reads the table's schema on every call,
+        # which bulk paths (the demo's paperwork, loading a file) make by the thousand.
+        cursor = self.db.conn.execute(f"SELECT * FROM [{self.table}] WHERE id = ?", [ident])
+        found = cursor.fetchone()
+        if found is None:
+            raise NotFoundError(self.kind, ident)
+        names = [column[0] for column in cursor.description]
+        return from_row(self.cls, dict(zip(names, found, strict=True)))
 
     def exists(self, ident: int) -> bool:
         sql = f"SELECT 1 FROM [{self.table}] WHERE id = ?"
@@ -96,6 +92,26 @@ class RecordRepo(Generic[T]):
         before = self.get(ident)
         self.db.table(self.table).delete(ident)
         return before
+
+
+def insert_row(db: Database, table: str, row: Row) -> int:
+    """Insert one row of plain column values; returns its id.
+
+    Plain SQL rather than ``Table.insert``, which inspects the table on each call.
+    Nested records (dicts) and lists are stored as JSON, as sqlite-utils does.
+    """
+    names = ", ".join(f"[{name}]" for name in row)
+    marks = ", ".join("?" * len(row))
+    values = [_column_value(value) for value in row.values()]
+    cursor = db.conn.execute(f"INSERT INTO [{table}] ({names}) VALUES ({marks})", values)
+    assert cursor.lastrowid is not None
+    return cursor.lastrowid
+
+
+def _column_value(value: object) -> object:
+    if isinstance(value, dict | list):
+        return json.dumps(value, ensure_ascii=False)
+    return value
 
 
 def row_json(record: object) -> str:
