@@ -62,7 +62,10 @@ def deferred(store: Store) -> Iterator[list[Touched]]:
         keys = store.deferred
     finally:
         store.deferred = None
-    done.append(Reassessor(store).many((PersonId(p), y) for p, y in keys))
+    touched = Reassessor(store).many((PersonId(p), y) for p, y in keys)
+    # Feuilles made meanwhile could not know their acts' deadlines yet.
+    store.feuilles.refresh_deadlines(ActId(a) for a in touched.acts)
+    done.append(touched)
 
 
 class Reassessor:

@@ -126,8 +126,9 @@ def _build(
     rng = random.Random(seed)
     recent = _recent_paper(people, practitioners, today)[:acts]
     items = [_act(rng, people, practitioners, today) for _ in range(acts - len(recent))]
-    care.add_acts(items + recent)
-    with deferred(care.store):  # the mailings move payment windows: one pass at the end
+    # Adding acts and mailing them both reassess: one pass at the end instead.
+    with deferred(care.store):
+        care.add_acts(items + recent)
         advance_paperwork(care.store, today)
     import_demo_statement(care.store, today, rng)
     return DemoHousehold(people, practitioners, acts)

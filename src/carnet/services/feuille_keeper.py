@@ -32,16 +32,17 @@ class FeuilleKeeper:
     def sync_acts(self, acts: Iterable[CareAct]) -> set[int]:
         """Create, refresh or drop the feuille of each act; returns the feuilles touched."""
         touched: set[int] = set()
+        new: list[CareAct] = []
         for act in acts:
             existing = self.store.feuilles.for_act(act.id)
             if _household_sends(act) and existing is None:
-                touched.add(self._create(act).id)
+                new.append(act)
             elif not _household_sends(act) and existing is not None:
                 if existing.status in _UNSENT:
                     touched.add(self._detach(existing, act))
             elif existing is not None:
                 touched.add(self._refresh_deadline(existing).id)
-        return touched
+        return touched | {f.id for f in self._create(new)}
 
     def drop_empty(self) -> set[int]:
         """Delete feuilles whose acts were all deleted."""
@@ -112,21 +113,27 @@ class FeuilleKeeper:
         found = [self.store.assessments.get(act_id) for act_id in act_ids]
         return min((a.deadline for a in found if a is not None), default=None)
 
-    def _create(self, act: CareAct) -> Feuille:
-        person = self.store.people.get(act.person_id)
-        status = FeuilleStatus.HELD if self.must_hold(person) else FeuilleStatus.TO_SIGN
-        feuille = self.store.feuilles.insert(
-            Feuille(
-                id=FeuilleId(0),
-                person_id=act.person_id,
-                status=status,
-                received_on=act.date,
-                deadline=self.deadline_of([act.id]),
-                act_ids=(act.id,),
-            )
+    def _create(self, acts: list[CareAct]) -> list[Feuille]:
+        """One new feuille per act (the demo and imports make thousands at once)."""
+        holds: dict[PersonId, bool] = {}
+        for person_id in {act.person_id for act in acts}:
+            holds[person_id] = self.must_hold(self.store.people.get(person_id))
+        deadlines = self.store.assessments.deadlines([act.id for act in acts])
+        made = self.store.feuilles.insert_many(
+            [
+                Feuille(
+                    id=FeuilleId(0),
+                    person_id=act.person_id,
+                    status=FeuilleStatus.HELD if holds[act.person_id] else FeuilleStatus.TO_SIGN,
+                    received_on=act.date,
+                    deadline=deadlines.get(act.id),
+                    act_ids=(act.id,),
+                )
+                for act in acts
+            ]
         )
-        self.store.events.record("feuille", feuille.id, "created", after=feuille)
-        return feuille
+        self.store.events.record_many("feuille", "created", made)
+        return made
 
     def _detach(self, feuille: Feuille, act: CareAct) -> int:
         remaining = tuple(a for a in feuille.act_ids if a != act.id)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 from dataclasses import fields
+from datetime import date
 from typing import TYPE_CHECKING, Any, TypeVar
 
 from carnet.domain.assessment import Assessment, Explanation
@@ -35,6 +36,15 @@ class AssessmentRepo:
     def get(self, act_id: ActId) -> Assessment | None:
         rows = list(self.db.query("SELECT * FROM assessment WHERE act_id = ?", [act_id]))
         return _assessment(rows[0]) if rows else None
+
+    def deadlines(self, act_ids: list[ActId]) -> dict[ActId, date]:
+        """The claim deadline of each assessed act among ``act_ids``."""
+        rows = self.db.execute(
+            "SELECT act_id, deadline FROM assessment "
+            "WHERE act_id IN (SELECT value FROM json_each(?))",
+            [json.dumps(act_ids)],
+        ).fetchall()
+        return {ActId(act_id): date.fromisoformat(day) for act_id, day in rows}
 
     def delete(self, act_id: ActId) -> None:
         self.db.execute("DELETE FROM assessment WHERE act_id = ?", [act_id])

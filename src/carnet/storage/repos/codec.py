@@ -23,9 +23,13 @@ T = TypeVar("T")
 
 Row = dict[str, Any]
 
+_PLAIN = frozenset({str, int, type(None)})
+
 
 def encode(value: object) -> object:
     """One domain value as a column value."""
+    if type(value) in _PLAIN:  # most columns: nothing to convert, and asked millions of times
+        return value
     if isinstance(value, Enum):
         return value.value
     if isinstance(value, bool):

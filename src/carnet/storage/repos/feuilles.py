@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import json
 from collections import defaultdict
+from collections.abc import Iterable
+from dataclasses import replace
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
@@ -30,6 +33,33 @@ class FeuilleRepo:
         new_id = insert_row(self.db, "feuille", row)
         self.set_acts(FeuilleId(new_id), feuille.act_ids)
         return self.get(FeuilleId(new_id))
+
+    def insert_many(self, feuilles: list[Feuille]) -> list[Feuille]:
+        """Insert many new feuilles with their acts (ids assigned here, under the write lock)."""
+        if not feuilles:
+            return []
+        start = int(self.db.execute("SELECT coalesce(max(id), 0) FROM feuille").fetchone()[0])
+        made = [replace(f, id=FeuilleId(start + n)) for n, f in enumerate(feuilles, 1)]
+        names = list(to_row(made[0], skip=("act_ids",)))
+        self.db.conn.executemany(
+            f"INSERT INTO feuille ({', '.join(names)}) VALUES ({', '.join('?' * len(names))})",
+            [tuple(to_row(f, skip=("act_ids",)).values()) for f in made],
+        )
+        self.db.conn.executemany(
+            "INSERT INTO feuille_act (feuille_id, act_id) VALUES (?, ?)",
+            [(f.id, act_id) for f in made for act_id in f.act_ids],
+        )
+        return made
+
+    def refresh_deadlines(self, act_ids: Iterable[ActId]) -> None:
+        """Set the deadline of the feuilles of these acts to their acts' earliest one."""
+        self.db.execute(
+            "UPDATE feuille SET deadline = (SELECT min(a.deadline) FROM feuille_act l "
+            "JOIN assessment a ON a.act_id = l.act_id WHERE l.feuille_id = feuille.id) "
+            "WHERE id IN (SELECT feuille_id FROM feuille_act "
+            "WHERE act_id IN (SELECT value FROM json_each(?)))",
+            [json.dumps(sorted(act_ids))],
+        )
 
     def update(self, feuille: Feuille) -> Feuille:
         row = to_row(feuille, skip=("id", "act_ids"))
