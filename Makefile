@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 TEST_STAMP := $(VENV)/.installed-test
 
-.PHONY: run demo test lint typecheck contracts unit bench clean
+.PHONY: run demo test lint typecheck contracts unit bench fuzz clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -39,6 +39,11 @@ lint: $(TEST_STAMP)
 ## test: everything CI runs
 test: lint
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest -n 2 -q
+
+## fuzz: the importers and load-json on 21 000 generated inputs (CI runs 2 100)
+fuzz: $(TEST_STAMP)
+	CARNET_FUZZ_EXAMPLES=7000 QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest -n 2 -q \
+	  tests/hostile/test_fuzz.py
 
 bench: $(STAMP)
 	$(BIN)/python benchmarks/run_all.py

@@ -91,7 +91,7 @@ class Services:
     def exports(self) -> ExportService:
         from carnet.services.exports import ExportService  # noqa: PLC0415
 
-        return ExportService(self.store)
+        return ExportService(self.store, self.today)
 
     @cached_property
     def attachments(self) -> AttachmentService:

@@ -278,3 +278,19 @@ def test_accessible_names(care: CarePage) -> None:
     panel: Any = care.attachments
     for widget in (panel, panel.tree, panel.kind_box, *panel.buttons.values()):
         assert widget.accessibleName()
+
+
+def test_a_pdf_named_like_a_launcher_is_opened_as_a_pdf(
+    care: CarePage, services: Services, files: dict[str, Path], opened: list[Path], tmp_path: Path
+) -> None:
+    """A name ending in .desktop or .html was handed to the desktop as it was: a launcher
+    would run, a page open in the browser. The extension now follows what the file is."""
+    for name in ("facture.desktop", "scan.html"):
+        disguised = tmp_path / name
+        disguised.write_bytes(files["pdf"].read_bytes())
+        assert care.attachments.attach_files([disguised]) == 1
+    for attachment in services.attachments.for_record(AttachedTo.ACT, act_id(care)):
+        care.attachments.select(attachment.id)
+        path = care.attachments.open_selected()
+        assert path is not None and path.suffix == ".pdf"
+    assert [p.name for p in opened] == ["facture.pdf", "scan.pdf"]

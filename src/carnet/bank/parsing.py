@@ -15,6 +15,9 @@ from functools import lru_cache
 from carnet.domain.messages import N_, Message, Param
 from carnet.domain.money import Cents
 
+# No statement line reaches a thousand billion euros; SQLite's integers stop at 2^63 cents.
+MAX_EURO_DIGITS = 12
+
 
 class FieldError(ValueError):
     """A field that cannot be read; importers turn it into ``BankFileError``.
@@ -44,6 +47,8 @@ def _cents(whole: str, fraction: str, text: str) -> int:
     extra = fraction[2:]
     if extra.strip("0"):
         raise FieldError(N_("more than two decimals: {text}"), text=repr(text))
+    if len(whole.lstrip("0")) > MAX_EURO_DIGITS:
+        raise FieldError(N_("amount too large: {text}"), text=repr(text[:40]))
     return int(whole or "0") * 100 + int((fraction[:2] or "0").ljust(2, "0"))
 
 

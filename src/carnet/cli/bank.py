@@ -11,6 +11,7 @@ from carnet.bank import CsvMapping, DebitSign, Proposal
 from carnet.cli.common import emit_json, money, open_services, user_errors
 from carnet.domain.banking import PayerType
 from carnet.services.bank_import import ImportReport
+from carnet.services.input_files import MAX_STATEMENT_BYTES, read_limited
 
 
 @click.command("import")
@@ -25,7 +26,8 @@ def import_statement(
 ) -> None:
     """Import a bank statement (CSV of a French bank, OFX, QIF, camt.053, CFONB 120)."""
     with open_services(ctx) as services:
-        report = services.bank.import_file(file.read_bytes(), file.name, account, dry_run).value
+        data = read_limited(file, MAX_STATEMENT_BYTES)
+        report = services.bank.import_file(data, file.name, account, dry_run).value
     if as_json:
         emit_json(report_json(report))
         return

@@ -8,6 +8,7 @@ import click
 
 from carnet.cli.common import open_services, user_errors
 from carnet.services.exports import KINDS
+from carnet.services.input_files import MAX_EXPORT_BYTES, read_limited
 
 
 @click.group()
@@ -63,5 +64,5 @@ def export_json(ctx: click.Context, out: Path) -> None:
 def load_json(ctx: click.Context, source: Path) -> None:
     """Load a JSON export into a new, empty database (choose it with --db)."""
     with open_services(ctx) as services:
-        count = services.exports.load_json(source.read_bytes())
+        count = services.exports.load_json(read_limited(source, MAX_EXPORT_BYTES))
     click.echo(f"Loaded {count} rows from {source}")

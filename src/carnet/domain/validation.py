@@ -7,10 +7,13 @@ number is legitimate even when it does not look like a regular NIR.
 
 from __future__ import annotations
 
+import re
+import unicodedata
 from dataclasses import dataclass
 from datetime import date
 
 from stdnum import iban as std_iban
+from stdnum import luhn
 from stdnum.exceptions import ValidationError as StdnumError
 from stdnum.fr import nir as std_nir
 
@@ -104,13 +107,84 @@ def check_date(day: date | None, field: str, *, today: date, allow_future: bool 
         raise ValidationError(field, N_("{day} is in the future"), day=day)
 
 
-def check_text(value: str, field: str, *, required: bool = False, max_length: int = 200) -> str:
-    cleaned = value.strip()
+# Fields that hold several lines (an envelope's address, free notes); every other
+# text is one line: a name with a line break would split a letter's address block.
+MULTILINE_FIELDS = frozenset({"notes", "address", "reason"})
+# Direction overrides and isolates make "Dr Martin" display as something else
+# ("Trojan Source"); plain marks (U+200E, U+200F) stay, Arabic and Hebrew names need them.
+_BIDI_CONTROLS = frozenset("\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
+# Characters that show nothing: a name made of them alone is blank.
+_INVISIBLE = "\u200b\u200c\u200d\u2060\ufeff\u00ad"
+_LINE_BREAKS = frozenset("\n\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029")
+
+
+def check_text(
+    value: str,
+    field: str,
+    *,
+    required: bool = False,
+    max_length: int = 200,
+    multiline: bool | None = None,
+) -> str:
+    """The text without surrounding blanks, or :class:`ValidationError`.
+
+    Refused: control characters (NUL, escape), direction overrides, and line breaks
+    outside multi-line fields (``multiline``, by default the fields of
+    :data:`MULTILINE_FIELDS`). Text made only of invisible characters is blank.
+    """
+    lines = field in MULTILINE_FIELDS if multiline is None else multiline
+    cleaned = value.strip().strip(_INVISIBLE).strip()
+    _check_characters(cleaned, field, multiline=lines)
     if required and not cleaned:
         raise ValidationError(field, N_("is required"))
     if len(cleaned) > max_length:
         raise ValidationError(
             field, N_("is longer than {max_length} characters"), max_length=max_length
+        )
+    return cleaned
+
+
+def _check_characters(text: str, field: str, *, multiline: bool) -> None:
+    if text.isascii() and text.isprintable():
+        return  # the usual case, decided at C speed
+    for char in text:
+        if char in _BIDI_CONTROLS:
+            raise ValidationError(
+                field, N_("holds an invisible character that reverses the text's direction")
+            )
+        if char in _LINE_BREAKS:
+            if multiline and char in "\n\r":
+                continue
+            raise ValidationError(field, N_("must be on one line"))
+        if unicodedata.category(char) == "Cc" and not (multiline and char == "\t"):
+            raise ValidationError(
+                field, N_("holds a control character (code {code})"), code=f"U+{ord(char):04X}"
+            )
+
+
+def check_email(text: str, field: str = "email") -> str:
+    """A plausible e-mail address (one @, a dotted domain, no spaces), or blank."""
+    cleaned = check_text(text, field, max_length=254)
+    if cleaned and not _EMAIL.fullmatch(cleaned):
+        raise ValidationError(field, N_("{value} is not an e-mail address"), value=repr(cleaned))
+    return cleaned
+
+
+_EMAIL = re.compile(r"[^@\s]{1,64}@[^@\s.]+(\.[^@\s.]+)+")
+
+
+def check_rpps(text: str, field: str = "rpps") -> str:
+    """An RPPS number: 11 digits whose last is a Luhn key (as on a carte CPS), or blank."""
+    cleaned = check_text(text, field, max_length=11)
+    if not cleaned:
+        return ""
+    if not cleaned.isdigit() or len(cleaned) != 11:
+        raise ValidationError(field, N_("an RPPS number has 11 digits"))
+    if not luhn.is_valid(cleaned):
+        raise ValidationError(
+            field,
+            N_("{number} is not an RPPS number (its last digit, the key, is wrong)"),
+            number=cleaned,
         )
     return cleaned
 

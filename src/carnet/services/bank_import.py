@@ -9,6 +9,7 @@ occurrence-aware fingerprint (see :func:`carnet.bank.fingerprint_lines`).
 from __future__ import annotations
 
 import hashlib
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from carnet.bank import (
@@ -37,6 +38,7 @@ from carnet.i18n import N_, resources_dir
 from carnet.services.base import Result, Service
 
 PROFILE_PREFIX = "csv-profile:"
+SLICE = 10_000
 ALIAS_PREFIX = "payer-alias:"
 
 
@@ -120,9 +122,9 @@ class BankImportService(Service):
         # stable, so it must not depend on whether the account existed before.
         key = "carnet"
         known = self.store.bank.fingerprints(account.id) if account else set()
-        directory = self.directory()
+        verdict = _classifier(self.directory())
         lines = tuple(
-            ImportedLine(line, classify(line, directory), print_, print_ in known)
+            ImportedLine(line, verdict(line), print_, print_ in known)
             for line, print_ in zip(
                 statement.lines, fingerprint_lines(key, statement.lines), strict=True
             )
@@ -156,27 +158,14 @@ class BankImportService(Service):
             )
         )
         self.store.events.record("statement_import", record.id, "created", after=record)
-        added = self.store.bank.add_transactions(
-            [
-                BankTransaction(
-                    id=TransactionId(0),
-                    account_id=account_id,
-                    date=item.line.date,
-                    amount_cents=item.line.amount_cents,
-                    label=item.line.label,
-                    counterparty=item.classification.counterparty,
-                    bank_ref=item.line.bank_ref or "",
-                    fingerprint=item.fingerprint,
-                    payer_type=item.classification.payer_type,
-                    health=item.classification.health,
-                    import_id=record.id,
-                )
-                for item in report.lines
-                if not item.duplicate
-            ]
-        )
-        # One event per line, so that undo can take the whole import back.
-        self.store.events.record_many("bank_transaction", "created", added)
+        new = [item for item in report.lines if not item.duplicate]
+        # In slices: a 300 000-line statement's rows and events never sit in memory at once.
+        for start in range(0, len(new), SLICE):
+            added = self.store.bank.add_transactions(
+                [_transaction(item, account_id, record.id) for item in new[start : start + SLICE]]
+            )
+            # One event per line, so that undo can take the whole import back.
+            self.store.events.record_many("bank_transaction", "created", added)
 
     def _account(self, name: str | None) -> BankAccount | None:
         """The account to fill: named, the only one, or None when there is none yet."""
@@ -215,3 +204,36 @@ class BankImportService(Service):
     def last_imports(self) -> list[StatementImport]:
         """Every imported file, newest first."""
         return self.store.bank.imports()
+
+
+def _transaction(
+    item: ImportedLine, account_id: BankAccountId, import_id: ImportId
+) -> BankTransaction:
+    return BankTransaction(
+        id=TransactionId(0),
+        account_id=account_id,
+        date=item.line.date,
+        amount_cents=item.line.amount_cents,
+        label=item.line.label,
+        counterparty=item.classification.counterparty,
+        bank_ref=item.line.bank_ref or "",
+        fingerprint=item.fingerprint,
+        payer_type=item.classification.payer_type,
+        health=item.classification.health,
+        import_id=import_id,
+    )
+
+
+def _classifier(directory: PayerDirectory) -> Callable[[StatementLine], Classification]:
+    """``classify`` remembering its answers: a statement repeats the same labels (the
+    supermarket, the rent), and the answer depends only on the texts and the sign."""
+    known: dict[tuple[str, str, bool], Classification] = {}
+
+    def verdict(line: StatementLine) -> Classification:
+        key = (line.label, line.counterparty, line.amount_cents > 0)
+        found = known.get(key)
+        if found is None:
+            found = known[key] = classify(line, directory)
+        return found
+
+    return verdict

@@ -17,6 +17,7 @@ from carnet.domain.codes import FeuilleStatus
 from carnet.domain.errors import ValidationError
 from carnet.domain.ids import FeuilleId, PersonId
 from carnet.domain.messages import Message
+from carnet.domain.validation import check_date
 from carnet.i18n import N_
 from carnet.services.base import Clock, Result, Service
 from carnet.services.feuille_keeper import FeuilleKeeper
@@ -85,9 +86,8 @@ class ClaimsService(Service):
         return Result(after, Changes(feuilles=frozenset(ids)))
 
     def _check_step(self, step: Step, days: list[date], reason: str) -> None:
-        late = max(days, default=None)
-        if late is not None and late > self.today():
-            raise ValidationError("date", N_("{day} is in the future"), day=late)
+        for day in {min(days, default=None), max(days, default=None)} - {None}:
+            check_date(day, "date", today=self.today())  # neither in the future nor before 1900
         if step in (Step.ENCLOSE, Step.MAIL, Step.UNENCLOSE):
             raise ValidationError(
                 "step",

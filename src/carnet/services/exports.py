@@ -12,6 +12,7 @@ from typing import Any
 from carnet.domain.money import to_decimal
 from carnet.exports.tabular import Cell, Table, to_csv, to_xlsx
 from carnet.i18n import Translator
+from carnet.services.base import Clock
 from carnet.storage import dump as storage_dump
 from carnet.storage.repos.reports import ACTS_SQL, MATCHES_SQL, PAYMENTS_SQL
 from carnet.storage.store import Store
@@ -28,8 +29,9 @@ def _day(value: str | None) -> date | None:
 
 
 class ExportService:
-    def __init__(self, store: Store) -> None:
+    def __init__(self, store: Store, today: Clock = date.today) -> None:
         self.store = store
+        self.today = today
 
     def table(self, kind: str, translator: Translator) -> Table:
         _ = translator.gettext
@@ -110,13 +112,13 @@ class ExportService:
         return json.dumps(data, ensure_ascii=False, indent=1).encode("utf-8")
 
     def load_json(self, raw: bytes) -> int:
-        """Load a JSON export into this (empty) database, in one transaction."""
-        try:
-            data: dict[str, Any] = json.loads(raw.decode("utf-8"))
-        except (UnicodeDecodeError, json.JSONDecodeError) as exc:
-            raise storage_dump.DumpError(f"not a JSON file ({exc})") from exc
-        with self.store.ledger.write():
-            return storage_dump.load(self.store.ledger.db, data)
+        """Load a JSON export into this (empty) database: every row checked, all or nothing."""
+        from carnet.services.care import CareService  # noqa: PLC0415 (only when loading)
+        from carnet.services.household import HouseholdService  # noqa: PLC0415
+        from carnet.services.json_load import JsonLoader  # noqa: PLC0415
+
+        household = HouseholdService(self.store, self.today)
+        return JsonLoader(self.store, household, CareService(self.store, self.today)).load(raw)
 
     @staticmethod
     def _act_row(r: tuple[Any, ...]) -> tuple[Cell, ...]:

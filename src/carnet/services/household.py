@@ -12,13 +12,14 @@ from carnet.domain.errors import ValidationError, missing_record
 from carnet.domain.ids import BankAccountId, ContractId, PersonId, PractitionerId
 from carnet.domain.messages import Message
 from carnet.domain.people import Person, PersonInput, Registration
-from carnet.domain.practitioners import Practitioner, PractitionerInput
+from carnet.domain.practitioners import Practitioner, PractitionerInput, Profession
 from carnet.domain.treating import TreatingDoctors
 from carnet.domain.validation import (
     check_date,
     check_iban,
     check_nir,
     check_percent,
+    check_rpps,
     check_text,
 )
 from carnet.i18n import N_
@@ -27,6 +28,9 @@ from carnet.services.base import Clock, Result, Service
 from carnet.services.feuille_keeper import FeuilleKeeper
 from carnet.services.treating import TreatingHistory
 from carnet.storage.store import Store
+
+# Who may be declared médecin traitant: a physician (domain-fr.md, parcours de soins).
+DOCTORS = frozenset({Profession.GP, Profession.SPECIALIST})
 
 
 class HouseholdService(Service):
@@ -104,6 +108,7 @@ class HouseholdService(Service):
         check_date(data.treating_declared_on, "treating_declared_on", today=today)
         self._check_maternity(data)
         nir, registration, warnings = self._nir_and_registration(data)
+        self._check_unique_nir(nir, person_id)
         self._check_links(data, person_id)
         clean = replace(
             data,
@@ -139,6 +144,17 @@ class HouseholdService(Service):
         default = Registration.TEMPORARY_NUMBER if checked.temporary else Registration.REGISTERED
         return checked.nir, data.registration or default, checked.warnings
 
+    def _check_unique_nir(self, nir: str | None, person_id: PersonId | None) -> None:
+        """One number, one person: a dependent's care goes on the insured's number, but the
+        dependent is not given that number."""
+        if nir is None:
+            return
+        others = self.store.people.list("nir = ? AND id IS NOT ?", [nir, person_id])
+        if others:
+            raise ValidationError(
+                "nir", N_("{name} already has this number"), name=others[0].full_name
+            )
+
     def _check_links(self, data: PersonInput, person_id: PersonId | None) -> None:
         if data.insured_id is not None:
             if data.insured_id == person_id:
@@ -154,10 +170,16 @@ class HouseholdService(Service):
                     N_("{name} is a dependent; a dependent must point to an insured person"),
                     name=insured.full_name,
                 )
-        if data.treating_doctor_id is not None and not self.store.practitioners.exists(
-            data.treating_doctor_id
-        ):
-            raise missing_record("treating_doctor_id", "practitioner", data.treating_doctor_id)
+        if data.treating_doctor_id is not None:
+            if not self.store.practitioners.exists(data.treating_doctor_id):
+                raise missing_record("treating_doctor_id", "practitioner", data.treating_doctor_id)
+            doctor = self.store.practitioners.get(data.treating_doctor_id)
+            if doctor.profession not in DOCTORS:
+                raise ValidationError(
+                    "treating_doctor_id",
+                    N_("{name} is not a doctor: the médecin traitant is a GP or a specialist"),
+                    name=doctor.name,
+                )
         if data.contract_id is not None and not self.store.contracts.exists(data.contract_id):
             raise missing_record("contract_id", "contract", data.contract_id)
 
@@ -188,9 +210,7 @@ class HouseholdService(Service):
 
     @staticmethod
     def _clean_practitioner(data: PractitionerInput) -> PractitionerInput:
-        rpps = check_text(data.rpps, "rpps", max_length=11)
-        if rpps and (not rpps.isdigit() or len(rpps) != 11):
-            raise ValidationError("rpps", N_("an RPPS number has 11 digits"))
+        rpps = check_rpps(data.rpps)
         languages = tuple(sorted({lang.strip().lower() for lang in data.languages if lang.strip()}))
         return replace(
             data,

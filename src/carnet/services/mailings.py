@@ -21,6 +21,7 @@ from carnet.domain.errors import ValidationError
 from carnet.domain.ids import FeuilleId, MailingId, PersonId
 from carnet.domain.mailings import Mailing, MailingMode, RecipientKind
 from carnet.domain.people import Person
+from carnet.domain.validation import check_date
 from carnet.i18n import N_
 from carnet.services.assessing import Reassessor
 from carnet.services.base import Clock, Result, Service
@@ -219,6 +220,5 @@ class MailingService(Service):
 
     def _day(self, on: date | None) -> date:
         day = on or self.today()
-        if day > self.today():
-            raise ValidationError("date", N_("{day} is in the future"), day=day)
+        check_date(day, "date", today=self.today())  # neither in the future nor before 1900
         return day

@@ -11,6 +11,7 @@ import tomllib
 from functools import cache
 
 from carnet.domain.errors import ValidationError
+from carnet.domain.validation import check_email
 from carnet.i18n import N_, resources_dir
 from carnet.services.base import Service
 
@@ -46,6 +47,8 @@ class SettingsService(Service):
         cleaned = "\n".join(line.strip() for line in value.replace("\\n", "\n").splitlines())
         if len(cleaned) > 500:
             raise ValidationError(key, N_("is longer than {max_length} characters"), max_length=500)
+        if key == "household.email":
+            cleaned = check_email(cleaned, key)
         with self.store.transaction(N_("Change a setting")):
             self.store.settings.set(key, cleaned.strip())
 

@@ -60,8 +60,14 @@ class Ledger:
         try:
             conn.execute("BEGIN IMMEDIATE")
         except sqlite3.OperationalError as exc:
+            if "locked" not in str(exc) and "busy" not in str(exc):
+                raise _file_problem(self.path, exc) from exc
+            # Whoever holds it may be a window, a long import or another command.
             raise DatabaseLockedError(
-                N_("the database is busy in another Carnet window; try again")
+                N_(
+                    "the database is busy: another Carnet (a window, an import or a "
+                    "command) is still writing to it; try again when it has finished"
+                )
             ) from exc
         try:
             yield self.db
@@ -109,13 +115,37 @@ def open_ledger(path: Path | None) -> Ledger:
         except sqlite3.OperationalError as exc:
             # Two Carnets opening a new file at once can meet while one switches it
             # to WAL: SQLite answers "locked" at once rather than waiting. Try again.
-            if "locked" not in str(exc) or time.monotonic() > deadline:
+            if "locked" not in str(exc):
+                raise _file_problem(path, exc) from exc
+            if time.monotonic() > deadline:
                 raise DatabaseLockedError(
                     N_("{path} is in use by another program ({reason})"),
                     path=str(path),
                     reason=str(exc),
                 ) from exc
             time.sleep(0.05)
+        except OSError as exc:  # creating the file: a missing or read-only folder
+            raise DatabaseFileError(
+                N_("cannot create the database {path} ({reason})"),
+                path=str(path),
+                reason=exc.strerror or str(exc),
+            ) from exc
+
+
+def _file_problem(path: Path | None, exc: sqlite3.OperationalError) -> DatabaseFileError:
+    """What SQLite's answer means for the person: a read-only place, a full disk, or else."""
+    reason = str(exc)
+    if "readonly" in reason or "read-only" in reason or "unable to open" in reason:
+        return DatabaseFileError(
+            N_("cannot write to {path}: the file or its folder is read-only ({reason})"),
+            path=str(path),
+            reason=reason,
+        )
+    if "full" in reason:
+        return DatabaseFileError(
+            N_("the disk holding {path} is full; free some space and try again"), path=str(path)
+        )
+    return DatabaseFileError(N_("cannot use {path} ({reason})"), path=str(path), reason=reason)
 
 
 def _open_once(path: Path | None) -> Ledger:

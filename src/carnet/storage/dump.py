@@ -1,81 +1,278 @@
-"""A full JSON dump of the ledger, and loading it into an empty database.
+"""A full JSON dump of the ledger, and the checks that make loading one safe.
 
-The dump names the schema (the migrations applied) so that a later Carnet can
-read an older dump: it loads into a database at that schema, then migrates.
+The dump holds every table of the database (new tables are found, not listed)
+and names the schema (the migrations applied) so that a later Carnet can read an
+older dump. Loading checks the *shape* of each row here, against the table's own
+columns: known columns only, integers within SQLite's 64 bits, text without NUL
+bytes and of sane length, valid dates and choices for the tables that hold a
+domain record. What the values *mean* (a valid NIR, an act code the rules know)
+is checked by the services (``services.json_load``), with the rules a form uses.
 """
 
 from __future__ import annotations
 
+import json
+import sqlite3
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass
 from typing import Any
 
 from sqlite_utils import Database
 
+from carnet.domain.attachments import Attachment
+from carnet.domain.banking import BankAccount, BankTransaction, Settlement, StatementImport
+from carnet.domain.care import CareAct
+from carnet.domain.claims import Feuille
+from carnet.domain.contracts import Contract
 from carnet.domain.errors import CarnetError
-from carnet.domain.messages import N_
+from carnet.domain.mailings import Mailing
+from carnet.domain.messages import N_, Param
+from carnet.domain.payments import ExpectedPayment
+from carnet.domain.people import Person
+from carnet.domain.practitioners import Practitioner
+from carnet.domain.treating import TreatingPeriod
 from carnet.storage.migrations import known_migrations
+from carnet.storage.repos.codec import from_row
+from carnet.storage.schema import TABLE_KEYS_SCHEMA
 
 FORMAT = "carnet-export"
 VERSION = 1
-# Parents before children, so that foreign keys hold while loading.
-TABLES = (
-    "contract",
-    "practitioner",
-    "person",
-    "treating_doctor",
-    "care_act",
-    "assessment",
-    "mailing",
-    "feuille",
-    "feuille_act",
-    "expected_payment",
-    "bank_account",
-    "statement_import",
-    "bank_transaction",
-    "settlement",
-    "deduction_ledger",
-    "act_abroad",
-    "road_step",
-    "operation",
-    "event",
-    "setting",
-)
+# Kept by the database itself (migration bookkeeping, the act count's triggers).
+INTERNAL = frozenset({"_sqlite_migrations", "act_count"})
+# Worked out by the rules from the acts: recomputed after loading, never trusted (the
+# deduction ledger's rows of acts are rewritten by the same pass; its bank rows are kept).
+DERIVED = frozenset({"assessment"})
+# The domain record each table's rows must make (the others are checked for shape only).
+RECORDS: Mapping[str, type] = {
+    "contract": Contract,
+    "practitioner": Practitioner,
+    "person": Person,
+    "care_act": CareAct,
+    "mailing": Mailing,
+    "feuille": Feuille,
+    "expected_payment": ExpectedPayment,
+    "bank_account": BankAccount,
+    "statement_import": StatementImport,
+    "bank_transaction": BankTransaction,
+    "settlement": Settlement,
+    "attachment": Attachment,
+    "treating_doctor": TreatingPeriod,
+}
+# JSON columns: what undo replays and what the engine reads must be JSON.
+JSON_COLUMNS = frozenset({("event", "before"), ("event", "after")})
+MAX_TEXT = 100_000
+LOWEST, HIGHEST = -(2**63), 2**63 - 1
 
 
 class DumpError(CarnetError):
-    """A JSON export that cannot be loaded; the message says why."""
+    """A JSON export that cannot be loaded; the message says why (and where)."""
+
+
+def row_error(table: str, number: int, problem: str, /, **params: Param) -> DumpError:
+    """``table person, row 3: …`` (rows counted from 1, as a person reads the file)."""
+    from carnet.domain.messages import Message  # noqa: PLC0415 (kept beside its one use)
+
+    return DumpError(
+        N_("table {table}, row {row}: {problem}"),
+        table=table,
+        row=number,
+        problem=Message(problem, **params),
+    )
+
+
+@dataclass(frozen=True, slots=True)
+class Column:
+    name: str
+    kind: str  # the declared type: INTEGER, TEXT, ...
+    required: bool  # NOT NULL without a default
+    nullable: bool
+
+
+def tables(db: Database) -> list[str]:
+    """Every table a dump holds, parents before children (foreign keys hold while loading)."""
+    names = [
+        str(row[0])
+        for row in db.execute(
+            "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' "
+            "ORDER BY rowid"
+        ).fetchall()
+        if row[0] not in INTERNAL
+    ]
+    parents = {
+        name: {str(fk[2]) for fk in db.execute(f"PRAGMA foreign_key_list([{name}])").fetchall()}
+        - {name}
+        for name in names
+    }
+    ordered: list[str] = []
+    while len(ordered) < len(names):
+        ready = [n for n in names if n not in ordered and parents[n] <= set(ordered)]
+        ordered += ready or [n for n in names if n not in ordered]  # a cycle: keep file order
+    return ordered
+
+
+def columns(db: Database, table: str) -> dict[str, Column]:
+    found: dict[str, Column] = {}
+    for _cid, name, kind, notnull, default, pk in db.execute(f"PRAGMA table_info([{table}])"):
+        required = bool(notnull) and default is None and not pk
+        found[str(name)] = Column(str(name), str(kind).upper(), required, not notnull)
+    return found
 
 
 def dump(db: Database) -> dict[str, Any]:
     names = [r[0] for r in db.execute("SELECT name FROM _sqlite_migrations ORDER BY id")]
-    present = set(db.table_names())
     return {
         "format": FORMAT,
         "version": VERSION,
         "schema": names,
-        "tables": {
-            t: list(db.query(f"SELECT * FROM [{t}] ORDER BY rowid")) for t in TABLES if t in present
-        },
+        "tables": {t: list(db.query(f"SELECT * FROM [{t}] ORDER BY rowid")) for t in tables(db)},
     }
 
 
-def load(db: Database, data: dict[str, Any]) -> int:
-    """Insert every row of ``data`` into the (empty, migrated) ``db``; returns the row count."""
-    if data.get("format") != FORMAT:
+def check_header(data: object, present: list[str]) -> dict[str, list[Any]]:
+    """The ``tables`` of a dump whose header is right, or :class:`DumpError`."""
+    if not isinstance(data, dict) or data.get("format") != FORMAT:
         raise DumpError(N_("not a Carnet export (no 'format': 'carnet-export')"))
-    unknown = set(data.get("schema", [])) - set(known_migrations())
+    schema = data.get("schema", [])
+    if not isinstance(schema, list) or not all(isinstance(name, str) for name in schema):
+        raise DumpError(N_("the export's 'schema' is not a list of names"))
+    unknown = set(schema) - set(known_migrations())
     if unknown:
         raise DumpError(
-            N_("made by a newer Carnet (schema {schema})"), schema=", ".join(sorted(unknown))
+            N_("made by a newer Carnet (schema {schema})"),
+            schema=", ".join(sorted(unknown))[:200],
         )
-    tables = data.get("tables")
-    if not isinstance(tables, dict):
+    if data.get("version", VERSION) != VERSION:
+        raise DumpError(
+            N_("export version {version} is not one this Carnet reads"),
+            version=repr(data.get("version"))[:40],
+        )
+    found = data.get("tables")
+    if not isinstance(found, dict):
         raise DumpError(N_("the export has no 'tables'"))
-    if any(db.execute(f"SELECT 1 FROM [{t}] LIMIT 1").fetchone() for t in TABLES if t in tables):
-        raise DumpError(N_("load an export only into a new, empty database"))
-    count = 0
-    for table in TABLES:
-        rows = tables.get(table, [])
-        if rows:
-            db.table(table).insert_all(rows, batch_size=1000)
-            count += len(rows)
-    return count
+    for name, rows in found.items():
+        if name not in present:
+            raise DumpError(N_("unknown table {table} in the export"), table=repr(name)[:80])
+        if not isinstance(rows, list):
+            raise DumpError(N_("table {table} is not a list of rows"), table=name)
+    return found
+
+
+def check_rows(
+    table: str, wanted: Mapping[str, Column], rows: list[Any]
+) -> Iterator[tuple[int, dict[str, Any]]]:
+    """Each row, numbered from 1, once its shape is right; :class:`DumpError` at the first
+    that is not."""
+    record = RECORDS.get(table)
+    for number, row in enumerate(rows, 1):
+        if not isinstance(row, dict):
+            raise row_error(table, number, N_("not an object of columns"))
+        for name, value in row.items():
+            column = wanted.get(name)
+            if column is None:
+                unknown = repr(name)[:80]
+                raise row_error(table, number, N_("unknown column {column}"), column=unknown)
+            problem = _value_problem(table, column, value)
+            if problem:
+                raise row_error(table, number, problem, column=name)
+        missing = [c.name for c in wanted.values() if c.required and c.name not in row]
+        if missing:
+            raise row_error(table, number, N_("missing column {column}"), column=missing[0])
+        if record is not None:
+            _check_record(table, number, record, row)
+        yield number, row
+
+
+def _value_problem(table: str, column: Column, value: object) -> str:
+    if value is None:
+        return "" if column.nullable else N_("{column} is empty")
+    if column.kind == "INTEGER":
+        if type(value) is not int:
+            return N_("{column} is not a whole number")
+        if not LOWEST <= value <= HIGHEST:
+            return N_("{column} is out of range")
+        return ""
+    if column.kind == "TEXT":
+        if not isinstance(value, str):
+            return N_("{column} is not text")
+        if "\x00" in value:
+            return N_("{column} holds a NUL character")
+        if len(value) > MAX_TEXT:
+            return N_("{column} is too long")
+        if (table, column.name) in JSON_COLUMNS and not _is_json_object(value):
+            return N_("{column} is not a JSON object")
+        return ""
+    if not isinstance(value, int | float | str) or isinstance(value, bool):
+        return N_("{column} is not a plain value")
+    return ""
+
+
+def _is_json_object(text: str) -> bool:
+    try:
+        return isinstance(json.loads(text), dict)
+    except (ValueError, RecursionError):
+        return False
+
+
+def _check_record(table: str, number: int, record: type, row: dict[str, Any]) -> None:
+    """The row must make its domain record: real dates, known choices, decimals."""
+    try:
+        from_row(record, row)
+    except (ValueError, TypeError, ArithmeticError, KeyError, RecursionError) as exc:
+        reason = str(exc)[:200]
+        raise row_error(table, number, N_("unreadable value ({reason})"), reason=reason) from None
+
+
+def insert_rows(db: Database, table: str, rows: list[tuple[int, dict[str, Any]]]) -> None:
+    """Insert the (checked, numbered) rows, grouped by the columns they give.
+
+    A row the database refuses (a CHECK, a unique key) is found again one by one, so
+    that the message names it.
+    """
+    groups: dict[tuple[str, ...], list[tuple[int, tuple[Any, ...]]]] = {}
+    for number, row in rows:
+        groups.setdefault(tuple(row), []).append((number, tuple(row.values())))
+    for names, values in groups.items():
+        columns_sql = ", ".join(f"[{name}]" for name in names)
+        sql = f"INSERT INTO [{table}] ({columns_sql}) VALUES ({', '.join('?' * len(names))})"
+        db.conn.execute("SAVEPOINT load_rows")
+        try:
+            db.conn.executemany(sql, [value for _, value in values])
+        except sqlite3.IntegrityError:
+            db.conn.execute("ROLLBACK TO load_rows")
+            _refused_row(db, table, sql, values)
+            raise  # not reached: the row was found above
+        finally:
+            db.conn.execute("RELEASE load_rows")
+
+
+def _refused_row(
+    db: Database, table: str, sql: str, values: list[tuple[int, tuple[Any, ...]]]
+) -> None:
+    for number, value in values:
+        try:
+            db.conn.execute(sql, value)
+        except sqlite3.IntegrityError as exc:
+            reason = str(exc)[:200]
+            raise row_error(
+                table, number, N_("refused by the database ({reason})"), reason=reason
+            ) from None
+
+
+def refresh_act_keys(db: Database) -> None:
+    """Recompute the care table's copied keys (shares, row status) from their sources."""
+    for statement in TABLE_KEYS_SCHEMA[4:6]:
+        db.execute(statement)
+
+
+def broken_link(db: Database) -> DumpError | None:
+    """The first row pointing to a missing parent, as an error (``None``: all links hold)."""
+    found = db.execute("PRAGMA foreign_key_check").fetchone()
+    if found is None:
+        return None
+    table, rowid, parent, _ = found
+    return DumpError(
+        N_("table {table}: the row with id {ident} points to a missing {parent}"),
+        table=table,
+        ident=rowid,
+        parent=parent,
+    )

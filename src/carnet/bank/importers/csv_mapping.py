@@ -14,6 +14,7 @@ from dataclasses import dataclass, fields
 from enum import StrEnum
 from typing import Any
 
+from carnet.bank.decoding import FALLBACKS, canonical_encoding
 from carnet.bank.parsing import fold
 
 Column = int | str
@@ -30,6 +31,9 @@ class DebitSign(StrEnum):
 def header_key(cell: str) -> str:
     """``"Cr&amp;eacute;dit Euros"`` → ``"credit euros"`` (BNP double-escapes its headers)."""
     return fold(html.unescape(html.unescape(cell))).lower()
+
+
+MAX_COLUMNS = 1000
 
 
 @dataclass(frozen=True, slots=True)
@@ -69,6 +73,24 @@ class CsvMapping:
             raise ValueError(f"{self.name}: a headerless mapping can only use column indexes")
         if len(self.separator) != 1 or self.decimal not in {",", ".", "auto"}:
             raise ValueError(f"{self.name}: separator must be one character, decimal , . or auto")
+        self._check_bounds()
+
+    def _check_bounds(self) -> None:
+        """What a saved profile (typed, or loaded from a file) could get wrong."""
+        if self.encoding and canonical_encoding(self.encoding) is None:
+            raise ValueError(f"{self.name}: unknown encoding {self.encoding!r}")
+        if self.fallback not in FALLBACKS:
+            raise ValueError(f"{self.name}: the fallback encoding must be cp1252 or iso8859_15")
+        for column in self.columns():
+            if isinstance(column, bool) or not isinstance(column, int | str):
+                raise ValueError(f"{self.name}: a column is a header name or a number")
+            if isinstance(column, int) and not 0 <= column < MAX_COLUMNS:
+                raise ValueError(f"{self.name}: column {column} is not between 0 and 999")
+        for count in (self.skip_rows, self.min_columns):
+            if isinstance(count, bool) or not isinstance(count, int) or not 0 <= count < 1000:
+                raise ValueError(f"{self.name}: skip_rows and min_columns are between 0 and 999")
+        if not all(token in self.date_format for token in ("dd", "mm", "yy")):
+            raise ValueError(f"{self.name}: the date format needs dd, mm and yy or yyyy")
 
     def columns(self) -> tuple[Column, ...]:
         """Every column the mapping reads."""

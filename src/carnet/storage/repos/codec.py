@@ -48,7 +48,14 @@ def encode(value: object) -> object:
 def to_row(record: object, *, skip: tuple[str, ...] = ("id",)) -> Row:
     """A dataclass as a dict of columns (``id`` left out unless asked)."""
     assert is_dataclass(record) and not isinstance(record, type)
-    return {f.name: encode(getattr(record, f.name)) for f in fields(record) if f.name not in skip}
+    names = _names(type(record))
+    return {name: encode(getattr(record, name)) for name in names if name not in skip}
+
+
+@cache
+def _names(cls: type) -> tuple[str, ...]:
+    # dataclasses.fields() builds its tuple on each call; bulk paths ask it per row.
+    return tuple(f.name for f in fields(cls))
 
 
 @cache

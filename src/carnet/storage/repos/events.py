@@ -80,19 +80,11 @@ class EventLog:
 
     def record_many(self, entity: str, action: str, records: Sequence[_Identified]) -> None:
         """Append one ``action`` event per record (each must have an ``id``)."""
-        rows = [
-            {
-                "entity": entity,
-                "entity_id": r.id,
-                "action": action,
-                "before": None,
-                "after": row_json(r),
-                "source": "user",
-                "op": self.op,
-            }
-            for r in records
-        ]
-        self.db.table("event").insert_all(rows, batch_size=1000)
+        self.db.conn.executemany(
+            "INSERT INTO event (entity, entity_id, action, before, after, source, op) "
+            "VALUES (?, ?, ?, NULL, ?, 'user', ?)",
+            [(entity, r.id, action, row_json(r), self.op) for r in records],
+        )
 
     def record_steps(self, entity: str, steps: Sequence[tuple[int, str, object, object]]) -> None:
         """Append one event per (id, action, before, after), in one statement."""

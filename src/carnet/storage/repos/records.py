@@ -30,10 +30,11 @@ class RecordRepo(Generic[T]):
         return self.get(insert_row(self.db, self.table, to_row(data)))
 
     def insert_many(self, items: list[object]) -> list[T]:
-        """Insert many rows at once (imports, demo data); returns them in order.
+        """Insert many rows at once (imports, demo data); returns them in order, with ids.
 
         Ids are assigned here from the current maximum: callers hold the write
-        lock (``BEGIN IMMEDIATE``), so nobody else can take them meanwhile.
+        lock (``BEGIN IMMEDIATE``), so nobody else can take them meanwhile. The rows
+        are not read back: each record is its input with the id it was given.
         """
         if not items:
             return []
@@ -41,8 +42,15 @@ class RecordRepo(Generic[T]):
             self.db.execute(f"SELECT coalesce(max(id), 0) FROM [{self.table}]").fetchone()[0]
         )
         rows = [{"id": start + n, **to_row(item)} for n, item in enumerate(items, 1)]
-        self.db.table(self.table).insert_all(rows, batch_size=1000)
-        return self.list("id > ? AND id <= ?", [start, start + len(rows)])
+        names = list(rows[0])
+        sql = (
+            f"INSERT INTO [{self.table}] ({', '.join(f'[{name}]' for name in names)}) "
+            f"VALUES ({', '.join('?' * len(names))})"
+        )
+        self.db.conn.executemany(
+            sql, [[_column_value(row[name]) for name in names] for row in rows]
+        )
+        return [from_row(self.cls, row) for row in rows]
 
     def update(self, ident: int, data: object) -> tuple[T, T]:
         """Replace the editable columns of row ``ident``; returns (before, after)."""

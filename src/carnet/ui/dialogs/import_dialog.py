@@ -29,6 +29,7 @@ from carnet.bank import BankFileError, CsvMapping, parse_statement
 from carnet.domain.errors import CarnetError
 from carnet.i18n import Translator
 from carnet.services.bank_import import ImportReport
+from carnet.services.input_files import MAX_STATEMENT_BYTES, InputFileError, read_limited
 from carnet.ui.dialogs.csv_profile_dialog import CsvProfileDialog
 from carnet.ui.errors import describe
 from carnet.ui.models.bank_labels import format_label
@@ -59,9 +60,9 @@ class _ParseJob(QRunnable):
 
     def run(self) -> None:
         try:
-            data = self._path.read_bytes()
+            data = read_limited(self._path, MAX_STATEMENT_BYTES)
             parse_statement(data, self._path.name, self._profiles)
-        except (BankFileError, OSError) as exc:
+        except (BankFileError, InputFileError) as exc:
             self.signals.failed.emit(describe(self._t, exc))
             return
         self.signals.done.emit(data)
@@ -92,8 +93,11 @@ class ImportDialog(QDialog):
         try:
             large = self._path.stat().st_size > BACKGROUND_ABOVE_BYTES
             if not large:
-                self._preview(self._path.read_bytes())
+                self._preview(read_limited(self._path, MAX_STATEMENT_BYTES))
                 return
+        except InputFileError as exc:
+            self._fail(describe(self._t, exc))
+            return
         except OSError as exc:
             self._fail(str(exc))
             return

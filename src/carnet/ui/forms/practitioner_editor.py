@@ -7,6 +7,7 @@ from typing import Any
 
 from PySide6.QtWidgets import QComboBox, QLineEdit, QPlainTextEdit, QWidget
 
+from carnet.domain.errors import ValidationError
 from carnet.domain.practitioners import (
     Practitioner,
     PractitionerInput,
@@ -14,6 +15,7 @@ from carnet.domain.practitioners import (
     Sector,
     Specialty,
 )
+from carnet.domain.validation import check_rpps
 from carnet.i18n import Translator
 from carnet.ui.household_labels import LANGUAGE_CODES, PROFESSIONS, SECTORS, SPECIALTIES
 from carnet.ui.widgets.fields import CheckedForm
@@ -57,10 +59,11 @@ class PractitionerEditor(QWidget):
         return None if self.name.text().strip() else self._t.gettext("Type a name")
 
     def _check_rpps(self) -> str | None:
-        text = self.rpps.text().strip()
-        if not text or (text.isdigit() and len(text) == 11):
-            return None
-        return self._t.gettext("An RPPS number has 11 digits")
+        try:
+            check_rpps(self.rpps.text())  # the service's own rule: length and Luhn key
+        except ValidationError as error:
+            return error.message.render(self._t)
+        return None
 
     def _check_languages(self) -> str | None:
         codes = self._language_codes()

@@ -45,7 +45,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from carnet.domain.attachments import AttachedTo, Attachment, AttachmentKind
+from carnet.domain.attachments import (
+    AttachedTo,
+    Attachment,
+    AttachmentKind,
+    file_name_to_open,
+)
 from carnet.domain.changes import Changes
 from carnet.domain.errors import CarnetError
 from carnet.i18n import N_, Translator
@@ -348,7 +353,9 @@ class AttachmentsPanel(QGroupBox):
             weakref.finalize(self, shutil.rmtree, self._opened, True)
         folder = self._opened / str(attachment.id)
         folder.mkdir(mode=0o700, exist_ok=True)
-        path = folder / (Path(attachment.file_name).name or f"attachment-{attachment.id}")
+        path = folder / file_name_to_open(
+            attachment.file_name, attachment.media_type, attachment.id
+        )
         path.write_bytes(data)
         path.chmod(0o600)
         return path

@@ -1,0 +1,145 @@
+"""Loading a JSON export: every row checked with the rules a form uses, all or nothing.
+
+``storage.dump`` checks each row's shape against its table; here each record is
+checked for meaning by the services' own cleaning (names, NIR, dates, act codes,
+amounts, CSV profiles), then the whole household is assessed in one pass, so
+what was loaded reads, lists, exports and prints like what was typed. Any
+problem names the table and row and leaves the database as it was.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+from dataclasses import fields
+from typing import Any
+
+from carnet.bank import CsvMapping
+from carnet.domain.care import ActInput, CareAct
+from carnet.domain.contracts import Contract, ContractInput
+from carnet.domain.errors import CarnetError
+from carnet.domain.ids import PersonId
+from carnet.domain.messages import N_
+from carnet.domain.people import Person, PersonInput
+from carnet.domain.practitioners import Practitioner, PractitionerInput
+from carnet.domain.validation import check_email, check_iban, check_text
+from carnet.services.assessing import Reassessor
+from carnet.services.bank_import import ALIAS_PREFIX, PROFILE_PREFIX
+from carnet.services.care import CareService
+from carnet.services.household import HouseholdService
+from carnet.services.settings import ADDRESS_PREFIX, KNOWN
+from carnet.storage import dump as storage_dump
+from carnet.storage.repos.codec import from_row
+from carnet.storage.store import Store
+
+DumpError = storage_dump.DumpError
+
+
+def parse(raw: bytes) -> object:
+    """The JSON document, or :class:`DumpError` (bad bytes, syntax, nesting, huge numbers)."""
+    try:
+        return json.loads(raw.decode("utf-8"))
+    except UnicodeDecodeError as exc:
+        raise DumpError(N_("not a JSON file ({reason})"), reason=str(exc)[:200]) from None
+    except RecursionError:
+        raise DumpError(N_("the file is nested too deeply to be a Carnet export")) from None
+    except ValueError as exc:  # JSONDecodeError, and integers too long to convert
+        raise DumpError(N_("not a JSON file ({reason})"), reason=str(exc)[:200]) from None
+
+
+class JsonLoader:
+    """Loads one export into the store's (empty) database."""
+
+    def __init__(self, store: Store, household: HouseholdService, care: CareService) -> None:
+        self.store = store
+        self.household = household
+        self.care = care
+        self.checks: dict[str, Callable[[dict[str, Any]], None]] = {
+            "person": self._person,
+            "practitioner": self._practitioner,
+            "contract": self._contract,
+            "care_act": self._act,
+            "bank_account": self._bank_account,
+            "setting": self._setting,
+        }
+
+    def load(self, raw: bytes) -> int:
+        db = self.store.ledger.db
+        present = storage_dump.tables(db)
+        tables = storage_dump.check_header(parse(raw), present)
+        count = 0
+        with self.store.ledger.write():
+            db.execute("PRAGMA defer_foreign_keys = ON")  # a dependent may come before its insured
+            if any(db.execute(f"SELECT 1 FROM [{t}] LIMIT 1").fetchone() for t in present):
+                raise DumpError(N_("load an export only into a new, empty database"))
+            for table in present:
+                if table in storage_dump.DERIVED:
+                    continue  # the rules work these out again below
+                count += self._table(table, tables.get(table, []))
+            broken = storage_dump.broken_link(db)
+            if broken is not None:
+                raise broken
+            # Loaded acts are assessed like typed ones: one pass over every person-year.
+            Reassessor(self.store).many(self.store.acts.person_years("1", []))
+            storage_dump.refresh_act_keys(db)
+        return count
+
+    def _table(self, table: str, rows: list[Any]) -> int:
+        db = self.store.ledger.db
+        wanted = storage_dump.columns(db, table)
+        checked = list(storage_dump.check_rows(table, wanted, rows))
+        storage_dump.insert_rows(db, table, checked)
+        check = self.checks.get(table)
+        if check is not None:  # after inserting: a row may point to a later one of its table
+            for number, row in checked:
+                try:
+                    check(row)
+                except CarnetError as exc:
+                    reason = exc.text
+                    raise storage_dump.row_error(table, number, "{reason}", reason=reason) from None
+        return len(checked)
+
+    def _person(self, row: dict[str, Any]) -> None:
+        person = from_row(Person, row)
+        self.household._clean_person(_as(PersonInput, person), PersonId(person.id))
+
+    def _practitioner(self, row: dict[str, Any]) -> None:
+        self.household._clean_practitioner(_as(PractitionerInput, from_row(Practitioner, row)))
+
+    def _contract(self, row: dict[str, Any]) -> None:
+        self.household._clean_contract(_as(ContractInput, from_row(Contract, row)))
+
+    def _act(self, row: dict[str, Any]) -> None:
+        self.care._clean(_as(ActInput, from_row(CareAct, row)))
+
+    @staticmethod
+    def _bank_account(row: dict[str, Any]) -> None:
+        check_text(row.get("name", ""), "name", required=True, max_length=80)
+        if str(row.get("iban") or "").strip():
+            check_iban(str(row["iban"]))
+
+    @staticmethod
+    def _setting(row: dict[str, Any]) -> None:
+        key, value = str(row.get("key", "")), str(row.get("value", ""))
+        if key.startswith(PROFILE_PREFIX):
+            try:
+                CsvMapping.from_toml(value)
+            except Exception as exc:  # any library error: the profile cannot be used
+                raise DumpError(
+                    N_("CSV profile {name} cannot be read ({reason})"),
+                    name=key.removeprefix(PROFILE_PREFIX)[:80],
+                    reason=str(exc)[:200],
+                ) from None
+            return
+        if key == "household.email":
+            check_email(value, key)
+            return
+        if key in KNOWN or key.startswith((ADDRESS_PREFIX, ALIAS_PREFIX)):
+            check_text(value, key, max_length=5000, multiline=True)
+            return
+        raise DumpError(N_("unknown setting {key}"), key=repr(key)[:80])
+
+
+def _as(cls: type[Any], record: object) -> Any:
+    """The input of a form, with the values of a stored record (same field names)."""
+    return cls(**{f.name: getattr(record, f.name) for f in fields(cls)})
