@@ -80,7 +80,7 @@ def _dump(path: Path) -> list[str]:
     Loading assesses the acts again (the file's figures are not trusted): the rows the
     rules write get new time stamps, and the deduction ledger new ids, same content.
     """
-    stamps = re.compile(r",'\d{4}-\d\d-\d\dT[\d:.]+Z','\d{4}-\d\d-\d\dT[\d:.]+Z'\);$")
+    stamps = re.compile(r",'\d{4}-\d\d-\d\dT[\d:.]+Z','\d{4}-\d\d-\d\dT[\d:.]+Z'")
     rewritten = ('"assessment"', '"expected_payment"', '"deduction_ledger"')
     lines = []
     for original in dump_database(path):
@@ -88,7 +88,7 @@ def _dump(path: Path) -> list[str]:
             continue
         line = original
         if line.startswith(tuple(f"INSERT INTO {t}" for t in rewritten)):
-            line = stamps.sub(");", line)
+            line = stamps.sub("", line)
             if '"deduction_ledger"' in line:
                 line = re.sub(r"VALUES\(\d+,", "VALUES(", line)
         lines.append(line)
