@@ -18,6 +18,7 @@ from carnet.bank import (
     CsvMapping,
     ExtraPayer,
     PayerDirectory,
+    Statement,
     StatementLine,
     classify,
     fingerprint_lines,
@@ -38,8 +39,27 @@ from carnet.i18n import N_, resources_dir
 from carnet.services.base import Result, Service
 
 PROFILE_PREFIX = "csv-profile:"
-SLICE = 10_000
+SLICE = 5_000  # lines written at once (and between two progress reports)
+TICK = 5_000  # lines classified between two progress reports
+
+# Told (lines done, lines in all) as an import goes; answers False to cancel it.
+Progress = Callable[[int, int], bool]
 ALIAS_PREFIX = "payer-alias:"
+
+
+class ImportCancelled(CarnetError):
+    """The person cancelled the import; nothing was written."""
+
+
+class _Ticker:
+    """Reports progress and turns a "stop" answer into :class:`ImportCancelled`."""
+
+    def __init__(self, progress: Progress | None, total: int) -> None:
+        self.progress, self.total = progress, max(total, 1)
+
+    def __call__(self, done: int) -> None:
+        if self.progress is not None and not self.progress(min(done, self.total), self.total):
+            raise ImportCancelled(N_("import cancelled; nothing was added"))
 
 
 class StatementFileError(CarnetError):
@@ -111,37 +131,70 @@ class BankImportService(Service):
         return changed
 
     def import_file(
-        self, data: bytes, filename: str, account_name: str | None = None, dry_run: bool = False
+        self,
+        data: bytes,
+        filename: str,
+        account_name: str | None = None,
+        dry_run: bool = False,
+        *,
+        progress: Progress | None = None,
     ) -> Result[ImportReport]:
         try:
             statement = parse_statement(data, filename, self.csv_profiles())
         except BankFileError as exc:
             raise StatementFileError(exc.text) from None
+        return self.import_statement(
+            statement, data, filename, account_name, dry_run=dry_run, progress=progress
+        )
+
+    def import_statement(
+        self,
+        statement: Statement,
+        data: bytes,
+        filename: str,
+        account_name: str | None = None,
+        *,
+        dry_run: bool = False,
+        progress: Progress | None = None,
+    ) -> Result[ImportReport]:
+        """Import a statement already parsed from ``data`` (the window parses off its thread).
+
+        ``progress(done, total)`` is told how far the work is every few thousand lines;
+        answering False cancels: :class:`ImportCancelled`, and nothing is written.
+        """
         account = self._account(account_name)
+        tick = _Ticker(progress, len(statement.lines) * (1 if dry_run else 2))
         # Fingerprints are unique per account in the database; the key only has to be
         # stable, so it must not depend on whether the account existed before.
         key = "carnet"
         known = self.store.bank.fingerprints(account.id) if account else set()
         verdict = _classifier(self.directory())
-        lines = tuple(
-            ImportedLine(line, verdict(line), print_, print_ in known)
-            for line, print_ in zip(
-                statement.lines, fingerprint_lines(key, statement.lines), strict=True
-            )
-        )
+        found: list[ImportedLine] = []
+        prints = fingerprint_lines(key, statement.lines)
+        for n, (line, print_) in enumerate(zip(statement.lines, prints, strict=True)):
+            if n % TICK == 0:
+                tick(n)
+            found.append(ImportedLine(line, verdict(line), print_, print_ in known))
+        lines = tuple(found)
         report = ImportReport(statement.format, account, lines, dry_run)
         if dry_run:
+            tick(len(lines))
             return Result(report, Changes())
         with self.store.transaction(N_("Import a bank statement")):
             if account is None:  # the first import creates the account it fills
                 account = self.store.bank_accounts.insert(BankAccountInput(name="Main account"))
                 self.store.events.record("bank_account", account.id, "created", after=account)
                 report = ImportReport(statement.format, account, lines, dry_run)
-            self._store(report, account.id, filename, data)
+            self._store(report, account.id, filename, data, tick)
         return Result(report, Changes(bank=frozenset({account.id})))
 
     def _store(
-        self, report: ImportReport, account_id: BankAccountId, filename: str, data: bytes
+        self,
+        report: ImportReport,
+        account_id: BankAccountId,
+        filename: str,
+        data: bytes,
+        tick: _Ticker,
     ) -> None:
         dates = [line.line.date for line in report.lines]
         record = self.store.bank.add_import(
@@ -161,6 +214,7 @@ class BankImportService(Service):
         new = [item for item in report.lines if not item.duplicate]
         # In slices: a 300 000-line statement's rows and events never sit in memory at once.
         for start in range(0, len(new), SLICE):
+            tick(len(report.lines) + start)
             added = self.store.bank.add_transactions(
                 [_transaction(item, account_id, record.id) for item in new[start : start + SLICE]]
             )

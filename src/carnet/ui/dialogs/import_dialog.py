@@ -3,15 +3,20 @@
 The preview is the service's dry run, which writes nothing; **Import** runs the real
 import. A file larger than :data:`BACKGROUND_ABOVE_BYTES` is first read and parsed in
 Qt's thread pool behind a busy indicator, because that part needs no database; the dry
-run and the import then run on the GUI thread, where database work stays.
+run and the import then run on the GUI thread, where database work stays. They report
+their progress every few thousand lines: the bar moves, the window keeps answering
+(the event loop turns at each report) and **Cancel** stops the import, which then
+writes nothing.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
 from PySide6.QtWidgets import (
+    QApplication,
     QComboBox,
     QDialog,
     QDialogButtonBox,
@@ -25,10 +30,11 @@ from PySide6.QtWidgets import (
 )
 
 from carnet.app import Services
-from carnet.bank import BankFileError, CsvMapping, parse_statement
+from carnet.bank import BankFileError, CsvMapping, Statement, parse_statement
 from carnet.domain.errors import CarnetError
 from carnet.i18n import Translator
-from carnet.services.bank_import import ImportReport
+from carnet.services.bank_import import ImportReport, Progress
+from carnet.services.base import Result
 from carnet.services.input_files import MAX_STATEMENT_BYTES, InputFileError, read_limited
 from carnet.ui.dialogs.csv_profile_dialog import CsvProfileDialog
 from carnet.ui.errors import describe
@@ -41,7 +47,7 @@ PREVIEW_WIDTHS = (96, 300, 90, 190, 230)
 
 
 class _ParseSignals(QObject):
-    done = Signal(bytes)
+    done = Signal(object)  # (bytes, Statement): parsed once, not again on the GUI thread
     failed = Signal(str)
 
 
@@ -61,11 +67,11 @@ class _ParseJob(QRunnable):
     def run(self) -> None:
         try:
             data = read_limited(self._path, MAX_STATEMENT_BYTES)
-            parse_statement(data, self._path.name, self._profiles)
+            statement = parse_statement(data, self._path.name, self._profiles)
         except (BankFileError, InputFileError) as exc:
             self.signals.failed.emit(describe(self._t, exc))
             return
-        self.signals.done.emit(data)
+        self.signals.done.emit((data, statement))
 
 
 class ImportDialog(QDialog):
@@ -79,7 +85,10 @@ class ImportDialog(QDialog):
         super().__init__(parent)
         self._services, self._t, self._path = services, translator, path
         self._data: bytes | None = None
+        self._statement: Statement | None = None
         self._job: _ParseJob | None = None
+        self._working = False  # a dry run or an import is under way
+        self._stop = False  # Cancel was pressed during it
         self.report: ImportReport | None = None
         self.setWindowTitle(translator.gettext("Import a bank statement"))
         self.model = PreviewTableModel(translator, self)
@@ -103,7 +112,7 @@ class ImportDialog(QDialog):
             return
         self._set_busy(True)
         self._job = _ParseJob(self._path, self._services.bank.csv_profiles(), self._t)
-        self._job.signals.done.connect(self._preview)
+        self._job.signals.done.connect(self._parsed)
         self._job.signals.failed.connect(self._fail)
         QThreadPool.globalInstance().start(self._job)
 
@@ -179,14 +188,41 @@ class ImportDialog(QDialog):
         self.cancel_button.clicked.connect(self.reject)
         return buttons
 
+    def reject(self) -> None:
+        """Cancel: during an import, stop it (nothing is written); otherwise close."""
+        if self._working:
+            self._stop = True
+            return
+        super().reject()
+
+    def _progress(self, done: int, total: int) -> bool:
+        """Told by the service every few thousand lines: show it, let the window breathe."""
+        self.busy.setRange(0, total)
+        self.busy.setValue(done)
+        QApplication.processEvents()
+        return not self._stop
+
+    def _run(self, call: Callable[[Progress], Result[ImportReport]]) -> Result[ImportReport]:
+        self._working, self._stop = True, False
+        self._set_busy(True)
+        self.import_button.setEnabled(False)
+        try:
+            return call(self._progress)
+        finally:
+            self._working = False
+            self._set_busy(False)
+
     # -- reacting ----------------------------------------------------------------------
+    def _parsed(self, parsed: tuple[bytes, Statement]) -> None:
+        self._data, self._statement = parsed
+        self._preview(self._data)
+
     def _preview(self, data: bytes) -> None:
         self._set_busy(False)
-        self._data = data
+        if data is not self._data:
+            self._data, self._statement = data, None
         try:
-            report = self._services.bank.import_file(
-                data, self._path.name, self.account_name(), dry_run=True
-            ).value
+            report = self._run(lambda progress: self._call(True, progress)).value
         except CarnetError as exc:
             self._fail(describe(self._t, exc))
             # An unknown CSV can be described once and then read like a known bank's.
@@ -194,6 +230,15 @@ class ImportDialog(QDialog):
             return
         self.describe_button.hide()
         self._show(report)
+
+    def _call(self, dry_run: bool, progress: Progress) -> Result[ImportReport]:
+        assert self._data is not None
+        bank, name, account = self._services.bank, self._path.name, self.account_name()
+        if self._statement is None:
+            return bank.import_file(self._data, name, account, dry_run, progress=progress)
+        return bank.import_statement(
+            self._statement, self._data, name, account, dry_run=dry_run, progress=progress
+        )
 
     def describe_csv(self) -> CsvProfileDialog:
         """Open the CSV description; saving it re-reads the file with the new profile."""
@@ -224,19 +269,20 @@ class ImportDialog(QDialog):
         self.import_button.setEnabled(report.added > 0)
 
     def _rerun(self) -> None:
-        # Duplicates are counted per account: choosing another account changes them.
-        if self._data is not None:
+        # Duplicates are counted per account: choosing another account changes them;
+        # a CSV profile just saved changes how the file reads.
+        if self._data is not None and not self._working:
+            self._statement = None
             self._preview(self._data)
 
     def _import(self) -> None:
-        if self._data is None:
+        if self._data is None or self._working:
             return
         try:
-            result = self._services.bank.import_file(
-                self._data, self._path.name, self.account_name()
-            )
+            result = self._run(lambda progress: self._call(False, progress))
         except CarnetError as exc:
             self._fail(describe(self._t, exc))
+            self.import_button.setEnabled(self.report is not None and self.report.added > 0)
             return
         self.report = result.value
         self.imported.emit(result)
@@ -250,4 +296,6 @@ class ImportDialog(QDialog):
 
     def _set_busy(self, busy: bool) -> None:
         self.busy.setVisible(busy)
+        if not busy:
+            self.busy.setRange(0, 0)  # indeterminate again, until a count is known
         self.account_box.setEnabled(not busy and self.account_box.count() > 1)
