@@ -54,6 +54,15 @@ GUIDE = (
                 "gynaecologists, ophthalmologists, psychiatrists (under 26) and dentists. "
                 "You can change your médecin traitant at any time."
             ),
+            N_(
+                "Carnet works out each act's parcours from the médecin traitant declared on "
+                "its date (Household page, with the declaration date): your médecin traitant "
+                "is within the parcours, another general practitioner is not (unless a "
+                "replacement, away from home or an emergency), a specialist is assumed "
+                "referred, and direct access needs a declared médecin traitant. Under 16 there "
+                "is no penalty. If a specialist saw you without referral, click “Not referred” "
+                "beside the act."
+            ),
         ),
     ),
     (
