@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from decimal import Decimal
+from typing import NamedTuple
 
 from carnet.domain.money import Cents, apply_rate
 from carnet.domain.practitioners import Sector
@@ -16,9 +17,17 @@ _S2 = Sector.S2
 _S3 = Sector.NON_CONVENTIONNE
 
 
-def compute_base(case: Case, is_penalised: bool) -> Cents:
+class Base(NamedTuple):
+    """The base of the act, and what it would be within the parcours (for its cost)."""
+
+    amount: Cents
+    usual: Cents
+
+
+def compute_base(case: Case, is_penalised: bool) -> Base:
     """The base, never above the fee: the AMO never pays more than was spent."""
     act, definition, trace = case.act, case.definition, case.trace
+    usual = None
     if act.base_override_cents is not None:
         base = act.base_override_cents
         trace.add("base.override", base=eur(base))
@@ -30,16 +39,31 @@ def compute_base(case: Case, is_penalised: bool) -> Cents:
         base = _sector_base(case, base, is_penalised)
     else:
         key = _tariff_key(case, is_penalised)
-        base = _tariff_amount(case, key)
+        tariff = _tariff_amount(case, key)
         lost = coordination_cents(case, penalised=is_penalised)
+        base = Cents(max(0, tariff - lost))
         if lost:
-            base = Cents(max(0, base - lost))
             trace.add("base.no_coordination", amount=eur(lost), base=eur(base))
-        base = _sector_base(case, base, is_penalised)
+        sector_base = _sector_base(case, base, is_penalised)
+        if lost and sector_base == base:
+            usual = _usual(case, tariff, base)
+        base = sector_base
     if base > act.fee_cents:
         base = act.fee_cents
         trace.add("base.limited", base=eur(base))
-    return base
+    return Base(base, base if usual is None else Cents(min(usual, act.fee_cents)))
+
+
+def _usual(case: Case, tariff: Cents, without: Cents) -> Cents:
+    """The base within the parcours of an act that lost its coordination majoration."""
+    definition = case.definition
+    if (
+        case.sector is _S2
+        and definition.non_optam_without_coordination
+        and case.act.fee_cents > tariff
+    ):
+        return without  # a non-OPTAM psychiatrist billing above it never has the MCS
+    return tariff
 
 
 def coordination_cents(case: Case, *, penalised: bool) -> Cents:

@@ -56,13 +56,6 @@ class _Amo(NamedTuple):
     reference: Cents
 
 
-class _Parcours(NamedTuple):
-    """The act's place in the parcours and what leaving it cost."""
-
-    parcours: str
-    cost: Cents
-
-
 class Deductions(NamedTuple):
     """Participation forfaitaire and franchise charged on one act."""
 
@@ -97,10 +90,10 @@ def assess(
     case = _case(act, person, practitioner, tables, doctors)
     situation = situate(case)
     is_penalised = situation.penalised
-    base = compute_base(case, is_penalised)
+    base, usual = compute_base(case, is_penalised)
     decision = amo_rate(case, is_penalised)
     amo = _amo_gross(case, base, decision)
-    cost = _parcours_cost(case, situation, base, decision, amo)
+    cost = _parcours_cost(case, situation, usual, decision, amo)
     exempt = exemption(case)
     pf, ledger = participation(case, exempt, amo.gross, ledger)
     fr, ledger = franchise(case, exempt, Cents(amo.gross - pf), ledger)
@@ -110,9 +103,15 @@ def assess(
     amc = complementary(
         case, shares, contract, penalised=is_penalised, reimbursable=decision.reimbursable
     )
-    parcours = _Parcours(situation.parcours, Cents(cost))
     assessment = _finish(
-        case, tables.version, shares, amo, deductions=Deductions(pf, fr), amc=amc, parcours=parcours
+        case,
+        tables.version,
+        shares,
+        amo,
+        deductions=Deductions(pf, fr),
+        amc=amc,
+        parcours=situation.parcours,
+        cost=Cents(cost),
     )
     return assessment, ledger
 
@@ -149,17 +148,14 @@ def _case(
 
 
 def _parcours_cost(
-    case: Case, situation: Situation, base: Cents, decision: RateDecision, amo: _Amo
+    case: Case, situation: Situation, usual: Cents, decision: RateDecision, amo: _Amo
 ) -> int:
     """What leaving the parcours cost on this act: the AMO of the usual rate and base, not paid."""
     if not situation.penalised:
         return 0
-    usual = base
-    definition = case.definition
-    if definition.coordination or definition.out_tariff:
-        # The base within the parcours (with the coordination majoration, when it is
-        # billable), worked out again on a scratch trace.
-        usual = compute_base(case._replace(trace=Trace()), False)
+    if case.definition.out_tariff:
+        # A separate out-of-parcours tariff: work the usual base out again, on a scratch trace.
+        usual = compute_base(case._replace(trace=Trace()), False).amount
     return max(0, apply_rate(usual, decision.normal) - amo.gross)
 
 
@@ -188,7 +184,8 @@ def _finish(
     *,
     deductions: Deductions,
     amc: Cents,
-    parcours: _Parcours,
+    parcours: str,
+    cost: Cents,
 ) -> Assessment:
     act, trace = case.act, case.trace
     patient = Cents(shares.fee - shares.net - amc)
@@ -219,8 +216,8 @@ def _finish(
         withheld_cents=withheld,
         amo_gross_cents=amo.gross,
         confidence=trace.confidence,
-        parcours=parcours.parcours,
-        parcours_cost_cents=parcours.cost,
+        parcours=parcours,
+        parcours_cost_cents=cost,
     )
 
 

@@ -103,7 +103,6 @@ TEMPLATES: dict[str, dict[str, str]] = {
             "Direct access is not allowed here: treated as out of the parcours."
         ),
         "parcours.out": "Out of the parcours de soins, as stated.",
-        "parcours.stated_in": "Within the parcours de soins, as stated.",
         "parcours.outside_rules": "Dentists and midwives are outside the parcours rules.",
         "parcours.ame": "AME: no parcours penalty.",
         "parcours.no_doctor": (
@@ -229,7 +228,6 @@ TEMPLATES: dict[str, dict[str, str]] = {
         "parcours.direct": "Accès direct à cette spécialité, comme indiqué : dans le parcours.",
         "parcours.direct_refused": "Accès direct non autorisé ici : considéré hors parcours.",
         "parcours.out": "Hors parcours de soins, comme indiqué.",
-        "parcours.stated_in": "Dans le parcours de soins, comme indiqué.",
         "parcours.outside_rules": (
             "Les dentistes et les sages-femmes sont hors des règles du parcours."
         ),

@@ -35,7 +35,11 @@ class Situation(NamedTuple):
     penalised: bool
 
 
+# Shared answers: a situation is made for every act on the hot path.
 _FREE = Situation("", False)
+_WITHIN = Situation(_IN, False)
+_OUTSIDE = Situation(_OUT, True)
+_DIRECT_ACCESS_OK = Situation(_DIRECT, False)
 
 
 class RateDecision(NamedTuple):
@@ -49,12 +53,13 @@ class RateDecision(NamedTuple):
 def situate(case: Case) -> Situation:
     """The act's place in the parcours; each branch adds the line that says why."""
     if not case.definition.parcours:
-        if case.profession in _OUTSIDE_RULES:
+        # Said only when Carnet works the parcours out: a stated one needs no reason.
+        if case.act.parcours is None and case.profession in _OUTSIDE_RULES:
             case.trace.add("parcours.outside_rules")
         return _FREE
     if case.person.ame:
         case.trace.add("parcours.ame")
-        return Situation(_IN, False)
+        return _WITHIN
     stated = case.act.parcours
     return _derived(case) if stated is None else _stated(case, stated)
 
@@ -66,9 +71,8 @@ def penalised(case: Case) -> bool:
 
 def _stated(case: Case, stated: Parcours) -> Situation:
     trace = case.trace
-    if stated is _IN:
-        trace.add("parcours.stated_in")
-        return Situation(_IN, False)
+    if stated is _IN:  # as the person said: no line (there is nothing to explain)
+        return _WITHIN
     if stated in _EXEMPT:
         trace.add("parcours.exempt", reason=stated.value)
         return Situation(stated.value, False)
@@ -77,36 +81,36 @@ def _stated(case: Case, stated: Parcours) -> Situation:
     if stated is _DIRECT:
         if case.doctor is not None and _direct_specialty(case):
             trace.add("parcours.direct")
-            return Situation(_DIRECT, False)
+            return _DIRECT_ACCESS_OK
         trace.add("parcours.direct_refused")
-        return Situation(_OUT, True)
+        return _OUTSIDE
     trace.add("parcours.out")
-    return Situation(_OUT, True)
+    return _OUTSIDE
 
 
 def _derived(case: Case) -> Situation:
     trace, doctor = case.trace, case.doctor
     if _child(case):
-        return Situation(_IN, False)
+        return _WITHIN
     if doctor is None:
         code = "parcours.direct_needs_doctor" if _direct_specialty(case) else "parcours.no_doctor"
         trace.add(code, date=case.act.date.isoformat())
-        return Situation(_OUT, True)
+        return _OUTSIDE
     practitioner = case.practitioner
     if practitioner is None:
         trace.add("parcours.assumed_doctor")
-        return Situation(_IN, False)
+        return _WITHIN
     if practitioner.id == doctor:
         trace.add("parcours.doctor")
-        return Situation(_IN, False)
+        return _WITHIN
     if case.profession is Profession.GP:
         trace.add("parcours.other_gp")
-        return Situation(_OUT, True)
+        return _OUTSIDE
     if _direct_specialty(case):
         trace.add("parcours.direct_access")
-        return Situation(_DIRECT, False)
+        return _DIRECT_ACCESS_OK
     trace.add("parcours.referred")
-    return Situation(_IN, False)
+    return _WITHIN
 
 
 def _child(case: Case) -> bool:
