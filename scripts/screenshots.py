@@ -66,6 +66,11 @@ def select_a_row(window: MainWindow, page: str) -> None:
         table.selectRow(2 if page == "care" else 0)
     if page == "mailings":
         window.page(page).show_packet()  # type: ignore[attr-defined]  # what Preview shows
+    if page == "reports":  # its PDF is rendered on a worker thread: wait for it
+        window.page(page).wait_for_pdf()  # type: ignore[attr-defined]
+        for _ in range(20):  # QPdfView draws its pages on a thread of its own
+            QApplication.processEvents()
+            time.sleep(0.05)
 
 
 def shoot_window(app: QApplication, window: MainWindow, out: Path, language: str) -> None:

@@ -34,7 +34,6 @@ from carnet.domain.banking import (
 from carnet.domain.changes import Changes
 from carnet.domain.errors import CarnetError, ValidationError
 from carnet.domain.ids import BankAccountId, ImportId, TransactionId
-from carnet.domain.money import Cents
 from carnet.i18n import N_, resources_dir
 from carnet.services.base import Result, Service
 
@@ -121,13 +120,14 @@ class BankImportService(Service):
 
     def _reclassify(self, directory: PayerDirectory) -> list[int]:
         changed: list[int] = []
-        for ident, day, cents, label, counterparty in self.store.bank.unrecognised():
-            verdict = classify(StatementLine(day, Cents(cents), label, counterparty), directory)
+        for row in self.store.bank.unrecognised():
+            line = StatementLine(row.date, row.amount_cents, row.label, row.counterparty)
+            verdict = classify(line, directory)
             if verdict.payer_type is None and not verdict.health:
                 continue
             kind = None if verdict.payer_type is None else verdict.payer_type.value
-            self.store.bank.set_classification(ident, kind, verdict.health)
-            changed.append(ident)
+            self.store.bank.set_classification(row.id, kind, verdict.health)
+            changed.append(row.id)
         return changed
 
     def import_file(

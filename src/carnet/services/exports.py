@@ -14,7 +14,7 @@ from carnet.exports.tabular import Cell, Table, to_csv, to_xlsx
 from carnet.i18n import Translator
 from carnet.services.base import Clock
 from carnet.storage import dump as storage_dump
-from carnet.storage.repos.reports import ACTS_SQL, MATCHES_SQL, PAYMENTS_SQL
+from carnet.storage.repos.reports import ActExportRow, MatchExportRow, PaymentExportRow
 from carnet.storage.store import Store
 
 KINDS = ("acts", "payments", "matches")
@@ -53,7 +53,7 @@ class ExportService:
                 _("Tiers payant"),
                 _("Claim by"),
             )
-            rows = [self._act_row(r) for r in self.store.reports.rows(ACTS_SQL)]
+            rows = [self._act_row(r) for r in self.store.reports.acts_export()]
         elif kind == "payments":
             headers = (
                 _("Payment"),
@@ -67,7 +67,7 @@ class ExportService:
                 _("Expected by"),
                 _("Status"),
             )
-            rows = [self._payment_row(r) for r in self.store.reports.rows(PAYMENTS_SQL)]
+            rows = [self._payment_row(r) for r in self.store.reports.payments_export()]
         elif kind == "matches":
             headers = (
                 _("Bank date"),
@@ -79,7 +79,7 @@ class ExportService:
                 _("Allocated"),
                 _("State"),
             )
-            rows = [self._match_row(r) for r in self.store.reports.rows(MATCHES_SQL)]
+            rows = [self._match_row(r) for r in self.store.reports.matches_export()]
         else:
             raise ValueError(kind)
         return Table(kind, headers, rows)
@@ -121,68 +121,50 @@ class ExportService:
         return JsonLoader(self.store, household, CareService(self.store, self.today)).load(raw)
 
     @staticmethod
-    def _act_row(r: tuple[Any, ...]) -> tuple[Cell, ...]:
-        (
-            ident,
-            day,
-            person,
-            practitioner,
-            code,
-            category,
-            fee,
-            base,
-            amo,
-            amc,
-            patient,
-            channel,
-            mode,
-            deadline,
-        ) = r
+    def _act_row(r: ActExportRow) -> tuple[Cell, ...]:
         return (
-            ident,
-            _day(day),
-            person,
-            practitioner,
-            code,
-            category,
-            _money(fee),
-            _money(base),
-            _money(amo),
-            _money(amc),
-            _money(patient),
-            channel,
-            mode,
-            _day(deadline),
+            r.id,
+            _day(r.date),
+            r.person,
+            r.practitioner,
+            r.act_code,
+            r.category,
+            _money(r.fee_cents),
+            _money(r.base_cents),
+            _money(r.amo_cents),
+            _money(r.amc_cents),
+            _money(r.patient_cents),
+            r.channel,
+            r.payment_mode,
+            _day(r.deadline),
         )
 
     @staticmethod
-    def _payment_row(r: tuple[Any, ...]) -> tuple[Cell, ...]:
-        ident, act, day, person, payer, amount, settled, earliest, latest, status = r
+    def _payment_row(r: PaymentExportRow) -> tuple[Cell, ...]:
         return (
-            ident,
-            act,
-            _day(day),
-            person,
-            payer,
-            _money(amount),
-            _money(settled),
-            _day(earliest),
-            _day(latest),
-            status,
+            r.id,
+            r.act_id,
+            _day(r.date),
+            r.person,
+            r.payer,
+            _money(r.amount_cents),
+            _money(r.settled_cents),
+            _day(r.earliest),
+            _day(r.latest),
+            r.status,
         )
 
     @staticmethod
-    def _match_row(r: tuple[Any, ...]) -> tuple[Cell, ...]:
-        day, amount, label, counterparty, payment, act, allocated, state = r
+    def _match_row(r: MatchExportRow) -> tuple[Cell, ...]:
         return (
-            _day(day),
-            _money(amount),
-            label,
-            counterparty,
-            payment,
-            act,
-            _money(allocated),
-            state,
+            _day(r.date),
+            _money(r.amount_cents),
+            r.label,
+            r.counterparty,
+            r.payment_id,
+            r.act_id,
+            _money(r.allocated_cents),
+            r.state,
         )
 
 

@@ -16,7 +16,6 @@ from carnet.domain.messages import N_
 from carnet.domain.money import Cents
 from carnet.domain.people import Person
 from carnet.services.base import Service
-from carnet.storage.repos.reports import PARCOURS_COST_SQL
 
 # The seed: declare a médecin traitant; you can change him whenever you wish.
 ADVICE = N_(
@@ -39,10 +38,10 @@ class ParcoursCost:
 class ParcoursService(Service):
     def costs(self, start: date, end: date) -> list[ParcoursCost]:
         """Per person and calendar year, acts dated from ``start`` to ``end`` (inclusive)."""
-        rows = self.store.reports.rows_with(PARCOURS_COST_SQL, [start.isoformat(), end.isoformat()])
+        rows = self.store.reports.parcours_costs(start.isoformat(), end.isoformat())
         return [
-            ParcoursCost(PersonId(pid), str(name), int(year), Cents(int(cents)), int(acts))
-            for pid, name, year, cents, acts in rows
+            ParcoursCost(PersonId(r.person_id), r.person, int(r.year), Cents(r.cents), r.acts)
+            for r in rows
         ]
 
     def year(self, year: int) -> list[ParcoursCost]:

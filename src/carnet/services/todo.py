@@ -15,7 +15,6 @@ from carnet.domain.money import Cents
 from carnet.services.base import Service
 from carnet.services.claims import ClaimsService
 from carnet.services.parcours import ParcoursService
-from carnet.storage.repos.reports import OVERDUE_SQL
 
 _ACTIONABLE = (
     FeuilleStatus.RETURNED,
@@ -94,12 +93,12 @@ class TodoService(Service):
         ]
 
     def _overdue(self) -> list[TodoItem]:
-        rows = self.store.reports.rows_with(OVERDUE_SQL, [self.today().isoformat()])
         items = []
-        for ident, _act, payer, outstanding, latest, day, code, person in rows:
-            source = "the CPAM" if payer == "amo" else "the mutuelle"
+        for row in self.store.reports.overdue(self.today().isoformat()):
+            source = "the CPAM" if row.payer == "amo" else "the mutuelle"
             text = (
-                f"No payment yet from {source} for {code} of {day} ({person}); expected by {latest}"
+                f"No payment yet from {source} for {row.act_code} of {row.date} ({row.person});"
+                f" expected by {row.latest}"
             )
             items.append(
                 TodoItem(
@@ -107,9 +106,9 @@ class TodoService(Service):
                     8,
                     text,
                     "expected_payment",
-                    ident,
-                    date.fromisoformat(latest),
-                    Cents(outstanding),
+                    row.payment_id,
+                    date.fromisoformat(row.latest),
+                    Cents(row.outstanding_cents),
                 )
             )
         return items

@@ -83,6 +83,23 @@ class OpenCreditRow(NamedTuple):
         return cls(TransactionId(ident), date.fromisoformat(day), Cents(cents), payer, counterparty)
 
 
+class SettledRow(NamedTuple):
+    """Part of a transfer confirmed against one expected payment."""
+
+    payment_id: ExpectedPaymentId
+    cents: Cents
+
+
+class UnclassifiedRow(NamedTuple):
+    """A line in which no payer was recognised."""
+
+    id: TransactionId
+    date: date
+    amount_cents: Cents
+    label: str
+    counterparty: str
+
+
 class BankRepo:
     def __init__(self, db: Database) -> None:
         self.db = db
@@ -142,13 +159,13 @@ class BankRepo:
             [cents, cents, payment_id],
         )
 
-    def settlements(self, transaction_id: TransactionId) -> list[tuple[int, int]]:
+    def settlements(self, transaction_id: TransactionId) -> list[SettledRow]:
         rows = self.db.execute(
             "SELECT expected_payment_id, amount_cents FROM settlement "
             "WHERE transaction_id = ? AND state = 'confirmed' ORDER BY id",
             [transaction_id],
         ).fetchall()
-        return [(int(p), int(c)) for p, c in rows]
+        return [SettledRow(ExpectedPaymentId(p), Cents(c)) for p, c in rows]
 
     def imports(self) -> list[StatementImport]:
         """Every imported file, newest first."""
@@ -200,13 +217,16 @@ class BankRepo:
             person_id, day, cents = recovered
             self.record_recovered(person_id, date.fromisoformat(day), cents, transaction_id)
 
-    def unrecognised(self) -> list[tuple[int, date, int, str, str]]:
-        """Lines no payer was recognised in: (id, date, cents, label, counterparty)."""
+    def unrecognised(self) -> list[UnclassifiedRow]:
+        """Lines no payer was recognised in."""
         rows = self.db.execute(
             "SELECT id, date, amount_cents, label, counterparty FROM bank_transaction "
             "WHERE payer_type IS NULL AND health = 0"
         ).fetchall()
-        return [(int(i), date.fromisoformat(d), int(a), str(lb), str(c)) for i, d, a, lb, c in rows]
+        return [
+            UnclassifiedRow(TransactionId(i), date.fromisoformat(d), Cents(a), lb, c)
+            for i, d, a, lb, c in rows
+        ]
 
     def set_classification(self, ident: int, payer_type: str | None, health: bool) -> None:
         self.db.execute(

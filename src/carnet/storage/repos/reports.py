@@ -1,8 +1,11 @@
-"""Read-only queries behind exports and summaries."""
+"""Read-only queries behind exports, the todo list and the parcours figures.
+
+Each query has its row type: the columns of its SELECT, in order, by name.
+"""
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, NamedTuple
 
 if TYPE_CHECKING:
     from sqlite_utils import Database
@@ -35,15 +38,88 @@ ORDER BY t.date, t.id, s.id
 """
 
 
+class ActExportRow(NamedTuple):
+    id: int
+    date: str  # ISO dates, as stored
+    person: str
+    practitioner: str
+    act_code: str
+    category: str
+    fee_cents: int
+    base_cents: int | None  # None: not assessed
+    amo_cents: int | None
+    amc_cents: int | None
+    patient_cents: int | None
+    channel: str
+    payment_mode: str
+    deadline: str | None
+
+
+class PaymentExportRow(NamedTuple):
+    id: int
+    act_id: int
+    date: str
+    person: str
+    payer: str
+    amount_cents: int
+    settled_cents: int
+    earliest: str
+    latest: str
+    status: str
+
+
+class MatchExportRow(NamedTuple):
+    date: str
+    amount_cents: int
+    label: str
+    counterparty: str
+    payment_id: int
+    act_id: int
+    allocated_cents: int
+    state: str
+
+
+class OverdueRow(NamedTuple):
+    payment_id: int
+    act_id: int
+    payer: str
+    outstanding_cents: int
+    latest: str
+    date: str
+    act_code: str
+    person: str
+
+
+class ParcoursCostRow(NamedTuple):
+    person_id: int
+    person: str
+    year: str
+    cents: int
+    acts: int
+
+
 class ReportRepo:
     def __init__(self, db: Database) -> None:
         self.db = db
 
-    def rows(self, sql: str) -> list[tuple[Any, ...]]:
-        return list(self.db.execute(sql).fetchall())
+    def acts_export(self) -> list[ActExportRow]:
+        return [ActExportRow._make(r) for r in self.db.execute(ACTS_SQL).fetchall()]
 
-    def rows_with(self, sql: str, params: list[Any]) -> list[tuple[Any, ...]]:
-        return list(self.db.execute(sql, params).fetchall())
+    def payments_export(self) -> list[PaymentExportRow]:
+        return [PaymentExportRow._make(r) for r in self.db.execute(PAYMENTS_SQL).fetchall()]
+
+    def matches_export(self) -> list[MatchExportRow]:
+        return [MatchExportRow._make(r) for r in self.db.execute(MATCHES_SQL).fetchall()]
+
+    def overdue(self, today: str) -> list[OverdueRow]:
+        """Payments still awaited whose latest date is before ``today`` (ISO)."""
+        rows = self.db.execute(OVERDUE_SQL, [today]).fetchall()
+        return [OverdueRow._make(r) for r in rows]
+
+    def parcours_costs(self, start: str, end: str) -> list[ParcoursCostRow]:
+        """What leaving the parcours cost, per person and year, for acts in the period."""
+        rows = self.db.execute(PARCOURS_COST_SQL, [start, end]).fetchall()
+        return [ParcoursCostRow._make(r) for r in rows]
 
 
 OVERDUE_SQL = """
