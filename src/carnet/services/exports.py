@@ -7,7 +7,6 @@ import os
 from datetime import date
 from decimal import Decimal
 from pathlib import Path
-from typing import Any
 
 from carnet.domain.money import to_decimal
 from carnet.exports.tabular import Cell, Table, to_csv, to_xlsx
