@@ -1,7 +1,15 @@
-"""The gettext catalogue: compiled once, kept in the cache folder, read back at each start."""
+"""The gettext catalogue: compiled by the wheel's build, compiled in memory in a checkout.
+
+The build side (setup.py writing the .mo into the wheel) is tested on a real wheel in
+tests/test_install.py.
+"""
 
 from __future__ import annotations
 
+import gettext
+import shutil
+from collections.abc import Iterator
+from io import BytesIO
 from pathlib import Path
 
 import pytest
@@ -9,57 +17,51 @@ import pytest
 from carnet import i18n
 
 
-def test_the_compiled_catalogue_is_kept_and_read_back(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    """French starts read the compiled copy (parsing the .po cost ~30 ms every time)."""
-    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
+@pytest.fixture
+def fresh() -> Iterator[None]:
     i18n.catalogue.cache_clear()
-    try:
-        first = i18n.catalogue("fr")
-        kept = list((tmp_path / "carnet").glob("carnet-fr-*.mo"))
-        assert len(kept) == 1
-        i18n.catalogue.cache_clear()
-
-        def no_compiling(_source: bytes, _language: str) -> bytes:
-            raise AssertionError("compiled again although a copy was kept")
-
-        monkeypatch.setattr(i18n, "compile_po", no_compiling)
-        again = i18n.catalogue("fr")
-        assert again.gettext("Care acts") == first.gettext("Care acts") != "Care acts"
-    finally:
-        i18n.catalogue.cache_clear()
-
-
-def test_a_damaged_or_stale_copy_is_compiled_again(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
-    folder = tmp_path / "carnet"
-    folder.mkdir()
-    stale = folder / "carnet-fr-00000000000000000000.mo"  # an older Carnet's catalogue
-    stale.write_bytes(b"old")
+    yield
     i18n.catalogue.cache_clear()
-    try:
-        i18n.catalogue("fr")
-        (kept,) = folder.glob("carnet-fr-*.mo")
-        assert kept != stale  # replaced by the current one
-        kept.write_bytes(b"not a catalogue")
-        i18n.catalogue.cache_clear()
-        assert i18n.catalogue("fr").gettext("Care acts") != "Care acts"
-        assert kept.read_bytes().startswith(b"\xde\x12\x04\x95")  # a real .mo again
-    finally:
-        i18n.catalogue.cache_clear()
 
 
-def test_an_unwritable_cache_still_translates(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+@pytest.fixture
+def installed_resources(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """A copy of the resources with a compiled .mo beside the .po, as a wheel has them."""
+    copy = tmp_path / "resources"
+    shutil.copytree(i18n.resources_dir() / "locale", copy / "locale")
+    po = copy / "locale" / "fr" / "LC_MESSAGES" / "carnet.po"
+    # A translation only the .mo has, to tell which file was read.
+    source = po.read_bytes().replace(b'msgstr "Actes de soin"', b'msgstr "Actes (du .mo)"', 1)
+    po.with_suffix(".mo").write_bytes(i18n.compile_po(source, "fr"))
+    monkeypatch.setattr(i18n, "resources_dir", lambda: copy)
+    return copy
+
+
+def test_an_installed_carnet_reads_the_compiled_catalogue_without_parsing_the_po(
+    installed_resources: Path, fresh: None, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    blocked = tmp_path / "file"
-    blocked.write_text("a file where the cache folder should be")
-    monkeypatch.setenv("XDG_CACHE_HOME", str(blocked))
-    i18n.catalogue.cache_clear()
-    try:
-        assert i18n.catalogue("fr").gettext("Care acts") != "Care acts"
-    finally:
-        i18n.catalogue.cache_clear()
+    def no_compiling(_source: bytes, _language: str) -> bytes:
+        raise AssertionError("the .po was compiled although the build made a .mo")
+
+    monkeypatch.setattr(i18n, "compile_po", no_compiling)
+    assert i18n.catalogue("fr").gettext("Care acts") == "Actes (du .mo)"
+
+
+def test_a_checkout_compiles_the_po_in_memory_and_writes_nothing(
+    private_cache: Path, fresh: None
+) -> None:
+    assert not i18n.mo_path("fr").exists(), "a .mo in the checkout would go stale: remove it"
+    before = sorted(private_cache.rglob("*"))
+    assert i18n.catalogue("fr").gettext("Care acts") == "Actes de soin"
+    assert sorted(private_cache.rglob("*")) == before
+
+
+def test_fuzzy_entries_are_left_out(fresh: None) -> None:
+    """An unfinished translation shows the English text rather than a wrong one."""
+    po = b'msgid ""\nmsgstr ""\n\n#, fuzzy\nmsgid "Care acts"\nmsgstr "Faux"\n'
+    compiled = i18n.compile_po(po, "fr")
+    assert gettext.GNUTranslations(BytesIO(compiled)).gettext("Care acts") == "Care acts"
+
+
+def test_english_needs_no_catalogue(fresh: None) -> None:
+    assert i18n.catalogue("en").gettext("Care acts") == "Care acts"

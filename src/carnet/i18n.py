@@ -3,17 +3,16 @@
 One gettext catalogue (``resources/locale``) serves every layer, so the rules
 engine's explanations and the PDFs translate like the windows do.
 
-The catalogue is kept as ``.po`` text only (no compiled ``.mo`` in git). Parsing
-it with Babel at every start in French would be wasted work: the compiled
-catalogue is kept in the user cache folder, named by a hash of the
-``.po`` it comes from, so an updated Carnet never reads a stale one.
+Git keeps the catalogue as ``.po`` text only. Building the wheel (setup.py) compiles
+each one into the ``.mo`` beside it, which an installed Carnet reads as is. A
+checkout's editable install has no ``.mo`` (none is committed, and the build's
+output does not reach the source tree): there the ``.po`` is compiled in memory at
+each start, which only developers pay, and nothing is written anywhere.
 """
 
 from __future__ import annotations
 
 import gettext
-import hashlib
-import struct
 from datetime import date
 from decimal import Decimal
 from functools import cache, lru_cache
@@ -21,7 +20,7 @@ from io import BytesIO
 from pathlib import Path
 
 from carnet.domain.messages import N_
-from carnet.paths import cache_dir, keep_cached
+from carnet.paths import resources_dir  # re-exported (__all__): callers have long found it here
 
 # N_ is defined once, with the messages; the front ends and documents import it from here.
 __all__ = [
@@ -36,16 +35,6 @@ __all__ = [
 
 LANGUAGES = ("en", "fr")
 _DOMAIN = "carnet"
-
-
-def resources_dir() -> Path:
-    """The ``resources/`` folder (beside ``src/`` in a checkout, or bundled)."""
-    here = Path(__file__).resolve()
-    for parent in here.parents:
-        candidate = parent / "resources"
-        if (candidate / "rules").is_dir():
-            return candidate
-    raise FileNotFoundError("Carnet's resources folder was not found")
 
 
 class Translator:
@@ -109,30 +98,34 @@ def po_path(language: str) -> Path:
     return resources_dir() / "locale" / language / "LC_MESSAGES" / f"{_DOMAIN}.po"
 
 
+def mo_path(language: str) -> Path:
+    """Where the build put the compiled catalogue of ``language`` (absent in a checkout)."""
+    return po_path(language).with_suffix(".mo")
+
+
 @cache
 def catalogue(language: str) -> gettext.NullTranslations:
-    """The translations of ``language``, from the cache or compiled from its ``.po`` file.
+    """The translations of ``language``: the compiled ``.mo``, else its ``.po`` compiled now.
 
     Fuzzy and empty entries are left out, so an unfinished translation shows the
     English text rather than a wrong one.
     """
-    path = po_path(language)
-    if language == "en" or not path.is_file():
+    if language == "en":
         return gettext.NullTranslations()
-    source = path.read_bytes()
-    kept = cache_dir() / f"{_DOMAIN}-{language}-{hashlib.sha256(source).hexdigest()[:20]}.mo"
     try:
-        return gettext.GNUTranslations(BytesIO(kept.read_bytes()))
-    except (OSError, ValueError, IndexError, struct.error):  # not kept yet, or damaged
+        with mo_path(language).open("rb") as compiled:
+            return gettext.GNUTranslations(compiled)
+    except FileNotFoundError:  # a checkout: see the module's docstring
         pass
-    compiled = compile_po(source, language)
-    keep_cached(kept, compiled, stale=f"{_DOMAIN}-{language}-*.mo")
-    return gettext.GNUTranslations(BytesIO(compiled))
+    path = po_path(language)
+    if not path.is_file():
+        return gettext.NullTranslations()
+    return gettext.GNUTranslations(BytesIO(compile_po(path.read_bytes(), language)))
 
 
 def compile_po(source: bytes, language: str) -> bytes:
     """The ``.mo`` bytes of a ``.po`` catalogue (fuzzy entries left out)."""
-    # Babel's catalogue code is only needed when the cache has no compiled copy.
+    # Babel's catalogue code is only needed in a checkout, which has no compiled copy.
     from babel.messages.mofile import write_mo  # noqa: PLC0415
     from babel.messages.pofile import read_po  # noqa: PLC0415
 

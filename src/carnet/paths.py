@@ -1,16 +1,35 @@
 """Where Carnet keeps its files: the user data folder, overridable by --db or CARNET_DB.
 
-Also the cache folder, for what Carnet can always make again (compiled translations,
-icons drawn for the screen).
+Also where it reads its own (the ``carnet.resources`` package data) and the cache
+folder, for what Carnet can always make again (icons drawn for the screen).
 """
 
 from __future__ import annotations
 
 import os
 import tempfile
+from functools import cache
+from importlib.resources import files
 from pathlib import Path
 
 ENV_DB = "CARNET_DB"
+RESOURCES_PACKAGE = "carnet.resources"
+
+
+@cache
+def resources_dir() -> Path:
+    """Carnet's read-only data: rules, catalogues, fonts, icons, the CPAM directory.
+
+    The repository keeps them in ``resources/`` at its top; the build maps that
+    folder into the package as ``carnet.resources`` (setup.py), so a checkout's
+    editable install, a wheel and a PyInstaller bundle all find it the same way.
+    """
+    root = files(RESOURCES_PACKAGE)
+    # Carnet is always installed unpacked (wheel, editable, bundle): callers get a real
+    # folder they can hand to Qt, reportlab and tomllib.
+    if not isinstance(root, Path):
+        raise RuntimeError(f"Carnet's resources must be files on disk, not {root!r}")
+    return root
 
 
 def default_db_path() -> Path:
