@@ -24,7 +24,13 @@ def resources_dir() -> Path:
     folder into the package as ``carnet.resources`` (setup.py), so a checkout's
     editable install, a wheel and a PyInstaller bundle all find it the same way.
     """
-    root = files(RESOURCES_PACKAGE)
+    try:
+        root = files(RESOURCES_PACKAGE)
+    except ModuleNotFoundError as exc:  # an old editable install, from before the mapping
+        raise FileNotFoundError(
+            f"Carnet's resources ({RESOURCES_PACKAGE}) are not installed: "
+            "install Carnet again ('make', or 'pip install -e .' in a checkout)"
+        ) from exc
     # Carnet is always installed unpacked (wheel, editable, bundle): callers get a real
     # folder they can hand to Qt, reportlab and tomllib.
     if not isinstance(root, Path):
