@@ -5,7 +5,8 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 TEST_STAMP := $(VENV)/.installed-test
 
-.PHONY: run demo test lint typecheck contracts unit bench fuzz clean
+.PHONY: run demo test lint typecheck contracts unit bench fuzz clean dist man bundle install-desktop \
+	uninstall-desktop
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -30,8 +31,8 @@ demo: $(STAMP)
 
 ## lint: ruff (lint + format check), mypy strict, import contracts
 lint: $(TEST_STAMP)
-	$(BIN)/ruff check src tests benchmarks scripts setup.py
-	$(BIN)/ruff format --check src tests benchmarks scripts setup.py
+	$(BIN)/ruff check src tests benchmarks scripts setup.py packaging/bundle_entry.py
+	$(BIN)/ruff format --check src tests benchmarks scripts setup.py packaging/bundle_entry.py
 	$(BIN)/mypy
 	$(BIN)/mypy --strict scripts  # not run by the tests: a renamed call must still fail here
 	$(BIN)/lint-imports
@@ -44,6 +45,37 @@ test: lint
 fuzz: $(TEST_STAMP)
 	CARNET_FUZZ_EXAMPLES=7000 QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest -n 2 -q \
 	  tests/hostile/test_fuzz.py
+
+## dist: the sdist and the wheel (resources and compiled catalogues inside) into dist/
+dist: $(TEST_STAMP)
+	rm -f dist/carnet-*.tar.gz dist/carnet-*.whl
+	$(BIN)/python -m build --outdir dist .
+
+## man: the man pages, made from the commands, into build/man
+man: $(STAMP)
+	$(BIN)/python scripts/man_page.py build/man
+
+## bundle: a PyInstaller folder dist/carnet-VERSION that runs without Python, smoke-tested
+BUNDLE_VENV := build/bundle-venv
+bundle: dist
+	rm -rf $(BUNDLE_VENV) build/bundle-work
+	$(PYTHON) -m venv $(BUNDLE_VENV)
+	$(BUNDLE_VENV)/bin/python -m pip install --quiet "$$(ls dist/carnet-*.whl)[heic,bundle]"
+	cd build && time ../$(BUNDLE_VENV)/bin/pyinstaller --noconfirm --log-level WARN \
+	  --distpath ../dist --workpath bundle-work ../packaging/carnet.spec
+	du -sh dist/carnet-*/
+	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest -q -p no:cacheprovider tests/test_bundle.py
+
+## install-desktop: add Carnet (menu entry, icon, metainfo, man pages) for this user
+MAN_DIR = $${XDG_DATA_HOME:-$$HOME/.local/share}/man/man1
+install-desktop: $(STAMP) man
+	$(BIN)/carnet-gui --install-desktop-entry
+	mkdir -p $(MAN_DIR) && cp build/man/carnet.1 build/man/carnet-gui.1 $(MAN_DIR)/
+
+## uninstall-desktop: remove what install-desktop added
+uninstall-desktop: $(STAMP)
+	$(BIN)/carnet-gui --uninstall-desktop-entry
+	rm -f $(MAN_DIR)/carnet.1 $(MAN_DIR)/carnet-gui.1
 
 bench: $(STAMP)
 	$(BIN)/python benchmarks/run_all.py

@@ -13,6 +13,9 @@ each start, which only developers pay, and nothing is written anywhere.
 from __future__ import annotations
 
 import gettext
+import locale
+import os
+from collections.abc import Mapping
 from datetime import date
 from decimal import Decimal
 from functools import cache, lru_cache
@@ -35,6 +38,22 @@ __all__ = [
 
 LANGUAGES = ("en", "fr")
 _DOMAIN = "carnet"
+
+
+def system_language(environ: Mapping[str, str] | None = None) -> str:
+    """``fr`` when the system's locale is French, else ``en`` (the command line's default).
+
+    POSIX order: ``LC_ALL``, then ``LC_MESSAGES``, then ``LANG``; GNU's ``LANGUAGE``
+    list comes first unless the locale is ``C``. Windows and macOS set none of them
+    for desktop programs: Python's reading of the system locale answers there.
+    """
+    env = os.environ if environ is None else environ
+    value = next((env[name] for name in ("LC_ALL", "LC_MESSAGES", "LANG") if env.get(name)), "")
+    if value and value.split(".")[0] not in ("C", "POSIX") and env.get("LANGUAGE"):
+        value = env["LANGUAGE"].split(":")[0]
+    if not value and environ is None:
+        value = locale.getlocale()[0] or ""
+    return "fr" if value.lower().startswith("fr") else "en"
 
 
 class Translator:

@@ -188,7 +188,7 @@ def test_carnet_db_environment_variable(tmp_path: Path) -> None:
 
 def test_newer_database_is_refused_with_a_message(tmp_path: Path) -> None:
     db = tmp_path / "new.sqlite"
-    run(db, "person", "list")
+    run(db, "demo", "--acts", "0")
     conn = sqlite3.connect(db)
     conn.execute(
         "INSERT INTO _sqlite_migrations (migration_set, name, applied_at) "

@@ -95,6 +95,7 @@ def test_an_unwritable_file_is_reported(demo_db: Path, tmp_path: Path) -> None:
 
 def test_the_default_year_is_this_year(tmp_path: Path) -> None:
     db = tmp_path / "empty.sqlite"
+    build_services(db).close()  # an empty database: a summary with nothing in it
     out = tmp_path / "this-year.pdf"
     done = invoke(db, "summary", "--out", str(out))
     assert done.exit_code == 0, done.output

@@ -7,7 +7,16 @@ from typing import Any
 
 import click
 
-from carnet.cli.common import DATE, DECIMAL, EUROS, emit_json, money, open_services, user_errors
+from carnet.cli.common import (
+    DATE,
+    DECIMAL,
+    EUROS,
+    emit_json,
+    lang_option,
+    money,
+    open_services,
+    user_errors,
+)
 from carnet.domain.act_query import ActSummary
 from carnet.domain.assessment import Assessment
 from carnet.domain.care import ActInput, CareAct
@@ -97,7 +106,7 @@ def list_acts(ctx: click.Context, person_id: int | None, year: int | None, as_js
 @act.command("show")
 @click.argument("act_id", type=int)
 @click.option("--json", "as_json", is_flag=True)
-@click.option("--lang", default="en", type=click.Choice(["en", "fr"]))
+@lang_option("Language of the explanation.")
 @click.pass_context
 @user_errors
 def show(ctx: click.Context, act_id: int, as_json: bool, lang: str) -> None:

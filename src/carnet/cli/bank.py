@@ -8,14 +8,22 @@ from typing import Any
 import click
 
 from carnet.bank import CsvMapping, DebitSign, Proposal
-from carnet.cli.common import emit_json, money, open_services, user_errors
+from carnet.cli.common import (
+    IN_FILE,
+    emit_json,
+    is_dash,
+    money,
+    open_services,
+    read_input,
+    user_errors,
+)
 from carnet.domain.banking import PayerType
 from carnet.services.bank_import import ImportReport
-from carnet.services.input_files import MAX_STATEMENT_BYTES, read_limited
+from carnet.services.input_files import MAX_STATEMENT_BYTES
 
 
 @click.command("import")
-@click.argument("file", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.argument("file", type=IN_FILE)
 @click.option("--account", help="The bank account to fill (by name).")
 @click.option("--dry-run", is_flag=True, help="Show what would be added; write nothing.")
 @click.option("--json", "as_json", is_flag=True)
@@ -24,17 +32,20 @@ from carnet.services.input_files import MAX_STATEMENT_BYTES, read_limited
 def import_statement(
     ctx: click.Context, file: Path, account: str | None, dry_run: bool, as_json: bool
 ) -> None:
-    """Import a bank statement (CSV of a French bank, OFX, QIF, camt.053, CFONB 120)."""
+    """Import a bank statement (CSV of a French bank, OFX, QIF, camt.053, CFONB 120).
+
+    FILE '-' reads the statement from standard input (its format is then told from
+    its content alone).
+    """
+    name = "standard input" if is_dash(file) else file.name
     with open_services(ctx) as services:
-        data = read_limited(file, MAX_STATEMENT_BYTES)
-        report = services.bank.import_file(data, file.name, account, dry_run).value
+        data = read_input(file, MAX_STATEMENT_BYTES)
+        report = services.bank.import_file(data, name, account, dry_run).value
     if as_json:
         emit_json(report_json(report))
         return
     verb = "would add" if dry_run else "added"
-    click.echo(
-        f"{file.name}: {report.format}, {verb} {report.added}, {report.duplicates} already known"
-    )
+    click.echo(f"{name}: {report.format}, {verb} {report.added}, {report.duplicates} already known")
     for item in report.lines:
         if item.classification.health and not item.duplicate:
             line = item.line

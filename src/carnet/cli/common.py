@@ -9,6 +9,7 @@ from contextlib import contextmanager
 from datetime import date
 from decimal import Decimal, InvalidOperation
 from functools import wraps
+from pathlib import Path
 from typing import Any, ParamSpec, TypeVar
 
 import click
@@ -16,15 +17,19 @@ import click
 from carnet.app import Services, build_services, resolve_db_path
 from carnet.domain.errors import CarnetError
 from carnet.domain.money import AmountError, Cents, format_plain, parse_euros
+from carnet.i18n import LANGUAGES, system_language
+from carnet.services.input_files import MB, read_limited
 
 P = ParamSpec("P")
 R = TypeVar("R")
+F = TypeVar("F", bound=Callable[..., Any])
 
 
 @contextmanager
 def open_services(ctx: click.Context) -> Iterator[Services]:
     """The services over the database chosen by ``--db`` / ``CARNET_DB`` / default."""
     path = resolve_db_path(ctx.find_root().obj.get("db_path") if ctx.find_root().obj else None)
+    check_database_exists(ctx, path)
     services = build_services(path)
     try:
         yield services
@@ -97,3 +102,96 @@ class DecimalType(click.ParamType[Decimal]):
 DATE = DateType()
 EUROS = EurosType()
 DECIMAL = DecimalType()
+
+
+# -- conventions shared by every command ---------------------------------------------------
+# A command that only reads the database, run on a path that holds none, says so and
+# creates nothing (no folder, no empty database): a typo in --db must not leave a new
+# file behind. Every command is in one of these two sets; tests/cli/test_conventions.py
+# fails, naming it, when a new command is in neither.
+READS_ONLY = frozenset(
+    {
+        "act list", "act show", "attachments list", "attachments verify", "backup",
+        "export csv", "export json", "export xlsx", "feuille list", "feuille warnings",
+        "letter reminder", "mailing labels", "mailing list", "mailing pdf", "person list",
+        "person show", "practitioner list", "reconcile", "setting list", "summary", "todo",
+        "todo-sheet",
+    }
+)  # fmt: skip
+MAY_CREATE = frozenset(
+    {
+        "act add", "attach", "attachments kind", "csv-profile", "demo", "feuille close",
+        "feuille copy", "feuille merge", "feuille paid", "feuille release", "feuille return",
+        "feuille sign", "gui", "import", "load-json", "mailing cancel", "mailing create",
+        "mailing mark-mailed", "mailing mark-printed", "payer", "person add", "person edit",
+        "practitioner add", "restore", "setting set",
+        "estimate",  # needs no database at all
+    }
+)  # fmt: skip
+
+
+def command_name(ctx: click.Context) -> str:
+    """``"person list"`` for ``carnet --db x person list``."""
+    return ctx.command_path.partition(" ")[2]
+
+
+def holds_database(path: Path) -> bool:
+    """Whether ``path`` is a file with something in it (SQLite says whether it is ours)."""
+    try:
+        return path.stat().st_size > 0
+    except OSError:
+        return False
+
+
+def check_database_exists(ctx: click.Context, path: Path) -> None:
+    """Refuse a read-only command on a path without a database, before anything is made."""
+    if command_name(ctx) in READS_ONLY and not holds_database(path):
+        raise click.ClickException(
+            f"there is no Carnet database at {path} (nothing was created); "
+            "'carnet demo' or the window makes one, and --db chooses another file"
+        )
+
+
+# "-" for a file means standard input or output, as in most command-line tools.
+IN_FILE = click.Path(exists=True, dir_okay=False, allow_dash=True, path_type=Path)
+OUT_FILE = click.Path(dir_okay=False, allow_dash=True, path_type=Path)
+
+
+def is_dash(path: Path) -> bool:
+    return str(path) == "-"
+
+
+def read_input(path: Path, limit: int) -> bytes:
+    """The bytes of ``path`` (a regular file), or of standard input for ``-``: ``limit`` at most."""
+    if not is_dash(path):
+        return read_limited(path, limit)
+    data = sys.stdin.buffer.read(limit + 1)
+    if len(data) > limit:
+        raise click.ClickException(
+            f"standard input is larger than {limit // MB} MB, more than Carnet reads"
+        )
+    return data
+
+
+def write_output(out: Path, data: bytes) -> None:
+    """Write ``data`` to ``out`` and say so, or to standard output (silently) for ``-``."""
+    if is_dash(out):
+        sys.stdout.buffer.write(data)
+        sys.stdout.buffer.flush()
+        return
+    try:
+        out.write_bytes(data)
+    except OSError as exc:
+        raise click.ClickException(f"cannot write {out}: {exc.strerror}") from None
+    click.echo(f"Wrote {out} ({len(data)} bytes)")
+
+
+def lang_option(help_text: str = "Language of the output.") -> Callable[[F], F]:
+    """``--lang en|fr``, by default the system's language (LANG), else English."""
+    return click.option(
+        "--lang",
+        type=click.Choice(LANGUAGES),
+        default=system_language,
+        show_default="the system's language",
+        help=help_text,
+    )

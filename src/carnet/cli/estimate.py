@@ -23,6 +23,7 @@ from carnet.domain.ids import ActId, ContractId, PersonId, PractitionerId
 from carnet.domain.money import AmountError, Cents, format_plain, parse_euros
 from carnet.domain.people import Person
 from carnet.domain.practitioners import Practitioner, Profession, Sector, Specialty
+from carnet.i18n import system_language
 from carnet.rules import (
     MissingBaseError,
     NoTariffError,
@@ -152,8 +153,8 @@ def _parse_coefficient(
 @click.option(
     "--lang",
     type=click.Choice(["en", "fr"]),
-    default="en",
-    show_default=True,
+    default=system_language,
+    show_default="the system's language",
     help="Language of the explanation.",
 )
 @click.option("--json", "as_json", is_flag=True, help="Print JSON.")

@@ -6,9 +6,18 @@ from pathlib import Path
 
 import click
 
-from carnet.cli.common import open_services, user_errors
+from carnet.cli.common import (
+    IN_FILE,
+    OUT_FILE,
+    is_dash,
+    lang_option,
+    open_services,
+    read_input,
+    user_errors,
+    write_output,
+)
 from carnet.services.exports import KINDS
-from carnet.services.input_files import MAX_EXPORT_BYTES, read_limited
+from carnet.services.input_files import MAX_EXPORT_BYTES
 
 
 @click.group()
@@ -18,19 +27,17 @@ def export() -> None:
 
 def _write(ctx: click.Context, what: str, language: str, out: Path) -> None:
     with open_services(ctx) as services:
+        if is_dash(out):
+            write_output(out, services.exports.render(what, language))
+            return
         size = services.exports.write(what, language, out)
     click.echo(f"Wrote {out} ({size} bytes)")
 
 
 @export.command("csv")
 @click.option("--table", "kind", type=click.Choice(KINDS), default="acts", show_default=True)
-@click.option(
-    "--lang",
-    default="en",
-    type=click.Choice(["en", "fr"]),
-    help="fr: ';' separator and decimal comma.",
-)
-@click.option("--out", type=click.Path(dir_okay=False, path_type=Path), required=True)
+@lang_option("Column names, and fr: ';' separator and decimal comma.")
+@click.option("--out", type=OUT_FILE, required=True, help="The file ('-': standard output).")
 @click.pass_context
 @user_errors
 def export_csv(ctx: click.Context, kind: str, lang: str, out: Path) -> None:
@@ -39,8 +46,8 @@ def export_csv(ctx: click.Context, kind: str, lang: str, out: Path) -> None:
 
 
 @export.command("xlsx")
-@click.option("--lang", default="en", type=click.Choice(["en", "fr"]))
-@click.option("--out", type=click.Path(dir_okay=False, path_type=Path), required=True)
+@lang_option("Sheet and column names.")
+@click.option("--out", type=OUT_FILE, required=True, help="The file ('-': standard output).")
 @click.pass_context
 @user_errors
 def export_xlsx(ctx: click.Context, lang: str, out: Path) -> None:
@@ -49,7 +56,7 @@ def export_xlsx(ctx: click.Context, lang: str, out: Path) -> None:
 
 
 @export.command("json")
-@click.option("--out", type=click.Path(dir_okay=False, path_type=Path), required=True)
+@click.option("--out", type=OUT_FILE, required=True, help="The file ('-': standard output).")
 @click.pass_context
 @user_errors
 def export_json(ctx: click.Context, out: Path) -> None:
@@ -58,11 +65,11 @@ def export_json(ctx: click.Context, out: Path) -> None:
 
 
 @click.command("load-json")
-@click.argument("source", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.argument("source", type=IN_FILE)
 @click.pass_context
 @user_errors
 def load_json(ctx: click.Context, source: Path) -> None:
     """Load a JSON export into a new, empty database (choose it with --db)."""
     with open_services(ctx) as services:
-        count = services.exports.load_json(read_limited(source, MAX_EXPORT_BYTES))
-    click.echo(f"Loaded {count} rows from {source}")
+        count = services.exports.load_json(read_input(source, MAX_EXPORT_BYTES))
+    click.echo(f"Loaded {count} rows from {'standard input' if is_dash(source) else source}")

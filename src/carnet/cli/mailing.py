@@ -8,7 +8,15 @@ from typing import Any
 
 import click
 
-from carnet.cli.common import DATE, emit_json, open_services, user_errors
+from carnet.cli.common import (
+    DATE,
+    OUT_FILE,
+    emit_json,
+    lang_option,
+    open_services,
+    user_errors,
+    write_output,
+)
 from carnet.domain.ids import FeuilleId, MailingId, PersonId
 from carnet.domain.mailings import Mailing, RecipientKind
 
@@ -122,13 +130,8 @@ def mailing_json(m: Mailing) -> dict[str, Any]:
 
 @mailing.command("pdf")
 @click.argument("mailing_id", type=int)
-@click.option("--out", type=click.Path(dir_okay=False, path_type=Path), required=True)
-@click.option(
-    "--lang",
-    default="en",
-    type=click.Choice(["en", "fr"]),
-    help="Language of the household's checklist (letters are always in French).",
-)
+@click.option("--out", type=OUT_FILE, required=True, help="The PDF file ('-': standard output).")
+@lang_option("Language of the household's checklist (letters are always in French).")
 @click.option(
     "--with-attachments",
     is_flag=True,
@@ -141,21 +144,19 @@ def pdf(ctx: click.Context, mailing_id: int, out: Path, lang: str, with_attachme
     """The packet to print: cover letter, inventory (bordereau) and checklist."""
     with open_services(ctx) as services:
         data = services.mailing_documents.pdf(MailingId(mailing_id), lang, with_attachments)
-    out.write_bytes(data)
-    click.echo(f"Wrote {out} ({len(data)} bytes)")
+    write_output(out, data)
 
 
 @mailing.command("labels")
 @click.argument("mailing_id", type=int)
-@click.option("--out", type=click.Path(dir_okay=False, path_type=Path), required=True)
+@click.option("--out", type=OUT_FILE, required=True, help="The PDF file ('-': standard output).")
 @click.pass_context
 @user_errors
 def labels(ctx: click.Context, mailing_id: int, out: Path) -> None:
     """An A4 sheet of address labels for the envelope."""
     with open_services(ctx) as services:
         data = services.mailing_documents.labels_pdf(MailingId(mailing_id))
-    out.write_bytes(data)
-    click.echo(f"Wrote {out} ({len(data)} bytes)")
+    write_output(out, data)
 
 
 @click.group()
@@ -165,12 +166,11 @@ def letter() -> None:
 
 @letter.command("reminder")
 @click.argument("mailing_id", type=int)
-@click.option("--out", type=click.Path(dir_okay=False, path_type=Path), required=True)
+@click.option("--out", type=OUT_FILE, required=True, help="The PDF file ('-': standard output).")
 @click.pass_context
 @user_errors
 def reminder(ctx: click.Context, mailing_id: int, out: Path) -> None:
     """A reminder (relance) for a mailing the CPAM has not paid."""
     with open_services(ctx) as services:
         data = services.mailing_documents.reminder_pdf(MailingId(mailing_id))
-    out.write_bytes(data)
-    click.echo(f"Wrote {out} ({len(data)} bytes)")
+    write_output(out, data)

@@ -16,7 +16,7 @@ from pathlib import Path
 import click
 
 from carnet.app import Services
-from carnet.cli.common import open_services, user_errors
+from carnet.cli.common import OUT_FILE, lang_option, open_services, user_errors, write_output
 from carnet.documents.todo_sheet import render_todo
 from carnet.domain.ids import PersonId
 from carnet.domain.reports import TodoEntry
@@ -24,8 +24,6 @@ from carnet.services.todo import TodoItem
 from carnet.services.todo_sheet import todo_entries as sheet_entries
 
 FIRST_YEAR, LAST_YEAR = 1950, 2100
-LANGUAGE = click.Choice(["en", "fr"])
-OUT = click.Path(dir_okay=False, writable=True, path_type=Path)
 
 
 @click.command()
@@ -35,8 +33,8 @@ OUT = click.Path(dir_okay=False, writable=True, path_type=Path)
     help="Calendar year (default: this year).",
 )
 @click.option("--person", "person_id", type=int, help="Only this person (default: household).")
-@click.option("--lang", default="en", show_default=True, type=LANGUAGE)
-@click.option("--out", type=OUT, required=True, help="The PDF file to write.")
+@lang_option()
+@click.option("--out", type=OUT_FILE, required=True, help="The PDF file ('-': standard output).")
 @click.pass_context
 @user_errors
 def summary(
@@ -48,12 +46,12 @@ def summary(
         person = None if person_id is None else PersonId(person_id)
         report = services.reports.summary(date(year, 1, 1), date(year, 12, 31), person)
         pdf = services.reports.summary_pdf(report, lang)
-    _write(out, pdf)
+    write_output(out, pdf)
 
 
 @click.command("todo-sheet")
-@click.option("--lang", default="en", show_default=True, type=LANGUAGE)
-@click.option("--out", type=OUT, required=True, help="The PDF file to write.")
+@lang_option()
+@click.option("--out", type=OUT_FILE, required=True, help="The PDF file ('-': standard output).")
 @click.pass_context
 @user_errors
 def todo_sheet(ctx: click.Context, lang: str, out: Path) -> None:
@@ -61,15 +59,7 @@ def todo_sheet(ctx: click.Context, lang: str, out: Path) -> None:
     with open_services(ctx) as services:
         entries = todo_entries(services, services.todo.items())
         pdf = render_todo(entries, lang, services.todo.today())
-    _write(out, pdf)
-
-
-def _write(out: Path, pdf: bytes) -> None:
-    try:
-        out.write_bytes(pdf)
-    except OSError as exc:
-        raise click.ClickException(f"cannot write {out}: {exc.strerror}") from None
-    click.echo(f"Wrote {out} ({len(pdf)} bytes)")
+    write_output(out, pdf)
 
 
 def todo_entries(services: Services, items: Sequence[TodoItem]) -> list[TodoEntry]:

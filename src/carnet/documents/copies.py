@@ -27,7 +27,7 @@ from carnet.documents import rl
 from carnet.documents.copies_merge import Piece, merge, read_pdf
 from carnet.documents.fonts import markup
 from carnet.documents.pages import Meta, Section, render
-from carnet.documents.photos import printable_pages
+from carnet.documents.photos import HEIC_SUPPORT, printable_pages
 from carnet.documents.styles import INK, RULE, SHADE, body_box, styles
 
 TITLE = "Copies conservées par le foyer — ne pas envoyer"
@@ -41,6 +41,10 @@ HEADERS = ("Réf.", "Pièce", "Fichier", "Reproduction")
 MISSING = "fichier manquant ou modifié depuis son ajout : non reproduit"
 UNREADABLE = "PDF illisible : non reproduit"
 UNPRINTABLE = "format non imprimable ici : non reproduit"
+NO_HEIC = (
+    "photo HEIC : installez la prise en charge HEIC de Carnet "
+    "(pip install 'carnet[heic]') pour la reproduire"
+)
 _GAP = 3 * mm
 
 
@@ -85,7 +89,8 @@ def _prepare(copy: Copy) -> _Prepared:
         return _Prepared(copy, (Piece(reader=reader),), _pages(len(reader.pages)))
     pages = printable_pages(copy.data)
     if not pages:
-        return _Prepared(copy, (), UNPRINTABLE)
+        heic = copy.media_type == "image/heic" and not HEIC_SUPPORT
+        return _Prepared(copy, (), NO_HEIC if heic else UNPRINTABLE)
     pieces = tuple(Piece(image=page.data, size=page.size) for page in pages)
     return _Prepared(copy, pieces, _pages(len(pieces)))
 

@@ -4,7 +4,8 @@ A phone stores a photo as its sensor saw it and records in the EXIF data how
 it was held; viewers turn it, but a PDF shows the raw pixels, so a feuille
 photographed upright came out on its side. A scanner's TIFF may also hold
 several pages, and an iPhone saves HEIC, which no PDF can hold. Pillow
-(already there under reportlab) does all three, with pillow-heif for HEIC:
+(already there under reportlab) does all three, with pillow-heif for HEIC (the
+optional extra ``carnet[heic]``; without it a HEIC photo is listed, not printed):
 each frame is turned as its EXIF orientation says. An image that needs no
 turning, has a single page and is a format PDFs embed keeps its bytes exactly
 (a JPEG is embedded as it was taken); the others are encoded again, photos
@@ -17,15 +18,20 @@ import io
 from dataclasses import dataclass
 
 from PIL import Image, ImageOps, ImageSequence, UnidentifiedImageError
-from pillow_heif import register_heif_opener
+
+try:  # the optional extra carnet[heic]: 27 MB for a format only iPhones write
+    from pillow_heif import register_heif_opener
+except ImportError:
+    HEIC_SUPPORT = False
+else:
+    register_heif_opener()  # Pillow then opens HEIC/HEIF like any other image
+    HEIC_SUPPORT = True
 
 _ORIENTATION = 0x0112  # the EXIF tag
 _UPRIGHT = 1
 _QUALITY = 92  # enough for handwriting and stamps, a third of the size of lossless
 _PHOTOS = frozenset({"JPEG", "HEIF"})  # camera formats: lossy already, kept lossy
 _EMBEDDED = frozenset({"JPEG", "PNG", "GIF", "BMP", "TIFF"})  # what reportlab prints as is
-
-register_heif_opener()  # Pillow then opens HEIC/HEIF like any other image
 
 
 @dataclass(frozen=True, slots=True)

@@ -96,15 +96,18 @@ class ExportService:
         readable by its owner only (it holds health data) and appears whole or not
         at all: it is written beside ``out``, then renamed over it.
         """
-        translator = Translator(language)
-        if what == "json":
-            data = self.json()
-        elif what == "xlsx":
-            data = self.xlsx(translator)
-        else:
-            data = self.csv(what, translator)
+        data = self.render(what, language)
         _write_private(out, data)
         return len(data)
+
+    def render(self, what: str, language: str) -> bytes:
+        """The bytes of an export (``what`` as for :meth:`write`)."""
+        translator = Translator(language)
+        if what == "json":
+            return self.json()
+        if what == "xlsx":
+            return self.xlsx(translator)
+        return self.csv(what, translator)
 
     def json(self) -> bytes:
         data = storage_dump.dump(self.store.ledger.db)

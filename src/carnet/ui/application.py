@@ -31,7 +31,7 @@ GARBAGE_FALLBACK_MS = 3000
 APP_NAME = "Carnet"
 ORGANIZATION = "Carnet"
 ORGANIZATION_DOMAIN = "carnet.fr"
-APP_ID = "fr.carnet.Carnet"  # matches packaging/linux/fr.carnet.Carnet.desktop
+APP_ID = "fr.carnet.Carnet"  # matches resources/desktop/fr.carnet.Carnet.desktop
 
 
 def configure(app: QGuiApplication) -> None:

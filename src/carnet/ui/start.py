@@ -115,6 +115,17 @@ def parser() -> argparse.ArgumentParser:
     parse.add_argument("--version", action="version", version=f"carnet, version {__version__}")
     # Closes once the first screen has painted, saying so on stderr (benchmarks, packaging).
     parse.add_argument("--startup-check", action="store_true", help=argparse.SUPPRESS)
+    menu = parse.add_mutually_exclusive_group()
+    menu.add_argument(
+        "--install-desktop-entry",
+        action="store_true",
+        help="Add Carnet to your applications menu (entry, icon, metainfo) and exit.",
+    )
+    menu.add_argument(
+        "--uninstall-desktop-entry",
+        action="store_true",
+        help="Remove what --install-desktop-entry added, and exit.",
+    )
     return parse
 
 
@@ -126,6 +137,12 @@ def options(argv: Sequence[str]) -> argparse.Namespace:
 def main(argv: list[str] | None = None) -> None:
     """The ``carnet-gui`` launcher (the desktop entry's command)."""
     args = options(sys.argv[1:] if argv is None else argv)
+    if getattr(args, "install_desktop_entry", False) or getattr(
+        args, "uninstall_desktop_entry", False
+    ):
+        from carnet.ui.desktop_entry import main as desktop_entry  # noqa: PLC0415 (rare)
+
+        sys.exit(desktop_entry(remove=args.uninstall_desktop_entry))
     try:
         status = open_window(args.db, startup_check=args.startup_check, tell=to_desktop)
     except Exception as exc:
