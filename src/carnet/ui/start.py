@@ -137,9 +137,7 @@ def options(argv: Sequence[str]) -> argparse.Namespace:
 def main(argv: list[str] | None = None) -> None:
     """The ``carnet-gui`` launcher (the desktop entry's command)."""
     args = options(sys.argv[1:] if argv is None else argv)
-    if getattr(args, "install_desktop_entry", False) or getattr(
-        args, "uninstall_desktop_entry", False
-    ):
+    if args.install_desktop_entry or args.uninstall_desktop_entry:
         from carnet.ui.desktop_entry import main as desktop_entry  # noqa: PLC0415 (rare)
 
         sys.exit(desktop_entry(remove=args.uninstall_desktop_entry))
