@@ -48,12 +48,22 @@ def test_an_installed_carnet_reads_the_compiled_catalogue_without_parsing_the_po
 
 
 def test_a_checkout_compiles_the_po_in_memory_and_writes_nothing(
-    private_cache: Path, fresh: None
+    tmp_path: Path, private_cache: Path, fresh: None, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    assert not i18n.mo_path("fr").exists(), "a .mo in the checkout would go stale: remove it"
-    before = sorted(private_cache.rglob("*"))
+    """An editable install has the .po only (the tests may also run on an installed wheel)."""
+    checkout = tmp_path / "resources"
+    shutil.copytree(i18n.resources_dir() / "locale", checkout / "locale")
+    (checkout / "locale" / "fr" / "LC_MESSAGES" / "carnet.mo").unlink(missing_ok=True)
+    monkeypatch.setattr(i18n, "resources_dir", lambda: checkout)
+    before = sorted(private_cache.rglob("*")), sorted(checkout.rglob("*"))
     assert i18n.catalogue("fr").gettext("Care acts") == "Actes de soin"
-    assert sorted(private_cache.rglob("*")) == before
+    assert (sorted(private_cache.rglob("*")), sorted(checkout.rglob("*"))) == before
+
+
+def test_no_compiled_catalogue_is_left_in_the_repository() -> None:
+    """A .mo in resources/ would go stale as the .po changes (the build makes its own)."""
+    resources = Path(__file__).resolve().parents[1] / "resources"
+    assert list(resources.rglob("*.mo")) == []
 
 
 def test_fuzzy_entries_are_left_out(fresh: None) -> None:
