@@ -7,7 +7,7 @@ from pathlib import Path
 
 import click
 
-from carnet.cli.common import open_services, user_errors
+from carnet.cli.common import lang_option, open_services, user_errors
 
 
 @click.command()
@@ -17,7 +17,7 @@ from carnet.cli.common import open_services, user_errors
     required=True,
     help="The .ics file to write ('-' for standard output).",
 )
-@click.option("--lang", default="en", type=click.Choice(["en", "fr"]), show_default=True)
+@lang_option("Language of the events.")
 @click.pass_context
 @user_errors
 def calendar(ctx: click.Context, out: Path, lang: str) -> None:

@@ -115,7 +115,7 @@ READS_ONLY = frozenset(
         "export csv", "export json", "export xlsx", "feuille list", "feuille warnings",
         "letter reminder", "mailing labels", "mailing list", "mailing pdf", "person list",
         "person show", "practitioner list", "reconcile", "setting list", "summary", "todo",
-        "todo-sheet",
+        "todo-sheet", "calendar", "road show",
     }
 )  # fmt: skip
 MAY_CREATE = frozenset(
@@ -124,7 +124,8 @@ MAY_CREATE = frozenset(
         "feuille copy", "feuille merge", "feuille paid", "feuille release", "feuille return",
         "feuille sign", "gui", "import", "load-json", "mailing cancel", "mailing create",
         "mailing mark-mailed", "mailing mark-printed", "payer", "person add", "person edit",
-        "practitioner add", "restore", "setting set",
+        "practitioner add", "restore", "setting set", "abroad add", "abroad claim",
+        "road reach",
         "estimate",  # needs no database at all
     }
 )  # fmt: skip
