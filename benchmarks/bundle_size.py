@@ -39,13 +39,11 @@ def build(trim: bool) -> tuple[float, Path]:
     name = "trimmed" if trim else "untrimmed"
     env = os.environ | {"CARNET_BUNDLE_TRIM": "1" if trim else "0"}
     started = time.perf_counter()
-    subprocess.run(
-        [Path(sys.executable).with_name("pyinstaller"), "--noconfirm", "--log-level", "ERROR"]
-        + ["--distpath", OUT / name, "--workpath", OUT / f"{name}-work"]
-        + [ROOT / "packaging" / "carnet.spec"],
-        check=True,
-        env=env,
-    )
+    pyinstaller = Path(sys.executable).with_name("pyinstaller")
+    folders: list[str | Path] = ["--distpath", OUT / name, "--workpath", OUT / f"{name}-work"]
+    spec = ROOT / "packaging" / "carnet.spec"
+    quiet = ["--noconfirm", "--log-level", "ERROR"]
+    subprocess.run([pyinstaller, *quiet, *folders, spec], check=True, env=env)
     (folder,) = (OUT / name).glob("carnet-*")
     return time.perf_counter() - started, folder
 
@@ -53,8 +51,10 @@ def build(trim: bool) -> tuple[float, Path]:
 def main() -> int:
     for trim in (False, True):
         seconds, folder = build(trim)
-        print(f"{'trimmed' if trim else 'untrimmed'}: built in {seconds:.0f} s, "
-              f"{size(folder) / MB:.0f} MB")
+        print(
+            f"{'trimmed' if trim else 'untrimmed'}: built in {seconds:.0f} s, "
+            f"{size(folder) / MB:.0f} MB"
+        )
         for label, part in PARTS.items():
             print(f"  {label:<34} {size(folder / part) / MB:6.1f} MB")
     print(f"{os.cpu_count()} CPUs; other work on the machine slows the builds")
