@@ -23,7 +23,7 @@ TODAY = date(2026, 11, 28)
 
 @pytest.fixture(autouse=True, scope="session")
 def private_cache(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
-    """Compiled translations are cached (carnet.paths.cache_dir): never in the user's folder."""
+    """Carnet keeps no cache; Qt or a library that would must not write in the user's folder."""
     folder = tmp_path_factory.mktemp("cache")
     with pytest.MonkeyPatch.context() as patch:
         patch.setenv("XDG_CACHE_HOME", str(folder))

@@ -1,13 +1,12 @@
 """Where Carnet keeps its files: the user data folder, overridable by --db or CARNET_DB.
 
-Also where it reads its own (the ``carnet.resources`` package data) and the cache
-folder, for what Carnet can always make again (icons drawn for the screen).
+Also where it reads its own: the ``carnet.resources`` package data. Carnet keeps no
+cache (the compiled translations come with the wheel).
 """
 
 from __future__ import annotations
 
 import os
-import tempfile
 from functools import cache
 from importlib.resources import files
 from pathlib import Path
@@ -46,34 +45,3 @@ def default_db_path() -> Path:
     from platformdirs import user_data_path  # noqa: PLC0415 (only when no --db is given)
 
     return user_data_path("carnet", appauthor=False) / "carnet.sqlite"
-
-
-def cache_dir() -> Path:
-    """The user cache folder (``~/.cache/carnet`` on Linux): nothing in it is needed."""
-    from platformdirs import user_cache_path  # noqa: PLC0415 (only when something is cached)
-
-    return user_cache_path("carnet", appauthor=False)
-
-
-def keep_cached(path: Path, data: bytes, stale: str = "") -> None:
-    """Write ``data`` to ``path`` in the cache, whole or not at all.
-
-    Files of the same folder matching the pattern ``stale`` (older copies) are
-    removed. A cache folder that can't be written is not an error: what was to be
-    kept is made again next time.
-    """
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=".part-")
-    except OSError:
-        return
-    try:
-        with os.fdopen(handle, "wb") as out:
-            out.write(data)
-        Path(temporary).replace(path)
-    except OSError:
-        Path(temporary).unlink(missing_ok=True)
-        return
-    for older in path.parent.glob(stale) if stale else ():
-        if older != path:
-            older.unlink(missing_ok=True)
