@@ -97,7 +97,9 @@ def test_a_database_where_none_can_be_made(
 ) -> None:
     blocker = tmp_path / "a-file"
     blocker.write_text("not a folder")
-    status, err = carnet(capsys, blocker / "sub" / "carnet.sqlite", "person", "list")
+    # A command that writes (one that only reads creates nothing: tests/cli/test_conventions.py).
+    db = blocker / "sub" / "carnet.sqlite"
+    status, err = carnet(capsys, db, "setting", "set", "household.city", "Lyon")
     assert status == 1
     assert "cannot create the database" in one_line(err)
 
