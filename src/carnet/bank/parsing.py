@@ -122,6 +122,9 @@ def _date_regex(pattern: str) -> re.Pattern[str]:
     return re.compile(out + _TIME_TAIL)
 
 
+# A statement repeats each day dozens of times: the same date object serves them all
+# (300 000 lines hold about 2 500 days), which saves both the parsing and the memory.
+@lru_cache(maxsize=8192)
 def parse_date(text: str, pattern: str = "dd/mm/yyyy") -> date:
     """Read a date written as ``pattern`` (tokens ``dd mm yy yyyy``); a time part is ignored.
 

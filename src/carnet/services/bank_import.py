@@ -219,7 +219,7 @@ class BankImportService(Service):
                 [_transaction(item, account_id, record.id) for item in new[start : start + SLICE]]
             )
             # One event per line, so that undo can take the whole import back.
-            self.store.events.record_many("bank_transaction", "created", added)
+            self.store.events.record_rows("bank_transaction", "created", added)
 
     def _account(self, name: str | None) -> BankAccount | None:
         """The account to fill: named, the only one, or None when there is none yet."""

@@ -10,7 +10,7 @@ from carnet.domain.banking import BankTransaction, PayerType, StatementImport
 from carnet.domain.codes import Channel, Payer
 from carnet.domain.ids import ActId, BankAccountId, ExpectedPaymentId, PersonId, TransactionId
 from carnet.domain.money import Cents
-from carnet.storage.repos.codec import from_row
+from carnet.storage.repos.codec import Row, from_row
 from carnet.storage.repos.records import RecordRepo
 
 if TYPE_CHECKING:
@@ -115,8 +115,9 @@ class BankRepo:
     def add_import(self, record: StatementImport) -> StatementImport:
         return self.imports_rows.insert(record)
 
-    def add_transactions(self, items: Sequence[BankTransaction]) -> list[BankTransaction]:
-        return self.transactions_rows.insert_many(list(items))
+    def add_transactions(self, items: Sequence[BankTransaction]) -> list[Row]:
+        """Insert the lines of an import; answers the rows written (for the history)."""
+        return self.transactions_rows.insert_rows(list(items))
 
     def transaction(self, ident: TransactionId) -> BankTransaction:
         row = self.db.table("bank_transaction").get(ident)

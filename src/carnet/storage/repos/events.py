@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING, Protocol
 
 from carnet.domain.events import Event
 from carnet.domain.ids import EventId
+from carnet.storage.repos.codec import Row
 from carnet.storage.repos.records import insert_row, row_json
 
 if TYPE_CHECKING:
@@ -84,6 +85,23 @@ class EventLog:
             "INSERT INTO event (entity, entity_id, action, before, after, source, op) "
             "VALUES (?, ?, ?, NULL, ?, 'user', ?)",
             [(entity, r.id, action, row_json(r), self.op) for r in records],
+        )
+
+    def record_rows(self, entity: str, action: str, rows: Sequence[Row]) -> None:
+        """Like :meth:`record_many`, from rows as written (with their ``id``)."""
+        self.db.conn.executemany(
+            "INSERT INTO event (entity, entity_id, action, before, after, source, op) "
+            "VALUES (?, ?, ?, NULL, ?, 'user', ?)",
+            [
+                (
+                    entity,
+                    row["id"],
+                    action,
+                    json.dumps(row, ensure_ascii=False, sort_keys=True),
+                    self.op,
+                )
+                for row in rows
+            ],
         )
 
     def record_steps(self, entity: str, steps: Sequence[tuple[int, str, object, object]]) -> None:

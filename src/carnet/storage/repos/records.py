@@ -36,6 +36,13 @@ class RecordRepo(Generic[T]):
         lock (``BEGIN IMMEDIATE``), so nobody else can take them meanwhile. The rows
         are not read back: each record is its input with the id it was given.
         """
+        return [from_row(self.cls, row) for row in self.insert_rows(items)]
+
+    def insert_rows(self, items: list[object]) -> list[Row]:
+        """Like :meth:`insert_many`, answering the rows as written (columns, with ids).
+
+        For bulk paths that only log what they wrote: no record is built back.
+        """
         if not items:
             return []
         start = int(
@@ -50,7 +57,7 @@ class RecordRepo(Generic[T]):
         self.db.conn.executemany(
             sql, [[_column_value(row[name]) for name in names] for row in rows]
         )
-        return [from_row(self.cls, row) for row in rows]
+        return rows
 
     def update(self, ident: int, data: object) -> tuple[T, T]:
         """Replace the editable columns of row ``ident``; returns (before, after)."""
