@@ -3,7 +3,7 @@
 `carnet estimate` tries the parcours without a database (``--doctor``,
 ``--profession``, ``--specialty``); ``person add --doctor-id/--doctor-since`` then
 ``act add`` without ``--parcours`` and ``act show --json`` on a real file.
-Figures: G 30 €, CS + MCS 31.50 €, 70 % / 30 %, PF 2 € (domain-fr §1.1, §2, §3.1).
+Figures: G 30 €, CS + MCS 31.50 €, 70 % / 30 %, PF 2 € (the rule tables; docs/rules.md §3).
 """
 
 from __future__ import annotations

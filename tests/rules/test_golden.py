@@ -603,7 +603,7 @@ GOLDEN = [
         "30",
         E("30.00", "0.70", "19.00", "2.00", "0.00", "9.00", "2.00", "0.00", "2027-12-31"),
     ),
-    # --- Corrections of 2026-12-06 (domain-fr.md) and the rules added with them ---------
+    # --- Corrections of 2026-12-06 (the fact sheet) and the rules added with them ---------
     # The 2025-07-01 steps were suspended (comité d'alerte, 2025-06-18) and applied on
     # 2026-01-01 (moneyvox.fr/.../103929): on 2025-12-31 the CNPSY is still 55 €.
     Golden(

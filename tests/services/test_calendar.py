@@ -61,7 +61,7 @@ def test_each_reminder_is_an_all_day_event_with_an_alarm(
     events = _events(services.calendar.ics("en"))
     key = services.store.settings.get("calendar.key")
     waiting = events[f"feuille-{busy['waiting']}-deadline-90@{key}.carnet"]
-    # Care on 2025-02-07 → deadline 2027-03-31 (domain-fr.md §6), minus 90 days.
+    # Care on 2025-02-07 → deadline 2027-03-31 (docs/rules.md §6), minus 90 days.
     assert waiting.decoded("DTSTART") == date(2027, 3, 31) - timedelta(days=90)
     assert waiting.decoded("DTEND") == date(2027, 3, 31) - timedelta(days=89)
     assert (

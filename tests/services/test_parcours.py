@@ -1,7 +1,7 @@
 """The parcours de soins worked out from the médecin traitant, on a real database.
 
 Figures: G 30 € (2024-12-22), CS + MCS 31.50 €, 70 % in / 30 % out of the parcours,
-PF 2 € (domain-fr §1.1, §2, §3.1 and the corrections of 2026-12-06; GYN 40 € and
+PF 2 € (the rule tables, docs/rules.md §3 and §5, corrections of 2026-12-06; GYN 40 € and
 CNPSY 57 € from 2026-01-01). No contract: the AMO share alone shows the rate.
 """
 
@@ -85,7 +85,7 @@ def _declare(services: Services, person: int, doctor: int | None, since: str | N
 
 
 def test_adult_without_doctor_is_out(services: Services, people: dict[str, int]) -> None:
-    # G 30 × 30 % − 2 = 7.00 (domain-fr worked example "hors parcours").
+    # G 30 × 30 % − 2 = 7.00 (the fact sheet's worked example "hors parcours").
     act = _act(services, (people["adult"], people["gp"]), "2026-03-02", "G", "30")
     amo, parcours, text = _amo(services, act)
     assert (amo, parcours) == ("7.00", "out")

@@ -1,7 +1,7 @@
 """The parcours in the window: "not referred" in one click, the act form's médecin
 traitant, the person form's declaration date, and the dashboard's cost figure.
 
-Figures (domain-fr §1.1, §2, §4): a sector-2 non-OPTAM cardiologist charging 100 €
+Figures (the rule tables and docs/rules.md §4-5): a sector-2 non-OPTAM cardiologist charging 100 €
 is reimbursed on 23 €; within the parcours 70 % (16.10 €), out of it 30 % (6.90 €):
 leaving the parcours costs 9.20 €.
 """

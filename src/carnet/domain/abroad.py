@@ -1,6 +1,6 @@
 """Care received abroad: the invoice in its currency, the rate, and the claim's terms.
 
-Where the care was given decides what the CPAM may pay (domain-fr.md has no row on
+Where the care was given decides what the CPAM may pay (docs/rules.md has no row on
 this; sources below, checked against several concordant public pages):
 
 - **Europe** (the EU, the EEA, Switzerland and the United Kingdom: where the European

@@ -43,7 +43,7 @@ OPTIONAL = frozenset({Step.EHIC_REQUESTED, Step.EHIC_RECEIVED})
 # A dependent (ayant droit) is on the insured person's attestation and ameli account;
 # the card, the mutuelle and Noémie follow the insured person's.
 DEPENDENT_STEPS = (Step.REGISTRATION, Step.ATTESTATION, Step.TREATING_DOCTOR, *OPTIONAL)
-# Under 16 no parcours penalty applies (domain-fr.md): declaring a doctor is optional.
+# Under 16 no parcours penalty applies (docs/rules.md §5): declaring a doctor is optional.
 TREATING_DOCTOR_AGE = 16
 # A reminder this long before a card or rights end (the issue: "a month before").
 REMIND_BEFORE_DAYS = 30

@@ -2,7 +2,7 @@
 
 :func:`situate` places an act in the parcours: as the act states it, or, when
 it does not, as worked out on the act's date from the person's médecin
-traitant (domain-fr §5): children under 16 are never penalised; an adult
+traitant (docs/rules.md §5): children under 16 are never penalised; an adult
 without a médecin traitant is out of the parcours (even for the direct-access
 specialties); the médecin traitant is within it; another general practitioner
 is out; a specialist is assumed referred, except the direct-access specialties.

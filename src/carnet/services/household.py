@@ -29,7 +29,7 @@ from carnet.services.feuille_keeper import FeuilleKeeper
 from carnet.services.treating import TreatingHistory
 from carnet.storage.store import Store
 
-# Who may be declared médecin traitant: a physician (domain-fr.md, parcours de soins).
+# Who may be declared médecin traitant: a physician (docs/rules.md §5).
 DOCTORS = frozenset({Profession.GP, Profession.SPECIALIST})
 
 
