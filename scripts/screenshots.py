@@ -5,7 +5,11 @@ default, or under ``xvfb-run``). The demo database is built fresh with a fixed "
 (2026-11-28) and seed, so the pictures are repeatable. Files are named ``<page>-<lang>.png``,
 plus ``setup-<lang>.png`` for the first-run assistant and ``act-form-<lang>.png``, and the
 File menu's dialogs: ``export-<lang>.png``, ``backup-<lang>.png``, ``restore-<lang>.png`` and
-``todo-sheet-<lang>.png``.
+``todo-sheet-<lang>.png``;
+plus, from a small newcomer household of their own, ``road-<lang>.png`` (the Household page's
+road), ``dashboard-road-<lang>.png`` (the next steps), ``abroad-act-<lang>.png`` (an act in
+London on the Care page) and ``abroad-form-<lang>.png`` (its form).
+``--only newcomer`` makes these last ones alone.
 """
 
 from __future__ import annotations
@@ -16,6 +20,7 @@ import sys
 import tempfile
 import time
 from datetime import date, datetime
+from decimal import Decimal
 from functools import partial
 from pathlib import Path
 
@@ -25,6 +30,13 @@ from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QApplication, QWidget
 
 from carnet.app import Services, build_services
+from carnet.domain.abroad import AbroadInput
+from carnet.domain.care import ActInput
+from carnet.domain.codes import Channel
+from carnet.domain.money import Cents
+from carnet.domain.people import PersonInput
+from carnet.domain.practitioners import PractitionerInput, Profession
+from carnet.domain.road import Step
 from carnet.services.backup import BackupService
 from carnet.services.demo import build_demo
 from carnet.ui.application import QtTranslations, build_window, configure
@@ -138,6 +150,65 @@ def shoot_setup(app: QApplication, folder: Path, out: Path, language: str) -> No
         services.close()
 
 
+def newcomer_services(folder: Path) -> Services:
+    """A family just arrived: a road half walked, a GP visit in London paid in pounds."""
+    services = build_services(folder / "newcomer.sqlite", today=lambda: TODAY)
+    household = services.household
+    gp = household.add_practitioner(PractitionerInput("Dr Claire Martin", Profession.GP)).value
+    amal = household.add_person(
+        PersonInput("Amal", "Haddad", birth_date=date(1990, 4, 2), cpam="CPAM de Paris")
+    ).value
+    household.add_person(
+        PersonInput("Nour", "Haddad", birth_date=date(2019, 6, 9), insured_id=amal.id)
+    )
+    road = services.road
+    road.reach(amal.id, Step.REGISTRATION, date(2026, 9, 1))
+    road.reach(
+        amal.id,
+        Step.ATTESTATION,
+        date(2026, 10, 1),
+        number="7 90 04 99 350 123 50",
+        temporary=True,
+        until=date(2027, 9, 30),
+    )
+    road.reach(amal.id, Step.VITALE_REQUESTED, date(2026, 10, 2))
+    act = ActInput(amal.id, gp.id, date(2026, 11, 3), "G", Cents(0))
+    services.abroad.add_act(act, AbroadInput("GB", "GBP", Decimal("85.00"), Decimal("1.1650")))
+    visit = ActInput(amal.id, gp.id, date(2026, 9, 20), "G", Cents(3000), channel=Channel.PAPER)
+    services.care.add_act(visit)
+    return services
+
+
+def shoot_newcomer(app: QApplication, folder: Path, out: Path, language: str) -> None:
+    (folder / language).mkdir(exist_ok=True)
+    services = newcomer_services(folder / language)
+    try:
+        settings = QSettings(str(folder / f"newcomer-{language}.ini"), QSettings.Format.IniFormat)
+        settings.setValue("language", language)
+        window, _events = build_window(services, settings)
+        window.resize(*SIZE)
+        window.show()
+        window.show_page("dashboard")
+        settle(app)
+        save(window, out / f"dashboard-road-{language}.png")
+        window.show_road(services.household.people()[0].id)
+        settle(app)
+        save(window, out / f"road-{language}.png")
+        window.show_page("care")
+        window.care_page.table.selectRow(0)
+        settle(app)
+        save(window, out / f"abroad-act-{language}.png")
+        dialog = window.care_page.commands.edit_act()
+        if dialog is not None:
+            dialog.resize(760, dialog.sizeHint().height())
+            settle(app)
+            save(dialog, out / f"abroad-form-{language}.png")
+            dialog.reject()
+        window.close()
+    finally:
+        services.close()
+
+
 def _at(when: datetime) -> datetime:
     return when
 
@@ -155,6 +226,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--out", type=Path, default=ROOT / "docs" / "screenshots")
     parser.add_argument("--acts", type=int, default=300)
+    parser.add_argument("--only", choices=["newcomer"], help="Only the newcomer's screenshots.")
     args = parser.parse_args()
     args.out.mkdir(parents=True, exist_ok=True)
     app = QApplication(sys.argv[:1])
@@ -162,6 +234,11 @@ def main() -> None:
     qt_translations = QtTranslations(app)
     with tempfile.TemporaryDirectory() as folder:
         work = Path(folder)
+        for language in ("en", "fr"):
+            qt_translations.use(language)
+            shoot_newcomer(app, work, args.out, language)
+        if args.only == "newcomer":
+            return
         services = demo_services(work, args.acts)
         try:
             for language in ("en", "fr"):

@@ -12,7 +12,7 @@ from carnet.app import Services
 from carnet.domain.abroad import AbroadInput, RateSource, TariffChoice, Zone, to_euro_cents
 from carnet.domain.care import ActInput
 from carnet.domain.claims import Step
-from carnet.domain.codes import FeuilleStatus, Payer, PaymentStatus
+from carnet.domain.codes import Channel, FeuilleStatus, Payer, PaymentStatus
 from carnet.domain.errors import ValidationError
 from carnet.domain.ids import PersonId
 from carnet.domain.money import Cents
@@ -227,3 +227,24 @@ def test_an_ordinary_mailing_leaves_the_claims_abroad_out(
     assert services.abroad.create_claim(PersonId(household["adult"])).value.feuille_ids == (
         feuille.id,
     )
+
+
+def test_a_claim_abroad_and_feuilles_de_soins_never_share_an_envelope(
+    services: Services, household: dict[str, int]
+) -> None:
+    _gp_in_london(services, household["adult"])
+    services.care.add_act(
+        ActInput(
+            person_id=PersonId(household["adult"]),
+            practitioner_id=None,
+            date=date(2026, 10, 1),
+            act_code="G",
+            fee_cents=Cents(3000),
+            channel=Channel.PAPER,
+        )
+    )
+    ids = [f.id for f in services.claims.feuilles()]
+    for ident in ids:
+        services.claims.step(ident, Step.SIGN)
+    with pytest.raises(ValidationError, match="envelope of its own"):
+        services.mailings.create(PersonId(household["adult"]), ids)

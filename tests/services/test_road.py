@@ -164,3 +164,30 @@ def test_undo_takes_a_step_back_with_its_effect(
     services.history.undo()
     assert services.store.road.for_person(amal) == {}
     assert services.household.person(amal).registration is Registration.NOT_REGISTERED
+
+
+def test_the_assistant_dates_the_steps_the_record_already_shows(services: Services) -> None:
+    waiting = services.household.add_person(
+        PersonInput(
+            first_name="Amal", last_name="Haddad", registration=Registration.ATTESTATION_PENDING
+        )
+    ).value
+    road = services.road.start(waiting.id).value
+    registration = road.state(Step.REGISTRATION)
+    assert registration is not None and registration.done_on == date(2026, 11, 28)
+    assert road.next_step is not None and road.next_step.step is Step.ATTESTATION
+
+
+def test_a_dependent_is_registered_with_the_insured_person(services: Services) -> None:
+    amal = _newcomer(services)
+    nour = services.household.add_person(
+        PersonInput(
+            first_name="Nour", last_name="Haddad", birth_date=date(2019, 6, 9), insured_id=amal
+        )
+    ).value
+    assert services.road.road(nour.id).next_step.step is Step.REGISTRATION  # type: ignore[union-attr]
+    services.road.reach(amal, Step.REGISTRATION, ARRIVED)
+    services.road.reach(amal, Step.ATTESTATION, ARRIVED, number="7 90 04 99 350 123 50")
+    road = services.road.road(nour.id)
+    assert road.next_step is not None and road.next_step.optional  # only the European card
+    assert not [n for n in services.road.next_steps() if n.person.id == nour.id]

@@ -31,6 +31,7 @@ from carnet.domain.money import Cents
 
 # The feuille of care abroad: the form "Soins reçus à l'étranger" S3125 (cerfa 12267).
 CLAIM_FORM = "cerfa-12267"
+FEUILLE_FORM = "cerfa-12541"  # the doctor's feuille de soins, every other feuille's form
 
 
 class Zone(StrEnum):

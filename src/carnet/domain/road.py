@@ -108,8 +108,14 @@ def applicable(person: Person, today: date) -> tuple[Step, ...]:
     return steps
 
 
-def known_from_record(person: Person, step: Step) -> bool:
-    """Whether the person's own record already shows the step done."""
+def known_from_record(person: Person, step: Step, insured: Person | None = None) -> bool:
+    """Whether the record already shows the step done.
+
+    A dependent is registered under the insured person's number: their registration
+    and attestation are the insured person's (``insured``).
+    """
+    if insured is not None and step in (Step.REGISTRATION, Step.ATTESTATION):
+        person = insured
     if step is Step.REGISTRATION:
         return person.nir is not None or person.registration.value != "not-registered"
     if step is Step.ATTESTATION:
@@ -125,13 +131,21 @@ def known_from_record(person: Person, step: Step) -> bool:
     return False
 
 
-def road_of(person: Person, records: dict[Step, RoadRecord], today: date) -> Road:
-    """The person's road: each applicable step with its state, in order."""
+def road_of(
+    person: Person,
+    records: dict[Step, RoadRecord],
+    today: date,
+    insured: Person | None = None,
+) -> Road:
+    """The person's road: each applicable step with its state, in order.
+
+    ``insured``: the insured person of a dependent (whose number covers them).
+    """
     states = []
     for step in applicable(person, today):
         record = records.get(step)
         done = (record is not None and record.done_on is not None) or known_from_record(
-            person, step
+            person, step, insured
         )
         states.append(
             StepState(

@@ -20,6 +20,7 @@ from babel.numbers import is_currency
 
 from carnet.domain.abroad import (
     CLAIM_FORM,
+    FEUILLE_FORM,
     AbroadCare,
     AbroadInput,
     RateSource,
@@ -27,6 +28,7 @@ from carnet.domain.abroad import (
     to_euro_cents,
     zone_of,
 )
+from carnet.domain.banking import BankTransaction
 from carnet.domain.care import ActInput, CareAct
 from carnet.domain.changes import Changes
 from carnet.domain.claims import Feuille
@@ -73,13 +75,40 @@ class AbroadService(Service):
 
     def set_abroad(self, act_id: ActId, abroad: AbroadInput) -> Result[CareAct]:
         """Make ``act_id`` care abroad (or change its invoice, rate or terms)."""
+        return self.edit_act(act_id, _input_of(self.store.acts.get(act_id)), abroad)
+
+    def edit_act(self, act_id: ActId, act: ActInput, abroad: AbroadInput) -> Result[CareAct]:
+        """Edit an act given abroad: the form's fields and the invoice's terms together."""
         clean, rate, source = self._clean(abroad)
         with self.store.transaction(N_("Edit care abroad")):
-            act = self.store.acts.get(act_id)
-            data = _as_abroad(_input_of(act), clean, rate)
-            edited = self.care.edit_act(act_id, data)
+            edited = self.care.edit_act(act_id, _as_abroad(act, clean, rate))
             changes = self._write(edited.value, clean, rate, source)
         return Result(self.store.acts.get(act_id), edited.changes | changes)
+
+    def save_act(
+        self, act_id: ActId | None, act: ActInput, abroad: AbroadInput | None
+    ) -> Result[CareAct]:
+        """What the act form saves: a new or edited act, abroad or (again) in France."""
+        if abroad is not None:
+            return (
+                self.add_act(act, abroad) if act_id is None else self.edit_act(act_id, act, abroad)
+            )
+        if act_id is None:
+            return self.care.add_act(act)
+        with self.store.transaction(N_("Edit act")):
+            existing = self.store.abroad.for_act(act_id)
+            if existing is not None:  # back in France: the invoice's terms go
+                self.store.abroad.delete(existing.id)
+                self.store.events.record("act_abroad", existing.id, "deleted", existing)
+                feuille = self.store.feuilles.for_act(act_id)
+                if feuille is not None and feuille.form == CLAIM_FORM:
+                    self.store.feuilles.update(replace(feuille, form=FEUILLE_FORM))
+            return self.care.edit_act(act_id, act)
+
+    def debits(self, limit: int = 200) -> list[BankTransaction]:
+        """Bank lines that may have paid an invoice abroad: debits, newest first."""
+        lines = [t for t in self.store.bank.transactions() if t.amount_cents < 0]
+        return sorted(lines, key=lambda t: (t.date, t.id), reverse=True)[:limit]
 
     def create_claim(self, person_id: PersonId) -> Result[Mailing]:
         """The claim packet: the signed S3125 forms of the insured and dependents."""
@@ -176,7 +205,7 @@ def _as_abroad(act: ActInput, abroad: AbroadInput, rate: Decimal) -> ActInput:
         fee_cents=to_euro_cents(abroad.amount, rate),
         channel=Channel.PAPER,
         payment_mode=PaymentMode.PAID_IN_FULL,
-        parcours=Parcours.AWAY if act.parcours is Parcours.IN else act.parcours,
+        parcours=Parcours.AWAY if act.parcours in (None, Parcours.IN) else act.parcours,
     )
 
 

@@ -191,7 +191,16 @@ class MailingService(Service):
                     ),
                     number=missing[0],
                 )
-            return [by_id[i] for i in dict.fromkeys(feuille_ids)]
+            chosen = [by_id[i] for i in dict.fromkeys(feuille_ids)]
+            if len({f.form == CLAIM_FORM for f in chosen}) > 1:
+                raise ValidationError(
+                    "feuille",
+                    N_(
+                        "a claim for care abroad (form S3125) goes in an envelope of its own, "
+                        "without feuilles de soins"
+                    ),
+                )
+            return chosen
         ready = self.ready_feuilles(person_id)
         # Claims for care abroad (S3125) travel in an envelope of their own, with their letter.
         ready = [f for f in ready if f.form != CLAIM_FORM]

@@ -51,13 +51,21 @@ class RoadService(Service):
 
     def road(self, person_id: PersonId) -> Road:
         person = self.store.people.get(person_id)
-        return road_of(person, self.store.road.for_person(person_id), self.today())
+        records = self.store.road.for_person(person_id)
+        return road_of(person, records, self.today(), self._insured(person))
 
     def roads(self) -> list[Road]:
         """Every person's road, in the household's order."""
         records = self.store.road.all_by_person()
         today = self.today()
-        return [road_of(p, records.get(p.id, {}), today) for p in self.household.people()]
+        return [
+            road_of(p, records.get(p.id, {}), today, self._insured(p))
+            for p in self.household.people()
+        ]
+
+    def _insured(self, person: Person) -> Person | None:
+        """The insured person whose number covers a dependent (``None`` for the insured)."""
+        return None if person.insured_id is None else self.store.people.get(person.insured_id)
 
     def next_steps(self) -> list[NextStep]:
         """Each person's next required step (the European card is not one), with its cost."""
@@ -97,9 +105,18 @@ class RoadService(Service):
             self._record(person_id, step, day, until)
         return Result(self.road(person_id), changes)
 
-    def start(self, person_id: PersonId, requested_on: date | None = None) -> Result[Road]:
-        """The assistant's first step for a newcomer without a number: registration asked."""
-        return self.reach(person_id, Step.REGISTRATION, requested_on)
+    def start(self, person_id: PersonId) -> Result[Road]:
+        """The assistant's first steps: what the new person's record already says, dated today.
+
+        A person added waiting for the attestation has asked to be registered; one added
+        with a number has received it; with a card, has the card. The road keeps the day.
+        """
+        today = self.today()
+        with self.store.transaction(N_("Start the road")):
+            for state in self.road(person_id).steps:
+                if state.done and state.done_on is None:
+                    self._record(person_id, state.step, today, None)
+        return Result(self.road(person_id), Changes(people=frozenset({person_id})))
 
     def _record(self, person_id: PersonId, step: Step, day: date, until: date | None) -> None:
         existing = self.store.road.for_person(person_id).get(step)

@@ -92,7 +92,7 @@ def _awaited_amc(store: Store, person_id: PersonId) -> int:
 
 
 def cost_text(cost: Cost, t: Translator) -> str:
-    """The cost as a sentence in ``t``'s language."""
+    """The cost as a sentence in ``t``'s language (its rule alone when nothing is counted yet)."""
     amount = t.money(cost.cents)
     templates = {
         "held": N_("feuilles held for the number: {count}, {amount} waiting"),
@@ -103,4 +103,16 @@ def cost_text(cost: Cost, t: Translator) -> str:
         "ameli": N_("no card request online, no reimbursements to follow"),
         "ehic": N_("care in Europe paid in full, then claimed with the form S3125"),
     }
+    if not (cost.count or cost.cents) and cost.kind in _RULES:
+        return t.gettext(_RULES[cost.kind])
     return t.gettext(templates[cost.kind]).format(count=cost.count, amount=amount)
+
+
+# What skipping the step means when nothing is counted against it yet.
+_RULES = {
+    "held": N_("paper feuilles wait until the number arrives"),
+    "paper": N_("without the card, each act goes on paper and takes a month to be paid"),
+    "parcours": N_("without one, consultations are reimbursed 30 % instead of 70 %"),
+    "ticket": N_("without one, you pay the ticket modérateur yourself"),
+    "letters": N_("each mutuelle payment needs a letter with the CPAM statement"),
+}

@@ -20,6 +20,9 @@ KNOWN = {
     "household.city": N_("The town written before the date of letters (e.g. Paris)"),
     "household.phone": N_("A phone number for the CPAM (optional)"),
     "household.email": N_("An e-mail address for the CPAM (optional)"),
+    "notifications.on_open": N_(
+        "Notify me when Carnet opens on a day with something due (yes or no)"
+    ),
 }
 ADDRESS_PREFIX = "address:"
 

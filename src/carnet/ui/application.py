@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import gc
 import sys
+from functools import partial
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QLibraryInfo, QLocale, QSettings, QTimer, QTranslator
@@ -23,6 +24,7 @@ from carnet.ui.first_paint import after_first_paint
 from carnet.ui.formats import WindowTranslator
 from carnet.ui.icons import app_icon
 from carnet.ui.main_window import MainWindow
+from carnet.ui.notify import notify_on_open
 
 if TYPE_CHECKING:
     from carnet.ui.dialogs.setup_wizard import SetupWizard
@@ -145,6 +147,8 @@ def run(services: Services, argv: list[str], *, startup_check: bool = False) -> 
     if startup_check:
         report_first_paint(window, app)
     wizard = first_run(window, services, events)
+    if wizard is None:  # a day with something due: say so (when the setting is on)
+        QTimer.singleShot(0, partial(notify_on_open, window, services, window.translator))
     try:
         status = app.exec()
     finally:

@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 
 from carnet.app import Services
 from carnet.i18n import Translator
+from carnet.ui.calendar_export import export_calendar
 from carnet.ui.events import EventHub
 from carnet.ui.icons import app_icon
 from carnet.ui.menus import MenuHandlers, WindowMenus
@@ -39,11 +40,13 @@ if TYPE_CHECKING:  # only annotations; the pages' and dialogs' modules load when
 
     from carnet.domain.changes import Changes
     from carnet.domain.codes import FeuilleStatus
+    from carnet.domain.ids import PersonId
     from carnet.ui.backup_actions import BackupActions, Reopen
     from carnet.ui.dialogs.export_dialog import ExportDialog
     from carnet.ui.views.bank_page import BankPage
     from carnet.ui.views.care_page import CarePage
     from carnet.ui.views.feuilles_page import FeuillesPage
+    from carnet.ui.views.household_page import HouseholdPage
     from carnet.ui.views.reports_page import ReportsPage
 
 DEFAULT_SIZE = QSize(1280, 800)
@@ -174,6 +177,11 @@ class MainWindow(QMainWindow):
         self.show_page("feuilles")
         cast("FeuillesPage", self.page("feuilles")).show_states(states)
 
+    def show_road(self, person_id: PersonId) -> None:
+        """Open the Household page on a person's road (the dashboard's next steps)."""
+        self.show_page("household")
+        cast("HouseholdPage", self.page("household")).show_road(person_id)
+
     def set_language(self, language: str) -> None:
         """Switch language now: menus, sidebar and pages are rebuilt in the new one."""
         if language == self._t.language:
@@ -255,6 +263,7 @@ class MainWindow(QMainWindow):
             restore=self._restore_backup,
             todo_sheet=self._todo_sheet,
             export=self.export,
+            export_calendar=self.export_calendar,
             show_page=self.show_page,
             about=self._show_about,
         )
@@ -337,6 +346,10 @@ class MainWindow(QMainWindow):
         dialog = ExportDialog(self._t, self._services.today(), write, self)
         dialog.open()
         return dialog
+
+    def export_calendar(self) -> object:
+        """File › Export reminders (.ics)…"""
+        return export_calendar(self, self._services, self._t, self.show_status)
 
     def _todo_sheet(self) -> None:
         self.show_page("reports")

@@ -28,6 +28,7 @@ class MenuHandlers(NamedTuple):
     restore: Callable[[], object]
     todo_sheet: Callable[[], None]
     export: Callable[[], object]
+    export_calendar: Callable[[], object]
     show_page: Callable[[str], None]
     about: Callable[[], None]
 
@@ -41,6 +42,7 @@ class WindowMenus:
     restore: QAction
     todo_sheet: QAction
     export: QAction
+    export_calendar: QAction
     quit: QAction
 
     def __init__(self, window: QMainWindow, t: Translator, handlers: MenuHandlers) -> None:
@@ -75,6 +77,9 @@ class WindowMenus:
         )
         self.export = self._add(self.file, t.gettext("&Export…"), handlers.export)
         self.export.setShortcut(QKeySequence("Ctrl+E"))
+        self.export_calendar = self._add(
+            self.file, t.gettext("Export &reminders (.ics)…"), handlers.export_calendar
+        )
         self.file.addSeparator()
         self._add(self.file, t.gettext("Create a &demo household…"), handlers.create_demo)
         self.file.addSeparator()

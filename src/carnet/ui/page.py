@@ -28,6 +28,7 @@ from carnet.ui.operations import Refusal, run_op
 
 if TYPE_CHECKING:
     from carnet.domain.codes import FeuilleStatus
+    from carnet.domain.ids import PersonId
     from carnet.services.base import Result
 
 T = TypeVar("T")
@@ -41,6 +42,8 @@ class Navigator(Protocol):
     def show_acts(self, act_ids: frozenset[int], title: str) -> None: ...
 
     def show_feuilles(self, states: frozenset[FeuilleStatus]) -> None: ...
+
+    def show_road(self, person_id: PersonId) -> None: ...
 
     def set_language(self, language: str) -> None: ...
 

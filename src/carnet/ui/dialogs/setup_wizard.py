@@ -154,7 +154,11 @@ class SetupWizard(QWizard):
             if doctor:
                 practitioner = PractitionerInput(doctor, Profession.GP)
                 doctor_id = self._publish(household.add_practitioner(practitioner)).id
-            return self._publish(household.add_person(replace(data, treating_doctor_id=doctor_id)))
+            person = self._publish(
+                household.add_person(replace(data, treating_doctor_id=doctor_id))
+            )
+            self._publish(self._services.road.start(person.id))  # the road's first steps
+            return person
 
         person = guarded(self, self._t, save)
         if person is None:

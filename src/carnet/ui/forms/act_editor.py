@@ -15,6 +15,7 @@ from typing import Any
 from PySide6.QtCore import QDate, Qt
 from PySide6.QtWidgets import QCheckBox, QComboBox, QDateEdit, QLabel, QLineEdit, QWidget
 
+from carnet.domain.banking import BankTransaction
 from carnet.domain.care import ActInput, CareAct
 from carnet.domain.codes import Channel, Parcours, PaymentMode
 from carnet.domain.ids import PersonId, PractitionerId
@@ -23,6 +24,7 @@ from carnet.domain.people import Person
 from carnet.domain.practitioners import Practitioner
 from carnet.i18n import N_, Translator
 from carnet.ui.act_proposal import act_choices, proposed_fee
+from carnet.ui.forms.abroad_box import AbroadBox
 from carnet.ui.labels import CHANNELS, PAYMENT_MODES
 from carnet.ui.parsing import decimal_text, money_text, parse_decimal, parse_money
 from carnet.ui.widgets.fields import CheckedForm
@@ -48,6 +50,7 @@ class ActEditor(QWidget):
         practitioners: list[Practitioner],
         recent: list[int],
         last_codes: Mapping[PractitionerId, str],
+        debits: list[BankTransaction] | None = None,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
@@ -85,6 +88,7 @@ class ActEditor(QWidget):
         self.ald = QCheckBox(t.gettext("Care for the person's long-term illness (ALD)"))
         self.ald.setAccessibleName(self.ald.text())
         self.notes = QLineEdit()
+        self.abroad = AbroadBox(t, today, debits or [])
         self._build()
 
     def _build(self) -> None:
@@ -101,6 +105,9 @@ class ActEditor(QWidget):
         add("parcours", t.gettext("Parcours de soins"), self.parcours)
         add("ald", "", self.ald)
         add("notes", t.gettext("Notes"), self.notes)
+        add("abroad", "", self.abroad, self._check_abroad)
+        self.abroad.toggled.connect(self._abroad_toggled)
+        self.abroad.form.validity_changed.connect(lambda _ok: self.form.revalidate("abroad"))
         self.setLayout(self.form.layout)
         self.practitioner.currentIndexChanged.connect(self._fill_codes)
         for signal in (
@@ -199,7 +206,21 @@ class ActEditor(QWidget):
             return self._t.gettext(str(exc))
         return None if value is not None else self._t.gettext("Type the coefficient")
 
+    def _check_abroad(self) -> str | None:
+        if not self.abroad.isChecked() or self.abroad.form.is_valid():
+            return None
+        return self._t.gettext("Complete the invoice abroad")
+
+    def _abroad_toggled(self, abroad: bool) -> None:
+        # Abroad, the fee is the invoice at the rate, and the claim goes on paper (S3125).
+        for key in ("fee", "mode", "channel"):
+            self.form.set_visible(key, not abroad)
+        self.proposal.setVisible(not abroad)
+        self.form.revalidate("fee", "abroad")
+
     def _check_fee(self) -> str | None:
+        if self.abroad.isChecked():
+            return None
         try:
             parse_money(self.fee.text())
         except ValueError as exc:
@@ -213,12 +234,13 @@ class ActEditor(QWidget):
 
     def value(self) -> ActInput:
         practitioner = self.practitioner.currentData()
+        fee = Cents(0) if self.abroad.isChecked() else parse_money(self.fee.text())
         return ActInput(
             person_id=PersonId(int(self.person.currentData())),
             practitioner_id=None if practitioner is None else PractitionerId(int(practitioner)),
             date=self._date(),
             act_code=self.code_value(),
-            fee_cents=parse_money(self.fee.text()),
+            fee_cents=fee,
             payment_mode=PaymentMode(str(self.mode.currentData())),
             channel=Channel(str(self.channel.currentData())),
             parcours=Parcours(str(self.parcours.currentData()))

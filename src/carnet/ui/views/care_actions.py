@@ -119,6 +119,9 @@ class CareActions(QObject):
             return None
         editor = self._editor()
         editor.load(act)
+        abroad = self._services.abroad.of(act.id)
+        if abroad is not None:
+            editor.abroad.load(abroad)
         return self._open(self._t.gettext("Edit care act"), editor, act.id)
 
     def duplicate_act(self) -> FormDialog[Any] | None:
@@ -162,15 +165,18 @@ class CareActions(QObject):
             practitioners=household.practitioners(),
             recent=self._recent(),
             last_codes=self._services.care_table.latest_codes(),
+            debits=self._services.abroad.debits(),
         )
 
     def _open(self, title: str, editor: ActEditor, act_id: ActId | None) -> FormDialog[Any]:
         from carnet.ui.dialogs.form_dialog import FormDialog  # noqa: PLC0415
 
-        care = self._services.care
+        care, abroad = self._services.care, self._services.abroad
 
         def save() -> Result[CareAct]:
-            data = editor.value()
+            data, terms = editor.value(), editor.abroad.value()
+            if terms is not None or (act_id is not None and abroad.of(act_id) is not None):
+                return abroad.save_act(act_id, data, terms)
             return care.add_act(data) if act_id is None else care.edit_act(act_id, data)
 
         dialog: FormDialog[Any] = FormDialog(

@@ -27,6 +27,7 @@ from carnet.services.dashboard import TO_MAIL, Dashboard, DashboardService, Owed
 from carnet.ui.page import Navigator, Page, PageContext
 from carnet.ui.widgets.month_chart import MonthChart
 from carnet.ui.widgets.parcours_box import ParcoursBox
+from carnet.ui.widgets.road_box import RoadBox
 
 
 class DashboardPage(Page):
@@ -57,6 +58,8 @@ class DashboardPage(Page):
         layout.addLayout(row)
         self.parcours = ParcoursBox(t)
         layout.addWidget(self.parcours)
+        self.road_box = RoadBox(t, ctx.window.show_road)
+        layout.addWidget(self.road_box)
         imports = QGroupBox(t.gettext("Bank statements"))
         QVBoxLayout(imports).addWidget(self.imports_label)
         layout.addWidget(imports)
@@ -124,6 +127,7 @@ class DashboardPage(Page):
         self.chart.set_months(summary.months)
         parcours, year = self.ctx.services.parcours, self.ctx.services.today().year
         self.parcours.fill(year, parcours.year(year), parcours.without_doctor())
+        self.road_box.show_steps(self.ctx.services.road.next_steps())
 
     def _set(self, key: str, text: str, count: int) -> None:
         button = self.figures[key]

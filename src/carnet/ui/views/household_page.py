@@ -23,13 +23,18 @@ from PySide6.QtWidgets import (
 )
 
 from carnet.domain.changes import Changes
+from carnet.domain.ids import PersonId
+from carnet.domain.practitioners import Profession
+from carnet.domain.road import Road, StepState
 from carnet.i18n import Translator
 from carnet.services.base import Result
+from carnet.services.road_texts import LABELS
 from carnet.ui.dialogs.form_dialog import FormDialog
 from carnet.ui.forms.bank_editor import BankEditor
 from carnet.ui.forms.contract_editor import ContractEditor
 from carnet.ui.forms.person_editor import PersonEditor
 from carnet.ui.forms.practitioner_editor import PractitionerEditor
+from carnet.ui.forms.road_editor import RoadStepEditor
 from carnet.ui.models.household_columns import (
     account_columns,
     contract_columns,
@@ -39,6 +44,7 @@ from carnet.ui.models.household_columns import (
 from carnet.ui.models.records import RecordTableModel
 from carnet.ui.models.row_table import SORT_ROLE, Column
 from carnet.ui.page import Page, PageContext
+from carnet.ui.views.road_tab import RoadTab
 
 
 class RecordTab(QWidget):
@@ -123,6 +129,8 @@ class HouseholdPage(Page):
         self.tabs.addTab(self.practitioners, t.gettext("Practitioners"))
         self.tabs.addTab(self.contracts, t.gettext("Mutuelle contracts"))
         self.tabs.addTab(self.accounts, t.gettext("Bank accounts"))
+        self.road = RoadTab(self._services, t, self.mark_step)
+        self.tabs.addTab(self.road, t.gettext("Newcomer's road"))
         QVBoxLayout(self).addWidget(self.tabs)
         self.reload()
 
@@ -140,6 +148,42 @@ class HouseholdPage(Page):
         self.practitioners.set_rows(practitioner_columns(t), practitioners)
         self.contracts.set_rows(contract_columns(t), contracts)
         self.accounts.set_rows(account_columns(), household.bank_accounts())
+        self.road.reload()
+
+    def show_road(self, person_id: PersonId) -> None:
+        """The road of one person (the dashboard's "Open the road")."""
+        self.tabs.setCurrentWidget(self.road)
+        self.road.choose(person_id)
+
+    def mark_step(self, person_id: PersonId, state: StepState) -> FormDialog[Any]:
+        """The form of ``state``'s step; saving marks it done with its effects."""
+        household, road = self._services.household, self._services.road
+        practitioners = household.practitioners()
+        editor = RoadStepEditor(
+            self._t,
+            state.step,
+            household.today(),
+            doctors=[p for p in practitioners if p.profession is Profession.GP] or practitioners,
+            contracts=household.contracts(),
+        )
+
+        def save() -> Result[Road]:
+            v = editor.values()
+            return road.reach(
+                person_id,
+                state.step,
+                v.on,
+                number=v.number,
+                temporary=v.temporary,
+                until=v.until,
+                doctor_id=v.doctor_id,
+                contract_id=v.contract_id,
+            )
+
+        title = self._t.gettext("Mark done: {step}").format(
+            step=self._t.gettext(LABELS[state.step])
+        )
+        return self._open(title, editor, editor.form, save)
 
     # -- forms --------------------------------------------------------------------
     def _person_editor(self) -> PersonEditor:

@@ -8,6 +8,7 @@ the database through the settings service, where letters and the CLI find them.
 from __future__ import annotations
 
 from PySide6.QtWidgets import (
+    QCheckBox,
     QComboBox,
     QFormLayout,
     QGroupBox,
@@ -21,7 +22,9 @@ from PySide6.QtWidgets import (
 
 from carnet.i18n import LANGUAGES
 from carnet.services.settings import KNOWN
+from carnet.ui.calendar_export import export_calendar
 from carnet.ui.errors import guarded
+from carnet.ui.notify import SETTING
 from carnet.ui.page import Page, PageContext
 
 # Each language is named in itself, so anyone can find their own.
@@ -45,6 +48,7 @@ class SettingsPage(Page):
         layout = QVBoxLayout(self)
         layout.addWidget(self._language_group())
         layout.addWidget(self._postal_group())
+        layout.addWidget(self._reminders_group())
         layout.addStretch(1)
         self._load()
 
@@ -82,6 +86,39 @@ class SettingsPage(Page):
         row.addWidget(self.saved_label, 1)
         form.addRow(row)
         return box
+
+    def _reminders_group(self) -> QGroupBox:
+        t = self.ctx.t
+        box = QGroupBox(t.gettext("Reminders"))
+        column = QVBoxLayout(box)
+        self.notify_box = QCheckBox(
+            t.gettext("Notify me when Carnet opens on a day with something due")
+        )
+        self.notify_box.setChecked(self.ctx.services.settings.get(SETTING) == "yes")
+        self.notify_box.toggled.connect(self._on_notify)
+        note = QLabel(
+            t.gettext(
+                "Feuille deadlines, money becoming overdue, mailings without an answer and the "
+                "end of your rights or European card can also go into your calendar application."
+            )
+        )
+        note.setWordWrap(True)
+        self.calendar_button = QPushButton(t.gettext("Export reminders (.ics)…"))
+        self.calendar_said = QLabel()
+        self.calendar_button.clicked.connect(
+            lambda: export_calendar(self, self.ctx.services, t, self.calendar_said.setText)
+        )
+        row = QHBoxLayout()
+        row.addWidget(self.calendar_button)
+        row.addWidget(self.calendar_said, 1)
+        column.addWidget(self.notify_box)
+        column.addWidget(note)
+        column.addLayout(row)
+        return box
+
+    def _on_notify(self, on: bool) -> None:
+        settings = self.ctx.services.settings
+        guarded(self, self.ctx.t, lambda: settings.set(SETTING, "yes" if on else "no"))
 
     def _load(self) -> None:
         values = self.ctx.services.settings.all()
