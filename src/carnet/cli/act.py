@@ -116,6 +116,10 @@ def show(ctx: click.Context, act_id: int, as_json: bool, lang: str) -> None:
         data = act_json(services.care.act(ident), services.care.summary(ident))
         assessment = services.care.assessment(ident)
         data["assessment"] = None if assessment is None else assessment_json(assessment, lang)
+        if assessment is not None:
+            # The parcours the act was assessed in (worked out when the act does not say it).
+            data["parcours"] = assessment.parcours or None
+            data["parcours_reason"] = parcours_reason(assessment, lang)
         data["expected_payments"] = [
             payment_json(p) for p in services.care.expected_payments(ident)
         ]
@@ -172,6 +176,7 @@ def act_json(a: CareAct, r: ActSummary) -> dict[str, Any]:
     data.update(
         practitioner_id=a.practitioner_id,
         parcours=None if a.parcours is None else a.parcours.value,
+        parcours_stated=None if a.parcours is None else a.parcours.value,
         ald_related=a.ald_related,
         coefficient=_dec(a.coefficient),
         base_override=money(a.base_override_cents),
