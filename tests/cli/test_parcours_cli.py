@@ -129,3 +129,19 @@ def test_todo_lists_adults_without_a_doctor(tmp_path: Path) -> None:
     todo = json.loads(run(db, "todo", "--json").stdout)
     doctors = [item["text"] for item in todo if item["kind"] == "doctor"]
     assert len(doctors) == 1 and "Ana Silva" in doctors[0]
+
+
+def test_reassess_brings_stored_figures_up_to_date(tmp_path: Path) -> None:
+    """An act stored as "in" by an older Carnet (the old default) is derived again."""
+    import sqlite3  # noqa: PLC0415
+
+    db = tmp_path / "c.sqlite"
+    gp = run(db, "practitioner", "add", "--name", "Dr Martin", "--profession", "gp").stdout
+    person = run(db, "person", "add", "--first-name", "Ana", "--last-name", "Silva").stdout
+    act = run(db, "act", "add", "--person", person.strip(), "--practitioner", gp.strip(),
+              "--date", "2026-03-02", "--code", "G", "--fee", "30").stdout.strip()  # fmt: skip
+    with sqlite3.connect(db) as conn:  # as an older version left it: assessed within
+        conn.execute("UPDATE assessment SET amo_cents = 1900, amc_cents = 900, patient_cents = 200")
+    assert run(db, "act", "reassess").stdout.strip() == "1 acts reassessed"
+    shown = json.loads(run(db, "act", "show", act, "--json").stdout)
+    assert (shown["amo"], shown["parcours"]) == ("7.00", "out")

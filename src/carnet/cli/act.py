@@ -77,6 +77,18 @@ def add(ctx: click.Context, /, **opts: Any) -> None:
     click.echo(result.value.id)
 
 
+@act.command("reassess")
+@click.pass_context
+@user_errors
+def reassess(ctx: click.Context) -> None:
+    """Work every act out again with this version's rules (after an update of Carnet)."""
+    with open_services(ctx) as services:
+        result = services.care.reassess_all()
+    for warning in result.changes.warnings:
+        click.echo(f"carnet: warning: {warning}", err=True)
+    click.echo(f"{result.value} acts reassessed")
+
+
 @act.command("list")
 @click.option("--person", "person_id", type=int, help="Only this person's acts.")
 @click.option("--year", type=int, help="Only acts of this calendar year.")

@@ -81,6 +81,17 @@ class CareService(Service):
         data = ActInput(**{f.name: getattr(act, f.name) for f in fields(ActInput)})
         return self.edit_act(act_id, replace(data, parcours=parcours))
 
+    def reassess_all(self) -> Result[int]:
+        """Work every act out again with the rules of this version; returns how many.
+
+        Stored figures stay as they were computed: after an update of Carnet (new
+        rule tables, the parcours worked out from the médecin traitant) this brings
+        every act, and the money expected for it, up to date in one transaction.
+        """
+        with self.store.transaction(N_("Reassess every act")):
+            touched = self.reassessor.many(self.store.acts.person_years("1", []))
+        return Result(len(touched.acts), touched.changes())
+
     def delete_act(self, act_id: ActId) -> Result[CareAct]:
         with self.store.transaction(N_("Delete act")):
             abroad = self.store.abroad.for_act(act_id)
