@@ -217,3 +217,18 @@ def test_person_form_value_keeps_history_on_unrelated_edit(
     assert [(p.practitioner_id, p.since, p.until) for p in periods] == [
         (people["gp"], date(2025, 1, 1), None)
     ]
+
+
+def test_undo_takes_back_a_change_of_doctor(services: Services, people: dict[str, int]) -> None:
+    adult, gp, gp2 = people["adult"], people["gp"], people["gp2"]
+    _declare(services, adult, gp, "2026-01-01")
+    act = _act(services, (adult, gp), "2026-07-01", "G", "30")
+    _declare(services, adult, gp2, "2026-06-01")
+    assert _amo(services, act)[:2] == ("7.00", "out")
+    services.history.undo()
+    periods = services.household.treating_history(PersonId(adult)).periods
+    assert [(p.practitioner_id, p.since, p.until) for p in periods] == [
+        (gp, date(2026, 1, 1), None)
+    ]
+    assert services.household.person(PersonId(adult)).treating_doctor_id == gp
+    assert _amo(services, act)[:2] == ("19.00", "in")
