@@ -40,7 +40,15 @@ def people_columns(
     def cover(p: Person) -> str:
         flags = [t.gettext("ALD")] if p.ald else []
         flags += [t.gettext("CSS")] if p.css else []
+        flags += [t.gettext("AME")] if p.ame else []
         return ", ".join(flags)
+
+    def doctor(p: Person) -> str:
+        name = doctors.get(p.treating_doctor_id or 0, "")
+        if not name or p.treating_declared_on is None:
+            return name
+        since = t.gettext("since {date}").format(date=t.date(p.treating_declared_on))
+        return f"{name} ({since})"
 
     return [
         Column(N_("Name"), lambda p: p.full_name),
@@ -48,10 +56,7 @@ def people_columns(
         Column(N_("Insurance"), insurance),
         Column(N_("Social security number"), number),
         Column(N_("CPAM"), lambda p: p.cpam),
-        Column(
-            N_("Médecin traitant"),
-            lambda p: doctors.get(p.treating_doctor_id or 0, ""),
-        ),
+        Column(N_("Médecin traitant"), doctor),
         Column(N_("Mutuelle"), lambda p: contracts.get(p.contract_id or 0, "")),
         Column(N_("ALD / CSS"), cover),
     ]
