@@ -87,7 +87,9 @@ def run(count: int) -> float:
     started = time.perf_counter()
     for owner, person_acts in acts.items():
         born = date(1950 + owner % 70, 1 + owner % 12, 1)
-        person = Person(owner, "A", "B", birth_date=born, css=owner % 17 == 0)
+        person = Person(
+            id=owner, first_name="A", last_name="B", birth_date=born, css=owner % 17 == 0
+        )
         assess_year(person_acts, person, practitioners, contract)
     return time.perf_counter() - started
 
