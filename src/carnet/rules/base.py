@@ -40,7 +40,7 @@ def compute_base(case: Case, is_penalised: bool) -> Base:
     else:
         key = _tariff_key(case, is_penalised)
         tariff = _tariff_amount(case, key)
-        lost = coordination_cents(case, penalised=is_penalised)
+        lost = coordination_cents(case, penalised=True) if is_penalised else Cents(0)
         base = Cents(max(0, tariff - lost))
         if lost:
             trace.add("base.no_coordination", amount=eur(lost), base=eur(base))

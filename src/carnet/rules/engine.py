@@ -37,7 +37,7 @@ from carnet.rules.deductions import (
 )
 from carnet.rules.errors import RulesError
 from carnet.rules.explain import Trace, eur
-from carnet.rules.parcours import RateDecision, Situation, amo_rate, situate
+from carnet.rules.parcours import RateDecision, amo_rate, situate
 from carnet.rules.tariffs import RuleTables, default_tables
 
 _ONE = Decimal(1)
@@ -93,7 +93,7 @@ def assess(
     base, usual = compute_base(case, is_penalised)
     decision = amo_rate(case, is_penalised)
     amo = _amo_gross(case, base, decision)
-    cost = _parcours_cost(case, situation, usual, decision, amo)
+    cost = _parcours_cost(case, usual, decision, amo) if situation.penalised else 0
     exempt = exemption(case)
     pf, ledger = participation(case, exempt, amo.gross, ledger)
     fr, ledger = franchise(case, exempt, Cents(amo.gross - pf), ledger)
@@ -147,12 +147,8 @@ def _case(
     )
 
 
-def _parcours_cost(
-    case: Case, situation: Situation, usual: Cents, decision: RateDecision, amo: _Amo
-) -> int:
+def _parcours_cost(case: Case, usual: Cents, decision: RateDecision, amo: _Amo) -> int:
     """What leaving the parcours cost on this act: the AMO of the usual rate and base, not paid."""
-    if not situation.penalised:
-        return 0
     if case.definition.out_tariff:
         # A separate out-of-parcours tariff: work the usual base out again, on a scratch trace.
         usual = compute_base(case._replace(trace=Trace()), False).amount
