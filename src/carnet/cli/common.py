@@ -116,6 +116,7 @@ READS_ONLY = frozenset(
         "letter reminder", "mailing labels", "mailing list", "mailing pdf", "person list",
         "person show", "practitioner list", "reconcile", "setting list", "summary", "todo",
         "todo-sheet", "calendar", "road show",
+        "act reassess",  # rewrites existing acts: on a missing file there is nothing to do
     }
 )  # fmt: skip
 MAY_CREATE = frozenset(
