@@ -63,7 +63,9 @@ def test_same_bytes_in_another_process() -> None:
         env = {
             **os.environ,
             "PYTHONHASHSEED": seed,
-            "PYTHONPATH": f"{ROOT}{os.pathsep}{ROOT / 'src'}",
+            # The tests' own package; Carnet comes from its install (editable or a wheel):
+            # src/ alone lacks carnet.resources, which the build maps in (setup.py).
+            "PYTHONPATH": str(ROOT),
         }
         done = subprocess.run(
             [sys.executable, "-c", script],
