@@ -98,6 +98,9 @@ def test_a_newcomer_walks_the_road_to_noemie(services: Services, household: dict
         amal, Step.TREATING_DOCTOR, date(2026, 11, 2), doctor_id=PractitionerId(household["gp"])
     )
     assert services.household.person(amal).treating_doctor_id == household["gp"]
+    # i19's history keeps the declaration from that day: the parcours is derived from it.
+    [period] = services.household.treating_history(amal).periods
+    assert (period.practitioner_id, period.since) == (household["gp"], date(2026, 11, 2))
 
     # 5. A mutuelle without Noémie: a letter to the mutuelle is needed...
     contract = services.household.add_contract(ContractInput(insurer="MGEN", number="42")).value
