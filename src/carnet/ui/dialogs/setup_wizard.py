@@ -31,7 +31,6 @@ from carnet.domain.people import Person, PersonInput
 from carnet.domain.practitioners import PractitionerInput, Profession
 from carnet.i18n import LANGUAGES, Translator
 from carnet.services.base import Result
-from carnet.ui.errors import guarded
 from carnet.ui.events import EventHub
 from carnet.ui.forms.bank_editor import BankEditor
 from carnet.ui.forms.contract_editor import ContractEditor
@@ -148,20 +147,19 @@ class SetupWizard(QWizard):
             return False
         household, data = self._services.household, self.person.value()
         doctor = self.doctor_name.text().strip()
-
-        def save() -> Person:
-            doctor_id = None
-            if doctor:
-                practitioner = PractitionerInput(doctor, Profession.GP)
-                doctor_id = self._publish(household.add_practitioner(practitioner)).id
-            person = self._publish(
-                household.add_person(replace(data, treating_doctor_id=doctor_id))
-            )
-            self._publish(self._services.road.start(person.id))  # the road's first steps
-            return person
-
-        person = guarded(self, self._t, save)
-        if person is None:
+        doctor_id = None
+        if doctor:
+            practitioner = PractitionerInput(doctor, Profession.GP)
+            added = self._run(lambda: household.add_practitioner(practitioner))
+            if added is None:
+                return False
+            doctor_id = added.value.id
+        with_doctor = replace(data, treating_doctor_id=doctor_id)
+        result = self._run(lambda: household.add_person(with_doctor))
+        if result is None:
+            return False
+        person = result.value
+        if self._run(lambda: self._services.road.start(person.id)) is None:  # its first steps
             return False
         self.record.people.append(person.full_name)
         self.people_list.addItem(person.full_name)
@@ -187,33 +185,32 @@ class SetupWizard(QWizard):
             else value
         )
 
-        def save() -> str:
-            contract = self._publish(household.add_contract(data))
-            for person in household.people():  # the household's one mutuelle covers everyone
-                if person.contract_id is None:
-                    self._publish(
-                        household.edit_person(person.id, _with_contract(person, contract.id))
-                    )
-            return contract.insurer
-
-        insurer = guarded(self, self._t, save)
-        if insurer is not None:
-            self.record.contract = insurer
-        return insurer is not None
+        added = self._run(lambda: household.add_contract(data))
+        if added is None:
+            return False
+        contract = added.value
+        for person in household.people():  # the household's one mutuelle covers everyone
+            if person.contract_id is None and self._cover(person, contract.id) is None:
+                return False
+        self.record.contract = contract.insurer
+        return True
 
     def _save_bank(self) -> bool:
         if not self.bank.iban.text().strip() or not self.bank.form.validate_all():
             return not self.bank.iban.text().strip()  # empty: skipped; invalid: stay
         add = self._services.household.add_bank_account
-        result = run_op(self, self._t, self._events, lambda: add(self.bank.value()))
+        result = self._run(lambda: add(self.bank.value()))
         if result is None:
             return False
         self.record.bank = result.value.name
         return True
 
-    def _publish(self, result: Result[T]) -> T:
-        self._events.publish(result.changes)
-        return result.value
+    def _cover(self, person: Person, contract_id: ContractId) -> Result[Person] | None:
+        covered = _with_contract(person, contract_id)
+        return self._run(lambda: self._services.household.edit_person(person.id, covered))
+
+    def _run(self, call: Callable[[], Result[T]]) -> Result[T] | None:
+        return run_op(self, self._t, self._events, call)
 
     def _entered(self, page_id: int) -> None:
         if page_id >= 0 and STEPS[page_id].key == "done":
