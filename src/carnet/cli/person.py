@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from dataclasses import fields, replace
 from datetime import date
 from typing import Any
 
@@ -18,10 +20,19 @@ def person() -> None:
     """The household's people (insured persons and dependents)."""
 
 
-def _person_options(func: Any) -> Any:
+def _person_options(*, editing: bool) -> Callable[[Any], Any]:
+    """The options of ``add`` and ``edit``.
+
+    On ``edit`` nothing is required and nothing has a default: an option left out
+    keeps what the person already has (``None`` means "not given").
+    """
+
+    def default(value: Any) -> Any:
+        return None if editing else value
+
     options = [
-        click.option("--first-name", required=True),
-        click.option("--last-name", required=True),
+        click.option("--first-name", required=not editing),
+        click.option("--last-name", required=not editing),
         click.option("--birth-date", type=DATE),
         click.option("--nir", help="Social security number (15 digits with key)."),
         click.option(
@@ -30,7 +41,9 @@ def _person_options(func: Any) -> Any:
             help="Default: from the number (none: not registered).",
         ),
         click.option("--insured-id", type=int, help="For a dependent: the insured person's id."),
-        click.option("--cpam", default="", help="The person's CPAM, e.g. 'CPAM de Paris'."),
+        click.option(
+            "--cpam", default=default(""), help="The person's CPAM, e.g. 'CPAM de Paris'."
+        ),
         click.option("--doctor-id", type=int, help="Médecin traitant (practitioner id)."),
         click.option(
             "--doctor-since",
@@ -38,40 +51,63 @@ def _person_options(func: Any) -> Any:
             help="Date the médecin traitant was declared (YYYY-MM-DD; a change: default today).",
         ),
         click.option("--contract-id", type=int, help="Mutuelle contract id."),
-        click.option("--ald/--no-ald", default=False, help="Affection de longue durée."),
-        click.option("--css/--no-css", default=False, help="Complémentaire santé solidaire."),
-        click.option("--ame/--no-ame", default=False, help="Aide médicale de l'État."),
-        click.option("--vitale/--no-vitale", default=False, help="Has a carte Vitale."),
-        click.option("--notes", default=""),
+        click.option("--ald/--no-ald", default=default(False), help="Affection de longue durée."),
+        click.option(
+            "--css/--no-css", default=default(False), help="Complémentaire santé solidaire."
+        ),
+        click.option("--ame/--no-ame", default=default(False), help="Aide médicale de l'État."),
+        click.option("--vitale/--no-vitale", default=default(False), help="Has a carte Vitale."),
+        click.option("--notes", default=default("")),
     ]
-    for option in reversed(options):
-        func = option(func)
-    return func
+
+    def decorate(func: Any) -> Any:
+        for option in reversed(options):
+            func = option(func)
+        return func
+
+    return decorate
+
+
+# Option name -> (PersonInput field, how the option's value becomes the field's).
+_FIELDS: dict[str, tuple[str, Callable[[Any], Any]]] = {
+    "first_name": ("first_name", str),
+    "last_name": ("last_name", str),
+    "birth_date": ("birth_date", lambda v: v),
+    "nir": ("nir", str),
+    "registration": ("registration", Registration),
+    "insured_id": ("insured_id", PersonId),
+    "cpam": ("cpam", str),
+    "doctor_id": ("treating_doctor_id", PractitionerId),
+    "doctor_since": ("treating_declared_on", lambda v: v),
+    "contract_id": ("contract_id", ContractId),
+    "ald": ("ald", bool),
+    "css": ("css", bool),
+    "ame": ("ame", bool),
+    "vitale": ("vitale", bool),
+    "notes": ("notes", str),
+}
+
+
+def _given(opts: dict[str, Any]) -> dict[str, Any]:
+    """The PersonInput fields the options name (those left out are not in the result)."""
+    values: dict[str, Any] = {}
+    for option, (field, convert) in _FIELDS.items():
+        if opts.get(option) is not None:
+            values[field] = convert(opts[option])
+    return values
 
 
 def _input(opts: dict[str, Any]) -> PersonInput:
-    registration = opts["registration"]
-    return PersonInput(
-        first_name=opts["first_name"],
-        last_name=opts["last_name"],
-        birth_date=opts["birth_date"],
-        nir=opts["nir"],
-        registration=Registration(registration) if registration else None,
-        insured_id=None if opts["insured_id"] is None else PersonId(opts["insured_id"]),
-        cpam=opts["cpam"],
-        treating_doctor_id=None if opts["doctor_id"] is None else PractitionerId(opts["doctor_id"]),
-        treating_declared_on=opts["doctor_since"],
-        contract_id=None if opts["contract_id"] is None else ContractId(opts["contract_id"]),
-        ald=opts["ald"],
-        css=opts["css"],
-        ame=opts["ame"],
-        vitale=opts["vitale"],
-        notes=opts["notes"],
-    )
+    return PersonInput(**_given(opts))
+
+
+def as_input(found: Person) -> PersonInput:
+    """What the person has now, as the input that would keep it unchanged."""
+    return PersonInput(**{f.name: getattr(found, f.name) for f in fields(PersonInput)})
 
 
 @person.command("add")
-@_person_options
+@_person_options(editing=False)
 @click.pass_context
 @user_errors
 def add(ctx: click.Context, /, **opts: Any) -> None:
@@ -85,13 +121,22 @@ def add(ctx: click.Context, /, **opts: Any) -> None:
 
 @person.command("edit")
 @click.argument("person_id", type=int)
-@_person_options
+@_person_options(editing=True)
 @click.pass_context
 @user_errors
 def edit(ctx: click.Context, /, person_id: int, **opts: Any) -> None:
-    """Replace a person's details."""
+    """Change a person's details: only the options given change, the rest is kept."""
     with open_services(ctx) as services:
-        result = services.household.edit_person(PersonId(person_id), _input(opts))
+        household = services.household
+        current = as_input(household.person(PersonId(person_id)))
+        given = _given(opts)
+        if given.get("treating_doctor_id", current.treating_doctor_id) != (
+            current.treating_doctor_id
+        ):
+            # A new médecin traitant: declared on --doctor-since, else today (not the
+            # date the previous one was declared).
+            given.setdefault("treating_declared_on", None)
+        result = household.edit_person(PersonId(person_id), replace(current, **given))
     for warning in result.changes.warnings:
         click.echo(f"carnet: warning: {warning}", err=True)
 

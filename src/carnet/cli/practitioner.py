@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from dataclasses import fields, replace
 from typing import Any
 
 import click
 
 from carnet.cli.common import emit_json, open_services, user_errors
+from carnet.domain.ids import PractitionerId
 from carnet.domain.practitioners import (
     Practitioner,
     PractitionerInput,
@@ -21,37 +24,86 @@ def practitioner() -> None:
     """Practitioners (profession, specialty, sector)."""
 
 
+def _options(*, editing: bool) -> Callable[[Any], Any]:
+    """The options of ``add`` and ``edit``; on ``edit`` an option left out keeps its value."""
+
+    def default(value: str) -> str | None:
+        return None if editing else value
+
+    options = [
+        click.option("--name", required=not editing),
+        click.option(
+            "--profession", required=not editing, type=click.Choice([p.value for p in Profession])
+        ),
+        click.option(
+            "--specialty", default=default(""), type=click.Choice([s.value for s in Specialty])
+        ),
+        click.option(
+            "--sector",
+            default=default("1"),
+            type=click.Choice([s.value for s in Sector]),
+            help="1, 2-optam, 2 (without OPTAM) or 3 (non conventionné).",
+        ),
+        click.option("--rpps", default=default(""), help="RPPS number (11 digits), if known."),
+        click.option("--address", default=default("")),
+        click.option(
+            "--language", "languages", multiple=True, help="A language spoken (repeatable)."
+        ),
+        click.option("--notes", default=default("")),
+    ]
+
+    def decorate(func: Any) -> Any:
+        for option in reversed(options):
+            func = option(func)
+        return func
+
+    return decorate
+
+
+_CONVERT: dict[str, Callable[[Any], Any]] = {
+    "name": str,
+    "profession": Profession,
+    "specialty": Specialty,
+    "sector": Sector,
+    "rpps": str,
+    "address": str,
+    "notes": str,
+}
+
+
+def _given(opts: dict[str, Any]) -> dict[str, Any]:
+    """The PractitionerInput fields the options name (those left out are not in it)."""
+    values = {k: convert(opts[k]) for k, convert in _CONVERT.items() if opts.get(k) is not None}
+    if opts.get("languages"):
+        values["languages"] = tuple(opts["languages"])
+    return values
+
+
 @practitioner.command("add")
-@click.option("--name", required=True)
-@click.option("--profession", required=True, type=click.Choice([p.value for p in Profession]))
-@click.option("--specialty", default="", type=click.Choice([s.value for s in Specialty]))
-@click.option(
-    "--sector",
-    default="1",
-    type=click.Choice([s.value for s in Sector]),
-    help="1, 2-optam, 2 (without OPTAM) or 3 (non conventionné).",
-)
-@click.option("--rpps", default="", help="RPPS number (11 digits), if known.")
-@click.option("--address", default="")
-@click.option("--language", "languages", multiple=True, help="A language spoken (repeatable).")
-@click.option("--notes", default="")
+@_options(editing=False)
 @click.pass_context
 @user_errors
 def add(ctx: click.Context, /, **opts: Any) -> None:
     """Add a practitioner; prints the new id."""
-    data = PractitionerInput(
-        name=opts["name"],
-        profession=Profession(opts["profession"]),
-        specialty=Specialty(opts["specialty"]),
-        sector=Sector(opts["sector"]),
-        rpps=opts["rpps"],
-        address=opts["address"],
-        languages=tuple(opts["languages"]),
-        notes=opts["notes"],
-    )
     with open_services(ctx) as services:
-        result = services.household.add_practitioner(data)
+        result = services.household.add_practitioner(PractitionerInput(**_given(opts)))
     click.echo(result.value.id)
+
+
+@practitioner.command("edit")
+@click.argument("practitioner_id", type=int)
+@_options(editing=True)
+@click.pass_context
+@user_errors
+def edit(ctx: click.Context, /, practitioner_id: int, **opts: Any) -> None:
+    """Change a practitioner: only the options given change, the rest is kept."""
+    key = PractitionerId(practitioner_id)
+    with open_services(ctx) as services:
+        found = services.household.practitioner(key)
+        current = PractitionerInput(
+            **{f.name: getattr(found, f.name) for f in fields(PractitionerInput)}
+        )
+        services.household.edit_practitioner(key, replace(current, **_given(opts)))
 
 
 @practitioner.command("list")

@@ -68,7 +68,11 @@ class HouseholdService(Service):
             clean = self._declare_doctor(person_id, clean)
             before, after = self.store.people.update(person_id, clean)
             self.store.events.record("person", person_id, "edited", before, after=after)
-            touched = self._reassess("person_id = ?", [person_id])
+            touched = (
+                self._reassess("person_id = ?", [person_id])
+                if _assessed_differently(before, after)
+                else Touched()
+            )
             # A number just entered releases the feuilles kept while waiting for it.
             dependents = [p.id for p in self.people() if p.insured_id == person_id]
             feuilles = self.keeper.release([person_id, *dependents], self.today())
@@ -198,7 +202,12 @@ class HouseholdService(Service):
         with self.store.transaction(N_("Edit practitioner")):
             before, after = self.store.practitioners.update(practitioner_id, clean)
             self.store.events.record("practitioner", practitioner_id, "edited", before, after=after)
-            touched = self._reassess("practitioner_id = ?", [practitioner_id])
+            touched = (
+                self._reassess("practitioner_id = ?", [practitioner_id])
+                if (before.profession, before.specialty, before.sector)
+                != (after.profession, after.specialty, after.sector)
+                else Touched()
+            )
         changes = Changes(practitioners=frozenset({practitioner_id}))
         return Result(after, changes | touched.changes())
 
@@ -288,3 +297,21 @@ class HouseholdService(Service):
 
     def bank_account(self, account_id: BankAccountId) -> BankAccount:
         return self.store.bank_accounts.get(account_id)
+
+
+# What the rules engine reads of a person: a change elsewhere (a name, the CPAM,
+# notes) leaves every expected amount as it was, so the acts are not reassessed.
+_ASSESSED_FIELDS = (
+    "birth_date",
+    "ald",
+    "css",
+    "maternity_start",
+    "maternity_end",
+    "contract_id",
+    "treating_doctor_id",
+    "treating_declared_on",
+)
+
+
+def _assessed_differently(before: Person, after: Person) -> bool:
+    return any(getattr(before, f) != getattr(after, f) for f in _ASSESSED_FIELDS)
