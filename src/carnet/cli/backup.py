@@ -58,4 +58,7 @@ def restore(ctx: click.Context, backup_file: Path, yes: bool) -> None:
     if not yes:
         click.confirm(f"Replace {db_path} by {backup_file}?", abort=True)
     aside = restore_database(db_path, backup_file, password=secret)
-    click.echo(f"Restored {backup_file}; the previous database was kept as {aside}")
+    if aside is None:
+        click.echo(f"Restored {backup_file} to {db_path} (there was no database there before)")
+    else:
+        click.echo(f"Restored {backup_file}; the previous database was kept as {aside}")

@@ -18,6 +18,7 @@ from carnet.app import Services, build_services, resolve_db_path
 from carnet.domain.errors import CarnetError
 from carnet.domain.money import AmountError, Cents, format_plain, parse_euros
 from carnet.i18n import LANGUAGES, system_language
+from carnet.private_files import write_private
 from carnet.services.input_files import MB, read_limited
 
 P = ParamSpec("P")
@@ -182,7 +183,7 @@ def write_output(out: Path, data: bytes) -> None:
         sys.stdout.buffer.flush()
         return
     try:
-        out.write_bytes(data)
+        write_private(out, data)  # 0600, and under its name only once complete
     except OSError as exc:
         raise click.ClickException(f"cannot write {out}: {exc.strerror}") from None
     click.echo(f"Wrote {out} ({len(data)} bytes)")

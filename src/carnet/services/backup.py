@@ -3,9 +3,7 @@
 from __future__ import annotations
 
 import re
-import tempfile
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
@@ -17,6 +15,7 @@ from carnet.storage import backup as storage_backup
 from carnet.storage.archive import MIN_PASSWORD, WrongPasswordError
 from carnet.storage.backup import BackupError
 from carnet.storage.files import FileStore
+from carnet.storage.session import Session
 from carnet.storage.store import Store
 
 __all__ = [
@@ -98,9 +97,11 @@ class BackupService:
             )
         if not (replace and out.exists()):
             return self._write(out, password)
-        with tempfile.TemporaryDirectory(dir=out.parent) as folder:
-            self._write(Path(folder) / out.name, password).replace(out)
-        return out
+        # Written beside ``out`` and renamed over it only once complete.
+        conn = self.store.ledger.conn
+        if password is None:
+            return storage_backup.backup_to(conn, out)
+        return storage_archive.write_archive(conn, out, password, self.store.files)
 
     def _write(self, out: Path, password: str | None) -> Path:
         return self.backup_now(out) if password is None else self.archive(out, password)
@@ -143,16 +144,37 @@ class BackupService:
 
 def restore_database(
     db_path: Path, backup: Path, now: Now = _local_now, password: str | None = None
-) -> Path:
-    """Put ``backup`` in place of ``db_path`` (closed); returns where the old file went.
+) -> Path | None:
+    """Put ``backup`` in place of ``db_path``; returns where a copy of the old file is kept.
 
-    The backup is checked first (integrity, schema version): a damaged or newer
-    file is refused and the current database is left untouched. A password
-    archive is opened with ``password`` first, and the attached files it holds
-    are added beside the database (files already there are kept as they are).
+    ``None``: ``db_path`` held no database. The backup is checked first (integrity,
+    schema version): a damaged or newer file is refused and the current database
+    is left untouched. The restored copy is built beside the database and put in
+    place with one rename, so either the old or the new database is always there.
+    A password archive is opened with ``password`` in memory (no plaintext copy of
+    it is written anywhere else), and the attached files it holds are added
+    beside the database (files already there are kept as they are).
+
+    Refused while another Carnet (a window, a command) has the database open:
+    replacing the file under it would lose what it writes next.
     """
-    with _plain_copy(backup, password, FileStore.beside(db_path)) as plain:
-        return storage_backup.restore_file(plain, db_path, now())
+    session = Session(db_path) if db_path.exists() else None
+    try:
+        if session is not None and not session.alone():
+            raise BackupError(
+                N_(
+                    "{path} is open in another Carnet (a window or a command); "
+                    "close it, then restore"
+                ),
+                path=str(db_path),
+            )
+        if not is_archive(backup):
+            return storage_backup.restore_file(backup, db_path, now())
+        data = _read_archive(backup, password, FileStore.beside(db_path))
+        return storage_backup.restore_image(data, str(backup), db_path, now())
+    finally:
+        if session is not None:
+            session.release()
 
 
 def verify_backup(backup: Path, password: str | None = None) -> int:
@@ -161,23 +183,15 @@ def verify_backup(backup: Path, password: str | None = None) -> int:
     Lets a front end refuse a bad file or a wrong password while the current
     database is still open. Returns the backup's number of applied migrations.
     """
-    with _plain_copy(backup, password) as plain:
-        return storage_backup.check_backup(plain)
-
-
-@contextmanager
-def _plain_copy(
-    backup: Path, password: str | None, files: FileStore | None = None
-) -> Iterator[Path]:
-    """The SQLite file inside ``backup``: the file itself, or a password archive opened
-    into a temporary folder that is removed afterwards (its attached files go to ``files``)."""
     if not is_archive(backup):
-        yield backup
-        return
+        return storage_backup.check_backup(backup)
+    return storage_backup.check_image(_read_archive(backup, password), str(backup))
+
+
+def _read_archive(backup: Path, password: str | None, files: FileStore | None = None) -> bytes:
     if not password:
         raise ValidationError("password", N_("{path} is protected by a password"), path=str(backup))
-    with tempfile.TemporaryDirectory() as folder:
-        yield storage_archive.extract_archive(backup, password, Path(folder), files)
+    return storage_archive.read_archive(backup, password, files)
 
 
 def is_archive(path: Path) -> bool:

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import os
 from datetime import date
 from decimal import Decimal
 from pathlib import Path
@@ -11,6 +10,7 @@ from pathlib import Path
 from carnet.domain.money import to_decimal
 from carnet.exports.tabular import Cell, Table, to_csv, to_xlsx
 from carnet.i18n import Translator
+from carnet.private_files import write_private
 from carnet.services.base import Clock
 from carnet.storage import dump as storage_dump
 from carnet.storage.repos.reports import ActExportRow, MatchExportRow, PaymentExportRow
@@ -97,7 +97,7 @@ class ExportService:
         at all: it is written beside ``out``, then renamed over it.
         """
         data = self.render(what, language)
-        _write_private(out, data)
+        write_private(out, data)
         return len(data)
 
     def render(self, what: str, language: str) -> bytes:
@@ -168,15 +168,3 @@ class ExportService:
             _money(r.allocated_cents),
             r.state,
         )
-
-
-def _write_private(out: Path, data: bytes) -> None:
-    partial = out.with_name(f".{out.name}.partial")
-    fd = os.open(partial, os.O_CREAT | os.O_WRONLY | os.O_TRUNC, 0o600)
-    try:
-        with os.fdopen(fd, "wb") as stream:
-            stream.write(data)
-        partial.replace(out)
-    except BaseException:
-        partial.unlink(missing_ok=True)
-        raise

@@ -11,14 +11,13 @@ the database alone only names the files. They are stored without compression
 
 from __future__ import annotations
 
-import os
 import sqlite3
-import tempfile
 import zlib
 from pathlib import Path
 
 from carnet.domain.messages import N_
-from carnet.storage.backup import BackupError, backup_to
+from carnet.private_files import staged
+from carnet.storage.backup import BackupError, snapshot
 from carnet.storage.files import FileStore, sha256
 
 MEMBER = "carnet.sqlite"
@@ -38,24 +37,29 @@ def is_archive(path: Path) -> bool:
 def write_archive(
     conn: sqlite3.Connection, target: Path, password: str, files: FileStore | None = None
 ) -> Path:
-    """Back up ``conn``, and the attached files of ``files``, into ``target`` (``password``)."""
+    """Back up ``conn``, and the attached files of ``files``, into ``target`` (``password``).
+
+    The database goes into the archive from memory: no plaintext copy of it is
+    ever written to disk. The archive is written beside ``target`` and renamed
+    once complete.
+    """
     import pyzipper  # noqa: PLC0415 (a heavy library, for backups only)
 
     if len(password) < MIN_PASSWORD:
         raise BackupError(
             N_("choose a password of at least {count} characters"), count=MIN_PASSWORD
         )
-    with tempfile.TemporaryDirectory() as folder:
-        plain = backup_to(conn, Path(folder) / MEMBER)
-        fd = os.open(target, os.O_CREAT | os.O_WRONLY | os.O_TRUNC, 0o600)
-        os.close(fd)
-        with pyzipper.AESZipFile(
-            target, "w", compression=pyzipper.ZIP_DEFLATED, encryption=pyzipper.WZ_AES
-        ) as archive:
-            archive.setpassword(password.encode("utf-8"))
-            archive.write(plain, MEMBER)
-            for digest, path in _stored(files):
-                archive.write(path, FILES + digest, compress_type=pyzipper.ZIP_STORED)
+    data = snapshot(conn)
+    with (
+        staged(target) as temporary,
+        pyzipper.AESZipFile(
+            temporary, "w", compression=pyzipper.ZIP_DEFLATED, encryption=pyzipper.WZ_AES
+        ) as archive,
+    ):
+        archive.setpassword(password.encode("utf-8"))
+        archive.writestr(MEMBER, data)
+        for digest, path in _stored(files):
+            archive.write(path, FILES + digest, compress_type=pyzipper.ZIP_STORED)
     return target
 
 
@@ -67,10 +71,9 @@ def _stored(files: FileStore | None) -> list[tuple[str, Path]]:
     return sorted((p.name, p) for p in found if p.parent.name == p.name[:2])
 
 
-def extract_archive(
-    source: Path, password: str, folder: Path, files: FileStore | None = None
-) -> Path:
-    """The database inside ``source``, written to ``folder``; a wrong password is refused.
+def read_archive(source: Path, password: str, files: FileStore | None = None) -> bytes:
+    """The database inside ``source``, as bytes (never written out here); a wrong password
+    is refused.
 
     The attached files in the archive are each checked against their SHA-256 (all of
     them, before anything is written), then added to ``files`` when it is given.
@@ -80,7 +83,7 @@ def extract_archive(
     try:
         with pyzipper.AESZipFile(source) as archive:
             archive.setpassword(password.encode("utf-8"))
-            data = archive.read(MEMBER)
+            data: bytes = archive.read(MEMBER)
             attached = [
                 (name, archive.read(name))
                 for name in archive.namelist()
@@ -104,8 +107,4 @@ def extract_archive(
     if files is not None:
         for _name, content in attached:
             files.put(content)
-    target = folder / MEMBER
-    fd = os.open(target, os.O_CREAT | os.O_WRONLY | os.O_TRUNC, 0o600)
-    with os.fdopen(fd, "wb") as out:
-        out.write(data)
-    return target
+    return data

@@ -8,12 +8,15 @@ backup API copies pages under SQLite's own locking). Rotating backups live in a
 from __future__ import annotations
 
 import os
+import shutil
 import sqlite3
+from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
 
 from carnet.domain.errors import CarnetError, SchemaTooNewError
 from carnet.domain.messages import N_
+from carnet.private_files import staged
 from carnet.storage.database import MIGRATION_NAMES
 
 KEEP = 14
@@ -29,19 +32,24 @@ def backup_folder(db_path: Path) -> Path:
 
 
 def backup_to(conn: sqlite3.Connection, target: Path) -> Path:
-    """Copy the open database ``conn`` into a new file ``target`` (mode 0600)."""
-    target.parent.mkdir(parents=True, exist_ok=True)
-    partial = target.with_name(target.name + ".partial")
-    fd = os.open(partial, os.O_CREAT | os.O_WRONLY | os.O_TRUNC, 0o600)
-    os.close(fd)
-    out = sqlite3.connect(partial)
+    """Copy the open database ``conn`` into the file ``target`` (mode 0600).
+
+    The copy is written beside ``target`` and renamed once complete: a
+    half-written backup (a killed process, a full disk) never carries the final
+    name, and its temporary file is removed.
+    """
+    with staged(target) as temporary:
+        _copy_into(conn, temporary)
+    return target
+
+
+def _copy_into(conn: sqlite3.Connection, path: Path) -> None:
+    out = sqlite3.connect(path)
     try:
         conn.backup(out)
         out.execute("PRAGMA journal_mode = DELETE")  # one self-contained file
     finally:
         out.close()
-    partial.replace(target)  # atomic: a half-written backup never carries the final name
-    return target
 
 
 def rotating_backup(
@@ -86,59 +94,134 @@ def check_backup(path: Path) -> int:
     try:
         conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
         try:
-            verdict = conn.execute("PRAGMA integrity_check").fetchone()[0]
-            names = [r[0] for r in conn.execute("SELECT name FROM _sqlite_migrations")]
+            return _check(conn, str(path))
         finally:
             conn.close()
     except sqlite3.DatabaseError as exc:
         raise BackupError(
             N_("{path}: not a Carnet database ({reason})"), path=str(path), reason=str(exc)
         ) from exc
+
+
+def _check(conn: sqlite3.Connection, name: str) -> int:
+    verdict = conn.execute("PRAGMA integrity_check").fetchone()[0]
+    names = [r[0] for r in conn.execute("SELECT name FROM _sqlite_migrations")]
     if verdict != "ok":
         raise BackupError(
-            N_("{path}: the file is damaged ({reason})"), path=str(path), reason=str(verdict)
+            N_("{path}: the file is damaged ({reason})"), path=name, reason=str(verdict)
         )
     unknown = set(names) - set(MIGRATION_NAMES)
     if unknown:
         raise SchemaTooNewError(
             N_("{path} was made by a newer Carnet ({schema})"),
-            path=str(path),
+            path=name,
             schema=", ".join(sorted(unknown)),
         )
     return len(names)
 
 
-def restore_file(backup: Path, db_path: Path, now: datetime) -> Path:
-    """Replace the database at ``db_path`` by ``backup``; the current file is kept aside.
+def snapshot(conn: sqlite3.Connection) -> bytes:
+    """The whole database of ``conn`` as the bytes of a self-contained SQLite file.
 
-    Call only with the database closed. Returns where the previous file went.
+    Taken with the backup API into memory: a password archive is made from it
+    without any plaintext copy of the database on disk.
+    """
+    memory = sqlite3.connect(":memory:")
+    try:
+        conn.backup(memory)
+        return _without_wal(memory.serialize())
+    finally:
+        memory.close()
+
+
+def _without_wal(image: bytes) -> bytes:
+    """The same database marked for a rollback journal instead of WAL (header bytes 18-19).
+
+    A copy of a WAL database says "WAL" in its header: SQLite then cannot open it
+    in memory, and a file restored from it would look for a WAL that is not there.
+    """
+    if len(image) < 20 or image[18:20] != b"\x02\x02":
+        return image
+    return image[:18] + b"\x01\x01" + image[20:]
+
+
+def check_image(data: bytes, name: str) -> int:
+    """:func:`check_backup` for a database held in memory (``name`` names it in messages)."""
+    try:
+        conn = sqlite3.connect(":memory:")
+        try:
+            conn.deserialize(_without_wal(data))
+            return _check(conn, name)
+        finally:
+            conn.close()
+    except sqlite3.DatabaseError as exc:
+        raise BackupError(
+            N_("{path}: not a Carnet database ({reason})"), path=name, reason=str(exc)
+        ) from exc
+
+
+def restore_file(backup: Path, db_path: Path, now: datetime) -> Path | None:
+    """Replace the database at ``db_path`` by the backup file ``backup``.
+
+    See :func:`restore_image`; ``backup`` may be the database file itself.
     """
     check_backup(backup)
-    aside = db_path.with_name(f"{db_path.name}.before-restore-{now:%Y%m%d-%H%M%S}")
-    if db_path.exists():
-        _checkpoint(db_path)
-        db_path.replace(aside)
-        for suffix in ("-wal", "-shm"):
-            side = db_path.with_name(db_path.name + suffix)
-            if side.exists():
-                side.unlink()
     source = sqlite3.connect(f"file:{backup}?mode=ro", uri=True)
     try:
-        backup_to(source, db_path)
-    except BaseException:
-        # Never leave the household without a database: put the current file back.
-        if aside.exists():
-            aside.replace(db_path)
-        raise
+        return _put_in_place(db_path, now, lambda incoming: _copy_into(source, incoming))
     finally:
         source.close()
+
+
+def restore_image(data: bytes, name: str, db_path: Path, now: datetime) -> Path | None:
+    """Replace the database at ``db_path`` by the database ``data`` (from an archive)."""
+    check_image(data, name)
+    return _put_in_place(db_path, now, lambda incoming: _write_image(_without_wal(data), incoming))
+
+
+def _write_image(data: bytes, path: Path) -> None:
+    with path.open("wb") as out:
+        out.write(data)
+        out.flush()
+        os.fsync(out.fileno())
+
+
+def _put_in_place(db_path: Path, now: datetime, fill: Callable[[Path], None]) -> Path | None:
+    """Build the restored database beside ``db_path``, then put it in place with one rename.
+
+    At every instant either the old or the new database is at ``db_path``: a
+    kill or a full disk before the rename leaves the old one (and removes the
+    temporary file), after it the new one. A copy of the old database is kept
+    as ``<name>.before-restore-<time>``; returns it, or ``None`` when ``db_path``
+    held no database. Call only with no connection open on ``db_path``.
+    """
+    aside = None
+    with staged(db_path) as incoming:
+        fill(incoming)
+        if _holds_data(db_path):
+            aside = db_path.with_name(f"{db_path.name}.before-restore-{now:%Y%m%d-%H%M%S}")
+            _keep_aside(db_path, aside)
+            # The WAL is empty now (checkpointed): a stale one must not be read into
+            # the restored file, which has none of its own.
+            for suffix in ("-wal", "-shm"):
+                db_path.with_name(db_path.name + suffix).unlink(missing_ok=True)
     return aside
 
 
-def _checkpoint(db_path: Path) -> None:
-    """Fold the WAL into the main file so that the copy kept aside is complete."""
-    conn = sqlite3.connect(db_path)
+def _holds_data(path: Path) -> bool:
+    return path.is_file() and path.stat().st_size > 0
+
+
+def _keep_aside(db_path: Path, aside: Path) -> None:
+    """A complete copy of the current database at ``aside``, its WAL folded in and emptied."""
     try:
-        conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
-    finally:
-        conn.close()
+        conn = sqlite3.connect(db_path)
+        try:
+            backup_to(conn, aside)
+            conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        finally:
+            conn.close()
+    except sqlite3.DatabaseError:
+        # Not a database (damaged, or some other file): kept aside byte for byte.
+        with staged(aside) as temporary:
+            shutil.copyfile(db_path, temporary)

@@ -8,7 +8,6 @@ instead of failing half-way through with a lock upgrade error.
 
 from __future__ import annotations
 
-import os
 import sqlite3
 import time
 from collections.abc import Callable, Iterator
@@ -20,7 +19,9 @@ from typing import TYPE_CHECKING
 
 from carnet.domain.errors import DatabaseFileError, DatabaseLockedError, StorageError
 from carnet.domain.messages import N_
+from carnet.private_files import FILE_MODE, create_private_file, remove_partials
 from carnet.storage.schema import MIGRATIONS
+from carnet.storage.session import Session
 
 if TYPE_CHECKING:
     from sqlite_utils import Database
@@ -35,9 +36,12 @@ MIGRATION_NAMES = tuple(name for name, _statements in MIGRATIONS)
 class Ledger:
     """The open database. Build it with :func:`open_ledger`."""
 
-    def __init__(self, conn: sqlite3.Connection, path: Path | None) -> None:
+    def __init__(
+        self, conn: sqlite3.Connection, path: Path | None, session: Session | None = None
+    ) -> None:
         self.conn = conn
         self.path = path
+        self.session = session
 
     @cached_property
     def db(self) -> Database:
@@ -83,14 +87,21 @@ class Ledger:
 
     def close(self) -> None:
         self.conn.close()
+        if self.session is not None:
+            self.session.release()
+            self.session = None
 
 
-def _create_private_file(path: Path) -> None:
-    """Create an empty file readable by its owner only (health data: mode 0600)."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd = os.open(path, os.O_CREAT | os.O_WRONLY, 0o600)
-    os.close(fd)
-    path.chmod(0o600)
+def _prepare_file(path: Path) -> None:
+    """The database file, readable by its owner only (health data: mode 0600).
+
+    A missing file is created in a 0700 folder; an existing empty file (given to
+    ``--db`` to be filled) becomes private before anything is written into it.
+    """
+    if not path.exists():
+        create_private_file(path)
+    elif path.is_file() and path.stat().st_size == 0:
+        path.chmod(FILE_MODE)
 
 
 def _configure(conn: sqlite3.Connection, *, wal: bool) -> None:
@@ -149,13 +160,14 @@ def _file_problem(path: Path | None, exc: sqlite3.OperationalError) -> DatabaseF
 
 
 def _open_once(path: Path | None) -> Ledger:
+    session = None
     if path is None:
         conn = sqlite3.connect(":memory:")
     else:
-        if not path.exists():
-            _create_private_file(path)
+        _prepare_file(path)
+        session = _session(path)
         conn = sqlite3.connect(str(path), timeout=BUSY_TIMEOUT_MS / 1000)
-    ledger = Ledger(conn, path)
+    ledger = Ledger(conn, path, session)
     try:
         _configure(conn, wal=path is not None)
         if not _up_to_date(conn):
@@ -164,20 +176,46 @@ def _open_once(path: Path | None) -> Ledger:
             before = None if path is None else _backup_before_migration(conn, path)
             migrate(ledger.db, before=before)
     except sqlite3.OperationalError:
-        conn.close()
+        ledger.close()
         raise
     except sqlite3.DatabaseError as exc:
-        conn.close()
+        ledger.close()
         raise DatabaseFileError(
             N_("{path} is not a Carnet database or is damaged ({reason})"),
             path=str(path),
             reason=str(exc),
         ) from exc
     except BaseException:
-        conn.close()
+        ledger.close()
         raise
     _restrict_side_files(path)
     return ledger
+
+
+def _session(path: Path) -> Session | None:
+    """This Carnet's shared lock on ``path``; first, if no other Carnet has the file
+    open, the files a killed Carnet left half-written are removed."""
+    try:
+        session = Session(path)
+    except OSError:  # a folder Carnet may not write to: the open itself will say so
+        return None
+    if session.alone():
+        try:
+            _sweep(path)
+        finally:
+            session.share()
+    return session
+
+
+def _sweep(path: Path) -> None:
+    """Remove what a Carnet killed while writing left beside the database: the
+    temporary files of a restore, a backup, an attached file (never under a final name)."""
+    remove_partials(path.parent, f".{path.name}.")
+    remove_partials(path.parent / "backups", "")
+    files = path.with_name(path.name + ".files")
+    if files.is_dir():
+        for folder in files.iterdir():
+            remove_partials(folder, "")
 
 
 def _up_to_date(conn: sqlite3.Connection) -> bool:
@@ -214,4 +252,4 @@ def _restrict_side_files(path: Path | None) -> None:
     for suffix in ("-wal", "-shm"):
         side = path.with_name(path.name + suffix)
         if side.exists():
-            side.chmod(0o600)
+            side.chmod(FILE_MODE)

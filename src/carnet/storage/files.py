@@ -8,11 +8,11 @@ back, so that a damaged or altered scan is noticed instead of trusted.
 from __future__ import annotations
 
 import hashlib
-import os
 from pathlib import Path
 
 from carnet.domain.errors import CarnetError
 from carnet.domain.messages import N_
+from carnet.private_files import write_private
 
 
 class FileIntegrityError(CarnetError):
@@ -40,14 +40,7 @@ class FileStore:
         target = self.path_of(digest)
         if target.exists() and sha256(target.read_bytes()) == digest:
             return digest
-        target.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
-        partial = target.with_name(digest + ".partial")
-        fd = os.open(partial, os.O_CREAT | os.O_WRONLY | os.O_TRUNC, 0o600)
-        with os.fdopen(fd, "wb") as out:
-            out.write(data)
-            out.flush()
-            os.fsync(out.fileno())
-        partial.replace(target)
+        write_private(target, data)  # folders 0700, the file 0600, complete or absent
         return digest
 
     def get(self, digest: str) -> bytes:

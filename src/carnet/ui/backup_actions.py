@@ -190,9 +190,11 @@ class BackupActions:
         details = f"{choice.file}\n{type(error).__name__}: {error}"
         error_box(self._parent, t.gettext("Restore a backup"), text, details).exec()
 
-    def _done(self, choice: RestoreChoice, aside: Path) -> None:
+    def _done(self, choice: RestoreChoice, aside: Path | None) -> None:
         t = self._t
         self._host.show_status(t.gettext("Restored {file}").format(file=choice.file.name))
+        if aside is None:  # the window's file held no database: nothing was kept aside
+            return
         QMessageBox.information(
             self._parent,
             t.gettext("Backup restored"),

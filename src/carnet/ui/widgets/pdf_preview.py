@@ -19,6 +19,7 @@ from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import QDialog, QFileDialog, QLabel, QVBoxLayout, QWidget
 
 from carnet.i18n import Translator
+from carnet.private_files import write_private
 from carnet.ui.errors import error_box
 
 PRINT_DPI = 300  # enough for text on paper; a printer's 1200 dpi would only cost memory
@@ -133,7 +134,7 @@ def save_pdf_bytes(
         return None
     path = Path(name)
     try:
-        path.write_bytes(pdf)
+        write_private(path, pdf)
     except OSError as exc:
         text = t.gettext("The file could not be written: {error}").format(error=exc.strerror)
         error_box(parent, title, text, str(exc)).exec()
