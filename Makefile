@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 TEST_STAMP := $(VENV)/.installed-test
 
-.PHONY: run demo test lint typecheck contracts unit bench fuzz clean dist man bundle install-desktop \
+.PHONY: run demo test lint typecheck contracts unit bench fuzz crash clean dist man bundle install-desktop \
 	uninstall-desktop
 
 $(BIN)/python:
@@ -76,6 +76,10 @@ install-desktop: $(STAMP) man
 uninstall-desktop: $(STAMP)
 	$(BIN)/carnet-gui --uninstall-desktop-entry
 	rm -f $(MAN_DIR)/carnet.1 $(MAN_DIR)/carnet-gui.1
+
+## crash: SIGKILL Carnet 240 times at random moments and check nothing is lost or leaked
+crash: $(TEST_STAMP)
+	CARNET_KILLS=240 QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest tests/crash -q
 
 bench: $(STAMP)
 	$(BIN)/python benchmarks/run_all.py

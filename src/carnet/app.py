@@ -178,6 +178,21 @@ def build_services(path: Path | None, today: Clock = date.today) -> Services:
     return Services(open_store(path), today)
 
 
+def open_for_window(path: Path | None) -> Services:
+    """:func:`build_services` for a window: refused if another window has the file open.
+
+    Two windows on one file would each undo over the other's changes; commands
+    (the CLI) may still run beside the window.
+    """
+    services = build_services(path)
+    try:
+        services.store.claim_window()
+    except BaseException:
+        services.close()
+        raise
+    return services
+
+
 def resolve_db_path(path: Path | None) -> Path:
     """``--db`` if given, else ``CARNET_DB``, else the user data folder."""
     return path if path is not None else default_db_path()

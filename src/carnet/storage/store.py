@@ -213,6 +213,12 @@ class Store:
             for listener in self.listeners:
                 listener(op, kind)
 
+    def claim_window(self) -> None:
+        """Mark the file as open in a window; refused if another window has it (see
+        :mod:`carnet.storage.session`)."""
+        if self.ledger.session is not None:
+            self.ledger.session.claim_window()
+
     def close(self) -> None:
         self.ledger.close()
 

@@ -17,7 +17,7 @@ from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QApplication
 
 from carnet import __version__
-from carnet.app import Services, build_services
+from carnet.app import Services, open_for_window
 from carnet.ui.errors import install_excepthook
 from carnet.ui.events import EventHub
 from carnet.ui.first_paint import after_first_paint
@@ -74,7 +74,7 @@ def build_window(services: Services, settings: QSettings) -> tuple[MainWindow, E
     """
     translator = WindowTranslator(str(settings.value("language", "en")))
     events = EventHub()
-    return MainWindow(services, events, settings, translator, reopen=build_services), events
+    return MainWindow(services, events, settings, translator, reopen=open_for_window), events
 
 
 def needs_setup(people: int, acts: int) -> bool:

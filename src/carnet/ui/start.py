@@ -82,12 +82,12 @@ def open_window(
 
 
 def _open(db_path: Path | None, startup_check: bool, tell: Tell) -> int:
-    from carnet.app import build_services, resolve_db_path  # noqa: PLC0415 (see open_window)
+    from carnet.app import open_for_window, resolve_db_path  # noqa: PLC0415 (see open_window)
     from carnet.domain.errors import CarnetError  # noqa: PLC0415
 
     path = resolve_db_path(db_path)
     try:
-        services = build_services(path)  # the day's backup is made once the window shows
+        services = open_for_window(path)  # the day's backup is made once the window shows
     except (CarnetError, OSError) as exc:
         tell(f"carnet: error: cannot open the database {path}: {exc}")
         return 1
