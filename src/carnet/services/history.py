@@ -40,6 +40,7 @@ from carnet.services.assessing import Reassessor
 from carnet.services.attachments import owner_changes
 from carnet.services.base import Clock, Result, Service
 from carnet.services.operation_log import OperationLog
+from carnet.services.undo_conflicts import refuse_if_changed_since
 from carnet.storage.repos.codec import from_row
 from carnet.storage.store import Store
 
@@ -116,6 +117,7 @@ class HistoryService(Service):
         return Result(self.store.events.label_of(op), changes)
 
     def _replay(self, op: int, kind: str) -> Changes:
+        refuse_if_changed_since(self.store, op, self.log.mine, kind)
         events = self.store.events.events_of(op)
         ordered = list(reversed(events)) if kind == "undo" else events
         touched: dict[str, set[int]] = {}

@@ -18,9 +18,13 @@ class OperationLog:
     def __init__(self, store: Store) -> None:
         self.done: list[int] = []
         self.undone: list[int] = []
+        # Every operation this session made (done, undone, redone): a later change to
+        # the same records by any other blocks undo (services.undo_conflicts).
+        self.mine: set[int] = set()
         store.listeners.append(self._on_operation)
 
     def _on_operation(self, op: int, kind: str) -> None:
+        self.mine.add(op)
         if kind == "do":  # a new change makes what was undone impossible to do again
             self.done.append(op)
             self.undone.clear()
