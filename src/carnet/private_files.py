@@ -49,9 +49,9 @@ def staged(target: Path) -> Iterator[Path]:
 
     The block writes the temporary file; when it ends normally the file is renamed
     to ``target`` (replacing it). On any exception, a full disk included, the
-    temporary file is removed and ``target`` is untouched.
+    temporary file is removed and ``target`` is untouched. The folder must exist
+    (a file the person asked for in a folder that is not there is an error to say).
     """
-    private_folder(target.parent)
     fd, name = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".partial")
     os.close(fd)
     temporary = Path(name)
@@ -66,7 +66,7 @@ def staged(target: Path) -> Iterator[Path]:
 
 
 def write_private(target: Path, data: bytes) -> Path:
-    """Write ``data`` to ``target`` (0600), complete or not at all."""
+    """Write ``data`` to ``target`` (0600), complete or not at all (its folder must exist)."""
     with staged(target) as temporary, temporary.open("wb") as out:
         out.write(data)
         out.flush()

@@ -119,10 +119,11 @@ def carnet(
 
 
 def finish(process: subprocess.Popen[bytes]) -> None:
-    status = process.wait(timeout=300)
-    if status != 0:
-        assert process.stderr is not None
-        raise RuntimeError(f"{process.args} failed: {process.stderr.read().decode()}")
+    assert process.stderr is not None
+    said = process.stderr.read().decode()
+    process.stderr.close()
+    if process.wait(timeout=300) != 0:
+        raise RuntimeError(f"{process.args} failed: {said}")
 
 
 def make_template(folder: Path) -> None:

@@ -10,6 +10,7 @@ from pathlib import Path
 
 from carnet.domain.errors import ValidationError
 from carnet.i18n import N_
+from carnet.private_files import private_folder
 from carnet.storage import archive as storage_archive
 from carnet.storage import backup as storage_backup
 from carnet.storage.archive import MIN_PASSWORD, WrongPasswordError
@@ -72,6 +73,7 @@ class BackupService:
                 raise ValidationError(
                     "out", N_("{path} already exists; choose a new file name"), path=str(out)
                 )
+            private_folder(out.parent)  # a new folder for backups is made for the person
             return storage_backup.backup_to(conn, out)
         return storage_backup.rotating_backup(conn, self._db_path(), "manual", self.now())
 

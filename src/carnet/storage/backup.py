@@ -16,7 +16,7 @@ from pathlib import Path
 
 from carnet.domain.errors import CarnetError, SchemaTooNewError
 from carnet.domain.messages import N_
-from carnet.private_files import staged
+from carnet.private_files import private_folder, staged
 from carnet.storage.database import MIGRATION_NAMES
 
 KEEP = 14
@@ -56,7 +56,7 @@ def rotating_backup(
     conn: sqlite3.Connection, db_path: Path, reason: str, now: datetime, keep: int = KEEP
 ) -> Path:
     """A timestamped backup in the backups folder; old ones beyond ``keep`` are removed."""
-    folder = backup_folder(db_path)
+    folder = private_folder(backup_folder(db_path))
     stamp = now.strftime("%Y%m%d-%H%M%S")
     target = backup_to(conn, folder / f"{PREFIX}{stamp}-{reason}.sqlite")
     for old in sorted(folder.glob(f"{PREFIX}*.sqlite"))[:-keep]:
@@ -196,6 +196,7 @@ def _put_in_place(db_path: Path, now: datetime, fill: Callable[[Path], None]) ->
     held no database. Call only with no connection open on ``db_path``.
     """
     aside = None
+    private_folder(db_path.parent)
     with staged(db_path) as incoming:
         fill(incoming)
         if _holds_data(db_path):

@@ -12,7 +12,7 @@ from pathlib import Path
 
 from carnet.domain.errors import CarnetError
 from carnet.domain.messages import N_
-from carnet.private_files import write_private
+from carnet.private_files import private_folder, write_private
 
 
 class FileIntegrityError(CarnetError):
@@ -40,7 +40,8 @@ class FileStore:
         target = self.path_of(digest)
         if target.exists() and sha256(target.read_bytes()) == digest:
             return digest
-        write_private(target, data)  # folders 0700, the file 0600, complete or absent
+        private_folder(target.parent)  # 0700, like the folder of files above it
+        write_private(target, data)  # 0600, complete or absent
         return digest
 
     def get(self, digest: str) -> bytes:
