@@ -141,6 +141,26 @@ def edit(ctx: click.Context, /, person_id: int, **opts: Any) -> None:
         click.echo(f"carnet: warning: {warning}", err=True)
 
 
+@person.command("erase")
+@click.argument("person_id", type=int)
+@click.option("--yes", is_flag=True, help="Do not ask for confirmation.")
+@click.pass_context
+@user_errors
+def erase(ctx: click.Context, person_id: int, yes: bool) -> None:
+    """Erase a person's identifying data, also from the history (cannot be undone)."""
+    with open_services(ctx) as services:
+        found = services.household.person(PersonId(person_id))
+        if not yes:
+            click.confirm(
+                f"Erase the name, birth date, social security number, CPAM and notes of "
+                f"{found.full_name} (#{found.id}), here and in Carnet's history, for good? "
+                "Their acts stay, under 'Erased'. Backups made before still hold the data",
+                abort=True,
+            )
+        result = services.household.erase_identity(PersonId(person_id))
+    click.echo(f"Erased the identifying data of person #{result.value.id}")
+
+
 @person.command("list")
 @click.option("--json", "as_json", is_flag=True, help="Machine-readable output.")
 @click.pass_context

@@ -31,6 +31,7 @@ from carnet.storage.store import Store
 
 # Who may be declared médecin traitant: a physician (docs/rules.md §5).
 DOCTORS = frozenset({Profession.GP, Profession.SPECIALIST})
+ERASED_FIRST_NAME = "Erased"  # an erased person is "Erased #<id>"
 
 
 class HouseholdService(Service):
@@ -229,6 +230,39 @@ class HouseholdService(Service):
             languages=languages,
             notes=check_text(data.notes, "notes", max_length=5000),
         )
+
+    # -- forgetting -----------------------------------------------------------------
+    def erase_identity(self, person_id: PersonId) -> Result[Person]:
+        """Erase a person's identifying data, here and in the history, for good.
+
+        The name becomes "Erased #<id>", and the birth date, social security
+        number, CPAM and notes are cleared; every history entry about the person
+        is rewritten the same way (the one change ever made to the append-only
+        history), so that a household can honour a request to be forgotten. The
+        acts stay (amounts, dates), now attached to nobody one can name. Backups
+        made before still hold the data: the front ends say so.
+        """
+        erased: dict[str, object] = {
+            "first_name": ERASED_FIRST_NAME,
+            "last_name": f"#{person_id}",
+            "birth_date": None,
+            "nir": None,
+            "cpam": "",
+            "notes": "",
+        }
+        with self.store.transaction(N_("Erase a person's identifying data")):
+            before = self.store.people.get(person_id)
+            after = replace(before, **erased)  # type: ignore[arg-type]
+            self.store.people.put(after)
+            self.store.events.erase_fields("person", person_id, erased)
+            # Recorded without the data: before and after are both the erased row.
+            self.store.events.record("person", person_id, "erased", after, after=after)
+            touched = (
+                self._reassess("person_id = ?", [person_id])
+                if _assessed_differently(before, after)
+                else Touched()
+            )
+        return Result(after, Changes(people=frozenset({person_id})) | touched.changes())
 
     # -- contracts ----------------------------------------------------------------
     def add_contract(self, data: ContractInput) -> Result[Contract]:

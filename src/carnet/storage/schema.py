@@ -13,6 +13,11 @@ _STAMPS = """
     updated_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))
 """
 
+# The history is append-only; only erasing a person's identifying data lifts this,
+# inside its own transaction (EventLog.erase_fields).
+NO_UPDATE_TRIGGER = """CREATE TRIGGER event_no_update BEFORE UPDATE ON event
+    BEGIN SELECT RAISE(ABORT, 'the event history is append-only'); END"""
+
 INITIAL_SCHEMA: tuple[str, ...] = (
     f"""CREATE TABLE contract (
     id INTEGER PRIMARY KEY,
@@ -201,8 +206,7 @@ INITIAL_SCHEMA: tuple[str, ...] = (
     "CREATE INDEX event_entity ON event(entity, entity_id, id)",
     "CREATE INDEX event_op ON event(op)",
     # The history is append-only: the database itself refuses edits and deletions.
-    """CREATE TRIGGER event_no_update BEFORE UPDATE ON event
-    BEGIN SELECT RAISE(ABORT, 'the event history is append-only'); END""",
+    NO_UPDATE_TRIGGER,
     """CREATE TRIGGER event_no_delete BEFORE DELETE ON event
     BEGIN SELECT RAISE(ABORT, 'the event history is append-only'); END""",
     """CREATE TABLE setting (

@@ -11,6 +11,7 @@ from carnet.domain.events import Event
 from carnet.domain.ids import EventId
 from carnet.storage.repos.codec import Row
 from carnet.storage.repos.records import insert_row, row_json
+from carnet.storage.schema import NO_UPDATE_TRIGGER
 
 if TYPE_CHECKING:
     from sqlite_utils import Database
@@ -135,6 +136,28 @@ class EventLog:
             }
         )
 
+    def erase_fields(self, entity: str, entity_id: int, values: dict[str, object]) -> int:
+        """Overwrite ``values`` in every history entry of one record; returns how many.
+
+        The only change ever made to past entries, for a person's right to be
+        forgotten: the append-only trigger is lifted for this transaction alone (a
+        failure rolls its removal back with everything else) and put back at once.
+        """
+        conn = self.db.conn
+        assert conn.in_transaction, "erase_fields runs inside a write transaction"
+        rows = conn.execute(
+            "SELECT id, before, after FROM event WHERE entity = ? AND entity_id = ?",
+            [entity, entity_id],
+        ).fetchall()
+        conn.execute("DROP TRIGGER event_no_update")
+        for event_id, before, after in rows:
+            conn.execute(
+                "UPDATE event SET before = ?, after = ? WHERE id = ?",
+                [_overwritten(before, values), _overwritten(after, values), event_id],
+            )
+        conn.execute(NO_UPDATE_TRIGGER)
+        return len(rows)
+
     def for_entity(self, entity: str, entity_id: int) -> list[Event]:
         rows = self.db.query(
             "SELECT * FROM event WHERE entity = ? AND entity_id = ? ORDER BY id",
@@ -158,3 +181,11 @@ def _event(row: dict[str, object]) -> Event:
         after=None if row["after"] is None else str(row["after"]),
         source=str(row["source"]),
     )
+
+
+def _overwritten(text: str | None, values: dict[str, object]) -> str | None:
+    if text is None:
+        return None
+    row = json.loads(text)
+    row.update({k: v for k, v in values.items() if k in row})
+    return json.dumps(row, ensure_ascii=False, sort_keys=True)

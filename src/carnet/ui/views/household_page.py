@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
     QHeaderView,
+    QMessageBox,
     QPushButton,
     QTableView,
     QTabWidget,
@@ -87,6 +88,7 @@ class RecordTab(QWidget):
             self.table.doubleClicked.connect(lambda _i: self._edit_selected(edit))
             bar.addWidget(self.edit_button)
         bar.addStretch(1)
+        self.bar = bar
         layout = QVBoxLayout(self)
         layout.addLayout(bar)
         layout.addWidget(self.table, 1)
@@ -118,6 +120,12 @@ class HouseholdPage(Page):
         t = ctx.t
         self.setAccessibleName(t.gettext("Household"))
         self.people = RecordTab(t, t.gettext("People"), self.add_person, self.edit_person)
+        self.erase_button = QPushButton(t.gettext("Erase identifying data…"))
+        self.erase_button.setToolTip(
+            t.gettext("Remove the selected person's name, numbers and notes, also from the history")
+        )
+        self.erase_button.clicked.connect(self.erase_person)
+        self.people.bar.insertWidget(self.people.bar.count() - 1, self.erase_button)
         self.practitioners = RecordTab(
             t, t.gettext("Practitioners"), self.add_practitioner, self.edit_practitioner
         )
@@ -271,6 +279,37 @@ class HouseholdPage(Page):
             editor.form,
             lambda: household.add_bank_account(editor.value()),
         )
+
+    def erase_person(self) -> bool:
+        """Forget the selected person after a confirmation; ``True`` once erased."""
+        row = self.people.selected_row()
+        if row is None:
+            return False
+        person = self.people.model.record(row)
+        if not self.confirm_erase(person.full_name):
+            return False
+        household = self._services.household
+        return self.run(lambda: household.erase_identity(person.id)) is not None
+
+    def confirm_erase(self, name: str) -> bool:
+        """Ask before erasing (tests answer in its place)."""
+        t = self._t
+        text = t.gettext(
+            "Erase the identifying data of {name}?\n\n"
+            "Their name, birth date, social security number, CPAM and notes are removed "
+            "from the household and from Carnet's history, for good: this cannot be undone. "
+            "Their care acts stay, under “Erased”.\n\n"
+            "Backups made before still hold the data, and so do letters and scans already "
+            "attached: delete them too if the person asked to be forgotten."
+        ).format(name=name)
+        answer = QMessageBox.warning(
+            self,
+            t.gettext("Erase identifying data"),
+            text,
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel,
+            QMessageBox.StandardButton.Cancel,
+        )
+        return answer == QMessageBox.StandardButton.Yes
 
     def _open(
         self, title: str, editor: QWidget, form: Any, save: Callable[[], Result[Any]]
