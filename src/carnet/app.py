@@ -173,18 +173,23 @@ class Services:
         self.store.close()
 
 
-def build_services(path: Path | None, today: Clock = date.today) -> Services:
-    """Open the database at ``path`` (``None``: in memory) and wire the services."""
-    return Services(open_store(path), today)
+def build_services(
+    path: Path | None, today: Clock = date.today, passphrase: str | None = None
+) -> Services:
+    """Open the database at ``path`` (``None``: in memory) and wire the services.
+
+    ``passphrase`` opens an encrypted database.
+    """
+    return Services(open_store(path, passphrase), today)
 
 
-def open_for_window(path: Path | None) -> Services:
+def open_for_window(path: Path | None, passphrase: str | None = None) -> Services:
     """:func:`build_services` for a window: refused if another window has the file open.
 
     Two windows on one file would each undo over the other's changes; commands
     (the CLI) may still run beside the window.
     """
-    services = build_services(path)
+    services = build_services(path, passphrase=passphrase)
     try:
         services.store.claim_window()
     except BaseException:

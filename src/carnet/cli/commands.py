@@ -21,6 +21,8 @@ COMMANDS: dict[str, str] = {
     "load-json": "carnet.cli.export:load_json",
     "backup": "carnet.cli.backup:backup",
     "restore": "carnet.cli.backup:restore",
+    "encrypt": "carnet.cli.encryption:encrypt",
+    "decrypt": "carnet.cli.encryption:decrypt",
     "attach": "carnet.cli.attach:attach",
     "attachments": "carnet.cli.attach:attachments",
     "todo": "carnet.cli.todo:todo",

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import sys
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -20,6 +21,7 @@ from carnet.domain.money import AmountError, Cents, format_plain, parse_euros
 from carnet.i18n import LANGUAGES, system_language
 from carnet.private_files import write_private
 from carnet.services.input_files import MB, read_limited
+from carnet.storage.cipher import is_encrypted
 
 P = ParamSpec("P")
 R = TypeVar("R")
@@ -31,11 +33,19 @@ def open_services(ctx: click.Context) -> Iterator[Services]:
     """The services over the database chosen by ``--db`` / ``CARNET_DB`` / default."""
     path = resolve_db_path(ctx.find_root().obj.get("db_path") if ctx.find_root().obj else None)
     check_database_exists(ctx, path)
-    services = build_services(path)
+    services = build_services(path, passphrase=passphrase_for(path))
     try:
         yield services
     finally:
         services.close()
+
+
+def passphrase_for(path: Path) -> str | None:
+    """The passphrase of an encrypted database: ``CARNET_PASSPHRASE``, else asked (hidden)."""
+    if not is_encrypted(path):
+        return None
+    given = os.environ.get("CARNET_PASSPHRASE")
+    return given if given else str(click.prompt("Passphrase", hide_input=True, err=True))
 
 
 def user_errors(func: Callable[P, R]) -> Callable[P, R]:

@@ -74,8 +74,10 @@ class BackupService:
                     "out", N_("{path} already exists; choose a new file name"), path=str(out)
                 )
             private_folder(out.parent)  # a new folder for backups is made for the person
-            return storage_backup.backup_to(conn, out)
-        return storage_backup.rotating_backup(conn, self._db_path(), "manual", self.now())
+            return storage_backup.backup_to(conn, out, self._passphrase)
+        return storage_backup.rotating_backup(
+            conn, self._db_path(), "manual", self.now(), passphrase=self._passphrase
+        )
 
     def archive(self, out: Path, password: str) -> Path:
         """A password-protected backup (AES-256 ZIP) to ``out``."""
@@ -83,8 +85,22 @@ class BackupService:
             raise ValidationError(
                 "out", N_("{path} already exists; choose a new file name"), path=str(out)
             )
+        self._refuse_archive_if_encrypted()
         conn = self.store.ledger.conn
         return storage_archive.write_archive(conn, out, password, self.store.files)
+
+    @property
+    def _passphrase(self) -> str | None:
+        return self.store.ledger.passphrase
+
+    def _refuse_archive_if_encrypted(self) -> None:
+        if self._passphrase is not None:
+            raise BackupError(
+                N_(
+                    "the database is encrypted: save a plain copy instead, it stays "
+                    "encrypted with your passphrase"
+                )
+            )
 
     def save_copy(self, out: Path, password: str | None = None, *, replace: bool = False) -> Path:
         """A backup in the file ``out``: a password archive if ``password`` is given.
@@ -102,7 +118,8 @@ class BackupService:
         # Written beside ``out`` and renamed over it only once complete.
         conn = self.store.ledger.conn
         if password is None:
-            return storage_backup.backup_to(conn, out)
+            return storage_backup.backup_to(conn, out, self._passphrase)
+        self._refuse_archive_if_encrypted()
         return storage_archive.write_archive(conn, out, password, self.store.files)
 
     def _write(self, out: Path, password: str | None) -> Path:
@@ -124,7 +141,9 @@ class BackupService:
         """
         if not self.daily_due():
             return None
-        return storage_backup.rotating_backup_of_file(self._db_path(), "daily", self.now())
+        return storage_backup.rotating_backup_of_file(
+            self._db_path(), "daily", self.now(), self._passphrase
+        )
 
     def infos(self) -> list[BackupInfo]:
         """The automatic backups, newest first, with their date and size."""

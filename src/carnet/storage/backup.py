@@ -17,6 +17,7 @@ from pathlib import Path
 from carnet.domain.errors import CarnetError, SchemaTooNewError
 from carnet.domain.messages import N_
 from carnet.private_files import private_folder, staged
+from carnet.storage import cipher
 from carnet.storage.database import MIGRATION_NAMES
 
 KEEP = 14
@@ -31,7 +32,7 @@ def backup_folder(db_path: Path) -> Path:
     return db_path.parent / "backups"
 
 
-def backup_to(conn: sqlite3.Connection, target: Path) -> Path:
+def backup_to(conn: sqlite3.Connection, target: Path, passphrase: str | None = None) -> Path:
     """Copy the open database ``conn`` into the file ``target`` (mode 0600).
 
     The copy is written beside ``target`` and renamed once complete: a
@@ -39,12 +40,13 @@ def backup_to(conn: sqlite3.Connection, target: Path) -> Path:
     name, and its temporary file is removed.
     """
     with staged(target) as temporary:
-        _copy_into(conn, temporary)
+        _copy_into(conn, temporary, passphrase)
     return target
 
 
-def _copy_into(conn: sqlite3.Connection, path: Path) -> None:
-    out = sqlite3.connect(path)
+def _copy_into(conn: sqlite3.Connection, path: Path, passphrase: str | None = None) -> None:
+    """Copy ``conn`` into the empty file ``path``, encrypted with ``passphrase`` if given."""
+    out = cipher.connect(path, passphrase) if passphrase else sqlite3.connect(path)
     try:
         conn.backup(out)
         out.execute("PRAGMA journal_mode = DELETE")  # one self-contained file
@@ -53,27 +55,40 @@ def _copy_into(conn: sqlite3.Connection, path: Path) -> None:
 
 
 def rotating_backup(
-    conn: sqlite3.Connection, db_path: Path, reason: str, now: datetime, keep: int = KEEP
+    conn: sqlite3.Connection,
+    db_path: Path,
+    reason: str,
+    now: datetime,
+    *,
+    keep: int = KEEP,
+    passphrase: str | None = None,
 ) -> Path:
-    """A timestamped backup in the backups folder; old ones beyond ``keep`` are removed."""
+    """A timestamped backup in the backups folder; old ones beyond ``keep`` are removed.
+
+    The backup of an encrypted database is encrypted with the same ``passphrase``.
+    """
     folder = private_folder(backup_folder(db_path))
     stamp = now.strftime("%Y%m%d-%H%M%S")
-    target = backup_to(conn, folder / f"{PREFIX}{stamp}-{reason}.sqlite")
+    target = backup_to(conn, folder / f"{PREFIX}{stamp}-{reason}.sqlite", passphrase)
     for old in sorted(folder.glob(f"{PREFIX}*.sqlite"))[:-keep]:
         old.unlink()
     return target
 
 
-def rotating_backup_of_file(db_path: Path, reason: str, now: datetime) -> Path:
+def rotating_backup_of_file(
+    db_path: Path, reason: str, now: datetime, passphrase: str | None = None
+) -> Path:
     """:func:`rotating_backup` through a connection of its own to ``db_path``.
 
     SQLite connections stay on the thread that made them; this one is made,
     used and closed here, so the copy may run on a worker thread while the
     window keeps using its own connection (WAL lets both read at once).
     """
-    conn = sqlite3.connect(db_path, timeout=10)
+    conn = (
+        cipher.connect(db_path, passphrase) if passphrase else sqlite3.connect(db_path, timeout=10)
+    )
     try:
-        return rotating_backup(conn, db_path, reason, now)
+        return rotating_backup(conn, db_path, reason, now, passphrase=passphrase)
     finally:
         conn.close()
 

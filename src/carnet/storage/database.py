@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING
 from carnet.domain.errors import DatabaseFileError, DatabaseLockedError, StorageError
 from carnet.domain.messages import N_
 from carnet.private_files import FILE_MODE, create_private_file, remove_partials
+from carnet.storage import cipher
 from carnet.storage.schema import MIGRATIONS
 from carnet.storage.session import Session
 
@@ -37,11 +38,21 @@ class Ledger:
     """The open database. Build it with :func:`open_ledger`."""
 
     def __init__(
-        self, conn: sqlite3.Connection, path: Path | None, session: Session | None = None
+        self,
+        conn: sqlite3.Connection,
+        path: Path | None,
+        session: Session | None = None,
+        passphrase: str | None = None,
     ) -> None:
         self.conn = conn
         self.path = path
         self.session = session
+        # Set for an encrypted (SQLCipher) file: its copies are encrypted the same way.
+        self.passphrase = passphrase
+        # SQLCipher raises its own classes, not sqlite3's: catch both for such a file.
+        self.errors: tuple[type[BaseException], ...] = (sqlite3.Error,)
+        if passphrase is not None:
+            self.errors += cipher.errors()
 
     @cached_property
     def db(self) -> Database:
@@ -63,7 +74,7 @@ class Ledger:
             return
         try:
             conn.execute("BEGIN IMMEDIATE")
-        except sqlite3.OperationalError as exc:
+        except self.errors as exc:  # SQLCipher's classes too, for an encrypted file
             if "locked" not in str(exc) and "busy" not in str(exc):
                 raise _file_problem(self.path, exc) from exc
             # Whoever holds it may be a window, a long import or another command.
@@ -75,7 +86,7 @@ class Ledger:
             ) from exc
         try:
             yield self.db
-        except sqlite3.Error as exc:
+        except self.errors as exc:
             conn.rollback()
             # A constraint or I/O failure is reported, not shown as a traceback; the
             # rollback above guarantees the database is exactly as it was.
@@ -113,16 +124,17 @@ def _configure(conn: sqlite3.Connection, *, wal: bool) -> None:
         conn.execute("PRAGMA synchronous = NORMAL")
 
 
-def open_ledger(path: Path | None) -> Ledger:
+def open_ledger(path: Path | None, passphrase: str | None = None) -> Ledger:
     """Open (creating if needed) and migrate the database at ``path``; ``None`` is in memory.
 
     Raises :class:`~carnet.domain.errors.SchemaTooNewError` for a file written
-    by a newer Carnet, before anything is written to it.
+    by a newer Carnet, before anything is written to it. An encrypted file needs
+    its ``passphrase`` (:class:`~carnet.storage.cipher.PassphraseError` otherwise).
     """
     deadline = time.monotonic() + BUSY_TIMEOUT_MS / 1000
     while True:
         try:
-            return _open_once(path)
+            return _open_once(path, passphrase)
         except sqlite3.OperationalError as exc:
             # Two Carnets opening a new file at once can meet while one switches it
             # to WAL: SQLite answers "locked" at once rather than waiting. Try again.
@@ -143,7 +155,7 @@ def open_ledger(path: Path | None) -> Ledger:
             ) from exc
 
 
-def _file_problem(path: Path | None, exc: sqlite3.OperationalError) -> DatabaseFileError:
+def _file_problem(path: Path | None, exc: BaseException) -> DatabaseFileError:
     """What SQLite's answer means for the person: a read-only place, a full disk, or else."""
     reason = str(exc)
     if "readonly" in reason or "read-only" in reason or "unable to open" in reason:
@@ -159,21 +171,30 @@ def _file_problem(path: Path | None, exc: sqlite3.OperationalError) -> DatabaseF
     return DatabaseFileError(N_("cannot use {path} ({reason})"), path=str(path), reason=reason)
 
 
-def _open_once(path: Path | None) -> Ledger:
-    session = None
+def _open_once(path: Path | None, passphrase: str | None) -> Ledger:
+    session, key = None, None
     if path is None:
         conn = sqlite3.connect(":memory:")
     else:
         _prepare_file(path)
         session = _session(path)
-        conn = sqlite3.connect(str(path), timeout=BUSY_TIMEOUT_MS / 1000)
-    ledger = Ledger(conn, path, session)
+        if cipher.is_encrypted(path):
+            key = passphrase
+            try:
+                conn = cipher.connect(path, passphrase, BUSY_TIMEOUT_MS / 1000)
+            except BaseException:
+                if session is not None:
+                    session.release()
+                raise
+        else:
+            conn = sqlite3.connect(str(path), timeout=BUSY_TIMEOUT_MS / 1000)
+    ledger = Ledger(conn, path, session, key)
     try:
         _configure(conn, wal=path is not None)
         if not _up_to_date(conn):
             from carnet.storage.migrations import migrate  # noqa: PLC0415 (rarely needed)
 
-            before = None if path is None else _backup_before_migration(conn, path)
+            before = None if path is None else _backup_before_migration(ledger, path)
             migrate(ledger.db, before=before)
     except sqlite3.OperationalError:
         ledger.close()
@@ -236,11 +257,12 @@ def _up_to_date(conn: sqlite3.Connection) -> bool:
     return tuple(row[0] for row in rows) == MIGRATION_NAMES
 
 
-def _backup_before_migration(conn: sqlite3.Connection, path: Path) -> Callable[[], None]:
+def _backup_before_migration(ledger: Ledger, path: Path) -> Callable[[], None]:
     def run() -> None:
         from carnet.storage.backup import rotating_backup  # noqa: PLC0415
 
-        rotating_backup(conn, path, "before-migration", datetime.now())  # noqa: DTZ005 (local time names the file)
+        now = datetime.now()  # noqa: DTZ005 (local time names the file)
+        rotating_backup(ledger.conn, path, "before-migration", now, passphrase=ledger.passphrase)
 
     return run
 

@@ -223,6 +223,9 @@ class Store:
         self.ledger.close()
 
 
-def open_store(path: Path | None) -> Store:
-    """Open (creating and migrating if needed) the ledger at ``path``; ``None`` for memory."""
-    return Store(open_ledger(path))
+def open_store(path: Path | None, passphrase: str | None = None) -> Store:
+    """Open (creating and migrating if needed) the ledger at ``path``; ``None`` for memory.
+
+    ``passphrase`` opens an encrypted file (see :mod:`carnet.storage.cipher`).
+    """
+    return Store(open_ledger(path, passphrase))

@@ -130,7 +130,9 @@ def run(services: Services, argv: list[str], *, startup_check: bool = False) -> 
 
     ``startup_check``: close once the first screen has painted (see :func:`report_first_paint`).
     """
-    app = QApplication(argv)
+    # An encrypted database asked for its passphrase already (ui.passphrase): Qt is up.
+    existing = QApplication.instance()
+    app = existing if isinstance(existing, QApplication) else QApplication(argv)
     configure(app)
     app.setWindowIcon(app_icon())
     settings = QSettings()

@@ -84,10 +84,19 @@ def open_window(
 def _open(db_path: Path | None, startup_check: bool, tell: Tell) -> int:
     from carnet.app import open_for_window, resolve_db_path  # noqa: PLC0415 (see open_window)
     from carnet.domain.errors import CarnetError  # noqa: PLC0415
+    from carnet.storage.cipher import is_encrypted  # noqa: PLC0415
 
     path = resolve_db_path(db_path)
     try:
-        services = open_for_window(path)  # the day's backup is made once the window shows
+        if is_encrypted(path):
+            from carnet.ui.passphrase import open_encrypted  # noqa: PLC0415 (Qt first)
+
+            opened = open_encrypted(path, lambda key: open_for_window(path, key))
+            if opened is None:
+                return 1  # the person chose not to give the passphrase
+            services = opened
+        else:
+            services = open_for_window(path)  # the day's backup is made once the window shows
     except (CarnetError, OSError) as exc:
         tell(f"carnet: error: cannot open the database {path}: {exc}")
         return 1

@@ -1,0 +1,70 @@
+"""Switching the optional encryption (SQLCipher) on and off, with no plaintext left behind.
+
+The database, the automatic backups beside it and the copies kept aside by a
+restore are each rewritten (see :func:`carnet.storage.cipher.convert`): after
+switching on, no file in the data folder holds the household's data in clear.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from carnet.domain.errors import ValidationError
+from carnet.i18n import N_
+from carnet.storage import cipher
+from carnet.storage.backup import BackupError, backups
+from carnet.storage.cipher import PassphraseError
+from carnet.storage.session import Session
+
+MIN_PASSPHRASE = 8
+
+__all__ = ["MIN_PASSPHRASE", "PassphraseError", "is_encrypted", "set_encryption"]
+
+
+def is_encrypted(db_path: Path) -> bool:
+    return cipher.is_encrypted(db_path)
+
+
+def set_encryption(db_path: Path, old: str | None, new: str | None) -> list[Path]:
+    """Encrypt (``old`` None), decrypt (``new`` None) or change the passphrase of ``db_path``.
+
+    Refused while another Carnet has the file open. Returns the copies beside
+    it that could not be converted (encrypted with another passphrase).
+    """
+    if new is not None and len(new) < MIN_PASSPHRASE:
+        raise ValidationError(
+            "passphrase",
+            N_("choose a passphrase of at least {count} characters"),
+            count=MIN_PASSPHRASE,
+        )
+    if (old is not None) != cipher.is_encrypted(db_path):
+        raise ValidationError(
+            "passphrase",
+            N_("{path} is not encrypted") if old else N_("{path} is already encrypted"),
+            path=str(db_path),
+        )
+    session = Session(db_path)
+    try:
+        if not session.alone():
+            raise BackupError(
+                N_("{path} is open in another Carnet (a window or a command); close it first"),
+                path=str(db_path),
+            )
+        cipher.convert(db_path, old, new)
+        return _convert_copies(db_path, old, new)
+    finally:
+        session.release()
+
+
+def _convert_copies(db_path: Path, old: str | None, new: str | None) -> list[Path]:
+    kept_aside = db_path.parent.glob(f"{db_path.name}.before-restore-*")
+    skipped = []
+    for copy in [*backups(db_path), *kept_aside]:
+        was = old if cipher.is_encrypted(copy) else None
+        if was == new:
+            continue
+        try:
+            cipher.convert(copy, was, new)
+        except PassphraseError:
+            skipped.append(copy)
+    return skipped
