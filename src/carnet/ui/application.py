@@ -10,6 +10,7 @@ from __future__ import annotations
 import gc
 import sys
 from functools import partial
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QLibraryInfo, QLocale, QSettings, QTimer, QTranslator
@@ -74,7 +75,12 @@ def build_window(services: Services, settings: QSettings) -> tuple[MainWindow, E
     """
     translator = WindowTranslator(str(settings.value("language", "en")))
     events = EventHub()
-    return MainWindow(services, events, settings, translator, reopen=open_for_window), events
+    key = services.store.ledger.passphrase  # an encrypted file reopens with the same one
+
+    def reopen(path: Path) -> Services:
+        return open_for_window(path, key)
+
+    return MainWindow(services, events, settings, translator, reopen=reopen), events
 
 
 def needs_setup(people: int, acts: int) -> bool:
