@@ -88,3 +88,27 @@ def _assessment_stamps(db: Path) -> list[tuple[object, ...]]:
         return conn.execute("SELECT * FROM assessment ORDER BY act_id").fetchall()
     finally:
         conn.close()
+
+
+def test_act_edit_keeps_every_field_not_given(tmp_path: Path) -> None:
+    db = tmp_path / "c.sqlite"
+    person_id, doctor_id = _household(db)
+    act_id = run(
+        db,
+        *("act", "add", "--person", person_id, "--practitioner", doctor_id),
+        *("--date", "2025-03-01", "--code", "G", "--fee", "30", "--channel", "paper"),
+        *("--parcours", "out", "--notes", "a cold"),
+    ).stdout.strip()
+    before = json.loads(run(db, "act", "show", act_id, "--json").stdout)
+    run(db, "act", "edit", act_id, "--notes", "a bad cold")
+    after = json.loads(run(db, "act", "show", act_id, "--json").stdout)
+    assert [h["action"] for h in after.pop("history")] == ["created", "edited"]
+    before.pop("history")
+    assert after == {**before, "notes": "a bad cold"}
+    run(db, "act", "edit", act_id, "--fee", "35")
+    changed = json.loads(run(db, "act", "show", act_id, "--json").stdout)
+    assert changed["fee"] == "35.00" and changed["channel"] == before["channel"]
+    assert (changed["practitioner_id"], changed["notes"]) == (
+        before["practitioner_id"],
+        "a bad cold",
+    )

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from dataclasses import fields, replace
 from decimal import Decimal
 from typing import Any
 
@@ -31,49 +33,87 @@ def act() -> None:
     """Care acts: consultations, sessions, medicines, stays."""
 
 
+def _act_options(*, editing: bool) -> Callable[[Any], Any]:
+    """The options of ``add`` and ``edit``; on ``edit`` an option left out keeps its value."""
+
+    def default(value: Any) -> Any:
+        return None if editing else value
+
+    options = [
+        click.option("--person", "person_id", type=int, required=not editing, help="Person id."),
+        click.option("--practitioner", "practitioner_id", type=int, help="Practitioner id."),
+        click.option("--date", "day", type=DATE, required=not editing),
+        click.option("--code", required=not editing, help="Act code, e.g. G, APC, AMK, PHARMA65."),
+        click.option("--fee", type=EUROS, required=not editing, help="Amount paid, in euros."),
+        click.option(
+            "--channel", default=default("vitale"), type=click.Choice([c.value for c in Channel])
+        ),
+        click.option(
+            "--tiers-payant",
+            "mode",
+            default=default("none"),
+            type=click.Choice([m.value for m in PaymentMode]),
+        ),
+        click.option(
+            "--parcours",
+            type=click.Choice([p.value for p in Parcours]),
+            help="Situation in the parcours de soins (default: worked out from the médecin "
+            "traitant).",
+        ),
+        click.option("--ald-related/--not-ald-related", default=default(False)),
+        click.option(
+            "--coefficient", type=DECIMAL, help="Key-letter coefficient (AMK 8.4, AMI 2)."
+        ),
+        click.option("--base", type=EUROS, help="Override the base de remboursement."),
+        click.option("--rate", type=DECIMAL, help="Override the AMO rate (0.70)."),
+        click.option("--notes", default=default("")),
+    ]
+
+    def decorate(func: Any) -> Any:
+        for option in reversed(options):
+            func = option(func)
+        return func
+
+    return decorate
+
+
+# Option name -> (ActInput field, how the option's value becomes the field's).
+_FIELDS: dict[str, tuple[str, Callable[[Any], Any]]] = {
+    "person_id": ("person_id", PersonId),
+    "practitioner_id": ("practitioner_id", PractitionerId),
+    "day": ("date", lambda v: v),
+    "code": ("act_code", str),
+    "fee": ("fee_cents", lambda v: v),
+    "mode": ("payment_mode", PaymentMode),
+    "channel": ("channel", Channel),
+    "parcours": ("parcours", Parcours),
+    "ald_related": ("ald_related", bool),
+    "coefficient": ("coefficient", lambda v: v),
+    "base": ("base_override_cents", lambda v: v),
+    "rate": ("rate_override", lambda v: v),
+    "notes": ("notes", str),
+}
+
+
+def _given(opts: dict[str, Any]) -> dict[str, Any]:
+    """The ActInput fields the options name (those left out are not in the result)."""
+    return {
+        field: convert(opts[option])
+        for option, (field, convert) in _FIELDS.items()
+        if opts.get(option) is not None
+    }
+
+
 @act.command("add")
-@click.option("--person", "person_id", type=int, required=True, help="Person id.")
-@click.option("--practitioner", "practitioner_id", type=int, help="Practitioner id.")
-@click.option("--date", "day", type=DATE, required=True)
-@click.option("--code", required=True, help="Act code, e.g. G, APC, AMK, PHARMA65.")
-@click.option("--fee", type=EUROS, required=True, help="Amount paid, in euros.")
-@click.option("--channel", default="vitale", type=click.Choice([c.value for c in Channel]))
-@click.option(
-    "--tiers-payant", "mode", default="none", type=click.Choice([m.value for m in PaymentMode])
-)
-@click.option(
-    "--parcours",
-    type=click.Choice([p.value for p in Parcours]),
-    help="Situation in the parcours de soins (default: worked out from the médecin traitant).",
-)
-@click.option("--ald-related/--not-ald-related", default=False)
-@click.option("--coefficient", type=DECIMAL, help="Key-letter coefficient (AMK 8.4, AMI 2).")
-@click.option("--base", type=EUROS, help="Override the base de remboursement.")
-@click.option("--rate", type=DECIMAL, help="Override the AMO rate (0.70).")
-@click.option("--notes", default="")
+@_act_options(editing=False)
 @click.pass_context
 @user_errors
 def add(ctx: click.Context, /, **opts: Any) -> None:
     """Log an act; prints the new id."""
-    data = ActInput(
-        person_id=PersonId(opts["person_id"]),
-        practitioner_id=None
-        if opts["practitioner_id"] is None
-        else PractitionerId(opts["practitioner_id"]),
-        date=opts["day"],
-        act_code=opts["code"],
-        fee_cents=opts["fee"],
-        payment_mode=PaymentMode(opts["mode"]),
-        channel=Channel(opts["channel"]),
-        parcours=None if opts["parcours"] is None else Parcours(opts["parcours"]),
-        ald_related=opts["ald_related"],
-        coefficient=opts["coefficient"],
-        base_override_cents=opts["base"],
-        rate_override=opts["rate"],
-        notes=opts["notes"],
-    )
+    given = _given(opts)
+    given.setdefault("practitioner_id", None)
     with open_services(ctx) as services:
-        result = services.care.add_act(data)
+        result = services.care.add_act(ActInput(**given))
     click.echo(result.value.id)
 
 
@@ -87,6 +127,19 @@ def reassess(ctx: click.Context) -> None:
     for warning in result.changes.warnings:
         click.echo(f"carnet: warning: {warning}", err=True)
     click.echo(f"{result.value} acts reassessed")
+
+
+@act.command("edit")
+@click.argument("act_id", type=int)
+@_act_options(editing=True)
+@click.pass_context
+@user_errors
+def edit(ctx: click.Context, /, act_id: int, **opts: Any) -> None:
+    """Change an act: only the options given change, the rest is kept."""
+    with open_services(ctx) as services:
+        found = services.care.act(ActId(act_id))
+        current = ActInput(**{f.name: getattr(found, f.name) for f in fields(ActInput)})
+        services.care.edit_act(ActId(act_id), replace(current, **_given(opts)))
 
 
 @act.command("list")
