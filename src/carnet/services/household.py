@@ -339,6 +339,7 @@ _ASSESSED_FIELDS = (
     "birth_date",
     "ald",
     "css",
+    "ame",
     "maternity_start",
     "maternity_end",
     "contract_id",
