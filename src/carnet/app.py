@@ -189,7 +189,9 @@ def open_for_window(path: Path | None, passphrase: str | None = None) -> Service
     Two windows on one file would each undo over the other's changes; commands
     (the CLI) may still run beside the window.
     """
-    services = build_services(path, passphrase=passphrase)
+    services = (
+        build_services(path) if passphrase is None else build_services(path, passphrase=passphrase)
+    )
     try:
         services.store.claim_window()
     except BaseException:

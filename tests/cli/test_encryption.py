@@ -12,6 +12,7 @@ import pytest
 pytest.importorskip("sqlcipher3")
 
 from carnet.app import build_services
+from carnet.domain.errors import DatabaseFileError
 from carnet.storage.cipher import PassphraseError
 from tests.cli.test_cli import run
 
@@ -58,7 +59,9 @@ def test_encrypting_leaves_no_plaintext_and_asks_for_the_passphrase(tmp_path: Pa
     assert wrong.returncode == 1
     assert "the passphrase does not open" in wrong.stderr
     assert "Traceback" not in wrong.stderr and "ERROR CORE" not in wrong.stderr
-    asked = carnet(db, "person", "list", answers=f"{SECRET}\n")
+    unasked = carnet(db, "person", "list")  # no terminal to ask on, no CARNET_PASSPHRASE
+    assert unasked.returncode == 1 and "not a Carnet database" in unasked.stderr
+    asked = carnet(db, "person", "list", key=SECRET)
     assert asked.returncode == 0 and "Sarah Thompson" in asked.stdout
     assert carnet(db, "backup", key=SECRET).returncode == 0
     assert (
@@ -90,9 +93,10 @@ def test_services_refuse_an_encrypted_file_without_the_right_passphrase(tmp_path
     db = tmp_path / "carnet.sqlite"
     run(db, "demo", "--acts", "5")
     assert carnet(db, "encrypt", answers=f"{SECRET}\n{SECRET}\n").returncode == 0
-    for given in (None, "nope nope nope"):
-        with pytest.raises(PassphraseError):
-            build_services(db, passphrase=given)
+    with pytest.raises(DatabaseFileError, match="not a Carnet database"):
+        build_services(db)  # without a passphrase the file cannot be read at all
+    with pytest.raises(PassphraseError, match="passphrase does not open"):
+        build_services(db, passphrase="nope nope nope")
     services = build_services(db, passphrase=SECRET)
     assert len(services.household.people()) == 4
     services.close()

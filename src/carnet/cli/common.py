@@ -45,7 +45,11 @@ def passphrase_for(path: Path) -> str | None:
     if not is_encrypted(path):
         return None
     given = os.environ.get("CARNET_PASSPHRASE")
-    return given if given else str(click.prompt("Passphrase", hide_input=True, err=True))
+    if given:
+        return given
+    if not sys.stdin.isatty():  # nobody to ask: the file is reported as unreadable
+        return None
+    return str(click.prompt("Passphrase", hide_input=True, err=True))
 
 
 def user_errors(func: Callable[P, R]) -> Callable[P, R]:

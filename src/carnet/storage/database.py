@@ -178,7 +178,9 @@ def _open_once(path: Path | None, passphrase: str | None) -> Ledger:
     else:
         _prepare_file(path)
         session = _session(path)
-        if cipher.is_encrypted(path):
+        # Without a passphrase an unreadable file is reported as not a database: the
+        # front ends ask for one first when the file looks encrypted (cipher.is_encrypted).
+        if passphrase is not None and cipher.is_encrypted(path):
             key = passphrase
             try:
                 conn = cipher.connect(path, passphrase, BUSY_TIMEOUT_MS / 1000)
