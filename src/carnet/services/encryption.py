@@ -18,11 +18,16 @@ from carnet.storage.session import Session
 
 MIN_PASSPHRASE = 8
 
-__all__ = ["MIN_PASSPHRASE", "PassphraseError", "is_encrypted", "set_encryption"]
+__all__ = ["MIN_PASSPHRASE", "PassphraseError", "available", "is_encrypted", "set_encryption"]
 
 
 def is_encrypted(db_path: Path) -> bool:
     return cipher.is_encrypted(db_path)
+
+
+def available() -> bool:
+    """Whether encryption can be switched on here (SQLCipher installed)."""
+    return cipher.available()
 
 
 def set_encryption(db_path: Path, old: str | None, new: str | None) -> list[Path]:

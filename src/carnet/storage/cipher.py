@@ -39,6 +39,13 @@ def _module() -> Any:
     return dbapi2
 
 
+def available() -> bool:
+    """Whether SQLCipher (``carnet[encryption]``) is installed."""
+    import importlib.util  # noqa: PLC0415
+
+    return importlib.util.find_spec("sqlcipher3") is not None
+
+
 def errors() -> tuple[type[BaseException], ...]:
     """SQLCipher's own exception classes (not those of ``sqlite3``), when it is installed."""
     try:

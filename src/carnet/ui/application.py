@@ -75,12 +75,13 @@ def build_window(services: Services, settings: QSettings) -> tuple[MainWindow, E
     """
     translator = WindowTranslator(str(settings.value("language", "en")))
     events = EventHub()
-    key = services.store.ledger.passphrase  # an encrypted file reopens with the same one
 
     def reopen(path: Path) -> Services:
-        return open_for_window(path, key)
+        # An encrypted file opens again with the passphrase the window last used.
+        return open_for_window(path, window.services.store.ledger.passphrase)
 
-    return MainWindow(services, events, settings, translator, reopen=reopen), events
+    window = MainWindow(services, events, settings, translator, reopen=reopen)
+    return window, events
 
 
 def needs_setup(people: int, acts: int) -> bool:

@@ -129,6 +129,12 @@ class MainWindow(QMainWindow):
 
         return BackupActions(self, self, self._t, self._reopen)
 
+    def switch_encryption(self) -> bool:
+        """Settings › Encrypt the database… (or Stop encrypting…); ``True`` once switched."""
+        from carnet.ui.encryption_actions import EncryptionActions  # noqa: PLC0415
+
+        return EncryptionActions(self, self, self._t).switch()
+
     @property
     def menus(self) -> WindowMenus:
         return self._menus

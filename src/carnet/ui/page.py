@@ -47,6 +47,8 @@ class Navigator(Protocol):
 
     def set_language(self, language: str) -> None: ...
 
+    def switch_encryption(self) -> bool: ...
+
 
 class PageContext(NamedTuple):
     """What a page may use: services, the hub, the language, settings and the window."""

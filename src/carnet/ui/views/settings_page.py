@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from carnet.i18n import LANGUAGES
+from carnet.services.encryption import available as encryption_available
 from carnet.services.settings import KNOWN
 from carnet.ui.calendar_export import export_calendar
 from carnet.ui.errors import guarded
@@ -49,6 +50,7 @@ class SettingsPage(Page):
         layout.addWidget(self._language_group())
         layout.addWidget(self._postal_group())
         layout.addWidget(self._reminders_group())
+        layout.addWidget(self._privacy_group())
         layout.addStretch(1)
         self._load()
 
@@ -119,6 +121,37 @@ class SettingsPage(Page):
     def _on_notify(self, on: bool) -> None:
         settings = self.ctx.services.settings
         guarded(self, self.ctx.t, lambda: settings.set(SETTING, "yes" if on else "no"))
+
+    def _privacy_group(self) -> QGroupBox:
+        t = self.ctx.t
+        box = QGroupBox(t.gettext("Privacy"))
+        form = QFormLayout(box)
+        encrypted = self.ctx.services.store.ledger.passphrase is not None
+        state = QLabel(
+            t.gettext("The database is encrypted with a passphrase.")
+            if encrypted
+            else t.gettext("The database is not encrypted (it is readable by you only).")
+        )
+        state.setWordWrap(True)
+        form.addRow(state)
+        self.encryption_button = QPushButton(
+            t.gettext("Stop encrypting…") if encrypted else t.gettext("Encrypt the database…")
+        )
+        if not encrypted and not encryption_available():
+            self.encryption_button.setEnabled(False)
+            self.encryption_button.setToolTip(
+                t.gettext("Needs SQLCipher: pip install 'carnet[encryption]'")
+            )
+        # Later: switching rebuilds this very page.
+        self.encryption_button.clicked.connect(lambda: self.ctx.later(self._switch))
+        row = QHBoxLayout()
+        row.addWidget(self.encryption_button)
+        row.addStretch(1)
+        form.addRow(row)
+        return box
+
+    def _switch(self) -> None:
+        self.ctx.window.switch_encryption()
 
     def _load(self) -> None:
         values = self.ctx.services.settings.all()
