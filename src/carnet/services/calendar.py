@@ -23,8 +23,8 @@ from carnet.domain.messages import Message
 from carnet.domain.road import REMIND_BEFORE_DAYS, Step
 from carnet.exports.ical import CalendarEntry, render_calendar
 from carnet.i18n import N_, Translator
+from carnet.private_files import write_private
 from carnet.services.base import Clock, Service
-from carnet.services.exports import _write_private
 from carnet.storage.store import Store
 
 # Feuilles still to send: a mailed one no longer races its deadline.
@@ -86,7 +86,7 @@ class CalendarService(Service):
     def write(self, out: Path, language: str = "en") -> int:
         """Write the ``.ics`` file (readable by its owner only, whole or not at all)."""
         data = self.ics(language)
-        _write_private(out, data)
+        write_private(out, data)
         return len(data)
 
     def _household_key(self) -> str:
