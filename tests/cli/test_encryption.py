@@ -108,3 +108,37 @@ def test_a_short_passphrase_is_refused_and_nothing_changes(tmp_path: Path) -> No
     done = carnet(db, "encrypt", answers="short\nshort\n")
     assert done.returncode == 1 and "at least 8 characters" in done.stderr
     assert db.read_bytes()[:15] == b"SQLite format 3"
+
+
+def test_an_encrypted_database_restores_its_encrypted_backup(tmp_path: Path) -> None:
+    db = tmp_path / "carnet.sqlite"
+    run(db, "demo", "--acts", "5")
+    assert carnet(db, "encrypt", answers=f"{SECRET}\n{SECRET}\n").returncode == 0
+    made = carnet(db, "backup", key=SECRET)
+    assert made.returncode == 0, made.stderr
+    backup = Path(made.stdout.split("Backup written to ", 1)[1].strip())
+    added = carnet(
+        db,
+        "act",
+        "add",
+        "--person",
+        "1",
+        "--date",
+        "2026-01-05",
+        "--code",
+        "G",
+        "--fee",
+        "30",
+        key=SECRET,
+    )
+    assert added.returncode == 0, added.stderr
+    done = carnet(db, "restore", str(backup), "--yes", key=SECRET)
+    assert done.returncode == 0, done.stderr
+    aside = Path(done.stdout.split("kept as ", 1)[1].strip())
+    services = build_services(db, passphrase=SECRET)
+    assert services.care_table.count() == 5  # the backup's acts
+    services.close()
+    kept = build_services(aside, passphrase=SECRET)  # the copy kept aside is whole
+    assert kept.care_table.count() == 6
+    kept.close()
+    assert b"Thompson" not in db.read_bytes() and b"Thompson" not in aside.read_bytes()

@@ -103,7 +103,7 @@ def test_a_failed_copy_puts_the_current_database_back(
     services.close()
     before = dump_database(db)
 
-    def full_disk(_conn: sqlite3.Connection, _target: Path) -> Path:
+    def full_disk(_conn: sqlite3.Connection, _target: Path, _key: str | None = None) -> Path:
         raise OSError(28, "No space left on device")
 
     monkeypatch.setattr(storage_backup, "backup_to", full_disk)

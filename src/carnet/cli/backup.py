@@ -7,7 +7,7 @@ from pathlib import Path
 import click
 
 from carnet.app import resolve_db_path
-from carnet.cli.common import open_services, user_errors
+from carnet.cli.common import open_services, passphrase_for, user_errors
 from carnet.services.backup import check_backup, is_archive, restore_database
 
 
@@ -51,13 +51,15 @@ def restore(ctx: click.Context, backup_file: Path, yes: bool) -> None:
     root = ctx.find_root().obj or {}
     db_path = resolve_db_path(root.get("db_path"))
     secret = None
+    # An encrypted database, or an encrypted backup of one, opens with its passphrase.
+    key = passphrase_for(db_path) or passphrase_for(backup_file)
     if is_archive(backup_file):
         secret = click.prompt("Password", hide_input=True)
     else:
-        check_backup(backup_file)  # refuse a bad file before asking anything
+        check_backup(backup_file, key)  # refuse a bad file before asking anything
     if not yes:
         click.confirm(f"Replace {db_path} by {backup_file}?", abort=True)
-    aside = restore_database(db_path, backup_file, password=secret)
+    aside = restore_database(db_path, backup_file, password=secret, passphrase=key)
     if aside is None:
         click.echo(f"Restored {backup_file} to {db_path} (there was no database there before)")
     else:

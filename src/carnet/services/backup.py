@@ -164,7 +164,11 @@ class BackupService:
 
 
 def restore_database(
-    db_path: Path, backup: Path, now: Now = _local_now, password: str | None = None
+    db_path: Path,
+    backup: Path,
+    now: Now = _local_now,
+    password: str | None = None,
+    passphrase: str | None = None,
 ) -> Path | None:
     """Put ``backup`` in place of ``db_path``; returns where a copy of the old file is kept.
 
@@ -177,7 +181,8 @@ def restore_database(
     beside the database (files already there are kept as they are).
 
     Refused while another Carnet (a window, a command) has the database open:
-    replacing the file under it would lose what it writes next.
+    replacing the file under it would lose what it writes next. ``passphrase``
+    opens an encrypted database and its encrypted backups.
     """
     session = Session(db_path) if db_path.exists() else None
     try:
@@ -190,22 +195,22 @@ def restore_database(
                 path=str(db_path),
             )
         if not is_archive(backup):
-            return storage_backup.restore_file(backup, db_path, now())
+            return storage_backup.restore_file(backup, db_path, now(), passphrase)
         data = _read_archive(backup, password, FileStore.beside(db_path))
-        return storage_backup.restore_image(data, str(backup), db_path, now())
+        return storage_backup.restore_image(data, str(backup), db_path, now(), passphrase)
     finally:
         if session is not None:
             session.release()
 
 
-def verify_backup(backup: Path, password: str | None = None) -> int:
+def verify_backup(backup: Path, password: str | None = None, passphrase: str | None = None) -> int:
     """Check ``backup`` as :func:`restore_database` will, without touching any database.
 
     Lets a front end refuse a bad file or a wrong password while the current
     database is still open. Returns the backup's number of applied migrations.
     """
     if not is_archive(backup):
-        return storage_backup.check_backup(backup)
+        return storage_backup.check_backup(backup, passphrase)
     return storage_backup.check_image(_read_archive(backup, password), str(backup))
 
 
@@ -219,5 +224,5 @@ def is_archive(path: Path) -> bool:
     return path.is_file() and storage_archive.is_archive(path)
 
 
-def check_backup(path: Path) -> int:
-    return storage_backup.check_backup(path)
+def check_backup(path: Path, passphrase: str | None = None) -> int:
+    return storage_backup.check_backup(path, passphrase)

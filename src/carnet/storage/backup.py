@@ -98,21 +98,22 @@ def backups(db_path: Path) -> list[Path]:
     return sorted(backup_folder(db_path).glob(f"{PREFIX}*.sqlite"), reverse=True)
 
 
-def check_backup(path: Path) -> int:
+def check_backup(path: Path, passphrase: str | None = None) -> int:
     """Check that ``path`` is an intact Carnet database this build can open.
 
     Returns its number of applied migrations. Raises :class:`BackupError` or
-    :class:`SchemaTooNewError` naming the problem.
+    :class:`SchemaTooNewError` naming the problem. An encrypted backup opens
+    with ``passphrase`` (that of the encrypted database it was made from).
     """
     if not path.is_file():
         raise BackupError(N_("{path}: no such file"), path=str(path))
     try:
-        conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+        conn = _open_source(path, passphrase)
         try:
             return _check(conn, str(path))
         finally:
             conn.close()
-    except sqlite3.DatabaseError as exc:
+    except _errors() as exc:
         raise BackupError(
             N_("{path}: not a Carnet database ({reason})"), path=str(path), reason=str(exc)
         ) from exc
@@ -175,23 +176,46 @@ def check_image(data: bytes, name: str) -> int:
         ) from exc
 
 
-def restore_file(backup: Path, db_path: Path, now: datetime) -> Path | None:
+def _errors() -> tuple[type[BaseException], ...]:
+    """SQLite's errors, and SQLCipher's when it is installed (its classes are its own)."""
+    return (sqlite3.DatabaseError, *cipher.errors())
+
+
+def _open_source(path: Path, passphrase: str | None) -> sqlite3.Connection:
+    """``path`` opened to be read: with ``passphrase`` if it is encrypted."""
+    if passphrase and cipher.is_encrypted(path):
+        return cipher.connect(path, passphrase)
+    return sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+
+
+def restore_file(
+    backup: Path, db_path: Path, now: datetime, passphrase: str | None = None
+) -> Path | None:
     """Replace the database at ``db_path`` by the backup file ``backup``.
 
-    See :func:`restore_image`; ``backup`` may be the database file itself.
+    See :func:`restore_image`; ``backup`` may be the database file itself. An
+    encrypted backup (and an encrypted current database) open with ``passphrase``;
+    the restored copy is encrypted as the backup was.
     """
-    check_backup(backup)
-    source = sqlite3.connect(f"file:{backup}?mode=ro", uri=True)
+    check_backup(backup, passphrase)
+    key = passphrase if passphrase and cipher.is_encrypted(backup) else None
+    source = _open_source(backup, passphrase)
     try:
-        return _put_in_place(db_path, now, lambda incoming: _copy_into(source, incoming))
+        return _put_in_place(
+            db_path, now, lambda incoming: _copy_into(source, incoming, key), passphrase
+        )
     finally:
         source.close()
 
 
-def restore_image(data: bytes, name: str, db_path: Path, now: datetime) -> Path | None:
+def restore_image(
+    data: bytes, name: str, db_path: Path, now: datetime, passphrase: str | None = None
+) -> Path | None:
     """Replace the database at ``db_path`` by the database ``data`` (from an archive)."""
     check_image(data, name)
-    return _put_in_place(db_path, now, lambda incoming: _write_image(_without_wal(data), incoming))
+    return _put_in_place(
+        db_path, now, lambda incoming: _write_image(_without_wal(data), incoming), passphrase
+    )
 
 
 def _write_image(data: bytes, path: Path) -> None:
@@ -201,7 +225,9 @@ def _write_image(data: bytes, path: Path) -> None:
         os.fsync(out.fileno())
 
 
-def _put_in_place(db_path: Path, now: datetime, fill: Callable[[Path], None]) -> Path | None:
+def _put_in_place(
+    db_path: Path, now: datetime, fill: Callable[[Path], None], passphrase: str | None = None
+) -> Path | None:
     """Build the restored database beside ``db_path``, then put it in place with one rename.
 
     At every instant either the old or the new database is at ``db_path``: a
@@ -216,7 +242,7 @@ def _put_in_place(db_path: Path, now: datetime, fill: Callable[[Path], None]) ->
         fill(incoming)
         if _holds_data(db_path):
             aside = db_path.with_name(f"{db_path.name}.before-restore-{now:%Y%m%d-%H%M%S}")
-            _keep_aside(db_path, aside)
+            _keep_aside(db_path, aside, passphrase)
             # The WAL is empty now (checkpointed): a stale one must not be read into
             # the restored file, which has none of its own.
             for suffix in ("-wal", "-shm"):
@@ -228,16 +254,21 @@ def _holds_data(path: Path) -> bool:
     return path.is_file() and path.stat().st_size > 0
 
 
-def _keep_aside(db_path: Path, aside: Path) -> None:
+def _keep_aside(db_path: Path, aside: Path, passphrase: str | None) -> None:
     """A complete copy of the current database at ``aside``, its WAL folded in and emptied."""
+    key = passphrase if passphrase and cipher.is_encrypted(db_path) else None
     try:
-        conn = sqlite3.connect(db_path)
+        conn = cipher.connect(db_path, key) if key else sqlite3.connect(db_path)
         try:
-            backup_to(conn, aside)
+            backup_to(conn, aside, key)
             conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
         finally:
             conn.close()
-    except sqlite3.DatabaseError:
-        # Not a database (damaged, or some other file): kept aside byte for byte.
-        with staged(aside) as temporary:
-            shutil.copyfile(db_path, temporary)
+    except _errors():
+        # Unreadable here (damaged, encrypted without its passphrase, another file):
+        # kept aside byte for byte, with its WAL, so that nothing of it is lost.
+        for suffix in ("", "-wal"):
+            side = db_path.with_name(db_path.name + suffix)
+            if side.exists():
+                with staged(aside.with_name(aside.name + suffix)) as temporary:
+                    shutil.copyfile(side, temporary)

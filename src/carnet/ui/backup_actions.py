@@ -109,10 +109,11 @@ class BackupActions:
             return False
         services = self._host.services
         db_path, reopen = services.db_path, self._reopen
+        key = services.store.ledger.passphrase  # an encrypted file and its backups
         assert db_path is not None and reopen is not None  # can_restore said so
         services.close()
         try:
-            aside = restore_database(db_path, choice.file, password=choice.password)
+            aside = restore_database(db_path, choice.file, password=choice.password, passphrase=key)
         except (CarnetError, OSError) as exc:
             # restore_database left the current file in place: open it again as it was.
             if self._reopen_at(db_path, reopen):
@@ -140,7 +141,8 @@ class BackupActions:
 
     def _check(self, choice: RestoreChoice) -> bool:
         try:
-            verify_backup(choice.file, choice.password)
+            key = self._host.services.store.ledger.passphrase
+            verify_backup(choice.file, choice.password, key)
         except (CarnetError, OSError) as exc:
             self._refused(choice, exc)
             return False
