@@ -39,6 +39,7 @@ from pathlib import Path
 from sqlite_utils import Database, Migrations
 
 from carnet.services.backup import verify_backup
+from carnet.storage import cipher
 from carnet.storage.database import MIGRATION_NAMES, MIGRATION_SET
 from carnet.storage.migrations import migrations
 from carnet.storage.store import open_store
@@ -68,6 +69,7 @@ class Scenario:
     database: str = "live.sqlite"  # the template database copied into the data folder
     # Files the command is asked to write outside the data folder, and what they must be.
     outputs: tuple[str, ...] = ()
+    backups: bool = False  # the data folder starts with automatic backups beside the database
 
 
 SCENARIOS = (
@@ -88,6 +90,8 @@ SCENARIOS = (
         "restore-archive", ("restore", "{template}/backup.zip", "--yes"), stdin=f"{PASSWORD}\n"
     ),
     Scenario("migration", ("person", "list"), database="old.sqlite"),
+    # Switching encryption on rewrites the database and its backups (carnet[encryption]).
+    Scenario("encrypt", ("encrypt",), stdin=f"{PASSWORD}\n{PASSWORD}\n", backups=True),
 )
 
 
@@ -134,6 +138,7 @@ def make_template(folder: Path) -> None:
     live = folder / "live.sqlite"
     finish(carnet(live, "demo", "--acts", str(LIVE_ACTS)))
     finish(carnet(live, "attach", "act", "1", str(scan)))
+    finish(carnet(live, "backup"))  # into template/backups, for the encrypt scenario
     small = folder / "small.sqlite"
     finish(carnet(small, "demo", "--acts", str(BACKUP_ACTS)))
     finish(carnet(small, "attach", "act", "1", str(scan)))
@@ -180,6 +185,8 @@ def prepare(scenario: Scenario, template: Path, folder: Path) -> tuple[Path, lis
         files = template / f"{scenario.database}.files"
         if files.is_dir():
             shutil.copytree(files, folder / "data" / f"{DB}.files")
+        if scenario.backups:
+            shutil.copytree(template / "backups", folder / "data" / "backups")
     args = [a.format(template=template, out=folder / "out") for a in scenario.argv]
     return db, args
 
@@ -236,7 +243,7 @@ def _count(conn: sqlite3.Connection, table: str) -> int:
 
 
 def _acts(db: Path) -> int:
-    conn = sqlite3.connect(db)
+    conn = _connect(db)
     try:
         tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")}
         return _count(conn, "care_act") if "care_act" in tables else 0
@@ -244,12 +251,20 @@ def _acts(db: Path) -> int:
         conn.close()
 
 
+def _connect(db: Path) -> sqlite3.Connection:
+    """The database, opened with the harness's passphrase once it is encrypted."""
+    return cipher.connect(db, PASSWORD) if cipher.is_encrypted(db) else sqlite3.connect(db)
+
+
 def _database(db: Path) -> list[str]:
-    conn = sqlite3.connect(db)
+    try:
+        conn = _connect(db)
+    except cipher.PassphraseError as exc:
+        return [f"the database does not open: {exc}"]
     try:
         verdict = conn.execute("PRAGMA integrity_check").fetchone()[0]
         broken = conn.execute("PRAGMA foreign_key_check").fetchall()
-    except sqlite3.DatabaseError as exc:
+    except (sqlite3.DatabaseError, *cipher.errors()) as exc:
         return [f"the database does not open: {exc}"]
     finally:
         conn.close()
@@ -275,7 +290,7 @@ _HALF_DONE = {
 
 
 def _wholeness(scenario: Scenario, template: Path, db: Path, before: int | None) -> list[str]:
-    conn = sqlite3.connect(db)
+    conn = _connect(db)
     try:
         tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")}
         problems = []
@@ -320,6 +335,14 @@ def _leaks(folder: Path, scenario: Scenario) -> list[str]:
         for p in (folder / "tmp").rglob("*")
         if p.is_file()
     ]
+    db = folder / "data" / DB
+    if db.exists() and cipher.is_encrypted(db):  # switched on: nothing readable is left
+        for path in (folder / "data").rglob("*.sqlite*"):
+            if not path.is_file():
+                continue
+            with path.open("rb") as handle:
+                if handle.read(len(SQLITE_MAGIC)) == SQLITE_MAGIC:
+                    problems.append(f"plaintext left once encrypted: {path.relative_to(folder)}")
     allowed = {name for name in scenario.outputs if name.endswith(".sqlite")}
     for path in folder.rglob("*"):
         if not path.is_file() or path.is_relative_to(folder / "data"):
@@ -362,7 +385,7 @@ def _incomplete(path: Path) -> str:
 def _reopened(db: Path) -> list[str]:
     """The next Carnet opens the file, and then nothing half-done is left in the data folder."""
     try:
-        open_store(db).close()
+        open_store(db, PASSWORD if cipher.is_encrypted(db) else None).close()
     except Exception as exc:
         return [f"the next Carnet cannot open it: {exc}"]
     left = [p.name for p in db.parent.rglob("*") if p.name.endswith(".partial")]

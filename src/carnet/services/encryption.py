@@ -55,8 +55,11 @@ def set_encryption(db_path: Path, old: str | None, new: str | None) -> list[Path
                 N_("{path} is open in another Carnet (a window or a command); close it first"),
                 path=str(db_path),
             )
+        # The copies first: killed half-way, the database still says it is not done
+        # (running it again finishes), rather than saying "encrypted" over plain copies.
+        skipped = _convert_copies(db_path, old, new)
         cipher.convert(db_path, old, new)
-        return _convert_copies(db_path, old, new)
+        return skipped
     finally:
         session.release()
 
@@ -65,11 +68,24 @@ def _convert_copies(db_path: Path, old: str | None, new: str | None) -> list[Pat
     kept_aside = db_path.parent.glob(f"{db_path.name}.before-restore-*")
     skipped = []
     for copy in [*backups(db_path), *kept_aside]:
+        if _opens_with(copy, new):
+            continue  # already as wanted (a switch interrupted before, run again)
         was = old if cipher.is_encrypted(copy) else None
-        if was == new:
-            continue
         try:
             cipher.convert(copy, was, new)
         except PassphraseError:
             skipped.append(copy)
     return skipped
+
+
+def _opens_with(path: Path, passphrase: str | None) -> bool:
+    """Whether ``path`` is already plain (``None``) or encrypted with ``passphrase``."""
+    if passphrase is None:
+        return not cipher.is_encrypted(path)
+    if not cipher.is_encrypted(path):
+        return False
+    try:
+        cipher.connect(path, passphrase).close()
+    except PassphraseError:
+        return False
+    return True
