@@ -72,7 +72,7 @@ def test_practitioner_edit_keeps_every_field_not_given(tmp_path: Path) -> None:
         "--sector",
         "2-optam",
         "--rpps",
-        "10003123456",
+        "10003123451",
         "--language",
         "en",
     ).stdout.strip()
