@@ -151,5 +151,5 @@ def test_an_existing_empty_file_given_to_db_becomes_private(tmp_path: Path) -> N
     db = tmp_path / "given.sqlite"
     db.touch(mode=0o644)
     db.chmod(0o644)
-    run(db, "person", "list")
+    run(db, "person", "add", "--first-name", "Ada", "--last-name", "Given")
     assert _private(db)
