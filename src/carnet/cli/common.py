@@ -132,6 +132,7 @@ READS_ONLY = frozenset(
         "person show", "practitioner list", "reconcile", "setting list", "summary", "todo",
         "todo-sheet", "calendar", "road show",
         "act reassess",  # rewrites existing acts: on a missing file there is nothing to do
+        "encrypt", "decrypt",  # rewrite an existing database, never make one
     }
 )  # fmt: skip
 MAY_CREATE = frozenset(
@@ -141,7 +142,7 @@ MAY_CREATE = frozenset(
         "feuille sign", "gui", "import", "load-json", "mailing cancel", "mailing create",
         "mailing mark-mailed", "mailing mark-printed", "payer", "person add", "person edit",
         "practitioner add", "restore", "setting set", "abroad add", "abroad claim",
-        "road reach",
+        "road reach", "act edit", "practitioner edit", "person erase",
         "estimate",  # needs no database at all
     }
 )  # fmt: skip

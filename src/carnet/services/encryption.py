@@ -42,6 +42,10 @@ def set_encryption(db_path: Path, old: str | None, new: str | None) -> list[Path
             N_("choose a passphrase of at least {count} characters"),
             count=MIN_PASSPHRASE,
         )
+    if not db_path.is_file() or db_path.stat().st_size == 0:
+        raise ValidationError(
+            "database", N_("there is no Carnet database at {path}"), path=str(db_path)
+        )
     if (old is not None) != cipher.is_encrypted(db_path):
         raise ValidationError(
             "passphrase",
