@@ -5,7 +5,8 @@ default, or under ``xvfb-run``). The demo database is built fresh with a fixed "
 (2026-11-28) and seed, so the pictures are repeatable. Files are named ``<page>-<lang>.png``,
 plus ``setup-<lang>.png`` for the first-run assistant and ``act-form-<lang>.png``, and the
 File menu's dialogs: ``export-<lang>.png``, ``backup-<lang>.png``, ``restore-<lang>.png`` and
-``todo-sheet-<lang>.png``;
+``todo-sheet-<lang>.png``; the Care page's ``received-<lang>.png`` and
+``decompte-<lang>.png``;
 plus, from a small newcomer household of their own, ``road-<lang>.png`` (the Household page's
 road), ``dashboard-road-<lang>.png`` (the next steps), ``abroad-act-<lang>.png`` (an act in
 London on the Care page) and ``abroad-form-<lang>.png`` (its form).
@@ -32,7 +33,8 @@ from PySide6.QtWidgets import QApplication, QWidget
 from carnet.app import Services, build_services
 from carnet.domain.abroad import AbroadInput
 from carnet.domain.care import ActInput
-from carnet.domain.codes import Channel
+from carnet.domain.codes import Channel, Payer
+from carnet.domain.ids import ActId
 from carnet.domain.money import Cents
 from carnet.domain.people import PersonInput
 from carnet.domain.practitioners import PractitionerInput, Profession
@@ -40,6 +42,7 @@ from carnet.domain.road import Step
 from carnet.services.backup import BackupService
 from carnet.services.demo import build_demo
 from carnet.ui.application import QtTranslations, build_window, configure
+from carnet.ui.dialogs.decompte_editor import DecompteEditor
 from carnet.ui.dialogs.setup_wizard import SetupWizard
 from carnet.ui.events import EventHub
 from carnet.ui.formats import WindowTranslator
@@ -109,6 +112,42 @@ def shoot_window(app: QApplication, window: MainWindow, out: Path, language: str
     settle(app)
     save(export, out / f"export-{language}.png")
     export.reject()
+
+
+def shoot_received(
+    app: QApplication, window: MainWindow, services: Services, out: Path, language: str
+) -> None:
+    """The Care page's "Payment received…" (on an act paid short) and "Décompte…" forms."""
+    window.show_page("care")
+    care = window.care_page
+    short = services.discrepancies.owed_acts()
+    if short:
+        care.select_act(ActId(min(short)))
+    dialog = care.commands.mark_received()
+    if dialog is not None:
+        settle(app)
+        save(dialog, out / f"received-{language}.png")
+        dialog.reject()
+    decompte = care.commands.enter_decompte()
+    editor = decompte.findChild(DecompteEditor)
+    if editor is not None:
+        editor.set_line(0, "03/11/2026", "G", "19,00")
+        editor.set_line(1, "05/11/2026", "AMK", "11,69")
+    settle(app)
+    save(decompte, out / f"decompte-{language}.png")
+    decompte.reject()
+
+
+def owed_examples(services: Services) -> None:
+    """Two CPAM payments received short (one outside the parcours, one a deduction taken
+    twice), so that the dashboard and the Care page show what may be owed."""
+    visits = [
+        a
+        for a in services.care.summaries()
+        if a.act_code == "G" and a.amo_cents == 1900 and a.status == "pending"
+    ][-2:]
+    for act, cents in zip(visits, (700, 1700), strict=False):
+        services.received.record(act.id, Payer.AMO, Cents(cents))
 
 
 def shoot_backups(app: QApplication, window: MainWindow, out: Path, language: str) -> None:
@@ -240,6 +279,7 @@ def main() -> None:
         if args.only == "newcomer":
             return
         services = demo_services(work, args.acts)
+        owed_examples(services)
         try:
             for language in ("en", "fr"):
                 qt_translations.use(language)
@@ -247,6 +287,7 @@ def main() -> None:
                 settings.setValue("language", language)
                 window, _events = build_window(services, settings)
                 shoot_window(app, window, args.out, language)
+                shoot_received(app, window, services, args.out, language)
                 shoot_backups(app, window, args.out, language)
                 window.close()
                 shoot_setup(app, work, args.out, language)

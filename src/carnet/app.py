@@ -28,12 +28,15 @@ if TYPE_CHECKING:
     from carnet.services.care import CareService
     from carnet.services.claims import ClaimsService
     from carnet.services.dashboard import DashboardService
+    from carnet.services.discrepancies import DiscrepancyService
     from carnet.services.exports import ExportService
     from carnet.services.history import HistoryService
     from carnet.services.household import HouseholdService
     from carnet.services.mailing_documents import MailingDocuments
     from carnet.services.mailings import MailingService
     from carnet.services.parcours import ParcoursService
+    from carnet.services.received import ReceivedService
+    from carnet.services.reclamations import ReclamationService
     from carnet.services.reconciliation import ReconciliationService
     from carnet.services.reports import ReportService
     from carnet.services.road import RoadService
@@ -164,6 +167,24 @@ class Services:
         from carnet.services.dashboard import DashboardService  # noqa: PLC0415
 
         return DashboardService(self.store, self.today)
+
+    @cached_property
+    def received(self) -> ReceivedService:
+        from carnet.services.received import ReceivedService  # noqa: PLC0415
+
+        return ReceivedService(self.store, self.today)
+
+    @cached_property
+    def discrepancies(self) -> DiscrepancyService:
+        from carnet.services.discrepancies import DiscrepancyService  # noqa: PLC0415
+
+        return DiscrepancyService(self.store, self.today)
+
+    @cached_property
+    def reclamations(self) -> ReclamationService:
+        from carnet.services.reclamations import ReclamationService  # noqa: PLC0415
+
+        return ReclamationService(self.store, self.today)
 
     @property
     def db_path(self) -> Path | None:

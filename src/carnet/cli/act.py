@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import fields, replace
+from datetime import date
 from decimal import Decimal
-from typing import Any
+from typing import IO, Any
 
 import click
 
@@ -22,8 +23,9 @@ from carnet.cli.common import (
 from carnet.domain.act_query import ActSummary
 from carnet.domain.assessment import Assessment
 from carnet.domain.care import ActInput, CareAct
-from carnet.domain.codes import Channel, Parcours, PaymentMode
+from carnet.domain.codes import Channel, Parcours, Payer, PaymentMode
 from carnet.domain.ids import ActId, PersonId, PractitionerId
+from carnet.domain.money import Cents
 from carnet.domain.payments import ExpectedPayment
 from carnet.rules.explain import parcours_reason, render_explanation
 
@@ -286,3 +288,36 @@ def payment_json(p: ExpectedPayment) -> dict[str, Any]:
 
 def _dec(value: Decimal | None) -> str | None:
     return None if value is None else str(value)
+
+
+_PAYERS = {"cpam": Payer.AMO, "mutuelle": Payer.AMC}
+
+
+@act.command("received")
+@click.argument("act_id", type=int)
+@click.option("--payer", required=True, type=click.Choice(list(_PAYERS)), help="Who paid.")
+@click.option("--amount", type=EUROS, required=True, help="Amount paid, in euros (0 allowed).")
+@click.option("--date", "day", type=DATE, help="When it was paid (default: today).")
+@click.pass_context
+@user_errors
+def received(ctx: click.Context, act_id: int, payer: str, amount: Cents, day: date | None) -> None:
+    """Record what the CPAM or the mutuelle paid for an act (from its décompte)."""
+    with open_services(ctx) as services:
+        receipt = services.received.record(ActId(act_id), _PAYERS[payer], amount, day).value
+    click.echo(f"Act #{receipt.act_id}: {payer} paid {money(receipt.amount_cents)} EUR")
+
+
+@act.command("decompte")
+@click.argument("csv_file", type=click.File("r", encoding="utf-8-sig"))
+@click.option("--payer", required=True, type=click.Choice(list(_PAYERS)), help="Whose décompte.")
+@click.pass_context
+@user_errors
+def decompte(ctx: click.Context, csv_file: IO[str], payer: str) -> None:
+    """Record a décompte typed as CSV: columns date_of_care, act, amount, payment_date.
+
+    ``act`` is the act code (or ``#id`` when several acts share the date).
+    """
+    name = getattr(csv_file, "name", "décompte")
+    with open_services(ctx) as services:
+        receipts = services.received.decompte_csv(_PAYERS[payer], csv_file.read(), str(name)).value
+    click.echo(f"Recorded {len(receipts)} line(s) of the {payer} décompte")

@@ -36,4 +36,5 @@ COMMANDS: dict[str, str] = {
     "reconcile": "carnet.cli.bank:reconcile",
     "csv-profile": "carnet.cli.bank:csv_profile",
     "payer": "carnet.cli.bank:payer",
+    "discrepancy": "carnet.cli.discrepancy:discrepancy",
 }

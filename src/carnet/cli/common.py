@@ -130,7 +130,7 @@ READS_ONLY = frozenset(
         "export csv", "export json", "export xlsx", "feuille list", "feuille warnings",
         "letter reminder", "mailing labels", "mailing list", "mailing pdf", "person list",
         "person show", "practitioner list", "reconcile", "setting list", "summary", "todo",
-        "todo-sheet", "calendar", "road show",
+        "todo-sheet", "calendar", "road show", "discrepancy list",
         "act reassess",  # rewrites existing acts: on a missing file there is nothing to do
         "encrypt", "decrypt",  # rewrite an existing database, never make one
     }
@@ -143,6 +143,7 @@ MAY_CREATE = frozenset(
         "mailing mark-mailed", "mailing mark-printed", "payer", "person add", "person edit",
         "practitioner add", "restore", "setting set", "abroad add", "abroad claim",
         "road reach", "act edit", "practitioner edit", "person erase",
+        "act received", "act decompte", "discrepancy accept", "letter reclamation",
         "estimate",  # needs no database at all
     }
 )  # fmt: skip

@@ -17,7 +17,8 @@ from carnet.cli.common import (
     user_errors,
     write_output,
 )
-from carnet.domain.ids import FeuilleId, MailingId, PersonId
+from carnet.domain.codes import Payer
+from carnet.domain.ids import ActId, FeuilleId, MailingId, PersonId
 from carnet.domain.mailings import Mailing, RecipientKind
 
 
@@ -174,3 +175,30 @@ def reminder(ctx: click.Context, mailing_id: int, out: Path) -> None:
     with open_services(ctx) as services:
         data = services.mailing_documents.reminder_pdf(MailingId(mailing_id))
     write_output(out, data)
+
+
+@letter.command("reclamation")
+@click.argument("act_ids", type=int, nargs=-1, required=True)
+@click.option(
+    "--payer",
+    type=click.Choice(["cpam", "mutuelle"]),
+    help="Who is asked (default: the one that paid short; needed when both did).",
+)
+@click.option("--out", type=OUT_FILE, help="PDF file to write ('-' for standard output).")
+@click.pass_context
+@user_errors
+def reclamation(
+    ctx: click.Context, act_ids: tuple[int, ...], payer: str | None, out: Path | None
+) -> None:
+    """A reclamation asking the CPAM (or the mutuelle) for what it underpaid on these acts.
+
+    It is kept as a mailing: print it, then 'carnet mailing mark-mailed ID'; a reminder
+    ('carnet letter reminder ID') is offered when nothing changed weeks later.
+    """
+    chosen = None if payer is None else (Payer.AMO if payer == "cpam" else Payer.AMC)
+    with open_services(ctx) as services:
+        mailing = services.reclamations.create([ActId(a) for a in act_ids], chosen).value
+        data = services.mailing_documents.pdf(mailing.id)
+    target = out or Path(f"reclamation-{mailing.id}.pdf")
+    write_output(target, data)
+    click.echo(f"Reclamation #{mailing.id} to {mailing.recipient}", err=True)

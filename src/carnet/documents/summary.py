@@ -22,6 +22,7 @@ from carnet.documents.long_tables import long_table
 from carnet.documents.pages import Cancelled, Meta, Section, render, stop_if_cancelled
 from carnet.documents.styles import TABLE_MARGIN, body_box, styles
 from carnet.documents.summary_charts import category_chart, month_chart
+from carnet.documents.summary_owed import owed_section
 from carnet.documents.summary_tables import (
     Column,
     fitted_cell,
@@ -77,6 +78,7 @@ def summary_section(summary: Summary, language: str, cancelled: Cancelled | None
         + _overview(summary, words, language, box.width)
         + _pending(summary.pending, words, language, box.width)
         + _parcours(summary, words, language)
+        + owed_section(summary.owed, language, box.width)
         + _feuilles(summary, words, language, box.width, cancelled)
         + _acts(summary, words, language, box.width, cancelled)
     )

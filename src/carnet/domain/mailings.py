@@ -1,4 +1,4 @@
-"""Mailings: envelopes of feuilles sent to a CPAM or to a mutuelle."""
+"""Mailings: envelopes of feuilles (or a reclamation letter) sent to a CPAM or a mutuelle."""
 
 from __future__ import annotations
 
@@ -12,6 +12,11 @@ from carnet.domain.ids import FeuilleId, MailingId, PersonId
 class RecipientKind(StrEnum):
     CPAM = "cpam"
     MUTUELLE = "mutuelle"
+
+
+class MailingKind(StrEnum):
+    FEUILLES = "feuilles"  # an envelope of feuilles de soins
+    RECLAMATION = "reclamation"  # a letter claiming what a payer underpaid
 
 
 class MailingMode(StrEnum):
@@ -32,3 +37,4 @@ class Mailing:
     mailed_on: date | None = None
     pdf_sha256: str = ""
     feuille_ids: tuple[FeuilleId, ...] = ()
+    kind: MailingKind = MailingKind.FEUILLES

@@ -111,7 +111,25 @@ def _english(params: Mapping[str, Param]) -> dict[str, object]:
     }
 
 
+class Amount(str):
+    """An amount of money in a sentence: ``7.00 €`` in the English text, and the
+    reader's own format (``7,00 €``, ``€7.00``) when rendered by a translator that
+    formats money."""
+
+    cents: int
+
+    def __new__(cls, cents: int) -> Self:
+        sign = "-" if cents < 0 else ""
+        whole, part = divmod(abs(cents), 100)
+        amount = super().__new__(cls, f"{sign}{whole}.{part:02d} €")
+        amount.cents = cents
+        return amount
+
+
 def _rendered(value: Param, t: Renderer) -> object:
+    if isinstance(value, Amount):
+        money = getattr(t, "money", None)
+        return str(value) if money is None else money(value.cents)
     if isinstance(value, Message):
         return value.render(t)
     if isinstance(value, date):

@@ -85,6 +85,19 @@ class Split(NamedTuple):
 
 
 @dataclass(frozen=True, slots=True)
+class OwedLine:
+    """An act a payer paid short (see :mod:`carnet.services.discrepancies`)."""
+
+    care_date: date
+    person: str
+    act: str
+    payer: str  # amo | amc
+    expected_cents: int
+    received_cents: int
+    cause: str  # a Cause value
+
+
+@dataclass(frozen=True, slots=True)
 class Summary:
     """A period's care for the household or one person."""
 
@@ -98,6 +111,7 @@ class Summary:
     by_month: tuple[Split, ...] = ()
     by_category: tuple[Split, ...] = ()
     parcours: tuple[tuple[str, int], ...] = ()  # (person, cents lost out of the parcours)
+    owed: tuple[OwedLine, ...] = ()  # paid short, with the likely cause
 
     @property
     def totals(self) -> Totals:

@@ -77,6 +77,9 @@ class HasLanguage(Protocol):
 _MONEY = frozenset({"amount", "base", "fee", "tariff", "cap", "gross", "net", "amc", "patient"})
 _MONEY |= frozenset({"tm", "majoration", "depassement", "covered", "withheld", "reference"})
 _MONEY |= frozenset({"invoice", "exchange"})  # care abroad: decimal comma in French too
+_MONEY |= frozenset({"expected"})
+# Parameters that are words, translated through the templates' "payer.amo", "cause.rate"...
+_WORDS = ("payer", "cause")
 _RATES = frozenset({"rate", "normal", "ratio"})
 
 TEMPLATES: dict[str, dict[str, str]] = {
@@ -206,6 +209,18 @@ TEMPLATES: dict[str, dict[str, str]] = {
         "reason.replacement": "replacement of your médecin traitant",
         "reason.ame": "aide médicale de l'État",
         "reason.hospital": "not applied to this care",
+        "decided": (
+            "{payer} decided to pay €{amount} instead of €{expected} ({cause}); "
+            "you accepted its decision."
+        ),
+        "payer.amo": "The CPAM",
+        "payer.amc": "The mutuelle",
+        "cause.parcours": "as outside the parcours de soins",
+        "cause.sector": "on the non-OPTAM base",
+        "cause.deductions": "with deductions taken again",
+        "cause.rate": "at another rate",
+        "cause.mutuelle-not-informed": "the mutuelle was not informed",
+        "cause.tariff": "on an older tariff",
     },
     "fr": {
         "act": "{label} le {date}, honoraires {fee} €.",
@@ -330,6 +345,18 @@ TEMPLATES: dict[str, dict[str, str]] = {
         "reason.replacement": "remplaçant de votre médecin traitant",
         "reason.ame": "aide médicale de l'État",
         "reason.hospital": "non applicable à ce soin",
+        "decided": (
+            "{payer} a décidé de verser {amount} € au lieu de {expected} € ({cause}) ; "
+            "vous avez accepté sa décision."
+        ),
+        "payer.amo": "La CPAM",
+        "payer.amc": "La mutuelle",
+        "cause.parcours": "comme hors parcours de soins",
+        "cause.sector": "sur la base des médecins non OPTAM",
+        "cause.deductions": "en retenant de nouveau des franchises ou participations",
+        "cause.rate": "à un autre taux",
+        "cause.mutuelle-not-informed": "la mutuelle n'a pas été informée",
+        "cause.tariff": "sur un ancien tarif",
     },
 }
 
@@ -347,6 +374,9 @@ def render_explanation(expl: Explanation, reader: str | HasLanguage = "en") -> s
         params["label"] = params["label_fr"]
     if "act" in params:
         params["label"] = _act_label(params["act"], language)
+    for word in _WORDS:
+        if word in params:
+            params[word] = templates.get(f"{word}.{params[word]}", params[word])
     if "reason" in params:
         params["reason"] = templates.get(f"reason.{params['reason']}", params["reason"]).format(
             **params

@@ -25,9 +25,11 @@ from carnet.domain.money import Cents
 from carnet.domain.payments import ExpectedPayment
 from carnet.domain.people import Person
 from carnet.domain.practitioners import Practitioner
+from carnet.domain.receipts import PayerDecision
 from carnet.domain.treating import TreatingDoctors
 from carnet.rules import EMPTY_LEDGER, RulesError, assess, chronological
 from carnet.rules.abroad import assess_abroad
+from carnet.rules.alternatives import Inputs, decided
 from carnet.rules.windows import plan_payments
 from carnet.storage.store import Store
 
@@ -107,8 +109,15 @@ class Reassessor:
         abroad = (
             self.store.abroad.for_acts(a.id for a in acts) if self.store.abroad.has_any() else {}
         )
+        decisions = self.store.receipts.decisions_for([act.id for act in acts])
         assessed, failed = _assess_each(
-            acts, person, practitioners, contract, doctors, abroad=abroad
+            acts,
+            person,
+            practitioners,
+            contract,
+            doctors=doctors,
+            abroad=abroad,
+            decisions=decisions,
         )
         self.store.assessments.save_many([(act.id, a) for act, a in assessed])
         for act, _reason in failed:
@@ -118,6 +127,7 @@ class Reassessor:
         wanted = {act.id: _expected(act, a, mailed.get(act.id)) for act, a in assessed}
         wanted.update({act.id: [] for act, _ in failed})
         payment_ids = self.store.payments.replace_for_acts(wanted)
+        self.store.receipts.refresh_status([act.id for act in acts])
         self.store.deductions.replace_year(person_id, year, assessed)
         warnings = tuple(
             Message(
@@ -137,14 +147,16 @@ def _assess_each(
     person: Person,
     practitioners: Mapping[PractitionerId, Practitioner],
     contract: Contract | None,
-    doctors: TreatingDoctors | None = None,
     *,
+    doctors: TreatingDoctors | None = None,
     abroad: Mapping[ActId, AbroadCare] | None = None,
+    decisions: Mapping[ActId, list[PayerDecision]] | None = None,
 ) -> tuple[list[tuple[CareAct, Assessment]], list[tuple[CareAct, Message]]]:
     """Assess acts in date order; an act the rules cannot price is reported, not fatal.
 
     One unknown code or a date before the tables start must not stop the
-    household's other acts from being assessed.
+    household's other acts from being assessed. An act with an accepted
+    discrepancy is assessed as the payer decided (:func:`carnet.rules.decided`).
     """
     ledger = EMPTY_LEDGER
     assessed: list[tuple[CareAct, Assessment]] = []
@@ -167,6 +179,9 @@ def _assess_each(
                     ledger=ledger,
                     doctors=doctors,
                 )
+            for decision in (decisions or {}).get(act.id, ()):
+                inputs = Inputs(act, person, practitioner, contract, assessment, doctors)
+                assessment = decided(inputs, decision.payer, decision.cause, decision.detail)
         except RulesError as exc:
             failed.append((act, exc.text))
             continue

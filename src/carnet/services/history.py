@@ -33,6 +33,7 @@ from carnet.domain.mailings import Mailing
 from carnet.domain.messages import Message
 from carnet.domain.people import Person
 from carnet.domain.practitioners import Practitioner
+from carnet.domain.receipts import PayerDecision, Receipt, ReclamationLine
 from carnet.domain.road import RoadRecord
 from carnet.domain.treating import TreatingPeriod
 from carnet.i18n import N_
@@ -77,6 +78,11 @@ ENTITIES: dict[str, Entity] = {
     # The act's own event says which act changed.
     "act_abroad": Entity(AbroadCare, lambda s: s.abroad, lambda _ids: Changes()),
     "road_step": Entity(RoadRecord, lambda s: s.road, lambda _ids: Changes(people=frozenset())),
+    # What was received for an act, and a payer's decision: the act's person-year is
+    # reassessed (_act_years); a reclamation's line goes with its mailing.
+    "receipt": Entity(Receipt, lambda s: s.receipts.rows, lambda _ids: Changes()),
+    "payer_decision": Entity(PayerDecision, lambda s: s.receipts.decisions, lambda _ids: Changes()),
+    "reclamation_line": Entity(ReclamationLine, lambda s: s.receipts.lines, lambda _ids: Changes()),
 }
 
 
@@ -127,7 +133,7 @@ class HistoryService(Service):
                 target = event.before if kind == "undo" else event.after
                 self._restore(event, target, kind)
                 touched.setdefault(event.entity, set()).add(event.entity_id)
-                person_years |= _person_years(event)
+                person_years |= _person_years(event) | self._act_years(event)
             for person_id in {p for p, _ in person_years} | touched.get("person", set()):
                 person_years |= self.store.acts.person_years("person_id = ?", [person_id])
             reassessed = self.reassessor.many(person_years)
@@ -175,6 +181,17 @@ class HistoryService(Service):
         self.store.events.record(
             "settlement_replay", event.entity_id, f"{kind}:{event.action}", source=kind
         )
+
+    def _act_years(self, event: Event) -> set[tuple[PersonId, int]]:
+        """A received amount or a payer's decision changes what its act expects."""
+        if event.entity not in ("receipt", "payer_decision"):
+            return set()
+        found: set[tuple[PersonId, int]] = set()
+        for text in (event.before, event.after):
+            if text:
+                act_id = int(json.loads(text)["act_id"])
+                found |= self.store.acts.person_years("id = ?", [act_id])
+        return found
 
 
 def _person_years(event: Event) -> set[tuple[PersonId, int]]:

@@ -27,6 +27,7 @@ from carnet.documents.model import (
 )
 from carnet.documents.mutuelle_letter import render_mutuelle_letter
 from carnet.documents.packet import build_packet
+from carnet.documents.reclamation_letter import render_reclamation
 from carnet.documents.reminder import render_reminder
 from carnet.domain.attachments import AttachedTo, Attachment, AttachmentKind
 from carnet.domain.care import CareAct
@@ -40,6 +41,7 @@ from carnet.i18n import N_
 from carnet.services.abroad_claims import abroad_claim, is_abroad_claim
 from carnet.services.base import Service
 from carnet.services.mailing_copies import gather_copies
+from carnet.services.reclamations import ReclamationService, is_reclamation
 from carnet.services.settings import SettingsService
 
 # Care that the CPAM reimburses only with the prescription enclosed.
@@ -64,7 +66,7 @@ class MailingDocuments(Service):
             recipient=Recipient(mailing.recipient, settings.address_of(mailing.recipient)),
             date=self.today(),
             place=settings.city(),
-            feuilles=self._enclosed(mailing, reference),
+            feuilles=() if is_reclamation(mailing) else self._enclosed(mailing, reference),
             mailing_id=reference,
             tracking=mailing.tracking,
             iban_masked=self._iban_masked(),
@@ -83,6 +85,8 @@ class MailingDocuments(Service):
         """
         mailing = self.store.mailings.get(mailing_id)
         packet = self.packet(mailing_id)
+        if is_reclamation(mailing):
+            return self._reclamation(mailing, packet, reminder=False)
         ordered = self._ordered(mailing, packet.mailing_id)
         if mailing.recipient_kind is RecipientKind.MUTUELLE:
             data = render_mutuelle_letter(self._mutuelle_claim(mailing, packet))
@@ -125,6 +129,8 @@ class MailingDocuments(Service):
                 "mailing", N_("mailing #{number} has not been mailed yet"), number=mailing_id
             )
         packet = self.packet(mailing_id)
+        if is_reclamation(mailing):
+            return self._reclamation(mailing, packet, reminder=True)
         reminder = Reminder(
             sender=packet.sender,
             insured=packet.insured,
@@ -138,6 +144,18 @@ class MailingDocuments(Service):
         )
         data = render_reminder(reminder)
         self._keep(mailing_id, data, AttachmentKind.LETTER, f"reminder-{mailing_id}.pdf")
+        return data
+
+    def _reclamation(self, mailing: Mailing, packet: Packet, *, reminder: bool) -> bytes:
+        """The reclamation letter (or its relance), kept with the mailing like a packet."""
+        letter = ReclamationService(self.store, self.today).letter(
+            mailing, packet.sender, packet.place, reminder
+        )
+        data = render_reclamation(letter)
+        if reminder:
+            self._keep(mailing.id, data, AttachmentKind.LETTER, f"reminder-{mailing.id}.pdf")
+        else:
+            self._keep(mailing.id, data, AttachmentKind.PACKET, f"reclamation-{mailing.id}.pdf")
         return data
 
     def _enclosed(self, mailing: Mailing, reference: str) -> tuple[EnclosedFeuille, ...]:

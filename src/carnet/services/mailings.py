@@ -1,5 +1,5 @@
 """Use cases for mailings: put ready feuilles in an envelope to the CPAM (or a mutuelle),
-print, mail, and follow up.
+print, mail, and follow up (reclamation letters too: see :mod:`carnet.services.reclamations`).
 
 A mailing goes to one insured person's caisse and may hold the feuilles of
 their dependents too, as the CPAM pays them on the insured person's account.
@@ -26,6 +26,7 @@ from carnet.i18n import N_
 from carnet.services.assessing import Reassessor
 from carnet.services.base import Clock, Result, Service
 from carnet.services.feuille_keeper import FeuilleKeeper
+from carnet.services.reclamations import ReclamationService
 from carnet.storage.store import Store
 
 
@@ -146,6 +147,9 @@ class MailingService(Service):
                 raise ValidationError("mailing", N_("a mailed envelope cannot be cancelled"))
             for feuille in self.store.feuilles.for_mailing(mailing_id):
                 self.keeper.step(feuille, Step.UNENCLOSE, self.today())
+            for line in self.store.receipts.lines_of(mailing_id):  # a reclamation's acts
+                self.store.receipts.lines.delete(line.id)
+                self.store.events.record("reclamation_line", line.id, "deleted", line)
             self.store.mailings.delete(mailing_id)
             self.store.events.record("mailing", mailing_id, "deleted", mailing)
         return Result(
@@ -170,12 +174,14 @@ class MailingService(Service):
         """Mailed more than ``weeks`` ago with a feuille still waiting for the CPAM."""
         limit = self.today() - timedelta(weeks=weeks)
         states = self.feuille_states()
+        # A reclamation is unanswered while an act it claims is still paid short.
+        claims = set(ReclamationService(self.store, self.today).unanswered(weeks))
         return [
             m
             for m in self.mailings()
             if m.mailed_on is not None
             and m.mailed_on <= limit
-            and states.get(m.id, {}).get(FeuilleStatus.MAILED, 0) > 0
+            and (states.get(m.id, {}).get(FeuilleStatus.MAILED, 0) > 0 or m.id in claims)
         ]
 
     def _chosen(self, person_id: PersonId, feuille_ids: list[FeuilleId] | None) -> list[Feuille]:

@@ -15,8 +15,17 @@ from typing import overload
 from carnet.documents.pages import Cancelled, RenderCancelled
 from carnet.documents.summary import render_summary
 from carnet.domain.ids import PersonId
-from carnet.domain.reports import BUCKETS, OpenFeuille, Pending, Split, Summary, SummaryAct
+from carnet.domain.reports import (
+    BUCKETS,
+    OpenFeuille,
+    OwedLine,
+    Pending,
+    Split,
+    Summary,
+    SummaryAct,
+)
 from carnet.services.base import Service
+from carnet.services.discrepancies import DiscrepancyService
 from carnet.services.parcours import ParcoursService
 
 
@@ -40,6 +49,24 @@ class ReportService(Service):
             by_month=_grouped(acts, lambda a: a.date.strftime("%Y-%m")),
             by_category=_grouped(acts, lambda a: a.category or "other"),
             parcours=self._parcours(start, end, person_id),
+            owed=self._owed(start, end, person_id),
+        )
+
+    def _owed(self, start: date, end: date, person_id: PersonId | None) -> tuple[OwedLine, ...]:
+        """What a payer paid short on the period's acts, oldest first."""
+        found = DiscrepancyService(self.store, self.today).find(person_id)
+        return tuple(
+            OwedLine(
+                d.act_date,
+                d.person,
+                d.act_code,
+                d.payer.value,
+                d.expected_cents,
+                d.received_cents,
+                d.cause.value,
+            )
+            for d in found
+            if start <= d.act_date <= end and d.difference_cents > 0
         )
 
     def _parcours(

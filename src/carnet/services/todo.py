@@ -2,7 +2,7 @@
 
 One list gathers what is spread over the app: feuilles waiting for a signature,
 a copy or an envelope, mailings to post, feuilles close to their two-year
-deadline, and reimbursements that should have arrived by now.
+deadline, reimbursements that should have arrived by now, and those that came short.
 """
 
 from __future__ import annotations
@@ -10,10 +10,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
-from carnet.domain.codes import FeuilleStatus
-from carnet.domain.money import Cents
+from carnet.domain.codes import FeuilleStatus, Payer
+from carnet.domain.money import Cents, format_plain
 from carnet.services.base import Service
 from carnet.services.claims import ClaimsService
+from carnet.services.discrepancies import DiscrepancyService
 from carnet.services.parcours import ParcoursService
 
 _ACTIONABLE = (
@@ -30,7 +31,7 @@ _ACTIONABLE = (
 class TodoItem:
     """One thing to do; ``urgency`` 0 is most urgent."""
 
-    kind: str  # deadline | feuille | overdue-payment | doctor
+    kind: str  # deadline | feuille | discrepancy | overdue-payment | doctor
     urgency: int
     text: str
     entity: str
@@ -41,7 +42,8 @@ class TodoItem:
 
 class TodoService(Service):
     def items(self) -> list[TodoItem]:
-        found = self._deadlines() + self._feuilles() + self._overdue() + self._doctors()
+        found = self._deadlines() + self._feuilles() + self._owed() + self._overdue()
+        found += self._doctors()
         return sorted(found, key=lambda i: (i.urgency, i.due or date.max, i.entity_id))
 
     def _deadlines(self) -> list[TodoItem]:
@@ -91,6 +93,28 @@ class TodoService(Service):
             )
             for person in ParcoursService(self.store, self.today).without_doctor()
         ]
+
+    def _owed(self) -> list[TodoItem]:
+        """Payments received short: possibly owed to the household (see discrepancies)."""
+        items = []
+        for d in DiscrepancyService(self.store, self.today).find():
+            if d.difference_cents <= 0:
+                continue
+            source = "the CPAM" if d.payer is Payer.AMO else "the mutuelle"
+            next_step = (
+                f"claimed in reclamation #{d.claimed_in}"
+                if d.claimed_in is not None
+                else f"ask for it: carnet letter reclamation {d.act_id}"
+            )
+            text = (
+                f"Possibly owed to you: {source} paid {format_plain(d.received_cents)} € instead "
+                f"of {format_plain(d.expected_cents)} € for {d.act_code} of {d.act_date} "
+                f"({d.person}, {d.cause.value}); {next_step}"
+            )
+            items.append(
+                TodoItem("discrepancy", 7, text, "act", d.act_id, None, Cents(d.difference_cents))
+            )
+        return items
 
     def _overdue(self) -> list[TodoItem]:
         items = []

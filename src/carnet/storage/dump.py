@@ -30,6 +30,7 @@ from carnet.domain.messages import N_, Param
 from carnet.domain.payments import ExpectedPayment
 from carnet.domain.people import Person
 from carnet.domain.practitioners import Practitioner
+from carnet.domain.receipts import PayerDecision, Receipt, ReclamationLine
 from carnet.domain.treating import TreatingPeriod
 from carnet.storage.migrations import known_migrations
 from carnet.storage.repos.codec import from_row
@@ -57,6 +58,9 @@ RECORDS: Mapping[str, type] = {
     "settlement": Settlement,
     "attachment": Attachment,
     "treating_doctor": TreatingPeriod,
+    "receipt": Receipt,
+    "payer_decision": PayerDecision,
+    "reclamation_line": ReclamationLine,
 }
 # JSON columns: what undo replays and what the engine reads must be JSON.
 JSON_COLUMNS = frozenset({("event", "before"), ("event", "after")})

@@ -348,6 +348,45 @@ PARCOURS_SCHEMA: tuple[str, ...] = (
 )
 
 
+# 0008: what each payer says it paid for an act (a décompte line or an amount typed
+# by hand; bank allocations stay in `settlement`), the discrepancies the household
+# accepted, and the letters that claim the others (a mailing of kind 'reclamation'
+# listing its acts with the amounts as they were when the letter was made).
+RECEIPTS_SCHEMA: tuple[str, ...] = (
+    f"""CREATE TABLE receipt (
+    id INTEGER PRIMARY KEY,
+    act_id INTEGER NOT NULL REFERENCES care_act(id) ON DELETE CASCADE,
+    payer TEXT NOT NULL CHECK (payer IN ('amo', 'amc')),
+    amount_cents INTEGER NOT NULL CHECK (amount_cents >= 0),
+    received_on TEXT,
+    source TEXT NOT NULL DEFAULT 'hand' CHECK (source IN ('hand', 'decompte')),
+    reference TEXT NOT NULL DEFAULT '',{_STAMPS},
+    UNIQUE (act_id, payer))""",
+    f"""CREATE TABLE payer_decision (
+    id INTEGER PRIMARY KEY,
+    act_id INTEGER NOT NULL REFERENCES care_act(id) ON DELETE CASCADE,
+    payer TEXT NOT NULL CHECK (payer IN ('amo', 'amc')),
+    cause TEXT NOT NULL CHECK (cause IN ('parcours', 'sector', 'deductions', 'rate',
+        'mutuelle-not-informed', 'tariff', 'unknown')),
+    detail TEXT NOT NULL DEFAULT '',
+    decided_on TEXT,{_STAMPS},
+    UNIQUE (act_id, payer))""",
+    "ALTER TABLE mailing ADD COLUMN kind TEXT NOT NULL DEFAULT 'feuilles' "
+    "CHECK (kind IN ('feuilles', 'reclamation'))",
+    f"""CREATE TABLE reclamation_line (
+    id INTEGER PRIMARY KEY,
+    mailing_id INTEGER NOT NULL REFERENCES mailing(id) ON DELETE CASCADE,
+    act_id INTEGER NOT NULL REFERENCES care_act(id) ON DELETE CASCADE,
+    payer TEXT NOT NULL CHECK (payer IN ('amo', 'amc')),
+    expected_cents INTEGER NOT NULL,
+    received_cents INTEGER NOT NULL,
+    cause TEXT NOT NULL,
+    reason TEXT NOT NULL DEFAULT '',{_STAMPS})""",
+    "CREATE INDEX reclamation_line_mailing ON reclamation_line(mailing_id)",
+    "CREATE INDEX reclamation_line_act ON reclamation_line(act_id)",
+)
+
+
 # Every migration of this build, in order: append a new one, never edit a released one.
 # ``storage.migrations`` registers each with sqlite-utils; ``MIGRATION_NAMES`` is read
 # from here, so opening an up-to-date database needs neither.
@@ -359,4 +398,5 @@ MIGRATIONS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("0005_act_count", ACT_COUNT_SCHEMA),
     ("0006_parcours", PARCOURS_SCHEMA),
     ("0007_road_and_abroad", ROAD_AND_ABROAD_SCHEMA),
+    ("0008_receipts", RECEIPTS_SCHEMA),
 )

@@ -27,6 +27,7 @@ if TYPE_CHECKING:
     from carnet.storage.repos.deductions import DeductionRepo
     from carnet.storage.repos.events import EventLog
     from carnet.storage.repos.feuilles import FeuilleRepo, MailingRepo
+    from carnet.storage.repos.receipts import ReceiptRepo
     from carnet.storage.repos.records import RecordRepo
     from carnet.storage.repos.reminders import ReminderRepo
     from carnet.storage.repos.reports import ReportRepo
@@ -115,6 +116,12 @@ class Store:
         from carnet.storage.repos.deductions import DeductionRepo  # noqa: PLC0415
 
         return DeductionRepo(self.ledger.db)
+
+    @cached_property
+    def receipts(self) -> ReceiptRepo:
+        from carnet.storage.repos.receipts import ReceiptRepo  # noqa: PLC0415
+
+        return ReceiptRepo(self.ledger.db)
 
     @cached_property
     def feuilles(self) -> FeuilleRepo:

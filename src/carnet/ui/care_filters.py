@@ -28,6 +28,7 @@ STATUSES = (
     ("awaiting", N_("Awaiting reimbursement")),
     ("overdue", N_("Overdue")),
     ("settled", N_("Reimbursed")),
+    ("owed", N_("Possibly owed to you")),
     ("nothing", N_("Nothing to claim")),
 )
 _ROW_STATUSES: dict[str, frozenset[str] | None] = {
@@ -35,6 +36,7 @@ _ROW_STATUSES: dict[str, frozenset[str] | None] = {
     "awaiting": frozenset({"pending", "partly-paid"}),
     "overdue": frozenset({"pending", "partly-paid"}),
     "settled": frozenset({"settled"}),
+    "owed": None,  # paid short: the acts come from the discrepancy finder
     "nothing": frozenset({"nothing-expected"}),
 }
 

@@ -49,6 +49,20 @@ class AssessmentRepo:
     def delete(self, act_id: ActId) -> None:
         self.db.execute("DELETE FROM assessment WHERE act_id = ?", [act_id])
 
+    def many(self, act_ids: list[ActId], *, explained: bool = True) -> dict[ActId, Assessment]:
+        """The assessments of ``act_ids`` (acts without one are left out).
+
+        ``explained=False`` leaves the explanation out: reading it back is most of the cost.
+        """
+        found: dict[ActId, Assessment] = {}
+        for chunk in _chunks(sorted(set(act_ids)), 500):
+            marks = ", ".join("?" * len(chunk))
+            for row in self.db.query(f"SELECT * FROM assessment WHERE act_id IN ({marks})", chunk):
+                if not explained:
+                    row["explanation"] = "[]"
+                found[ActId(row["act_id"])] = _assessment(row)
+        return found
+
 
 def _values(assessment: Assessment) -> list[object]:
     values: list[object] = []

@@ -11,20 +11,34 @@ from carnet.domain.codes import Channel, Payer
 from carnet.domain.ids import ActId, BankAccountId, ExpectedPaymentId, PersonId, TransactionId
 from carnet.domain.money import Cents
 from carnet.storage.repos.codec import Row, from_row
+from carnet.storage.repos.receipts import STATUS_SQL
 from carnet.storage.repos.records import RecordRepo
 
 if TYPE_CHECKING:
     from sqlite_utils import Database
 
-OPEN_PAYMENTS_SQL = """
-SELECT e.id, e.act_id, a.date, e.payer, e.amount_cents - e.settled_cents, e.earliest, e.latest,
+_OPEN_SELECT = """
+SELECT e.id, e.act_id, a.date, e.payer, {target} - e.settled_cents, e.earliest, e.latest,
        a.person_id, coalesce(c.insurer, ''), a.channel
 FROM expected_payment e
 JOIN care_act a ON a.id = e.act_id
 JOIN person p ON p.id = a.person_id
 LEFT JOIN contract c ON c.id = p.contract_id
-WHERE e.status IN ('pending', 'partly-paid') AND e.amount_cents > e.settled_cents
 """
+# Open: what is expected and not yet matched; or, when the payer's décompte (a
+# receipt) says what it paid, that amount not yet matched: the transfer then
+# matches the décompte's total rather than the amounts expected.
+OPEN_PAYMENTS_SQL = (
+    _OPEN_SELECT.format(target="e.amount_cents")
+    + "WHERE e.status IN ('pending', 'partly-paid') AND e.amount_cents > e.settled_cents "
+    "AND NOT EXISTS (SELECT 1 FROM receipt r WHERE r.act_id = e.act_id AND r.payer = e.payer) "
+    "{window} UNION ALL "
+    + _OPEN_SELECT.format(target="min(r.amount_cents, e.amount_cents)")
+    + "JOIN receipt r ON r.act_id = e.act_id AND r.payer = e.payer "
+    "WHERE e.status <> 'written-off' AND min(r.amount_cents, e.amount_cents) > e.settled_cents "
+    "{window}"
+)
+_WINDOW = "AND e.earliest <= ? AND e.latest >= ?"
 
 # A health credit is open until it has been matched (wholly, or with a residual).
 OPEN_CREDITS_SQL = """
@@ -134,11 +148,11 @@ class BankRepo:
     def open_payments(self, overlapping: tuple[date, date] | None = None) -> list[OpenPaymentRow]:
         """Payments still open; ``overlapping``: only those whose window meets that
         period (both days included)."""
-        sql, params = OPEN_PAYMENTS_SQL, []
+        sql, params = OPEN_PAYMENTS_SQL.format(window=""), []
         if overlapping is not None:
-            sql += " AND e.earliest <= ? AND e.latest >= ?"
+            sql = OPEN_PAYMENTS_SQL.format(window=_WINDOW)
             first, last = overlapping
-            params = [last.isoformat(), first.isoformat()]
+            params = [last.isoformat(), first.isoformat()] * 2
         return [OpenPaymentRow.of(row) for row in self.db.execute(sql, params).fetchall()]
 
     def settle(
@@ -154,10 +168,14 @@ class BankRepo:
             }
         )
         self.db.execute(
-            "UPDATE expected_payment SET settled_cents = settled_cents + ?, "
-            "status = CASE WHEN settled_cents + ? >= amount_cents THEN 'paid' "
-            "ELSE 'partly-paid' END WHERE id = ?",
-            [cents, cents, payment_id],
+            "UPDATE expected_payment SET settled_cents = settled_cents + ? WHERE id = ?",
+            [cents, payment_id],
+        )
+        self._restatus(payment_id)
+
+    def _restatus(self, payment_id: int) -> None:
+        self.db.execute(
+            f"UPDATE expected_payment SET status = {STATUS_SQL} WHERE id = ?", [payment_id]
         )
 
     def settlements(self, transaction_id: TransactionId) -> list[SettledRow]:
@@ -197,11 +215,10 @@ class BankRepo:
         """Take back every confirmed allocation of a transfer (undo)."""
         for payment_id, cents in self.settlements(TransactionId(transaction_id)):
             self.db.execute(
-                "UPDATE expected_payment SET settled_cents = settled_cents - ?, "
-                "status = CASE WHEN settled_cents - ? <= 0 THEN 'pending' "
-                "ELSE 'partly-paid' END WHERE id = ?",
-                [cents, cents, payment_id],
+                "UPDATE expected_payment SET settled_cents = settled_cents - ? WHERE id = ?",
+                [cents, payment_id],
             )
+            self._restatus(payment_id)
         self.db.execute("DELETE FROM settlement WHERE transaction_id = ?", [transaction_id])
         self.db.execute(
             "DELETE FROM deduction_ledger WHERE transaction_id = ? AND kind = 'recovered'",

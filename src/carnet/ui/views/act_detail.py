@@ -7,6 +7,7 @@ attachments panel placed at its foot is the page's, and does its own calls).
 
 from __future__ import annotations
 
+from datetime import date
 from decimal import Decimal
 from typing import TYPE_CHECKING
 
@@ -289,6 +290,27 @@ class ActDetailPanel(QScrollArea):
         self._payments.setText("\n".join(lines))
         self._payments.setVisible(bool(lines))
         self._payments_title.setVisible(bool(lines))
+
+    def show_received(
+        self, received: list[tuple[Payer, int, date | None]], notes: list[str]
+    ) -> None:
+        """What each payer said it paid (décompte, by hand), and why it is not what was expected."""
+        t = self._t
+        lines = [
+            t.gettext("{payer} paid {amount} on {day}").format(
+                payer=t.gettext(PAYERS[payer]),
+                amount=t.money(cents),
+                day=t.date(day) if day is not None else "?",
+            )
+            for payer, cents, day in received
+        ]
+        lines += notes
+        if not lines:
+            return
+        shown = [self._payments.text(), *lines] if self._payments.text() else lines
+        self._payments.setText("\n".join(shown))
+        self._payments.setVisible(True)
+        self._payments_title.setVisible(True)
 
 
 def _wrapped(text: str) -> QLabel:

@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, QSettings, Qt
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QMessageBox, QPushButton, QWidget
+from PySide6.QtWidgets import QMenu, QMessageBox, QPushButton, QWidget
 
 from carnet.app import Services
 from carnet.domain.ids import ActId
@@ -29,6 +29,8 @@ if TYPE_CHECKING:
     from carnet.ui.forms.act_editor import ActEditor
     from carnet.ui.views.care_page import CarePage
 
+# Commands on money received for an act, gathered in the "Payments" button's menu.
+PAYMENT_COMMANDS = ("received", "decompte", "accept", "reclaim")
 RECENT_KEY = "care/recent_practitioners"
 RECENT_COUNT = 6
 
@@ -56,6 +58,10 @@ class CareActions(QObject):
             "edit": (t.gettext("Edit…"), self.edit_act),
             "duplicate": (t.gettext("Duplicate"), self.duplicate_act),
             "delete": (t.gettext("Delete…"), self.delete_act),
+            "received": (t.gettext("Payment received…"), self.mark_received),
+            "decompte": (t.gettext("Décompte…"), self.enter_decompte),
+            "accept": (t.gettext("Accept amount paid…"), self.accept_paid),
+            "reclaim": (t.gettext("Reclamation letter"), self.write_reclamation),
         }
 
     def action(self, key: str) -> QAction:
@@ -94,13 +100,28 @@ class CareActions(QObject):
     def buttons(self) -> list[QPushButton]:
         found = []
         for key, (text, slot) in self._commands().items():
+            if key in PAYMENT_COMMANDS:
+                continue  # in the "Payments" button's menu: the row stays narrow
             button = QPushButton(text)
             shown = self._actions[key].shortcut().toString(QKeySequence.SequenceFormat.NativeText)
             button.setToolTip(f"{text} ({shown})" if shown else text)
             button.setAccessibleName(text.rstrip("…"))
             button.clicked.connect(lambda _checked=False, slot=slot: slot())
             found.append(button)
+        found.append(self._payments_button())
         return found
+
+    def _payments_button(self) -> QPushButton:
+        """What was received for the selected act, and what to do when it is short."""
+        text = self._t.gettext("Payments")
+        button = QPushButton(text)
+        button.setAccessibleName(text)
+        menu = QMenu(button)
+        for key in PAYMENT_COMMANDS:
+            menu.addAction(self._actions[key])
+        button.setMenu(menu)
+        self.payments_menu = menu
+        return button
 
     def empty_button(self) -> QPushButton:
         button = QPushButton(self._t.gettext("Log a care act…"))
@@ -148,6 +169,108 @@ class CareActions(QObject):
         if answer != QMessageBox.StandardButton.Yes:
             return False
         return self._page.run(lambda: self._services.care.delete_act(summary.id)) is not None
+
+    def mark_received(self) -> FormDialog[Any] | None:
+        """Record by hand what the CPAM or the mutuelle paid for the selected act."""
+        summary = self._page.selected_summary()
+        if summary is None:
+            return None
+        from carnet.ui.dialogs.form_dialog import FormDialog  # noqa: PLC0415
+        from carnet.ui.dialogs.received_editor import ReceivedEditor  # noqa: PLC0415
+
+        services = self._services
+        expected = {p.payer: p.amount_cents for p in services.care.expected_payments(summary.id)}
+        editor = ReceivedEditor(self._t, services.today(), expected, summary.date)
+
+        def save() -> Result[Any]:
+            return services.received.record(
+                summary.id, editor.payer(), editor.amount(), editor.day()
+            )
+
+        title = self._t.gettext("Payment received for {code} of {date}").format(
+            code=summary.act_code, date=self._t.date(summary.date)
+        )
+        dialog: FormDialog[Any] = FormDialog(
+            title, editor, editor.form, save, self._t, events=self._events, parent=self._page
+        )
+        dialog.finished.connect(lambda _code: self._received(dialog, summary.id))
+        self.dialog = dialog
+        dialog.open()
+        return dialog
+
+    def enter_decompte(self) -> FormDialog[Any]:
+        """Type the lines of a CPAM or mutuelle décompte: each settles its act."""
+        from carnet.ui.dialogs.decompte_editor import DecompteEditor  # noqa: PLC0415
+        from carnet.ui.dialogs.form_dialog import FormDialog  # noqa: PLC0415
+
+        services = self._services
+        editor = DecompteEditor(self._t, services.today())
+
+        def save() -> Result[Any]:
+            return services.received.decompte(editor.payer(), editor.lines(), editor.reference())
+
+        title = self._t.gettext("Enter a décompte")
+        dialog: FormDialog[Any] = FormDialog(
+            title, editor, editor.form, save, self._t, events=self._events, parent=self._page
+        )
+        dialog.finished.connect(lambda _code: self._received(dialog, None))
+        self.dialog = dialog
+        dialog.open()
+        return dialog
+
+    def _received(self, dialog: FormDialog[Any], act_id: ActId | None) -> None:
+        # The dialog published the change itself (run_op); only the selection follows.
+        if dialog.result_value is not None and act_id is not None:
+            self._page.select_act(act_id)
+        self.dialog = None
+        dialog.deleteLater()
+
+    def accept_paid(self) -> bool:
+        """Take the payer's amount as final for the selected act (Edit › Undo takes it back)."""
+        summary = self._page.selected_summary()
+        if summary is None:
+            return False
+        t, services = self._t, self._services
+        found = [
+            d for d in services.discrepancies.for_act(summary.id) if d.cause.value != "unknown"
+        ]
+        if not found:
+            self._tell(
+                t.gettext("Nothing to accept: no payer paid this act with a reason Carnet knows.")
+            )
+            return False
+        reasons = "\n\n".join(d.explanation.render(t) for d in found)
+        question = t.gettext("Accept what was paid? The act is then assessed as the payer did.")
+        answer = QMessageBox.question(
+            self._page, t.gettext("Accept amount paid"), f"{reasons}\n\n{question}"
+        )
+        if answer != QMessageBox.StandardButton.Yes:
+            return False
+        ids = [d.id for d in found]
+        return self._page.run(lambda: services.discrepancies.accept_all(ids)) is not None
+
+    def write_reclamation(self) -> int | None:
+        """A reclamation letter for the selected acts paid short; it waits on the Mailings page."""
+        rows = self._page.table.selectionModel().selectedRows()
+        acts = [s.id for s in (self._page.model.summary(r.row()) for r in rows) if s is not None]
+        if not acts:
+            return None
+        t = self._t
+        result = self._page.run(lambda: self._services.reclamations.create(acts))
+        if result is None:
+            return None
+        mailing = result.value
+        self._tell(
+            t.gettext(
+                "Reclamation #{number} to {recipient} is on the Mailings page: preview it, "
+                "print it and mark it mailed there."
+            ).format(number=mailing.id, recipient=mailing.recipient)
+        )
+        self._page.ctx.window.show_page("mailings")
+        return int(mailing.id)
+
+    def _tell(self, text: str) -> None:
+        QMessageBox.information(self._page, self._t.gettext("Carnet"), text)
 
     # -- helpers ------------------------------------------------------------------
     def _selected(self) -> CareAct | None:

@@ -286,13 +286,17 @@ class CarePage(Page):
         payer, overdue = care_filters.payer_of(bar.payer()), bar.status() == "overdue"
         if payer is not None or overdue:
             owed = Owed(payer, today if overdue else None)
+        only = self._only
+        if bar.status() == "owed":
+            short = self._services.discrepancies.owed_acts()
+            only = short if only is None else only & short
         return self.model.query._replace(
             terms=care_filters.text_terms(self.filter_box.text(), self._t),
             person=None if person is None else PersonId(int(person)),
             period=care_filters.period_range(bar.period(), today),
             statuses=care_filters.row_statuses(bar.status()),
             owed=owed,
-            only=self._only,
+            only=only,
         )
 
     def _clear_only(self) -> None:
@@ -317,11 +321,22 @@ class CarePage(Page):
             return
         self.attachments.show_record(AttachedTo.ACT, summary.id)
         care = self._services.care
-        self.detail.show_act(
-            summary, care.assessment(summary.id), care.expected_payments(summary.id)
-        )
+        payments = care.expected_payments(summary.id)
+        self.detail.show_act(summary, care.assessment(summary.id), payments)
+        self._show_received(summary.id, any(p.settled_cents for p in payments))
         self.detail.show_paperwork(
             self._services.dashboard.feuille_of(summary.id), care.history(summary.id)
+        )
+
+    def _show_received(self, act_id: ActId, matched: bool) -> None:
+        """Receipts of the act and, when money came, the reason it is not what was expected."""
+        receipts = self._services.received.for_act(act_id)
+        notes: list[str] = []
+        if receipts or matched:
+            found = self._services.discrepancies.for_act(act_id)
+            notes = [d.explanation.render(self._t) for d in found]
+        self.detail.show_received(
+            [(r.payer, r.amount_cents, r.received_on) for r in receipts], notes
         )
 
     def _update_count(self) -> None:

@@ -29,6 +29,9 @@ from carnet.ui.widgets.month_chart import MonthChart
 from carnet.ui.widgets.parcours_box import ParcoursBox
 from carnet.ui.widgets.road_box import RoadBox
 
+# The "possibly owed" list shows this many discrepancies; the figure opens them all.
+_OWED_SHOWN = 5
+
 
 class DashboardPage(Page):
     def __init__(self, ctx: PageContext) -> None:
@@ -60,6 +63,7 @@ class DashboardPage(Page):
         layout.addWidget(self.parcours)
         self.road_box = RoadBox(t, ctx.window.show_road)
         layout.addWidget(self.road_box)
+        layout.addWidget(self._possibly_owed_box())
         imports = QGroupBox(t.gettext("Bank statements"))
         QVBoxLayout(imports).addWidget(self.imports_label)
         layout.addWidget(imports)
@@ -114,6 +118,20 @@ class DashboardPage(Page):
         )
         return box
 
+    def _possibly_owed_box(self) -> QGroupBox:
+        """What a payer paid short, with the likely reason of each (see discrepancies)."""
+        t = self.ctx.t
+        box = QGroupBox(t.gettext("Possibly owed to you"))
+        grid = QGridLayout(box)
+        caption = t.gettext("Paid short")
+        owed = self.ctx.services.discrepancies.owed_acts
+        self._figure("owed", grid, caption, _showing_acts(self.ctx.window, owed, caption))
+        self.owed_list = QLabel()
+        self.owed_list.setWordWrap(True)
+        self.owed_list.setTextFormat(Qt.TextFormat.PlainText)
+        grid.addWidget(self.owed_list, grid.rowCount(), 0, 1, 2)
+        return box
+
     # -- filling ------------------------------------------------------------------
     def concerns(self, changes: Changes) -> bool:
         return not changes.empty  # every figure sums acts, payments or feuilles
@@ -124,6 +142,7 @@ class DashboardPage(Page):
         self._fill_owed(summary.owed[Payer.AMC])
         self._fill_feuilles(summary)
         self._fill_imports(summary)
+        self._fill_possibly_owed()
         self.chart.set_months(summary.months)
         parcours, year = self.ctx.services.parcours, self.ctx.services.today().year
         self.parcours.fill(year, parcours.year(year), parcours.without_doctor())
@@ -159,6 +178,26 @@ class DashboardPage(Page):
             ("held", counts.get(FeuilleStatus.HELD, 0)),
         ):
             self._set(key, str(count), count)
+
+    def _fill_possibly_owed(self) -> None:
+        t = self.ctx.t
+        owed = [d for d in self.ctx.services.discrepancies.find() if d.difference_cents > 0]
+        total = sum(d.difference_cents for d in owed)
+        acts = t.ngettext("{n} act", "{n} acts", len(owed)).format(n=len(owed))
+        self._set("owed", f"{t.money(total)} · {acts}", len(owed))
+        if not owed:
+            self.owed_list.setText(
+                t.gettext("Nothing: every amount received is the amount expected.")
+            )
+            return
+        lines = [
+            f"{t.date(d.act_date)} · {d.act_code} · {d.person} — {d.explanation.render(t)}"
+            for d in owed[:_OWED_SHOWN]
+        ]
+        if len(owed) > _OWED_SHOWN:
+            more = len(owed) - _OWED_SHOWN
+            lines.append(t.ngettext("… and {n} more", "… and {n} more", more).format(n=more))
+        self.owed_list.setText("\n".join(lines))
 
     def _fill_imports(self, summary: Dashboard) -> None:
         t = self.ctx.t
