@@ -67,9 +67,9 @@ def test_labels_and_missing_address(demo: Services, services: Services) -> None:
     some = demo.mailings.mailings()[0]
     assert "CPAM de Paris" in text_of(demo.mailing_documents.labels_pdf(some.id))
     services.settings.set("address:CPAM de Paris", "")
-    services.store.ledger.db.execute("UPDATE person SET cpam = 'CPAM du Rhône'")
-    services.store.ledger.db.execute("UPDATE mailing SET recipient = 'CPAM du Rhône'")
-    with pytest.raises(ValidationError, match="postal address of CPAM du Rhône"):
+    services.store.ledger.db.execute("UPDATE person SET cpam = 'MSA Ain-Rhône'")
+    services.store.ledger.db.execute("UPDATE mailing SET recipient = 'MSA Ain-Rhône'")
+    with pytest.raises(ValidationError, match="postal address of MSA Ain-Rhône"):
         demo.mailing_documents.pdf(MailingId(some.id))
 
 

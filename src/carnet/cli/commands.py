@@ -32,6 +32,7 @@ COMMANDS: dict[str, str] = {
     "summary": "carnet.cli.summary:summary",
     "todo-sheet": "carnet.cli.summary:todo_sheet",
     "setting": "carnet.cli.setting:setting",
+    "cpam": "carnet.cli.cpam:cpam",
     "import": "carnet.cli.bank:import_statement",
     "reconcile": "carnet.cli.bank:reconcile",
     "csv-profile": "carnet.cli.bank:csv_profile",

@@ -16,7 +16,7 @@ from typing import Any, ParamSpec, TypeVar
 import click
 
 from carnet.app import Services, build_services, resolve_db_path
-from carnet.domain.errors import CarnetError
+from carnet.domain.errors import CarnetError, ValidationError
 from carnet.domain.money import AmountError, Cents, format_plain, parse_euros
 from carnet.i18n import LANGUAGES, system_language
 from carnet.private_files import write_private
@@ -61,9 +61,25 @@ def user_errors(func: Callable[P, R]) -> Callable[P, R]:
             return func(*args, **kwargs)
         except CarnetError as exc:
             click.echo(f"carnet: error: {exc}", err=True)
+            hint = command_hint(exc)
+            if hint:
+                click.echo(f"carnet: hint: {hint}", err=True)
             sys.exit(1)
 
     return wrapper
+
+
+def command_hint(exc: CarnetError) -> str:
+    """The command that fixes an error, for the terminal only (the window has its editors)."""
+    if not isinstance(exc, ValidationError):
+        return ""
+    if exc.field == "household.address":
+        return 'carnet setting set household.address "12 rue des Lilas\\n69003 Lyon"'
+    if exc.field.startswith("address:"):
+        return f'carnet setting set "{exc.field}" "line 1\\nline 2"'
+    if exc.field == "act":
+        return "'carnet estimate --help' lists the act codes"
+    return ""
 
 
 def emit_json(data: Any) -> None:

@@ -13,6 +13,7 @@ from carnet.cli.common import DATE, emit_json, open_services, user_errors
 from carnet.domain.ids import ContractId, PersonId, PractitionerId
 from carnet.domain.people import Person, PersonInput, Registration
 from carnet.domain.validation import format_nir
+from carnet.services.caisses import caisse_name
 
 
 @click.group()
@@ -42,7 +43,9 @@ def _person_options(*, editing: bool) -> Callable[[Any], Any]:
         ),
         click.option("--insured-id", type=int, help="For a dependent: the insured person's id."),
         click.option(
-            "--cpam", default=default(""), help="The person's CPAM, e.g. 'CPAM de Paris'."
+            "--cpam",
+            default=default(""),
+            help="The person's caisse: a département number (69, 2A, 974), a town or its name.",
         ),
         click.option("--doctor-id", type=int, help="Médecin traitant (practitioner id)."),
         click.option(
@@ -76,7 +79,7 @@ _FIELDS: dict[str, tuple[str, Callable[[Any], Any]]] = {
     "nir": ("nir", str),
     "registration": ("registration", Registration),
     "insured_id": ("insured_id", PersonId),
-    "cpam": ("cpam", str),
+    "cpam": ("cpam", caisse_name),
     "doctor_id": ("treating_doctor_id", PractitionerId),
     "doctor_since": ("treating_declared_on", lambda v: v),
     "contract_id": ("contract_id", ContractId),

@@ -157,7 +157,7 @@ class CareService(Service):
         if code not in self._known_codes:
             raise ValidationError(
                 "act",
-                N_("unknown act code {code}; see 'carnet estimate --help'"),
+                N_("unknown act code {code}"),
                 code=repr(code),
             )
         notes = check_text(data.notes, "notes", max_length=5000)

@@ -7,13 +7,11 @@ ship are typed once by the household, under ``address:<name>``.
 
 from __future__ import annotations
 
-import tomllib
-from functools import cache
-
 from carnet.domain.errors import ValidationError
 from carnet.domain.validation import check_email
-from carnet.i18n import N_, resources_dir
+from carnet.i18n import N_
 from carnet.services.base import Service
+from carnet.services.caisses import caisse_directory
 
 KNOWN = {
     "household.address": N_("Your postal address (one line per line of the envelope)"),
@@ -27,12 +25,9 @@ KNOWN = {
 ADDRESS_PREFIX = "address:"
 
 
-@cache
 def shipped_addresses() -> dict[str, tuple[str, ...]]:
-    """The CPAM addresses shipped in ``resources/cpam.toml``."""
-    with (resources_dir() / "cpam.toml").open("rb") as handle:
-        data = tomllib.load(handle)
-    return {name: tuple(entry["address"]) for name, entry in data.items()}
+    """The caisses' addresses shipped in ``resources/caisses.toml``, by caisse name."""
+    return {c.name: c.address for c in caisse_directory().caisses}
 
 
 class SettingsService(Service):
@@ -63,17 +58,17 @@ class SettingsService(Service):
         typed = self.get(ADDRESS_PREFIX + recipient)
         if typed:
             return tuple(typed.splitlines())
-        shipped = shipped_addresses().get(recipient)
-        if shipped:
-            return shipped
+        shipped = caisse_directory().by_name(recipient)
+        if shipped is not None:
+            return shipped.address
+        # The field names the setting, so that a window can open the right editor.
         raise ValidationError(
-            "address",
+            ADDRESS_PREFIX + recipient,
             N_(
-                "Carnet does not know the postal address of {recipient}; enter it with "
-                "{command} (it is on your attestation de droits)"
+                "Carnet does not know the postal address of {recipient}: type the one "
+                "printed on your attestation de droits"
             ),
             recipient=recipient,
-            command=f'carnet setting set "{ADDRESS_PREFIX}{recipient}" "line 1\\nline 2"',
         )
 
     def household_address(self) -> tuple[str, ...]:
@@ -81,8 +76,7 @@ class SettingsService(Service):
         if not lines:
             raise ValidationError(
                 "household.address",
-                N_("enter your postal address first: {command}"),
-                command='carnet setting set household.address "12 rue des Lilas\\n75011 Paris"',
+                N_("your postal address is needed first: it is printed on every letter"),
             )
         return lines
 

@@ -1,0 +1,176 @@
+"""The directory of caisses that receive paper feuilles de soins, and finding one.
+
+A household finds its caisse by what it knows: its département number (``69``,
+``2A``, ``974``), its postcode (``69003``), its town (``Villeurbanne``) or the
+caisse's name. Where a département has several caisses (Nord, Pas-de-Calais…)
+the number alone names the choices and the town tells them apart.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from collections.abc import Iterable, Mapping, Sequence
+from typing import Any, NamedTuple
+
+from carnet.domain.errors import ValidationError
+from carnet.domain.messages import N_
+
+CONFIDENCES = ("likely", "low")
+
+# Every département a caisse must serve: 01–95 (Corsica as 2A / 2B), 971–976.
+DEPARTEMENTS: tuple[str, ...] = (
+    *(f"{n:02d}" for n in range(1, 20)),
+    "2A",
+    "2B",
+    *(f"{n:02d}" for n in range(21, 96)),
+    *(str(n) for n in range(971, 977)),
+)
+
+
+class Caisse(NamedTuple):
+    """One caisse and the postal address where paper claims go."""
+
+    name: str
+    departements: tuple[str, ...]
+    street: tuple[str, ...]
+    postcode: str
+    city: str
+    towns: tuple[str, ...]
+    source: str
+    confidence: str
+
+    @property
+    def address(self) -> tuple[str, ...]:
+        """The envelope's lines after the caisse's name."""
+        return (*self.street, f"{self.postcode} {self.city}")
+
+
+def fold(text: str) -> str:
+    """Lower case without accents, hyphens or apostrophes: what people type."""
+    decomposed = unicodedata.normalize("NFKD", text.casefold())
+    plain = "".join(c for c in decomposed if not unicodedata.combining(c))
+    for mark in "-'’.":
+        plain = plain.replace(mark, " ")
+    return " ".join(plain.replace("œ", "oe").split())
+
+
+def departement_of_postcode(postcode: str) -> str:
+    """The département of a French postcode: ``69003`` → ``69``, ``20090`` → ``2A``."""
+    code = postcode.strip().replace(" ", "")
+    if len(code) != 5 or not code.isdigit():
+        return ""
+    if code.startswith("977"):
+        return "974"  # La Réunion's Cedex codes (97704 Saint-Denis Messag Cedex 9)
+    if code.startswith("97"):
+        # Saint-Barthélemy and Saint-Martin (collectivités 977, 978) have 971 postcodes.
+        return code[:3]
+    if code.startswith("20"):
+        return "2A" if code[2] in "01" else "2B"
+    return code[:2]
+
+
+def normalise_departement(text: str) -> str:
+    """``"1"`` → ``"01"``, ``"2a"`` → ``"2A"``; anything else comes back as typed."""
+    code = text.strip().upper()
+    if code.isdigit() and len(code) == 1:
+        code = "0" + code
+    return code
+
+
+class CaisseDirectory:
+    """The shipped caisses, looked up by département, postcode, town or name."""
+
+    def __init__(self, caisses: Iterable[Caisse]) -> None:
+        self.caisses: tuple[Caisse, ...] = tuple(caisses)
+        self._by_name = {fold(c.name): c for c in self.caisses}
+
+    @classmethod
+    def from_mapping(cls, data: Mapping[str, Any], origin: str) -> CaisseDirectory:
+        """Read the parsed TOML; a bad entry names the file and the entry."""
+        entries = data.get("caisse", [])
+        return cls(_entry(raw, origin, index) for index, raw in enumerate(entries, 1))
+
+    def by_name(self, name: str) -> Caisse | None:
+        return self._by_name.get(fold(name))
+
+    def in_departement(self, departement: str) -> tuple[Caisse, ...]:
+        code = normalise_departement(departement)
+        return tuple(c for c in self.caisses if code in c.departements)
+
+    def search(self, text: str) -> tuple[Caisse, ...]:
+        """The caisses that ``text`` (a number, postcode, town or name) points at."""
+        typed = text.strip()
+        if not typed:
+            return ()
+        named = self.by_name(typed)
+        if named is not None:
+            return (named,)
+        code = normalise_departement(typed)
+        if code in DEPARTEMENTS:
+            return self.in_departement(code)
+        if typed.replace(" ", "").isdigit():
+            return self._by_postcode(typed)
+        return self._by_words(fold(typed))
+
+    def resolve(self, text: str) -> Caisse:
+        """One caisse for ``text``, else a message naming the choices (for ``--cpam``)."""
+        found = self.search(text)
+        if len(found) == 1:
+            return found[0]
+        if not found:
+            raise ValidationError(
+                "cpam",
+                N_("no caisse matches {text}; type a département number, a town or a name"),
+                text=repr(text),
+            )
+        raise ValidationError(
+            "cpam",
+            N_("{text} names several caisses: {choices}"),
+            text=repr(text),
+            choices="; ".join(c.name for c in found),
+        )
+
+    def _by_postcode(self, postcode: str) -> tuple[Caisse, ...]:
+        exact = tuple(c for c in self.caisses if c.postcode == postcode.replace(" ", ""))
+        return exact or self.in_departement(departement_of_postcode(postcode))
+
+    def _by_words(self, folded: str) -> tuple[Caisse, ...]:
+        towns = tuple(c for c in self.caisses if any(fold(t) == folded for t in c.towns))
+        if towns:
+            return towns
+        return tuple(
+            c
+            for c in self.caisses
+            if folded in fold(c.name) or any(fold(t).startswith(folded) for t in c.towns)
+        )
+
+
+def _entry(raw: Mapping[str, Any], origin: str, index: int) -> Caisse:
+    where = f"{origin}, caisse {index}"
+    try:
+        caisse = Caisse(
+            name=str(raw["name"]),
+            departements=tuple(str(d) for d in raw["departements"]),
+            street=tuple(str(s) for s in raw.get("street", ())),
+            postcode=str(raw["postcode"]),
+            city=str(raw["city"]),
+            towns=tuple(str(t) for t in raw.get("towns", ())),
+            source=str(raw["source"]),
+            confidence=str(raw["confidence"]),
+        )
+    except KeyError as missing:
+        raise ValidationError(where, N_("{field} is missing"), field=str(missing)) from None
+    _check(caisse, where)
+    return caisse
+
+
+def _check(caisse: Caisse, where: str) -> None:
+    problems: Sequence[tuple[bool, str]] = (
+        (len(caisse.postcode) == 5 and caisse.postcode.isdigit(), "postcode"),
+        (bool(caisse.city.strip()), "city"),
+        (all(d in DEPARTEMENTS for d in caisse.departements), "departements"),
+        (caisse.confidence in CONFIDENCES, "confidence"),
+    )
+    for ok, field in problems:
+        if not ok:
+            raise ValidationError(where, N_("{field} is not valid"), field=field)
