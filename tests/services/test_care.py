@@ -17,6 +17,7 @@ from carnet.domain.codes import Channel, Payer, PaymentMode
 from carnet.domain.errors import NotFoundError, ValidationError
 from carnet.domain.ids import ActId, ExpectedPaymentId, PersonId, PractitionerId
 from carnet.domain.money import Cents
+from carnet.domain.people import PersonInput
 from tests.conftest import TODAY, make_household
 
 
@@ -227,3 +228,49 @@ def test_the_act_count_follows_every_write(
         assert _counted(other) == (1, 1)
     finally:
         other.close()
+
+
+def test_an_act_before_birth_is_refused_and_the_database_unchanged(
+    services: Services, household: dict[str, int]
+) -> None:
+    child = _gp_visit(household, person_id=PersonId(household["child"]), day=date(2022, 5, 1))
+    with pytest.raises(ValidationError, match="before Léa Thompson was born"):
+        services.care.add_act(child)
+    with pytest.raises(ValidationError, match="in the future"):
+        services.care.add_act(_gp_visit(household, day=TODAY + timedelta(days=1)))
+    assert services.care.count() == 0
+
+
+def test_no_carte_vitale_without_a_number(services: Services, household: dict[str, int]) -> None:
+    newcomer = services.household.add_person(
+        PersonInput(first_name="David", last_name="Thompson", birth_date=date(1986, 9, 2))
+    ).value
+    vitale = _gp_visit(household, person_id=newcomer.id, channel=Channel.VITALE)
+    with pytest.raises(ValidationError, match="no social security number yet") as refused:
+        services.care.add_act(vitale)
+    assert refused.value.field == "channel"
+    # On paper it is logged, and its feuille waits for the number.
+    services.care.add_act(replace(vitale, channel=Channel.PAPER))
+    # A dependent of an insured person with a number uses that number: accepted.
+    services.care.add_act(_gp_visit(household, person_id=PersonId(household["child"])))
+
+
+def test_an_act_past_its_two_year_deadline_says_so_when_logged(
+    services: Services, household: dict[str, int]
+) -> None:
+    # Care of 2024-10-01: claim deadline 2026-12-31 (end of the quarter + 2 years) is not
+    # past on 2026-11-28; care of 2024-06-01 (deadline 2026-06-30) is.
+    fresh = services.care.add_act(_gp_visit(household, day=date(2024, 10, 1)))
+    assert fresh.changes.warnings == ()
+    late = services.care.add_act(_gp_visit(household, day=date(2024, 6, 1)))
+    [warning] = late.changes.warnings
+    assert "past its two-year claim deadline" in str(warning)
+
+
+def test_identical_acts_on_the_same_day_are_found_for_a_confirmation(
+    services: Services, household: dict[str, int]
+) -> None:
+    first = services.care.add_act(_gp_visit(household)).value
+    assert [a.id for a in services.care.same_day_twins(_gp_visit(household))] == [first.id]
+    assert services.care.same_day_twins(_gp_visit(household, day=date(2025, 3, 2))) == []
+    assert services.care.same_day_twins(_gp_visit(household), ignore=first.id) == []

@@ -57,9 +57,13 @@ def test_newcomer_feuilles_are_held_then_released_with_the_number(
     son = services.household.add_person(
         PersonInput(first_name="Sam", last_name="Thompson", insured_id=david.id)
     ).value
-    services.care.add_act(_paper(david.id, household["gp"]))
-    services.care.add_act(_paper(son.id, household["gp"]))
+    own = services.care.add_act(_paper(david.id, household["gp"])).value
+    sons = services.care.add_act(_paper(son.id, household["gp"])).value
     assert {f.status for f in services.claims.feuilles()} == {FeuilleStatus.HELD}
+    # Held: no payment can be awaited yet, and the care table says why.
+    assert services.care.expected_payments(own.id) == []
+    assert services.care.expected_payments(sons.id) == []
+    assert {services.care.summary(a.id).status for a in (own, sons)} == {"held"}
     with pytest.raises(ValidationError, match="number first"):
         services.claims.step(services.claims.feuilles()[0].id, Step.RELEASE)
 
@@ -68,6 +72,11 @@ def test_newcomer_feuilles_are_held_then_released_with_the_number(
     assert len(result.changes.feuilles) == 2
     first = services.claims.feuilles()[0]
     assert "release" in [name for _, name in services.claims.history(first.id)]
+    # Released: the payments are awaited from now on, the dependent's too.
+    for act in (own, sons):
+        [amo] = services.care.expected_payments(act.id)
+        assert amo.amount_cents == 1900
+        assert services.care.summary(act.id).status == "pending"
 
 
 def test_steps_are_recorded_with_their_dates(services: Services, household: dict[str, int]) -> None:

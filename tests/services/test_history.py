@@ -103,3 +103,20 @@ def test_undo_is_itself_in_the_history(services: Services, household: dict[str, 
     services.history.undo()
     actions = [e.action for e in services.care.history(act.id)]
     assert actions == ["created", "undo:created"]
+
+
+def test_a_new_act_never_inherits_an_undone_acts_id_or_history(
+    services: Services, household: dict[str, int]
+) -> None:
+    first = services.care.add_act(_act(household)).value
+    [feuille] = services.claims.feuilles()
+    services.history.undo()
+    second = services.care.add_act(_act(household, date=date(2025, 3, 2))).value
+    assert second.id != first.id
+    assert [e.action for e in services.care.history(second.id)] == ["created"]
+    [new_feuille] = services.claims.feuilles()
+    assert new_feuille.id != feuille.id
+    person = services.household.add_person(PersonInput(first_name="Zoé", last_name="Roux")).value
+    services.history.undo()
+    again = services.household.add_person(PersonInput(first_name="Noé", last_name="Roux")).value
+    assert again.id != person.id

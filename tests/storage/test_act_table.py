@@ -264,11 +264,18 @@ def _copies_disagree(services: Services) -> int:
     payments: dict[int, list[str]] = {}
     for act, status in conn.execute("SELECT act_id, status FROM expected_payment"):
         payments.setdefault(act, []).append(status)
+    held = {
+        act
+        for (act,) in conn.execute(
+            "SELECT l.act_id FROM feuille_act l JOIN feuille f ON f.id = l.feuille_id "
+            "WHERE f.status = 'held'"
+        )
+    }
     shown = {r.id: r.status for r in services.care_table.rows(ask(services, ActQuery()))}
     statuses = sum(
         1
         for ident, status in shown.items()
-        if _status_from_payments(payments.get(ident, [])) != status
+        if ("held" if ident in held else _status_from_payments(payments.get(ident, []))) != status
     )
     return int(shares) + statuses
 

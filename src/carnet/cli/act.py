@@ -116,6 +116,8 @@ def add(ctx: click.Context, /, **opts: Any) -> None:
     given.setdefault("practitioner_id", None)
     with open_services(ctx) as services:
         result = services.care.add_act(ActInput(**given))
+    for warning in result.changes.warnings:
+        click.echo(f"carnet: warning: {warning}", err=True)
     click.echo(result.value.id)
 
 

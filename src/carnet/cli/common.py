@@ -60,10 +60,8 @@ def user_errors(func: Callable[P, R]) -> Callable[P, R]:
         try:
             return func(*args, **kwargs)
         except CarnetError as exc:
-            click.echo(f"carnet: error: {exc}", err=True)
             hint = command_hint(exc)
-            if hint:
-                click.echo(f"carnet: hint: {hint}", err=True)
+            click.echo(f"carnet: error: {exc}" + (f" ({hint})" if hint else ""), err=True)
             sys.exit(1)
 
     return wrapper

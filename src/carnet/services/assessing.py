@@ -17,7 +17,7 @@ from carnet.domain.abroad import AbroadCare
 from carnet.domain.assessment import Assessment
 from carnet.domain.care import CareAct
 from carnet.domain.changes import Changes
-from carnet.domain.codes import PaymentStatus
+from carnet.domain.codes import Channel, FeuilleStatus, PaymentMode, PaymentStatus
 from carnet.domain.contracts import Contract
 from carnet.domain.ids import ActId, ExpectedPaymentId, PersonId, PractitionerId
 from carnet.domain.messages import N_, Message
@@ -124,7 +124,12 @@ class Reassessor:
             self.store.assessments.delete(act.id)
         self.store.acts.set_categories([(act.id, a.category) for act, a in assessed])
         mailed = self.store.feuilles.mailed_dates([act.id for act in acts])
-        wanted = {act.id: _expected(act, a, mailed.get(act.id)) for act, a in assessed}
+        held = self.held_acts(acts, person)
+        # A held feuille has not left home: no transfer can be expected before it does.
+        wanted = {
+            act.id: [] if act.id in held else _expected(act, a, mailed.get(act.id))
+            for act, a in assessed
+        }
         wanted.update({act.id: [] for act, _ in failed})
         payment_ids = self.store.payments.replace_for_acts(wanted)
         self.store.receipts.refresh_status([act.id for act in acts])
@@ -140,6 +145,35 @@ class Reassessor:
             for act, why in failed
         )
         return Touched(frozenset(a.id for a in acts), frozenset(payment_ids), warnings)
+
+    def held_acts(self, acts: list[CareAct], person: Person) -> set[ActId]:
+        """Acts whose feuille is held (or will be, once created) until the number arrives."""
+        statuses = self.store.feuilles.statuses_of_acts([act.id for act in acts])
+        new_ones_held = must_hold(self.store, person)
+        return {
+            act.id
+            for act in acts
+            if household_sends(act)
+            and (statuses[act.id] is FeuilleStatus.HELD if act.id in statuses else new_ones_held)
+        }
+
+
+def must_hold(store: Store, person: Person) -> bool:
+    """True when no number can be written on this person's feuille yet."""
+    if person.nir:
+        return False
+    if person.insured_id is None:
+        return True
+    return not store.people.get(person.insured_id).nir
+
+
+def household_sends(act: CareAct) -> bool:
+    """Paper care paid in full: the household mails the feuille.
+
+    Under tiers payant the practitioner sends the paper feuille to the CPAM
+    himself (art. R.161-47 CSS, within 8 days), so there is nothing to track.
+    """
+    return act.channel is Channel.PAPER and act.payment_mode is PaymentMode.PAID_IN_FULL
 
 
 def _assess_each(

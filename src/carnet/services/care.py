@@ -12,14 +12,16 @@ from carnet.domain.act_query import ActSummary
 from carnet.domain.assessment import Assessment
 from carnet.domain.care import ActInput, CareAct
 from carnet.domain.changes import Changes
-from carnet.domain.codes import Parcours
+from carnet.domain.codes import Channel, Parcours, PaymentMode
 from carnet.domain.errors import ValidationError, missing_record
 from carnet.domain.events import Event
 from carnet.domain.ids import ActId, ExpectedPaymentId
+from carnet.domain.messages import Message
 from carnet.domain.payments import ExpectedPayment
+from carnet.domain.people import Person
 from carnet.domain.validation import check_amount, check_date, check_text
 from carnet.i18n import N_
-from carnet.rules import default_tables
+from carnet.rules import claim_deadline, default_tables
 from carnet.services.assessing import Reassessor
 from carnet.services.base import Clock, Result, Service
 from carnet.services.feuille_keeper import FeuilleKeeper
@@ -46,8 +48,39 @@ class CareService(Service):
             self.store.events.record("act", act.id, "created", after=act)
             touched = self.reassessor.person_year(act.person_id, act.date.year)
             feuilles = self.feuilles.sync_acts([act])
-        changes = Changes(acts=frozenset({act.id}), feuilles=frozenset(feuilles))
+        changes = Changes(
+            acts=frozenset({act.id}), feuilles=frozenset(feuilles), warnings=self._late(act)
+        )
         return Result(act, changes | touched.changes())
+
+    def same_day_twins(self, data: ActInput, ignore: ActId | None = None) -> list[CareAct]:
+        """Acts already logged for the same person, day, code and fee (a double entry?)."""
+        code = data.act_code.strip().upper()
+        return [
+            act
+            for act in self.store.acts.for_person_year(data.person_id, data.date.year)
+            if act.date == data.date
+            and act.act_code == code
+            and act.fee_cents == data.fee_cents
+            and act.id != ignore
+        ]
+
+    def _late(self, act: CareAct) -> tuple[Message, ...]:
+        """A warning when the act is logged after its claim deadline (art. L.332-1 CSS)."""
+        deadline = claim_deadline(act.date)
+        if deadline >= self.today():
+            return ()
+        return (
+            Message(
+                N_(
+                    "act {number} ({day}) is past its two-year claim deadline ({deadline}): "
+                    "the caisse may refuse to reimburse it"
+                ),
+                number=act.id,
+                day=act.date,
+                deadline=deadline,
+            ),
+        )
 
     def add_acts(self, items: list[ActInput]) -> Result[list[CareAct]]:
         """Log many acts in one transaction (imports, the demo generator)."""
@@ -140,6 +173,31 @@ class CareService(Service):
         return self.store.count_acts()
 
     # -- validation ----------------------------------------------------------------
+    def _check_person(self, data: ActInput) -> None:
+        person = self.store.people.get(data.person_id)
+        if person.birth_date is not None and data.date < person.birth_date:
+            raise ValidationError(
+                "date",
+                N_("{day} is before {name} was born ({birth})"),
+                day=data.date,
+                name=f"{person.first_name} {person.last_name}".strip(),
+                birth=person.birth_date,
+            )
+        insured = None if person.insured_id is None else self.store.people.get(person.insured_id)
+        paid_in_full = data.payment_mode is PaymentMode.PAID_IN_FULL
+        if data.channel is Channel.VITALE and paid_in_full and _no_number(person, insured):
+            # A carte Vitale carries a number: without one the care goes on a paper feuille,
+            # kept until the number arrives. (Under tiers payant the practitioner sends the
+            # claim from the attestation de droits: nothing for the household to do.)
+            raise ValidationError(
+                "channel",
+                N_(
+                    "{name} has no social security number yet, so no carte Vitale: "
+                    "choose a paper feuille, kept until the number arrives"
+                ),
+                name=f"{person.first_name} {person.last_name}".strip(),
+            )
+
     def _clean(self, data: ActInput) -> ActInput:
         if not self.store.people.exists(data.person_id):
             raise missing_record("person", "person", data.person_id)
@@ -161,7 +219,12 @@ class CareService(Service):
                 code=repr(code),
             )
         notes = check_text(data.notes, "notes", max_length=5000)
+        self._check_person(data)
         return replace(data, act_code=code, notes=notes)
+
+
+def _no_number(person: Person, insured: Person | None) -> bool:
+    return not person.nir and (insured is None or not insured.nir)
 
 
 def _check_decimal(value: Decimal | None, field: str, *, upper: Decimal) -> None:

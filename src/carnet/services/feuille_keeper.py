@@ -14,9 +14,10 @@ from datetime import date
 
 from carnet.domain.care import CareAct
 from carnet.domain.claims import Feuille, Step, next_status
-from carnet.domain.codes import Channel, FeuilleStatus, PaymentMode
+from carnet.domain.codes import FeuilleStatus
 from carnet.domain.ids import ActId, FeuilleId, PersonId
 from carnet.domain.people import Person
+from carnet.services.assessing import household_sends, must_hold
 from carnet.storage.store import Store
 
 # A feuille not yet in an envelope can still follow its act back to Vitale.
@@ -35,9 +36,9 @@ class FeuilleKeeper:
         new: list[CareAct] = []
         for act in acts:
             existing = self.store.feuilles.for_act(act.id)
-            if _household_sends(act) and existing is None:
+            if household_sends(act) and existing is None:
                 new.append(act)
-            elif not _household_sends(act) and existing is not None:
+            elif not household_sends(act) and existing is not None:
                 if existing.status in _UNSENT:
                     touched.add(self._detach(existing, act))
             elif existing is not None:
@@ -102,11 +103,7 @@ class FeuilleKeeper:
 
     def must_hold(self, person: Person) -> bool:
         """True when no number can be written on this person's feuille yet."""
-        if person.nir:
-            return False
-        if person.insured_id is None:
-            return True
-        return not self.store.people.get(person.insured_id).nir
+        return must_hold(self.store, person)
 
     def deadline_of(self, act_ids: Iterable[ActId]) -> date | None:
         """The earliest claim deadline of the acts (the feuille must reach the CPAM by then)."""
@@ -152,15 +149,6 @@ class FeuilleKeeper:
         if deadline == feuille.deadline:
             return feuille
         return self.store.feuilles.update(_replace_acts(feuille, feuille.act_ids, deadline))
-
-
-def _household_sends(act: CareAct) -> bool:
-    """Paper care paid in full: the household mails the feuille.
-
-    Under tiers payant the practitioner sends the paper feuille to the CPAM
-    himself (art. R.161-47 CSS, within 8 days), so there is nothing to track.
-    """
-    return act.channel is Channel.PAPER and act.payment_mode is PaymentMode.PAID_IN_FULL
 
 
 def _replace_acts(feuille: Feuille, act_ids: tuple[ActId, ...], deadline: date | None) -> Feuille:

@@ -69,14 +69,16 @@ class HouseholdService(Service):
             clean = self._declare_doctor(person_id, clean)
             before, after = self.store.people.update(person_id, clean)
             self.store.events.record("person", person_id, "edited", before, after=after)
-            touched = (
-                self._reassess("person_id = ?", [person_id])
-                if _assessed_differently(before, after)
-                else Touched()
-            )
-            # A number just entered releases the feuilles kept while waiting for it.
+            # A number just entered releases the feuilles kept while waiting for it (the
+            # dependents' too), and their acts then expect their payments: release first.
             dependents = [p.id for p in self.people() if p.insured_id == person_id]
             feuilles = self.keeper.release([person_id, *dependents], self.today())
+            everyone = [person_id, *dependents]
+            touched = (
+                self._reassess(f"person_id IN ({', '.join('?' * len(everyone))})", everyone)
+                if feuilles or _assessed_differently(before, after)
+                else Touched()
+            )
         changes = Changes(
             people=frozenset({person_id}), feuilles=frozenset(feuilles), warnings=warnings
         )

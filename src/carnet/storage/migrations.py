@@ -14,9 +14,14 @@ from sqlite_utils import Database, Migrations
 from carnet.domain.errors import SchemaTooNewError
 from carnet.domain.messages import N_
 from carnet.storage.database import MIGRATION_SET
+from carnet.storage.id_keys import never_reuse_ids
 from carnet.storage.schema import MIGRATIONS
 
 migrations = Migrations(MIGRATION_SET)
+
+
+# Migrations done in Python rather than SQL statements (their entry in MIGRATIONS is empty).
+_PROGRAMS = {"0009_ids_never_reused": never_reuse_ids}
 
 
 def _register(name: str, statements: tuple[str, ...]) -> None:
@@ -24,7 +29,7 @@ def _register(name: str, statements: tuple[str, ...]) -> None:
         for statement in statements:
             db.execute(statement)
 
-    migrations(name=name)(run)
+    migrations(name=name)(_PROGRAMS.get(name, run))
 
 
 for _name, _statements in MIGRATIONS:
@@ -70,6 +75,11 @@ def migrate(db: Database, before: Callable[[], None] | None = None) -> list[str]
     check_not_newer(db)
     if before is not None and schema_version(db) > 0 and pending(db):
         before()
+    # Rebuilding a table (0006) drops it while other tables still point at it: foreign
+    # keys are off meanwhile (they cannot change inside a transaction) and checked
+    # whole before the commit.
+    foreign_keys = conn.execute("PRAGMA foreign_keys").fetchone()[0]
+    conn.execute("PRAGMA foreign_keys = OFF")
     conn.execute("BEGIN IMMEDIATE")
     try:
         check_not_newer(db)
@@ -77,8 +87,14 @@ def migrate(db: Database, before: Callable[[], None] | None = None) -> list[str]
         if todo:
             migrations.apply(db)
             conn.execute(f"PRAGMA user_version = {schema_version(db)}")
+            broken = conn.execute("PRAGMA foreign_key_check").fetchall()
+            if broken:
+                raise RuntimeError(f"a migration broke foreign keys: {broken[:5]}")
     except BaseException:
         conn.rollback()
         raise
-    conn.commit()
+    else:
+        conn.commit()
+    finally:
+        conn.execute(f"PRAGMA foreign_keys = {int(foreign_keys)}")
     return todo

@@ -387,6 +387,48 @@ RECEIPTS_SCHEMA: tuple[str, ...] = (
 )
 
 
+# 0010: an act whose feuille is held until the number arrives is "held", not awaiting
+# anything: the row status looks at the act's feuille first, and is refreshed when a
+# feuille changes state or an act joins or leaves one.
+_HELD_ROW_STATUS = _ROW_STATUS.replace(
+    "SELECT CASE\n",
+    "SELECT CASE\n    WHEN EXISTS (SELECT 1 FROM feuille_act l JOIN feuille f ON f.id = "
+    "l.feuille_id WHERE l.act_id = {act} AND f.status = 'held') THEN 'held'\n",
+    1,
+)
+
+
+def _held_status_trigger(name: str, event: str, acts: tuple[str, ...]) -> str:
+    updates = " ".join(
+        f"UPDATE care_act SET row_status = {_HELD_ROW_STATUS.format(act=act)} WHERE id = {act};"
+        for act in acts
+    )
+    return f"CREATE TRIGGER {name} AFTER {event} ON expected_payment BEGIN {updates} END"
+
+
+HELD_STATUS_SCHEMA: tuple[str, ...] = (
+    "DROP TRIGGER payment_status_insert",
+    "DROP TRIGGER payment_status_update",
+    "DROP TRIGGER payment_status_delete",
+    _held_status_trigger("payment_status_insert", "INSERT", ("NEW.act_id",)),
+    _held_status_trigger(
+        "payment_status_update", "UPDATE OF status, act_id", ("NEW.act_id", "OLD.act_id")
+    ),
+    _held_status_trigger("payment_status_delete", "DELETE", ("OLD.act_id",)),
+    "CREATE TRIGGER feuille_act_status_insert AFTER INSERT ON feuille_act BEGIN "
+    f"UPDATE care_act SET row_status = {_HELD_ROW_STATUS.format(act='NEW.act_id')} "
+    "WHERE id = NEW.act_id; END",
+    "CREATE TRIGGER feuille_act_status_delete AFTER DELETE ON feuille_act BEGIN "
+    f"UPDATE care_act SET row_status = {_HELD_ROW_STATUS.format(act='OLD.act_id')} "
+    "WHERE id = OLD.act_id; END",
+    "CREATE TRIGGER feuille_held_status AFTER UPDATE OF status ON feuille "
+    "WHEN (OLD.status = 'held') <> (NEW.status = 'held') BEGIN "
+    f"UPDATE care_act SET row_status = {_HELD_ROW_STATUS.format(act='care_act.id')} "
+    "WHERE id IN (SELECT act_id FROM feuille_act WHERE feuille_id = NEW.id); END",
+    f"UPDATE care_act SET row_status = {_HELD_ROW_STATUS.format(act='care_act.id')}",
+)
+
+
 # Every migration of this build, in order: append a new one, never edit a released one.
 # ``storage.migrations`` registers each with sqlite-utils; ``MIGRATION_NAMES`` is read
 # from here, so opening an up-to-date database needs neither.
@@ -399,4 +441,7 @@ MIGRATIONS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("0006_parcours", PARCOURS_SCHEMA),
     ("0007_road_and_abroad", ROAD_AND_ABROAD_SCHEMA),
     ("0008_receipts", RECEIPTS_SCHEMA),
+    # 0009 rebuilds tables, which SQL alone cannot do generally: see storage/id_keys.py.
+    ("0009_ids_never_reused", ()),
+    ("0010_held_row_status", HELD_STATUS_SCHEMA),
 )

@@ -11,6 +11,7 @@ from carnet.domain.codes import Channel, FeuilleStatus, PaymentMode, PaymentStat
 from carnet.i18n import N_, Translator
 
 STATUSES: dict[str, str] = {
+    "held": N_("Held until the number arrives"),
     "pending": N_("Awaiting reimbursement"),
     "partly-paid": N_("Partly reimbursed"),
     "settled": N_("Reimbursed"),

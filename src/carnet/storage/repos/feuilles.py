@@ -128,6 +128,20 @@ class FeuilleRepo:
                 found[ActId(act_id)] = date.fromisoformat(mailed_on)
         return found
 
+    def statuses_of_acts(self, act_ids: list[ActId]) -> dict[ActId, FeuilleStatus]:
+        """The status of each act's feuille (acts without one are absent)."""
+        found: dict[ActId, FeuilleStatus] = {}
+        for start in range(0, len(act_ids), 500):
+            chunk = act_ids[start : start + 500]
+            marks = ", ".join("?" * len(chunk))
+            sql = (
+                "SELECT l.act_id, f.status FROM feuille_act l "
+                f"JOIN feuille f ON f.id = l.feuille_id WHERE l.act_id IN ({marks})"
+            )
+            for act_id, status in self.db.execute(sql, chunk).fetchall():
+                found[ActId(act_id)] = FeuilleStatus(status)
+        return found
+
     def find(self, where: str | None = None, params: list[Any] | None = None) -> list[Feuille]:
         rows = self._rows.list(where, params or [], order_by="deadline, id")
         links = self._act_ids([row.id for row in rows])
