@@ -87,20 +87,25 @@ class Translator:
         """``1 234,5`` / ``1,234.5``: grouped, at most three decimals."""
         from babel.numbers import format_decimal  # noqa: PLC0415 (see the class)
 
-        return str(format_decimal(value, locale=self.language))
+        return str(format_decimal(value, locale=_FORMATS[self.language]))
 
     def month(self, day: date, with_year: bool = True) -> str:
         """A short month, and its year: ``Nov 2026`` / ``nov. 2026``."""
         from babel.dates import format_date  # noqa: PLC0415 (see the class)
 
         pattern = "MMM yyyy" if with_year else "MMM"
-        return str(format_date(day, format=pattern, locale=self.language))
+        return str(format_date(day, format=pattern, locale=_FORMATS[self.language]))
 
     def date(self, day: date) -> str:
-        """``Nov 24, 2026`` / ``24 nov. 2026`` (CLDR's medium date)."""
+        """``24 Nov 2026`` / ``24 nov. 2026`` (CLDR's medium date)."""
         from babel.dates import format_date  # noqa: PLC0415 (see the class)
 
-        return str(format_date(day, format="medium", locale=self.language))
+        return str(format_date(day, format="medium", locale=_FORMATS[self.language]))
+
+
+# The window's English is British English: day before month ("24 Nov 2026"), weeks from
+# Monday, as most of Carnet's English-reading users (in France, from Europe) write dates.
+_FORMATS = {"en": "en_GB", "fr": "fr"}
 
 
 @lru_cache(maxsize=4096)
@@ -109,7 +114,7 @@ def _money(cents: int, language: str) -> str:
     from babel.numbers import format_currency  # noqa: PLC0415 (see Translator)
 
     value = Decimal(cents) / 100
-    return str(format_currency(value, "EUR", locale=language))
+    return str(format_currency(value, "EUR", locale=_FORMATS[language]))
 
 
 def po_path(language: str) -> Path:

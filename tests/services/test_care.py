@@ -246,13 +246,14 @@ def test_no_carte_vitale_without_a_number(services: Services, household: dict[st
         PersonInput(first_name="David", last_name="Thompson", birth_date=date(1986, 9, 2))
     ).value
     vitale = _gp_visit(household, person_id=newcomer.id, channel=Channel.VITALE)
-    with pytest.raises(ValidationError, match="no social security number yet") as refused:
-        services.care.add_act(vitale)
-    assert refused.value.field == "channel"
-    # On paper it is logged, and its feuille waits for the number.
-    services.care.add_act(replace(vitale, channel=Channel.PAPER))
-    # A dependent of an insured person with a number uses that number: accepted.
-    services.care.add_act(_gp_visit(household, person_id=PersonId(household["child"])))
+    # The act form refuses it; an import or the CLI logs it with the reason.
+    [warning] = services.care.add_act(vitale).changes.warnings
+    assert "no social security number yet" in str(warning)
+    # On paper it is logged quietly, and its feuille waits for the number.
+    assert services.care.add_act(replace(vitale, channel=Channel.PAPER)).changes.warnings == ()
+    # A dependent of an insured person with a number uses that number.
+    child = services.care.add_act(_gp_visit(household, person_id=PersonId(household["child"])))
+    assert child.changes.warnings == ()
 
 
 def test_an_act_past_its_two_year_deadline_says_so_when_logged(

@@ -94,7 +94,7 @@ def test_cpam_needed_and_noemie_means_no_mutuelle_mailing(
             cpam="",
         ),
     )
-    with pytest.raises(ValidationError, match="CPAM first"):
+    with pytest.raises(ValidationError, match="caisse first"):
         services.mailings.create(adult.id)
 
 

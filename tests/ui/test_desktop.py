@@ -89,7 +89,12 @@ def test_a_demo_household_is_built_off_the_gui_thread(
     qtbot: QtBot, tmp_path: Path, boxes: list[QMessageBox], monkeypatch: pytest.MonkeyPatch
 ) -> None:
     infos: list[str] = []
-    monkeypatch.setattr(QMessageBox, "information", lambda _p, _t, text: infos.append(text))
+
+    def answer(_p: object, _t: object, text: str) -> QMessageBox.StandardButton:
+        infos.append(text)
+        return QMessageBox.StandardButton.No  # not a second window in a test
+
+    monkeypatch.setattr(QMessageBox, "question", answer)
     parent = QWidget()
     qtbot.addWidget(parent)
     runner = TaskRunner()
@@ -98,6 +103,7 @@ def test_a_demo_household_is_built_off_the_gui_thread(
     assert maker.progress is not None  # the window says it is busy meanwhile
     qtbot.waitUntil(lambda: bool(infos), timeout=20000)
     assert str(tmp_path / "demo.sqlite") in infos[0]
+    assert "carnet --db" not in infos[0]  # nothing to type in a terminal
     built = build_services(tmp_path / "demo.sqlite")
     try:
         assert built.care.count() == 20

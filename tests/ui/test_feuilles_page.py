@@ -128,8 +128,8 @@ def test_sign_then_copied_on_the_picked_day(qtbot: QtBot, page: FeuillesPage) ->
     history = page.detail.history
     steps = [history.topLevelItem(n) for n in range(history.topLevelItemCount())]
     assert [(i.text(0), i.text(1)) for i in steps if i is not None][1:] == [
-        ("Nov 25, 2026", "Signed"),
-        ("Nov 25, 2026", "Copied"),  # the picked day stays until changed
+        ("25 Nov 2026", "Signed"),
+        ("25 Nov 2026", "Copied"),  # the picked day stays until changed
     ]
 
 

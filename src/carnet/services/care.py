@@ -49,7 +49,9 @@ class CareService(Service):
             touched = self.reassessor.person_year(act.person_id, act.date.year)
             feuilles = self.feuilles.sync_acts([act])
         changes = Changes(
-            acts=frozenset({act.id}), feuilles=frozenset(feuilles), warnings=self._late(act)
+            acts=frozenset({act.id}),
+            feuilles=frozenset(feuilles),
+            warnings=self._no_vitale(act) + self._late(act),
         )
         return Result(act, changes | touched.changes())
 
@@ -64,6 +66,29 @@ class CareService(Service):
             and act.fee_cents == data.fee_cents
             and act.id != ignore
         ]
+
+    def _no_vitale(self, act: CareAct) -> tuple[Message, ...]:
+        """A carte Vitale carries a number: without one, care paid in full goes on paper.
+
+        The act form refuses it and offers paper; here (imports, the CLI) it is logged with
+        a warning. Under tiers payant the practitioner claims from the attestation de
+        droits: nothing for the household to do.
+        """
+        if act.channel is not Channel.VITALE or act.payment_mode is not PaymentMode.PAID_IN_FULL:
+            return ()
+        person = self.store.people.get(act.person_id)
+        insured = None if person.insured_id is None else self.store.people.get(person.insured_id)
+        if not _no_number(person, insured):
+            return ()
+        return (
+            Message(
+                N_(
+                    "{name} has no social security number yet, so no carte Vitale: "
+                    "choose a paper feuille, kept until the number arrives"
+                ),
+                name=person.full_name,
+            ),
+        )
 
     def _late(self, act: CareAct) -> tuple[Message, ...]:
         """A warning when the act is logged after its claim deadline (art. L.332-1 CSS)."""
@@ -182,20 +207,6 @@ class CareService(Service):
                 day=data.date,
                 name=f"{person.first_name} {person.last_name}".strip(),
                 birth=person.birth_date,
-            )
-        insured = None if person.insured_id is None else self.store.people.get(person.insured_id)
-        paid_in_full = data.payment_mode is PaymentMode.PAID_IN_FULL
-        if data.channel is Channel.VITALE and paid_in_full and _no_number(person, insured):
-            # A carte Vitale carries a number: without one the care goes on a paper feuille,
-            # kept until the number arrives. (Under tiers payant the practitioner sends the
-            # claim from the attestation de droits: nothing for the household to do.)
-            raise ValidationError(
-                "channel",
-                N_(
-                    "{name} has no social security number yet, so no carte Vitale: "
-                    "choose a paper feuille, kept until the number arrives"
-                ),
-                name=f"{person.first_name} {person.last_name}".strip(),
             )
 
     def _clean(self, data: ActInput) -> ActInput:

@@ -27,6 +27,7 @@ from carnet.services.assessing import Reassessor
 from carnet.services.base import Clock, Result, Service
 from carnet.services.feuille_keeper import FeuilleKeeper
 from carnet.services.reclamations import ReclamationService
+from carnet.services.settings import CAISSE_KEY
 from carnet.storage.store import Store
 
 
@@ -216,11 +217,13 @@ class MailingService(Service):
 
     def _recipient(self, insured: Person, kind: RecipientKind) -> str:
         if kind is RecipientKind.CPAM:
-            if not insured.cpam:
+            # A person's own caisse, else the household's (chosen in the assistant).
+            caisse = insured.cpam or self.store.settings.get(CAISSE_KEY)
+            if not caisse:
                 raise ValidationError(
-                    "cpam", N_("enter {name}'s CPAM first"), name=insured.full_name
+                    "cpam", N_("choose {name}'s caisse first"), name=insured.full_name
                 )
-            return insured.cpam
+            return caisse
         if insured.contract_id is None:
             raise ValidationError(
                 "contract", N_("{name} has no mutuelle contract"), name=insured.full_name

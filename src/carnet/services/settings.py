@@ -13,8 +13,10 @@ from carnet.i18n import N_
 from carnet.services.base import Service
 from carnet.services.caisses import caisse_directory
 
+CAISSE_KEY = "household.caisse"
 KNOWN = {
     "household.address": N_("Your postal address (one line per line of the envelope)"),
+    CAISSE_KEY: N_("Your caisse (CPAM, CGSS or CSS), for people without one of their own"),
     "household.city": N_("The town written before the date of letters (e.g. Paris)"),
     "household.phone": N_("A phone number for the CPAM (optional)"),
     "household.email": N_("An e-mail address for the CPAM (optional)"),
@@ -35,20 +37,18 @@ class SettingsService(Service):
         return self.store.settings.get(key)
 
     def set(self, key: str, value: str) -> None:
-        if key not in KNOWN and not key.startswith(ADDRESS_PREFIX):
-            raise ValidationError(
-                "key",
-                N_("unknown setting {key}; known: {known}"),
-                key=repr(key),
-                known=", ".join(KNOWN),
-            )
-        cleaned = "\n".join(line.strip() for line in value.replace("\\n", "\n").splitlines())
-        if len(cleaned) > 500:
-            raise ValidationError(key, N_("is longer than {max_length} characters"), max_length=500)
-        if key == "household.email":
-            cleaned = check_email(cleaned, key)
+        self.set_many({key: value})
+
+    def set_many(self, values: dict[str, str]) -> None:
+        """Change several settings in one transaction (a form's Save), all or none."""
+        cleaned = {key: _clean(key, value) for key, value in values.items()}
         with self.store.transaction(N_("Change a setting")):
-            self.store.settings.set(key, cleaned.strip())
+            for key, value in cleaned.items():
+                self.store.settings.set(key, value)
+
+    def caisse(self) -> str:
+        """The household's caisse, for people whose own is not filled in."""
+        return self.get(CAISSE_KEY)
 
     def all(self) -> dict[str, str]:
         return self.store.settings.all()
@@ -87,3 +87,19 @@ class SettingsService(Service):
             return city
         last = self.household_address()[-1].split()
         return " ".join(word for word in last if not word.isdigit()).title() or "Paris"
+
+
+def _clean(key: str, value: str) -> str:
+    if key not in KNOWN and not key.startswith(ADDRESS_PREFIX):
+        raise ValidationError(
+            "key",
+            N_("unknown setting {key}; known: {known}"),
+            key=repr(key),
+            known=", ".join(KNOWN),
+        )
+    cleaned = "\n".join(line.strip() for line in value.replace("\\n", "\n").splitlines())
+    if len(cleaned) > 500:
+        raise ValidationError(key, N_("is longer than {max_length} characters"), max_length=500)
+    if key == "household.email":
+        cleaned = check_email(cleaned, key)
+    return cleaned.strip()

@@ -57,7 +57,9 @@ class QtTranslations:
         if self._installed is not None:
             self._app.removeTranslator(self._installed)
             self._installed = None
-        QLocale.setDefault(QLocale(language))  # dates in date pickers follow the language
+        # Date pickers follow the language: British English and French both write the day
+        # first and start their calendar weeks on Monday.
+        QLocale.setDefault(locale_of(language))
         if language == "en":
             return
         translator = QTranslator(self._app)
@@ -65,6 +67,12 @@ class QtTranslations:
         if translator.load(f"qtbase_{language}", folder):
             self._app.installTranslator(translator)
             self._installed = translator
+
+
+def locale_of(language: str) -> QLocale:
+    if language == "en":
+        return QLocale(QLocale.Language.English, QLocale.Country.UnitedKingdom)
+    return QLocale(language)
 
 
 def build_window(services: Services, settings: QSettings) -> tuple[MainWindow, EventHub]:
@@ -98,6 +106,8 @@ def first_run(window: MainWindow, services: Services, events: EventHub) -> Setup
 
     wizard = SetupWizard(services, events, window.translator, window)
     wizard.language_chosen.connect(window.set_language)
+    # Done or closed half-way: the Dashboard says what comes next.
+    wizard.finished.connect(lambda _code: window.show_page("dashboard"))
     wizard.open()
     return wizard
 

@@ -8,9 +8,10 @@ shows that it is busy.
 
 from __future__ import annotations
 
+import sys
 from pathlib import Path
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QProcess, Qt
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QProgressDialog, QWidget
 
 from carnet.app import build_services
@@ -75,10 +76,13 @@ class DemoMaker:
         self._close_progress()
         t = self._t
         text = t.gettext(
-            "The demo household is saved in {path}.\n\n"
-            'To look around it, start Carnet with: carnet --db "{path}"'
+            "The demo household is saved in {path}, apart from your own household, which "
+            "stays open here.\n\nOpen the demo in a second window now?"
         ).format(path=path)
-        QMessageBox.information(self._parent, t.gettext("Demo household ready"), text)
+        answer = QMessageBox.question(self._parent, t.gettext("Demo household ready"), text)
+        if answer == QMessageBox.StandardButton.Yes:
+            # A second Carnet on the demo file; this window keeps the household's own.
+            QProcess.startDetached(sys.executable, ["-m", "carnet", "--db", str(path)])
 
     def _failed(self, error: BaseException, details: str) -> None:
         self._close_progress()

@@ -21,13 +21,13 @@ from PySide6.QtCore import QDate, QLocale
 from carnet.i18n import Translator
 
 _LOCALES = {
-    "en": (QLocale.Language.English, QLocale.Country.UnitedStates),
+    "en": (QLocale.Language.English, QLocale.Country.UnitedKingdom),
     "fr": (QLocale.Language.French, QLocale.Country.France),
 }
 # CLDR's currency patterns for euros (¤#,##0.00 and #,##0.00 ¤), and medium dates
-# (MMM d, y and d MMM y) in Qt's notation.
+# (d MMM y for British English and French) in Qt's notation.
 _MONEY = {"en": "{sign}€{amount}", "fr": "{sign}{amount}\u00a0€"}
-_MEDIUM_DATE = {"en": "MMM d, yyyy", "fr": "d MMM yyyy"}
+_MEDIUM_DATE = {"en": "d MMM yyyy", "fr": "d MMM yyyy"}
 _THOUSANDTHS = Decimal("0.001")  # CLDR's decimal pattern #,##0.### keeps three decimals
 
 

@@ -32,9 +32,43 @@ EMERGENCY_NUMBERS = (
         N_("Médecin de garde (on-call doctor)"),
         N_("A doctor at night, at the weekend or on a public holiday, when it can't wait."),
     ),
+    (
+        "119",
+        N_("Allô enfance en danger"),
+        N_("A child in danger or at risk, or a worry about one: you can call anonymously."),
+    ),
+    (
+        "3919",
+        N_("Violences Femmes Info"),
+        N_("Violence against women: listening, advice and help, anonymously."),
+    ),
+    (
+        "01 40 05 48 48",
+        N_("Centre antipoison (poison control centre), Paris"),
+        N_(
+            "Poisoning or a swallowed product: a doctor says what to do. The other centres: "
+            "Angers 02 41 48 21 21, Bordeaux 05 56 96 40 80, Lille 08 00 59 59 59, "
+            "Lyon 04 72 11 69 11, Marseille 04 91 75 25 25, Nancy 03 83 22 50 50, "
+            "Toulouse 05 61 77 74 47. Any of them answers, wherever you are."
+        ),
+    ),
+    (
+        "36 24",
+        N_("SOS Médecins"),
+        N_(
+            "Doctors who come to your home, day and night, in most towns; a paid call "
+            "(the visit is reimbursed like a consultation)."
+        ),
+    ),
+    (
+        "32 37",
+        N_("Pharmacie de garde (on-call pharmacy)"),
+        N_("The pharmacy open tonight or this Sunday near you; a paid call."),
+    ),
 )
 EMERGENCY_NOTE = N_(
-    "All these numbers are free and answer 24 hours a day, 7 days a week, from any phone."
+    "These numbers answer 24 hours a day, 7 days a week, from any phone; all are free "
+    "except SOS Médecins and the on-call pharmacy line."
 )
 
 # (title, paragraphs)
@@ -147,8 +181,69 @@ GUIDE = (
 # (term, definition)
 GLOSSARY = (
     (
+        "AMO (assurance maladie obligatoire)",
+        N_(
+            "The compulsory health insurance: the Assurance Maladie, through your CPAM "
+            "(or the CGSS overseas). In Carnet, what it pays back."
+        ),
+    ),
+    (
+        "AMC (assurance maladie complémentaire)",
+        N_("Your mutuelle or complementary insurance, which pays part of what the AMO leaves."),
+    ),
+    (
         "Base de remboursement (BR)",
         N_("The official price of an act, on which every reimbursement is calculated."),
+    ),
+    (
+        "Dépassement d'honoraires",
+        N_(
+            "What a doctor charges above the base de remboursement (sector 2 or 3). The "
+            "Assurance Maladie never pays it; a mutuelle may, up to its limits."
+        ),
+    ),
+    (
+        "Secteur 1",
+        N_("Doctors who charge the official price, without dépassement."),
+    ),
+    (
+        "Secteur 2",
+        N_(
+            "Doctors free to charge more than the official price, with tact; those in OPTAM "
+            "limit their dépassements and your mutuelle covers more of them."
+        ),
+    ),
+    (
+        "Secteur 3 (non conventionné)",
+        N_(
+            "Doctors outside the agreement with the Assurance Maladie: free prices and a very "
+            "small reimbursement."
+        ),
+    ),
+    (
+        "CPAM, CGSS, CSS",
+        N_(
+            "Your caisse: the local office of the Assurance Maladie (CPAM in mainland "
+            "France, CGSS overseas, CSS in Mayotte), where paper feuilles de soins go."
+        ),
+    ),
+    (
+        "Attestation de droits",
+        N_(
+            "The paper (or PDF from your ameli account) showing your social security number, "
+            "your caisse and your rights; it replaces the carte Vitale until you have one."
+        ),
+    ),
+    (
+        "NIR (numéro de sécurité sociale)",
+        N_(
+            "Your 15-digit social security number: sex, year and month of birth, place of "
+            "birth, a serial number and a 2-digit key."
+        ),
+    ),
+    (
+        "Bordereau",
+        N_("The list of the feuilles in an envelope, sent with them so nothing goes missing."),
     ),
     (
         "Ticket modérateur",

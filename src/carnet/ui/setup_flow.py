@@ -32,6 +32,16 @@ STEPS = (
         ),
     ),
     StepSpec(
+        "address",
+        N_("Your address and your caisse"),
+        N_(
+            "Letters to your caisse carry your postal address. Your caisse (CPAM, or CGSS "
+            "overseas) is where paper feuilles de soins go: type your département number, "
+            "your postcode or your town to find it, and check its address against your "
+            "attestation de droits."
+        ),
+    ),
+    StepSpec(
         "people",
         N_("Your household"),
         N_(
@@ -107,10 +117,17 @@ class SetupRecord:
     people: list[str] = field(default_factory=list)
     contract: str = ""
     bank: str = ""
+    address: str = ""
+    caisse: str = ""
 
     def lines(self) -> list[tuple[str, str]]:
         """``(template, value)`` pairs to translate and show; empty parts are left out."""
-        found: list[tuple[str, str]] = [(N_("Person added: {value}"), p) for p in self.people]
+        found: list[tuple[str, str]] = []
+        if self.address:
+            found.append((N_("Your address: {value}"), self.address))
+        if self.caisse:
+            found.append((N_("Your caisse: {value}"), self.caisse))
+        found += [(N_("Person added: {value}"), p) for p in self.people]
         if self.contract:
             found.append((N_("Mutuelle contract: {value}"), self.contract))
         if self.bank:

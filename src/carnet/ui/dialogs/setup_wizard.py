@@ -26,18 +26,24 @@ from PySide6.QtWidgets import (
 )
 
 from carnet.app import Services
+from carnet.domain.caisses import departement_of_postcode
 from carnet.domain.ids import ContractId
 from carnet.domain.people import Person, PersonInput
 from carnet.domain.practitioners import PractitionerInput, Profession
 from carnet.i18n import LANGUAGES, Translator
 from carnet.services.base import Result
+from carnet.services.caisses import caisse_directory
+from carnet.services.settings import CAISSE_KEY
+from carnet.ui.errors import guarded
 from carnet.ui.events import EventHub
 from carnet.ui.forms.bank_editor import BankEditor
-from carnet.ui.forms.contract_editor import ContractEditor
+from carnet.ui.forms.contract_editor import ContractEditor, save_insurer_address
 from carnet.ui.forms.person_editor import PersonEditor
 from carnet.ui.operations import run_op
 from carnet.ui.setup_flow import STEPS, SetupRecord, preset_contract
+from carnet.ui.views.addresses_tab import address_box
 from carnet.ui.views.settings_page import LANGUAGE_NAMES
+from carnet.ui.widgets.caisse_field import CaisseField, caisse_label, describe_caisse
 
 T = TypeVar("T")
 
@@ -60,6 +66,13 @@ class SetupWizard(QWizard):
         for code in LANGUAGES:
             self.language.addItem(LANGUAGE_NAMES[code], code)
         self.language.setCurrentIndex(self.language.findData(t.language))
+        self.household_address = address_box("Sarah Thompson\n12 rue des Lilas\n69003 Lyon")
+        self.household_address.setAccessibleName(t.gettext("Your postal address"))
+        self.household_address.textChanged.connect(self._caisse_from_address)
+        self.caisse = CaisseField(t)
+        self.caisse.setAccessibleName(t.gettext("Your caisse"))
+        self.caisse_note = caisse_label()
+        self.caisse.textChanged.connect(self._describe_caisse)
         self.people_list = QListWidget()
         self.people_list.setAccessibleName(t.gettext("People added"))
         self.person = self._person_editor()
@@ -87,6 +100,12 @@ class SetupWizard(QWizard):
         if key == "language":
             form = QFormLayout()
             form.addRow(t.gettext("Language"), self.language)
+            layout.addLayout(form)
+        elif key == "address":
+            form = QFormLayout()
+            form.addRow(t.gettext("Your postal address"), self.household_address)
+            form.addRow(t.gettext("Your caisse"), self.caisse)
+            form.addRow(self.caisse_note)
             layout.addLayout(form)
         elif key == "people":
             self.people_layout = layout
@@ -118,6 +137,7 @@ class SetupWizard(QWizard):
         # Nothing to choose from yet: the doctor is typed below, the contract comes next.
         editor.form.set_visible("doctor", False)
         editor.form.set_visible("contract", False)
+        editor.cpam.setText(self._services.settings.caisse())
         return editor
 
     # -- saving as the person moves on ------------------------------------------------
@@ -125,6 +145,7 @@ class SetupWizard(QWizard):
         key = STEPS[self.currentId()].key
         savers: dict[str, Callable[[], bool]] = {
             "language": self._save_language,
+            "address": self._save_address,
             "people": self._save_pending_person,
             "contract": self._save_contract,
             "bank": self._save_bank,
@@ -136,6 +157,41 @@ class SetupWizard(QWizard):
         if code != self._t.language:
             self.language_chosen.emit(code)
         return True
+
+    def _save_address(self) -> bool:
+        self.caisse.settle()
+        address = self.household_address.toPlainText().strip()
+        caisse = self.caisse.text().strip()
+        if not address and not caisse:
+            return True  # skipped
+        values = {"household.address": address, CAISSE_KEY: caisse}
+        settings = self._services.settings
+
+        def save() -> bool:
+            settings.set_many(values)
+            return True
+
+        if guarded(self, self._t, save) is None:
+            return False
+        self.record.address = ", ".join(address.splitlines())
+        self.record.caisse = caisse
+        if not self.person.cpam.text().strip():
+            self.person.cpam.setText(caisse)
+        return True
+
+    def _caisse_from_address(self) -> None:
+        """The postcode of the address's last line points at the caisse, where it is one."""
+        if self.caisse.isModified() and self.caisse.text().strip():
+            return  # typed by the person: theirs
+        lines = self.household_address.toPlainText().split("\n")
+        words = lines[-1].split() if lines else []
+        if not words or not departement_of_postcode(words[0]):
+            return
+        found = caisse_directory().search(words[0])
+        self.caisse.setText(found[0].name if len(found) == 1 else "")
+
+    def _describe_caisse(self) -> None:
+        self.caisse_note.setText(describe_caisse(self._t, self.caisse.caisse(), self.caisse.text()))
 
     def _save_pending_person(self) -> bool:
         """A person typed but not added yet is added when moving on."""
@@ -189,6 +245,7 @@ class SetupWizard(QWizard):
         if added is None:
             return False
         contract = added.value
+        save_insurer_address(self._services.settings, self.contract)
         for person in household.people():  # the household's one mutuelle covers everyone
             if person.contract_id is None and self._cover(person, contract.id) is None:
                 return False

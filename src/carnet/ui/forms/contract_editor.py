@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QCheckBox, QComboBox, QLineEdit, QSpinBox, QWidget
+from PySide6.QtWidgets import QCheckBox, QComboBox, QLineEdit, QPlainTextEdit, QSpinBox, QWidget
 
 from carnet.domain.contracts import Contract, ContractInput
 from carnet.i18n import Translator
+from carnet.services.settings import ADDRESS_PREFIX, SettingsService
 from carnet.ui.setup_flow import PRESETS, preset_contract
 from carnet.ui.widgets.fields import CheckedForm
 
@@ -48,6 +49,12 @@ class ContractEditor(QWidget):
         )
         add("responsable", "", self.responsable)
         add("noemie", "", self.noemie)
+        # Where the mutuelle letter goes (mailings to the mutuelle, without Noémie).
+        self.address = QPlainTextEdit()
+        self.address.setTabChangesFocus(True)
+        self.address.setPlaceholderText(t.gettext("street\npostcode and town"))
+        self.address.setFixedHeight(self.address.fontMetrics().lineSpacing() * 3 + 14)
+        add("address", t.gettext("Insurer's postal address"), self.address)
         self.setLayout(self.form.layout)
         self.level.currentIndexChanged.connect(self._apply_level)
         self.responsable.toggled.connect(lambda _on: self.form.revalidate("non_optam"))
@@ -104,6 +111,19 @@ class ContractEditor(QWidget):
         self.non_optam_percent.setValue(contract.non_optam_percent)
         self.responsable.setChecked(contract.responsable)
         self.noemie.setChecked(contract.noemie)
+
+
+def save_insurer_address(settings: SettingsService, editor: ContractEditor) -> None:
+    """Keep the insurer's address typed in the form, where the mutuelle letter finds it."""
+    insurer = editor.insurer.text().strip()
+    address = editor.address.toPlainText().strip()
+    if insurer and address != settings.get(ADDRESS_PREFIX + insurer):
+        settings.set(ADDRESS_PREFIX + insurer, address)
+
+
+def load_insurer_address(settings: SettingsService, editor: ContractEditor) -> None:
+    insurer = editor.insurer.text().strip()
+    editor.address.setPlainText(settings.get(ADDRESS_PREFIX + insurer) if insurer else "")
 
 
 def _percent_box() -> QSpinBox:

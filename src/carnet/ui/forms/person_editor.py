@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtWidgets import QCheckBox, QComboBox, QCompleter, QLineEdit, QWidget
+from PySide6.QtWidgets import QCheckBox, QComboBox, QLineEdit, QWidget
 
 from carnet.domain.contracts import Contract
 from carnet.domain.errors import ValidationError
@@ -19,9 +19,9 @@ from carnet.domain.people import Person, PersonInput, Registration
 from carnet.domain.practitioners import Practitioner, Profession
 from carnet.domain.validation import check_nir, format_nir
 from carnet.i18n import Translator
-from carnet.services.settings import shipped_addresses
 from carnet.ui.household_labels import REGISTRATIONS
 from carnet.ui.parsing import parse_date
+from carnet.ui.widgets.caisse_field import CaisseField
 from carnet.ui.widgets.fields import CheckedForm
 
 
@@ -55,9 +55,8 @@ class PersonEditor(QWidget):
         self.registration = QComboBox()
         for status, text in REGISTRATIONS.items():
             self.registration.addItem(t.gettext(text), status.value)
-        self.cpam = QLineEdit()
-        self.cpam.setPlaceholderText(t.gettext("e.g. CPAM de Paris"))
-        self.cpam.setCompleter(QCompleter(sorted(shipped_addresses()), self.cpam))
+        # Found by département number, postcode or town (e.g. 69, 69003, Villeurbanne).
+        self.cpam = CaisseField(t)
         self.doctor = _choices(t.gettext("None declared yet"), _doctors(practitioners))
         self.doctor_since = _line(t.gettext("DD/MM/YYYY, as on the declaration"))
         self.ald = QCheckBox(t.gettext("Long-term illness (ALD) covered at 100 %"))
@@ -75,7 +74,7 @@ class PersonEditor(QWidget):
         add("insured", t.gettext("Insurance"), self.insured)
         add("nir", t.gettext("Social security number (NIR)"), self.nir, self._check_nir)
         add("registration", t.gettext("Registration"), self.registration, self._check_status)
-        add("cpam", t.gettext("CPAM"), self.cpam)
+        add("cpam", t.gettext("Caisse (CPAM)"), self.cpam)
         add("doctor", t.gettext("Médecin traitant"), self.doctor)
         add("doctor_since", t.gettext("Declared on"), self.doctor_since, self._check_since)
         add("contract", t.gettext("Mutuelle contract"), self.contract)
@@ -160,6 +159,10 @@ class PersonEditor(QWidget):
         except ValueError:
             return None
 
+    def _caisse(self) -> str:
+        self.cpam.settle()  # "69" typed and saved at once still means the CPAM du Rhône
+        return self.cpam.text()
+
     def _status(self) -> Registration:
         return Registration(str(self.registration.currentData()))
 
@@ -174,7 +177,7 @@ class PersonEditor(QWidget):
             nir=self.nir.text().strip() or None,
             registration=self._status(),
             insured_id=None if insured is None else PersonId(int(insured)),
-            cpam=self.cpam.text(),
+            cpam=self._caisse(),
             treating_doctor_id=None if doctor is None else PractitionerId(int(doctor)),
             treating_declared_on=None if doctor is None else self._since(),
             ald=self.ald.isChecked(),

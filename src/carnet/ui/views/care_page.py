@@ -52,10 +52,8 @@ EMPTY_TEXT = N_(
     "Assurance Maladie and your mutuelle should pay back, and what you keep paying.</p>"
     "<p>Add the people of your household on the Household page, then log your first act "
     "with <b>File › New care act</b> (Ctrl+N).</p>"
-    "<p>The command line can do the same: <code>carnet person add --help</code>, "
-    "<code>carnet act add --help</code>. To look around first, open a sample household "
-    "kept in a separate file:</p>"
-    "<pre>carnet --db demo.sqlite demo\ncarnet --db demo.sqlite gui</pre>"
+    "<p>To look around first, <b>File › Create a demo household…</b> opens a sample "
+    "household kept in a separate file.</p>"
 )
 
 

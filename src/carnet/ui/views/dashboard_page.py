@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 from carnet.domain.changes import Changes
 from carnet.domain.codes import FeuilleStatus, Payer
 from carnet.domain.ids import ActId
+from carnet.i18n import N_
 from carnet.services.dashboard import TO_MAIL, Dashboard, DashboardService, Owed
 from carnet.ui.page import Navigator, Page, PageContext
 from carnet.ui.widgets.month_chart import MonthChart
@@ -31,6 +32,13 @@ from carnet.ui.widgets.road_box import RoadBox
 
 # The "possibly owed" list shows this many discrepancies; the figure opens them all.
 _OWED_SHOWN = 5
+
+# Shown until the first act is logged (right after the assistant, for instance).
+EMPTY_TEXT = N_(
+    "Nothing logged yet. Log each visit with File › New care act (Ctrl+N): Carnet works "
+    "out what the Assurance Maladie and your mutuelle should pay back, and the paper "
+    "feuilles de soins to sign and mail appear here."
+)
 
 
 class DashboardPage(Page):
@@ -54,6 +62,9 @@ class DashboardPage(Page):
         title = QLabel(t.gettext("Dashboard"))
         title.setStyleSheet("font-size: 18pt; font-weight: bold;")
         layout.addWidget(title)
+        self.welcome = QLabel(t.gettext(EMPTY_TEXT))
+        self.welcome.setWordWrap(True)
+        layout.addWidget(self.welcome)
         row = QHBoxLayout()
         row.addWidget(self._owed_box(Payer.AMO, t.gettext("From the Assurance Maladie (CPAM)")))
         row.addWidget(self._owed_box(Payer.AMC, t.gettext("From your mutuelle")))
@@ -138,6 +149,7 @@ class DashboardPage(Page):
 
     def reload(self) -> None:
         summary = self.ctx.services.dashboard.summary()
+        self.welcome.setVisible(self.ctx.services.care_table.count() == 0)
         self._fill_owed(summary.owed[Payer.AMO])
         self._fill_owed(summary.owed[Payer.AMC])
         self._fill_feuilles(summary)

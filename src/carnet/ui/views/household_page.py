@@ -32,7 +32,11 @@ from carnet.services.base import Result
 from carnet.services.road_texts import LABELS
 from carnet.ui.dialogs.form_dialog import FormDialog
 from carnet.ui.forms.bank_editor import BankEditor
-from carnet.ui.forms.contract_editor import ContractEditor
+from carnet.ui.forms.contract_editor import (
+    ContractEditor,
+    load_insurer_address,
+    save_insurer_address,
+)
 from carnet.ui.forms.person_editor import PersonEditor
 from carnet.ui.forms.practitioner_editor import PractitionerEditor
 from carnet.ui.forms.road_editor import RoadStepEditor
@@ -46,6 +50,7 @@ from carnet.ui.models.records import RecordTableModel
 from carnet.ui.models.row_table import SORT_ROLE, Column
 from carnet.ui.page import Page, PageContext
 from carnet.ui.views.road_tab import RoadTab
+from carnet.ui.views.addresses_tab import AddressesTab
 
 
 class RecordTab(QWidget):
@@ -139,11 +144,21 @@ class HouseholdPage(Page):
         self.tabs.addTab(self.accounts, t.gettext("Bank accounts"))
         self.road = RoadTab(self._services, t, self.mark_step)
         self.tabs.addTab(self.road, t.gettext("Newcomer's road"))
+        self.addresses = AddressesTab(ctx.services, t)
+        self.tabs.addTab(self.addresses, t.gettext("Addresses for letters"))
+        self.tabs.currentChanged.connect(self._tab_shown)
         QVBoxLayout(self).addWidget(self.tabs)
         self.reload()
 
     def concerns(self, changes: Changes) -> bool:
         return bool(changes.people or changes.practitioners or changes.contracts or changes.bank)
+
+    def show_addresses(self) -> None:
+        self.tabs.setCurrentWidget(self.addresses)
+
+    def _tab_shown(self, _index: int) -> None:
+        if self.tabs.currentWidget() is self.addresses:
+            self.addresses.load()  # an address typed from a refusal meanwhile shows here
 
     def reload(self) -> None:
         household, t = self._services.household, self._t
@@ -250,25 +265,29 @@ class HouseholdPage(Page):
 
     def add_contract(self) -> FormDialog[Any]:
         editor = ContractEditor(self._t)
-        household = self._services.household
-        return self._open(
-            self._t.gettext("Add a mutuelle contract"),
-            editor,
-            editor.form,
-            lambda: household.add_contract(editor.value()),
-        )
+        household, settings = self._services.household, self._services.settings
+
+        def save() -> Result[Any]:
+            result = household.add_contract(editor.value())
+            save_insurer_address(settings, editor)
+            return result
+
+        return self._open(self._t.gettext("Add a mutuelle contract"), editor, editor.form, save)
 
     def edit_contract(self, row: int) -> FormDialog[Any]:
         contract = self.contracts.model.record(row)
         editor = ContractEditor(self._t)
         editor.load(contract)
-        household = self._services.household
-        return self._open(
-            self._t.gettext("Edit {name}").format(name=contract.insurer),
-            editor,
-            editor.form,
-            lambda: household.edit_contract(contract.id, editor.value()),
-        )
+        household, settings = self._services.household, self._services.settings
+        load_insurer_address(settings, editor)
+
+        def save() -> Result[Any]:
+            result = household.edit_contract(contract.id, editor.value())
+            save_insurer_address(settings, editor)
+            return result
+
+        title = self._t.gettext("Edit {name}").format(name=contract.insurer)
+        return self._open(title, editor, editor.form, save)
 
     def add_account(self) -> FormDialog[Any]:
         editor = BankEditor(self._t)

@@ -36,6 +36,7 @@ from carnet.domain.ids import MailingId
 from carnet.domain.mailings import Mailing
 from carnet.i18n import N_
 from carnet.services.base import Result
+from carnet.ui.dialogs.address_dialog import with_addresses
 from carnet.ui.dialogs.form_dialog import FormDialog
 from carnet.ui.dialogs.mailing_editors import MailedEditor, NewMailingEditor
 from carnet.ui.errors import guarded
@@ -279,7 +280,22 @@ class MailingsPage(Page):
         pages = print_with_dialog(self, pdf, f"carnet-{kind}-{number}")
         if pages:
             self.status.emit(self._t.gettext("Sent {n} pages to the printer").format(n=pages))
+            self._offer_printed(number, kind)
         return pages
+
+    def _offer_printed(self, number: MailingId, kind: str) -> None:
+        """A packet just printed: mark its mailing printed, if the person says so."""
+        mailing = self.selected()
+        if kind != "packet" or mailing is None or mailing.id != number or mailing.printed_on:
+            return
+        t = self._t
+        answer = QMessageBox.question(
+            self,
+            t.gettext("Mark printed"),
+            t.gettext("Did mailing No. {n} print well? Mark it printed.").format(n=number),
+        )
+        if answer == QMessageBox.StandardButton.Yes:
+            self.mark_printed()
 
     def save_shown(self) -> bytes | None:
         pdf, t = self._current_pdf(), self._t
@@ -300,7 +316,8 @@ class MailingsPage(Page):
 
     def _show(self, kind: str, title: str, make: Callable[[], bytes]) -> bytes | None:
         mailing = self.selected()
-        pdf = guarded(self, self._t, make)
+        # A missing address is typed here, from the refusal, and the preview made again.
+        pdf = with_addresses(self, self._services, self._t, make)
         if pdf is None or mailing is None:
             return None
         pages = self.preview.show_pdf(pdf)

@@ -1,0 +1,116 @@
+"""The Household page's addresses: the household's own, and its caisse's.
+
+Letters carry both. The caisse is found by département number, postcode or town;
+its address comes from Carnet's directory, and where the attestation de droits
+shows another one, the household types it here (it then wins over the directory).
+"""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import (
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QPlainTextEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from carnet.app import Services
+from carnet.i18n import Translator
+from carnet.services.settings import ADDRESS_PREFIX, CAISSE_KEY
+from carnet.ui.errors import guarded
+from carnet.ui.widgets.caisse_field import CaisseField, caisse_label, describe_caisse
+
+
+def address_box(placeholder: str) -> QPlainTextEdit:
+    box = QPlainTextEdit()
+    box.setTabChangesFocus(True)
+    box.setPlaceholderText(placeholder)
+    box.setFixedHeight(box.fontMetrics().lineSpacing() * 4 + 14)
+    return box
+
+
+class AddressesTab(QWidget):
+    """Edits ``household.address``, ``household.caisse`` and the caisse's typed address."""
+
+    def __init__(self, services: Services, t: Translator, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._services, self._t = services, t
+        self.household = address_box("Sarah Thompson\n12 rue des Lilas\n69003 Lyon")
+        self.household.setAccessibleName(t.gettext("Your postal address"))
+        self.caisse = CaisseField(t)
+        self.caisse.setAccessibleName(t.gettext("Your caisse"))
+        self.caisse_address = address_box(t.gettext("street\npostcode and town"))
+        self.caisse_address.setAccessibleName(t.gettext("Address where paper feuilles go"))
+        self.note = caisse_label()
+        self.saved = QLabel()
+        self.save_button = QPushButton(t.gettext("Save the addresses"))
+        self.save_button.clicked.connect(self.save)
+        self.caisse.editingFinished.connect(self._caisse_chosen)
+        self._build()
+        self.load()
+
+    def _build(self) -> None:
+        t = self._t
+        own = QGroupBox(t.gettext("Your postal address"))
+        QVBoxLayout(own).addWidget(self.household)
+        caisse = QGroupBox(t.gettext("Your caisse (CPAM, CGSS or CSS)"))
+        form = QFormLayout(caisse)
+        form.addRow(t.gettext("Caisse"), self.caisse)
+        form.addRow(t.gettext("Address where paper feuilles go"), self.caisse_address)
+        form.addRow(self.note)
+        row = QHBoxLayout()
+        row.addWidget(self.save_button)
+        row.addWidget(self.saved, 1)
+        layout = QVBoxLayout(self)
+        intro = QLabel(
+            t.gettext(
+                "Every letter carries your address and your caisse's. Carnet knows the "
+                "caisses of every département; where your attestation de droits shows "
+                "another address, type it here."
+            )
+        )
+        intro.setWordWrap(True)
+        layout.addWidget(intro)
+        layout.addWidget(own)
+        layout.addWidget(caisse)
+        layout.addLayout(row)
+        layout.addStretch(1)
+
+    def load(self) -> None:
+        settings = self._services.settings
+        self.household.setPlainText(settings.get("household.address"))
+        self.caisse.setText(settings.get(CAISSE_KEY))
+        self._caisse_chosen()
+
+    def _caisse_chosen(self) -> None:
+        self.caisse.settle()
+        name = self.caisse.text().strip()
+        found = self.caisse.caisse()
+        typed = self._services.settings.get(ADDRESS_PREFIX + name) if name else ""
+        shipped = "\n".join(found.address) if found is not None else ""
+        self.caisse_address.setPlainText(typed or shipped)
+        self.note.setText(describe_caisse(self._t, found, name))
+
+    def save(self) -> bool:
+        settings = self._services.settings
+        name = self.caisse.text().strip()
+        found = self.caisse.caisse()
+        address = self.caisse_address.toPlainText().strip()
+        shipped = "\n".join(found.address) if found is not None else ""
+
+        def write() -> bool:
+            settings.set("household.address", self.household.toPlainText())
+            settings.set(CAISSE_KEY, name)
+            if name:
+                # Only an address that differs from the directory's is kept as typed.
+                settings.set(ADDRESS_PREFIX + name, "" if address == shipped else address)
+            return True
+
+        done = guarded(self, self._t, write) is not None
+        if done:
+            self.saved.setText(self._t.gettext("Saved."))
+        return done
