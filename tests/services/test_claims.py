@@ -167,3 +167,24 @@ def test_deadline_warnings_at_90_and_30_days(tmp_path: Path) -> None:
         assert any("Send it within 85 days" in w.advice for w in warnings)
     finally:
         services.close()
+
+
+def test_a_merged_series_shows_every_sessions_date_on_the_bordereau(
+    services: Services, household: dict[str, int]
+) -> None:
+    from io import BytesIO  # noqa: PLC0415
+
+    from pypdf import PdfReader  # noqa: PLC0415
+
+    days = (date(2025, 3, 1), date(2025, 3, 8), date(2025, 3, 15))
+    for day in days:
+        services.care.add_act(_paper(household["adult"], household["gp"], day))
+    merged = services.claims.merge([f.id for f in services.claims.feuilles()]).value
+    services.claims.step(merged.id, Step.SIGN)
+    services.claims.step(merged.id, Step.COPY)
+    services.settings.set("household.address", "Sarah Thompson\n12 rue des Lilas\n75011 Paris")
+    mailing = services.mailings.create(PersonId(household["adult"])).value
+    pdf = services.mailing_documents.pdf(mailing.id, "fr")
+    text = "\n".join(page.extract_text() for page in PdfReader(BytesIO(pdf)).pages)
+    for day in ("01/03/2025", "08/03/2025", "15/03/2025"):
+        assert day in text

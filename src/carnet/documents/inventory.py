@@ -43,12 +43,19 @@ def _row(feuille: EnclosedFeuille) -> list[Flowable | str]:
     return [
         rl.paragraph(markup(feuille.reference, 40), page.cell_strong),
         rl.paragraph(markup(feuille.beneficiary, _CELL_LIMIT), page.cell),
-        short_date(feuille.care_date),
+        _dates(feuille),
         rl.paragraph(markup(feuille.practitioner, _CELL_LIMIT), page.cell),
         rl.paragraph(markup(feuille.act, _CELL_LIMIT), page.cell),
         rl.paragraph("oui" if feuille.prescription else "–", page.cell_center),
         money(feuille.paid_cents),
     ]
+
+
+def _dates(feuille: EnclosedFeuille) -> Flowable | str:
+    """The care date, or each session's date when the feuille covers a series."""
+    if len(feuille.session_dates) <= 1:
+        return short_date(feuille.care_date)
+    return rl.paragraph("<br/>".join(short_date(d) for d in feuille.session_dates), styles().cell)
 
 
 def _total_row(feuilles: Sequence[EnclosedFeuille]) -> list[Flowable | str]:

@@ -71,6 +71,8 @@ class EnclosedFeuille:
     act: str
     paid_cents: int
     prescription: bool = False
+    # Every session's date when one feuille covers a series (merged feuilles).
+    session_dates: tuple[dt.date, ...] = ()
 
     @property
     def person(self) -> Beneficiary:

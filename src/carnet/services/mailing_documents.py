@@ -190,6 +190,7 @@ class MailingDocuments(Service):
             act=", ".join(dict.fromkeys(a.act_code for a in acts)),
             paid_cents=sum(a.fee_cents for a in acts),
             prescription=any(c.startswith(_PRESCRIBED) for c in categories),
+            session_dates=tuple(sorted({a.date for a in acts})),
         )
 
     def _category(self, act: CareAct) -> str:

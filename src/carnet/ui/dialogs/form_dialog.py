@@ -36,9 +36,11 @@ class FormDialog(QDialog, Generic[T]):
         *,
         events: EventHub,
         parent: QWidget | None = None,
+        confirm: Callable[[], bool] | None = None,
     ) -> None:
         super().__init__(parent)
         self._save = save
+        self._confirm = confirm  # asked before saving; False keeps the form open
         self._t = t
         self._events = events
         self.result_value: Result[T] | None = None
@@ -61,6 +63,8 @@ class FormDialog(QDialog, Generic[T]):
         self.setMinimumWidth(520)
 
     def accept(self) -> None:
+        if self._confirm is not None and not self._confirm():
+            return
         result = run_op(self, self._t, self._events, self._save)
         if result is not None:
             self.result_value = result

@@ -67,7 +67,8 @@ class ActEditor(QWidget):
         self.day = QDateEdit(QDate(today.year, today.month, today.day))
         self.day.setCalendarPopup(True)
         self.day.setDisplayFormat("dd/MM/yyyy" if t.language == "fr" else "d MMM yyyy")
-        self.day.setMaximumDate(QDate(today.year, today.month, today.day))
+        # No maximum: a date in the future is refused with a message beside the field,
+        # not silently by the picker.
         self.code = QComboBox()
         self.coefficient = QLineEdit()
         self.coefficient.setPlaceholderText(
@@ -95,13 +96,13 @@ class ActEditor(QWidget):
         t, add = self._t, self.form.add
         add("person", t.gettext("Person"), self.person, self._check_person)
         add("practitioner", t.gettext("Practitioner"), self.practitioner)
-        add("date", t.gettext("Date of care"), self.day)
+        add("date", t.gettext("Date of care"), self.day, self._check_date)
         add("code", t.gettext("Act"), self.code, self._check_code)
         add("coefficient", t.gettext("Coefficient"), self.coefficient, self._check_coefficient)
         add("fee", t.gettext("Fee paid"), self.fee, self._check_fee)
         self.form.layout.addRow("", self.proposal)
         add("mode", t.gettext("At the desk"), self.mode)
-        add("channel", t.gettext("Sent by"), self.channel)
+        add("channel", t.gettext("Sent by"), self.channel, self._check_channel)
         add("parcours", t.gettext("Parcours de soins"), self.parcours)
         add("ald", "", self.ald)
         add("notes", t.gettext("Notes"), self.notes)
@@ -120,7 +121,11 @@ class ActEditor(QWidget):
         self.fee.textEdited.connect(self._fee_typed)
         self.person.currentIndexChanged.connect(self._doctor_first)
         self._doctor_first()
+        self.person.currentIndexChanged.connect(self._person_chosen)
+        self.person.currentIndexChanged.connect(lambda _i: self.form.revalidate("date"))
+        self.mode.currentIndexChanged.connect(lambda _i: self.form.revalidate("channel"))
         self._fill_codes()
+        self._person_chosen()
 
     # -- proposals ----------------------------------------------------------------
     def _doctor_first(self) -> None:
@@ -194,6 +199,46 @@ class ActEditor(QWidget):
             return None
         return self._t.gettext("Add a person on the Household page first")
 
+    def _chosen_person(self) -> Person | None:
+        ident = self.person.currentData()
+        return None if ident is None else self._people.get(PersonId(int(ident)))
+
+    def _without_number(self) -> bool:
+        """No number to write on a claim yet (nor the insured person's, for a dependent)."""
+        person = self._chosen_person()
+        if person is None or person.nir:
+            return False
+        insured = None if person.insured_id is None else self._people.get(person.insured_id)
+        return insured is None or not insured.nir
+
+    def _person_chosen(self, *_args: object) -> None:
+        """Without a number there is no carte Vitale: offer paper at once."""
+        if self._without_number() and self.channel.currentData() == Channel.VITALE.value:
+            _select(self.channel, Channel.PAPER.value)
+        self.form.revalidate("channel")
+
+    def _check_date(self) -> str | None:
+        day, person = self._date(), self._chosen_person()
+        if day > self._today:
+            return self._t.gettext("A date in the future: log care once it has happened")
+        if person is not None and person.birth_date is not None and day < person.birth_date:
+            return self._t.gettext("Before {name} was born ({day})").format(
+                name=person.full_name, day=self._t.date(person.birth_date)
+            )
+        return None
+
+    def _check_channel(self) -> str | None:
+        vitale = self.channel.currentData() == Channel.VITALE.value
+        paid = self.mode.currentData() == PaymentMode.PAID_IN_FULL.value
+        if vitale and paid and self._without_number():
+            person = self._chosen_person()
+            name = person.full_name if person is not None else ""
+            return self._t.gettext(
+                "{name} has no social security number yet, so no carte Vitale: choose a "
+                "paper feuille de soins, kept until the number arrives"
+            ).format(name=name)
+        return None
+
     def _check_code(self) -> str | None:
         return None if self.code_value() else self._t.gettext("Choose an act")
 
@@ -251,8 +296,13 @@ class ActEditor(QWidget):
             notes=self.notes.text(),
         )
 
+    def focus_date(self) -> None:
+        """Put the cursor on the day of the date, selected: the next session is one edit away."""
+        self.day.setFocus(Qt.FocusReason.OtherFocusReason)
+        self.day.setSelectedSection(QDateEdit.Section.DaySection)
+
     def load(self, act: CareAct, day: date | None = None) -> None:
-        """Fill from a saved act; ``day`` replaces its date (duplicating: today)."""
+        """Fill from a saved act; ``day`` replaces its date."""
         self._loaded = True
         _select(self.person, act.person_id)
         _select(self.practitioner, act.practitioner_id)

@@ -1,8 +1,8 @@
 """What can be done to acts from the Care page: new, edit, duplicate, delete.
 
-Duplicating (Ctrl+D) copies the selected act (person, practitioner, code, fee,
-how it was paid) with today's date and opens the form, so a series of
-physiotherapy sessions or repeat visits is one keystroke and Enter each.
+Duplicating (Ctrl+D) copies the selected act (person, practitioner, code, fee, date,
+how it was paid) and opens the form with the day of its date selected, so the next
+session of a series of physiotherapy sessions is one edit and Enter away.
 Recently used practitioners are remembered in QSettings and offered first.
 """
 
@@ -21,7 +21,7 @@ from carnet.i18n import Translator
 from carnet.ui.events import EventHub
 
 if TYPE_CHECKING:
-    from carnet.domain.care import CareAct
+    from carnet.domain.care import ActInput, CareAct
     from carnet.services.base import Result
     from carnet.ui.dialogs.form_dialog import FormDialog
 
@@ -150,8 +150,10 @@ class CareActions(QObject):
         if act is None:
             return None
         editor = self._editor()
-        editor.load(act, day=self._services.care.today())
-        return self._open(self._t.gettext("New care act (copy)"), editor, None)
+        editor.load(act)  # the copied act's own date, ready to be changed to the next session
+        dialog = self._open(self._t.gettext("New care act (copy)"), editor, None)
+        editor.focus_date()
+        return dialog
 
     def delete_act(self) -> bool:
         summary = self._page.selected_summary()
@@ -303,12 +305,36 @@ class CareActions(QObject):
             return care.add_act(data) if act_id is None else care.edit_act(act_id, data)
 
         dialog: FormDialog[Any] = FormDialog(
-            title, editor, editor.form, save, self._t, events=self._events, parent=self._page
+            title,
+            editor,
+            editor.form,
+            save,
+            self._t,
+            events=self._events,
+            parent=self._page,
+            confirm=lambda: self._not_twice(editor.value(), act_id),
         )
         dialog.finished.connect(lambda _code: self._saved(dialog))
         self.dialog = dialog
         dialog.open()
         return dialog
+
+    def _not_twice(self, data: ActInput, act_id: ActId | None) -> bool:
+        """The same act for the same person on the same day: a double entry? Ask."""
+        if not self._services.care.same_day_twins(data, ignore=act_id):
+            return True
+        from PySide6.QtWidgets import QMessageBox  # noqa: PLC0415 (not needed to open the window)
+
+        t = self._t
+        answer = QMessageBox.question(
+            self._page,
+            t.gettext("Same act twice?"),
+            t.gettext(
+                "The same act ({code}, same fee) is already logged for this person on {day}. "
+                "Log it a second time?"
+            ).format(code=data.act_code.upper(), day=t.date(data.date)),
+        )
+        return answer == QMessageBox.StandardButton.Yes
 
     def _saved(self, dialog: FormDialog[Any]) -> None:
         result = dialog.result_value
