@@ -3,7 +3,9 @@
 Usage: ``python scripts/screenshots.py [--out docs/screenshots] [--acts 300]`` (offscreen by
 default, or under ``xvfb-run``). The demo database is built fresh with a fixed "today"
 (2026-11-28) and seed, so the pictures are repeatable. Files are named ``<page>-<lang>.png``,
-plus ``setup-<lang>.png`` for the first-run assistant and ``act-form-<lang>.png``, and the
+plus ``setup-<lang>.png`` and ``setup-address-<lang>.png`` for the first-run assistant,
+``household-addresses-<lang>.png`` (the caisse editor), ``care-held-<lang>.png`` (acts held
+until the number arrives) and ``act-form-<lang>.png``, and the
 File menu's dialogs: ``export-<lang>.png``, ``backup-<lang>.png``, ``restore-<lang>.png`` and
 ``todo-sheet-<lang>.png``; the Care page's ``received-<lang>.png`` and
 ``decompte-<lang>.png``;
@@ -47,6 +49,7 @@ from carnet.ui.dialogs.setup_wizard import SetupWizard
 from carnet.ui.events import EventHub
 from carnet.ui.formats import WindowTranslator
 from carnet.ui.main_window import MainWindow
+from carnet.ui.views.household_page import HouseholdPage
 
 SIZE = (1280, 800)
 TODAY = date(2026, 11, 28)
@@ -102,6 +105,7 @@ def shoot_window(app: QApplication, window: MainWindow, out: Path, language: str
             settle(app)
             save(window, out / f"bank-reconcile-{language}.png")
             window.bank_page.tabs.setCurrentIndex(0)
+    shoot_addresses_and_held(app, window, out, language)
     window.show_page("care")
     dialog = window.care_page.commands.duplicate_act()
     if dialog is not None:
@@ -150,6 +154,27 @@ def owed_examples(services: Services) -> None:
         services.received.record(act.id, Payer.AMO, Cents(cents))
 
 
+def shoot_addresses_and_held(
+    app: QApplication, window: MainWindow, out: Path, language: str
+) -> None:
+    """The Household page's caisse editor, and the Care page on the acts held for a number."""
+    window.show_page("household")
+    household = window.page("household")
+    assert isinstance(household, HouseholdPage)
+    household.show_addresses()
+    settle(app)
+    save(window, out / f"household-addresses-{language}.png")
+    household.tabs.setCurrentIndex(0)
+    window.show_page("care")
+    care = window.care_page
+    care.filter_box.setText(window.translator.gettext("Held until the number arrives"))
+    settle(app)
+    care.table.selectRow(0)
+    settle(app)
+    save(window, out / f"care-held-{language}.png")
+    care.filter_box.clear()
+
+
 def shoot_backups(app: QApplication, window: MainWindow, out: Path, language: str) -> None:
     """Back up now (a password being chosen), Restore (the list), the "what to do now" sheet."""
     backup = window.backups.back_up()
@@ -181,6 +206,10 @@ def shoot_setup(app: QApplication, folder: Path, out: Path, language: str) -> No
     try:
         wizard = SetupWizard(services, EventHub(), WindowTranslator(language))
         wizard.show()
+        wizard.next()
+        wizard.household_address.setPlainText("Camille Morel\n8 rue Paul Bert\n69003 Lyon")
+        settle(app)
+        save(wizard, out / f"setup-address-{language}.png")
         wizard.next()  # the household page says the most
         settle(app)
         save(wizard, out / f"setup-{language}.png")

@@ -8,7 +8,7 @@ from typing import Any
 
 import pytest
 from PySide6.QtCore import QDate, Qt
-from PySide6.QtWidgets import QMessageBox
+from PySide6.QtWidgets import QDateEdit, QMessageBox
 from pytestqt.qtbot import QtBot
 
 from carnet.app import Services
@@ -21,8 +21,6 @@ from carnet.ui.main_window import MainWindow
 from carnet.ui.models import acts as columns
 from carnet.ui.parsing import decimal_text, money_text, parse_decimal, parse_money
 from carnet.ui.views.care_actions import RECENT_KEY, editor_of
-
-from .conftest import TODAY
 
 
 def test_proposals_follow_the_profession_and_the_tariff_in_force() -> None:
@@ -70,7 +68,7 @@ def test_new_act_proposes_code_and_fee_then_saves(
     assert "Logged" in page.detail.value_text("history")
 
 
-def test_ctrl_d_duplicates_the_selected_act_dated_today(
+def test_ctrl_d_copies_the_act_with_its_date_selected_for_the_next_session(
     qtbot: QtBot, window: MainWindow, services: Services
 ) -> None:
     page = window.care_page
@@ -82,9 +80,43 @@ def test_ctrl_d_duplicates_the_selected_act_dated_today(
     assert dialog is not None
     editor = editor_of(dialog)
     assert (editor.code_value(), editor.fee.text()) == ("CS", "100.00")
-    assert editor.day.date() == QDate(TODAY.year, TODAY.month, TODAY.day)
+    # The copied act's own date (3 March), its day selected: typing the next one is enough.
+    assert editor.day.date() == QDate(2026, 3, 3)
+    assert editor.day.currentSection() == QDateEdit.Section.DaySection
+    assert dialog.focusWidget() is editor.day
+    qtbot.keyClicks(editor.day, "10")
+    assert editor.day.date() == QDate(2026, 3, 10)
+    # Sarah has no number yet: not by carte Vitale, paper instead.
+    assert "no social security number" in editor.form.message("channel")
+    editor.channel.setCurrentIndex(editor.channel.findData(Channel.PAPER.value))
     dialog.accept()
     assert services.care.count() == 7
+
+
+def test_the_same_act_twice_on_one_day_asks_first(
+    window: MainWindow, services: Services, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    page = window.care_page
+    page.filter_box.setText("CS")
+    page.table.selectRow(0)
+    dialog = page.commands.duplicate_act()
+    assert dialog is not None
+    editor_of(dialog).channel.setCurrentIndex(
+        editor_of(dialog).channel.findData(Channel.PAPER.value)
+    )
+    answers = [QMessageBox.StandardButton.No, QMessageBox.StandardButton.Yes]
+    asked: list[str] = []
+
+    def question(_parent: object, _title: str, text: str) -> QMessageBox.StandardButton:
+        asked.append(text)
+        return answers.pop(0)
+
+    monkeypatch.setattr(QMessageBox, "question", question)
+    dialog.accept()  # No: the form stays open, nothing saved
+    assert services.care.count() == 6 and dialog.isVisible()
+    dialog.accept()  # Yes: logged a second time
+    assert services.care.count() == 7
+    assert "already logged" in asked[0]
 
 
 def test_delete_asks_first(

@@ -314,10 +314,23 @@ def test_print_sends_every_page_to_the_printer(
             return QDialog.DialogCode.Accepted.value
 
     monkeypatch.setattr(pdf_preview, "QPrintDialog", Accepting)
-    fake.select(unsent(fake._services))
+    asked: list[str] = []
+
+    def question(_parent: object, _title: str, text: str) -> QMessageBox.StandardButton:
+        asked.append(text)
+        return QMessageBox.StandardButton.Yes
+
+    monkeypatch.setattr(QMessageBox, "question", question)
+    mailing_id = next(
+        m.id for m in fake._services.mailings.mailings() if m.mailed_on is m.printed_on is None
+    )
+    fake.select(mailing_id)
     click(qtbot, fake, "preview")
     assert fake.print_shown() == 3
     assert len(pypdf.PdfReader(out).pages) == 3
+    # Printed from the preview: marked printed once the person says it came out well.
+    assert "print" in asked[0]
+    assert fake._services.mailings.mailing(mailing_id).printed_on is not None
 
 
 def test_reminder_letter_for_unanswered_mailings(qtbot: QtBot, page: MailingsPage) -> None:

@@ -6,7 +6,8 @@ import ast
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QSettings
+from PySide6.QtCore import QSettings, Qt
+from PySide6.QtWidgets import QWidget
 from pytestqt.qtbot import QtBot
 
 from carnet.app import Services
@@ -28,7 +29,7 @@ def test_the_flow_has_no_qt() -> None:
         for alias in node.names
     } | {node.module or "" for node in ast.walk(tree) if isinstance(node, ast.ImportFrom)}
     assert not any(name.startswith("PySide6") for name in modules)
-    assert STEP_KEYS == ("language", "people", "contract", "bank", "done")
+    assert STEP_KEYS == ("language", "address", "people", "contract", "bank", "done")
 
 
 @pytest.mark.parametrize(
@@ -51,6 +52,14 @@ def test_it_opens_only_on_an_empty_household() -> None:
     assert not needs_setup(0, 3)
 
 
+def type_lines(qtbot: QtBot, box: QWidget, *lines: str) -> None:
+    """Type an address as a person does: a line, Enter, the next line."""
+    for number, line in enumerate(lines):
+        if number:
+            qtbot.keyClick(box, Qt.Key.Key_Return)
+        qtbot.keyClicks(box, line)
+
+
 def test_a_newcomer_sets_up_the_household(
     qtbot: QtBot, empty_services: Services, settings: QSettings, events: EventHub
 ) -> None:
@@ -61,7 +70,13 @@ def test_a_newcomer_sets_up_the_household(
     languages: list[str] = []
     wizard.language_chosen.connect(languages.append)
     wizard.next()  # language: English kept
+    type_lines(qtbot, wizard.household_address, "Amina Diallo", "4 rue Ney", "69006 Lyon")
+    # The postcode already names the caisse; its address shows, to check on the attestation.
+    assert wizard.caisse.text() == "CPAM du Rhône"
+    assert "69907 Lyon Cedex 20" in wizard.caisse_note.text()
+    wizard.next()
     person = wizard.person
+    assert person.cpam.text() == "CPAM du Rhône"
     qtbot.keyClicks(person.first_name, "Amina")
     qtbot.keyClicks(person.last_name, "Diallo")
     qtbot.keyClicks(wizard.doctor_name, "Dr Claire Martin")
@@ -88,7 +103,11 @@ def test_a_newcomer_sets_up_the_household(
     assert all(p.contract_id == contract.id for p in people.values())
     assert empty_services.household.bank_accounts()[0].iban.endswith("189")
     assert languages == []
+    assert {p.cpam for p in people.values()} == {"CPAM du Rhône"}
+    assert empty_services.settings.household_address()[-1] == "69006 Lyon"
+    assert "Your caisse: CPAM du Rhône" in wizard.summary.text()
     wizard.accept()
+    assert window.current_page() == "dashboard"  # where the next steps are
 
 
 def test_everything_can_be_skipped(
@@ -100,7 +119,7 @@ def test_everything_can_be_skipped(
     languages: list[str] = []
     wizard.language_chosen.connect(languages.append)
     wizard.language.setCurrentIndex(wizard.language.findData("fr"))
-    for _ in range(4):
+    for _ in range(5):
         wizard.next()
     assert STEP_KEYS[wizard.currentId()] == "done"
     assert languages == ["fr"]

@@ -426,7 +426,7 @@ def _localise(name: str, value: str, language: str) -> str:
         if language == "fr":
             return f"{value[8:10]}/{value[5:7]}/{value[0:4]}"
         # As the rest of the English window writes dates (Babel's medium format).
-        return str(format_date(date.fromisoformat(value), format="medium", locale="en"))
+        return str(format_date(date.fromisoformat(value), format="medium", locale="en_GB"))
     return value
 
 

@@ -83,7 +83,9 @@ class AddressesTab(QWidget):
     def load(self) -> None:
         settings = self._services.settings
         self.household.setPlainText(settings.get("household.address"))
-        self.caisse.setText(settings.get(CAISSE_KEY))
+        # The household's caisse, else the first one a person of the household has.
+        people = [p.cpam for p in self._services.household.people() if p.cpam]
+        self.caisse.setText(settings.get(CAISSE_KEY) or next(iter(people), ""))
         self._caisse_chosen()
 
     def _caisse_chosen(self) -> None:

@@ -72,7 +72,7 @@ DONE = {
     Step.CLOSE: N_("closed"),
 }
 MERGEABLE = frozenset({FeuilleStatus.HELD, FeuilleStatus.TO_SIGN})
-COLUMN_WIDTHS = (50, 140, 100, 84, 100, 100, 84)
+COLUMN_WIDTHS = (50, 140, 100, 84, 100, 100, 108)
 
 
 class FeuillesPage(Page):
@@ -112,7 +112,7 @@ class FeuillesPage(Page):
         view.verticalHeader().hide()
         view.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         view.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
-        view.setMaximumWidth(190)
+        view.setMaximumWidth(230)
         view.selectRow(0)
         return view
 

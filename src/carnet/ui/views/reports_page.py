@@ -15,7 +15,7 @@ import threading
 from datetime import date
 from pathlib import Path
 
-from PySide6.QtCore import QBuffer, QThreadPool
+from PySide6.QtCore import QBuffer, Qt, QThreadPool
 from PySide6.QtGui import QHideEvent, QShowEvent
 from PySide6.QtPdf import QPdfDocument
 from PySide6.QtPdfWidgets import QPdfView
@@ -276,5 +276,11 @@ def _table(model: FiguresModel, name: str) -> QTableView:
     view.verticalHeader().hide()
     view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
     view.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
+    # Stretched columns never get narrower than their header: French titles stay whole.
+    header = view.horizontalHeader()
+    titles = [str(model.headerData(c, Qt.Orientation.Horizontal) or "") for c in range(1, 8)]
+    header.setMinimumSectionSize(
+        max(header.fontMetrics().horizontalAdvance(t) for t in titles) + 16
+    )
     view.setSizeAdjustPolicy(QAbstractItemView.SizeAdjustPolicy.AdjustToContents)
     return view
