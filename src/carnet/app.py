@@ -38,6 +38,7 @@ if TYPE_CHECKING:
     from carnet.services.received import ReceivedService
     from carnet.services.reclamations import ReclamationService
     from carnet.services.reconciliation import ReconciliationService
+    from carnet.services.removal import RemovalService
     from carnet.services.reports import ReportService
     from carnet.services.road import RoadService
     from carnet.services.settings import SettingsService
@@ -131,6 +132,12 @@ class Services:
         from carnet.services.mailings import MailingService  # noqa: PLC0415
 
         return MailingService(self.store, self.today)
+
+    @cached_property
+    def removal(self) -> RemovalService:
+        from carnet.services.removal import RemovalService  # noqa: PLC0415
+
+        return RemovalService(self.store, self.today)
 
     @cached_property
     def settings(self) -> SettingsService:

@@ -191,6 +191,9 @@ def test_reasons_read_as_sentences(translator: Translator) -> None:
     )
     assert read("payer-type-match", ("type", "cpam")) == "Paid by a CPAM-type fund, as expected."
     assert read("something-new") == "something-new"  # never hides a proposal
+    # French: "une caisse" (feminine), not "un caisse".
+    french = reason_text(Translator("fr"), Reason("payer-type-match", (("type", "cpam"),)))
+    assert french == "Payé par une caisse de type CPAM, comme prévu."
 
 
 # -- import ---------------------------------------------------------------------------

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 from datetime import date
 
+import pytest
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QMessageBox
 from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
 
@@ -152,3 +154,25 @@ def test_the_iban_is_checked_as_typed(qtbot: QtBot, window: MainWindow, services
     assert dialog.save_button.isEnabled()
     dialog.accept()
     assert services.household.bank_accounts()[0].iban == "FR7630006000011234567890189"
+
+
+def test_remove_or_archive_from_the_household_page(
+    window: MainWindow, services: Services, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    page = household(window)
+    asked: list[str] = []
+
+    def yes(_parent: object, _title: str, text: str) -> QMessageBox.StandardButton:
+        asked.append(text)
+        return QMessageBox.StandardButton.Yes
+
+    monkeypatch.setattr(QMessageBox, "question", yes)
+    tab = page.practitioners
+    # The pharmacy has acts: it cannot be removed, it is archived (hidden, history kept).
+    row = next(r for r in range(tab.model.rowCount()) if "Pharmacie" in tab.model.record(r).name)
+    tab.select_source_row(row)
+    assert page.remove_selected(tab, "practitioner")
+    assert "cannot be removed" in asked[-1] and "care acts" in asked[-1]
+    names = {tab.model.record(r).name for r in range(tab.model.rowCount())}
+    assert "Pharmacie du Marché" not in names
+    assert any(p.name == "Pharmacie du Marché" for p in services.household.practitioners())

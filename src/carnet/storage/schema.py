@@ -429,6 +429,16 @@ HELD_STATUS_SCHEMA: tuple[str, ...] = (
 )
 
 
+# 0011: records the household archived: hidden from lists and forms, kept with their history.
+ARCHIVE_SCHEMA: tuple[str, ...] = (
+    """CREATE TABLE archived (
+    entity TEXT NOT NULL CHECK (entity IN ('person', 'practitioner', 'contract', 'bank_account')),
+    entity_id INTEGER NOT NULL,
+    archived_on TEXT NOT NULL,
+    PRIMARY KEY (entity, entity_id))""",
+)
+
+
 # Every migration of this build, in order: append a new one, never edit a released one.
 # ``storage.migrations`` registers each with sqlite-utils; ``MIGRATION_NAMES`` is read
 # from here, so opening an up-to-date database needs neither.
@@ -444,4 +454,5 @@ MIGRATIONS: tuple[tuple[str, tuple[str, ...]], ...] = (
     # 0009 rebuilds tables, which SQL alone cannot do generally: see storage/id_keys.py.
     ("0009_ids_never_reused", ()),
     ("0010_held_row_status", HELD_STATUS_SCHEMA),
+    ("0011_archived", ARCHIVE_SCHEMA),
 )

@@ -283,11 +283,14 @@ class CareActions(QObject):
         from carnet.ui.forms.act_editor import ActEditor  # noqa: PLC0415
 
         household, care = self._services.household, self._services.care
+        # Archived people and practitioners are not offered (their acts stay in the table).
+        removal = self._services.removal
+        hidden_people, hidden_doctors = removal.archived("person"), removal.archived("practitioner")
         return ActEditor(
             self._t,
             care.today(),
-            people=household.people(),
-            practitioners=household.practitioners(),
+            people=[p for p in household.people() if p.id not in hidden_people],
+            practitioners=[p for p in household.practitioners() if p.id not in hidden_doctors],
             recent=self._recent(),
             last_codes=self._services.care_table.latest_codes(),
             debits=self._services.abroad.debits(),

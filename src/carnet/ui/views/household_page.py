@@ -92,6 +92,9 @@ class RecordTab(QWidget):
             self.edit_button.clicked.connect(lambda: self._edit_selected(edit))
             self.table.doubleClicked.connect(lambda _i: self._edit_selected(edit))
             bar.addWidget(self.edit_button)
+        self.remove_button = QPushButton(t.gettext("Remove…"))
+        self.remove_button.setAccessibleName(t.gettext("Remove or archive the selected row"))
+        bar.addWidget(self.remove_button)
         bar.addStretch(1)
         self.bar = bar
         layout = QVBoxLayout(self)
@@ -147,6 +150,15 @@ class HouseholdPage(Page):
         self.addresses = AddressesTab(ctx.services, t)
         self.tabs.addTab(self.addresses, t.gettext("Addresses for letters"))
         self.tabs.currentChanged.connect(self._tab_shown)
+        for tab, kind in (
+            (self.people, "person"),
+            (self.practitioners, "practitioner"),
+            (self.contracts, "contract"),
+            (self.accounts, "bank_account"),
+        ):
+            tab.remove_button.clicked.connect(
+                lambda _checked=False, tab=tab, kind=kind: self.remove_selected(tab, kind)
+            )
         QVBoxLayout(self).addWidget(self.tabs)
         self.reload()
 
@@ -162,15 +174,20 @@ class HouseholdPage(Page):
 
     def reload(self) -> None:
         household, t = self._services.household, self._t
-        people, practitioners = household.people(), household.practitioners()
-        contracts = household.contracts()
+        people, practitioners = (
+            self._active("person", household.people()),
+            self._active("practitioner", household.practitioners()),
+        )
+        contracts = self._active("contract", household.contracts())
         names = {p.id: p.full_name for p in people}
         doctors = {p.id: p.name for p in practitioners}
         insurers = {c.id: c.insurer for c in contracts}
         self.people.set_rows(people_columns(t, names, doctors, insurers), people)
         self.practitioners.set_rows(practitioner_columns(t), practitioners)
         self.contracts.set_rows(contract_columns(t), contracts)
-        self.accounts.set_rows(account_columns(), household.bank_accounts())
+        self.accounts.set_rows(
+            account_columns(), self._active("bank_account", household.bank_accounts())
+        )
         self.road.reload()
 
     def show_road(self, person_id: PersonId) -> None:
@@ -208,15 +225,47 @@ class HouseholdPage(Page):
         )
         return self._open(title, editor, editor.form, save)
 
+    def _active(self, kind: str, records: list[Any]) -> list[Any]:
+        """Archived records are hidden from lists and forms (their history stays)."""
+        hidden = self._services.removal.archived(kind)
+        return [r for r in records if r.id not in hidden]
+
+    def remove_selected(self, tab: RecordTab, kind: str) -> bool:
+        """Remove the selected record; one still in use can be archived instead."""
+        row = tab.selected_row()
+        if row is None:
+            return False
+        record, t, removal = tab.model.record(row), self._t, self._services.removal
+        name = str(
+            getattr(record, "full_name", "")
+            or getattr(record, "name", "")
+            or getattr(record, "insurer", "")
+        )
+        uses = removal.uses(kind, record.id)
+        if not uses:
+            question = t.gettext("Remove {name}? Edit › Undo brings it back.").format(name=name)
+            call = lambda: removal.remove(kind, record.id)  # noqa: E731
+        else:
+            what = ", ".join(f"{count} {t.gettext(words)}" for words, count in uses)
+            question = t.gettext(
+                "{name} cannot be removed: {uses} still point at it. Archive it instead? "
+                "It is then hidden from lists and forms, and its history is kept."
+            ).format(name=name, uses=what)
+            call = lambda: removal.archive_record(kind, record.id)  # noqa: E731
+        answer = QMessageBox.question(self, t.gettext("Remove"), question)
+        if answer != QMessageBox.StandardButton.Yes:
+            return False
+        return self.run(call) is not None
+
     # -- forms --------------------------------------------------------------------
     def _person_editor(self) -> PersonEditor:
         household = self._services.household
         return PersonEditor(
             self._t,
             household.today(),
-            people=household.people(),
-            practitioners=household.practitioners(),
-            contracts=household.contracts(),
+            people=self._active("person", household.people()),
+            practitioners=self._active("practitioner", household.practitioners()),
+            contracts=self._active("contract", household.contracts()),
         )
 
     def add_person(self) -> FormDialog[Any]:

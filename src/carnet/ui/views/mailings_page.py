@@ -39,7 +39,6 @@ from carnet.services.base import Result
 from carnet.ui.dialogs.address_dialog import with_addresses
 from carnet.ui.dialogs.form_dialog import FormDialog
 from carnet.ui.dialogs.mailing_editors import MailedEditor, NewMailingEditor
-from carnet.ui.errors import guarded
 from carnet.ui.models.mailings import MailingRow, MailingTableModel
 from carnet.ui.page import Page, PageContext
 from carnet.ui.widgets.attachments_panel import AttachmentsPanel
