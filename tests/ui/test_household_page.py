@@ -176,3 +176,24 @@ def test_remove_or_archive_from_the_household_page(
     names = {tab.model.record(r).name for r in range(tab.model.rowCount())}
     assert "Pharmacie du Marché" not in names
     assert any(p.name == "Pharmacie du Marché" for p in services.household.practitioners())
+
+
+def test_a_number_that_does_not_match_the_birth_date_is_a_warning_not_a_refusal(
+    qtbot: QtBot, window: MainWindow, services: Services
+) -> None:
+    dialog = household(window).add_person()
+    editor = dialog.findChild(PersonEditor)
+    assert editor is not None
+    qtbot.keyClicks(editor.first_name, "Nadia")
+    qtbot.keyClicks(editor.birth_date, "14/03/1990")  # the number says March 1988
+    qtbot.keyClicks(editor.nir, VALID_NIR)
+    assert "birth date" in editor.nir_warning.text()
+    assert editor.nir_warning.isVisibleTo(dialog)
+    assert editor.form.message("nir") == ""  # nothing refused: the number can be saved
+    assert dialog.save_button.isEnabled()
+    # The long warning does not squash the field: the whole number stays readable.
+    width = editor.nir.fontMetrics().horizontalAdvance(editor.nir.text())
+    assert editor.nir.width() > width
+    editor.birth_date.clear()
+    qtbot.keyClicks(editor.birth_date, "14/03/1988")
+    assert not editor.nir_warning.isVisibleTo(dialog)

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtWidgets import QCheckBox, QComboBox, QLineEdit, QWidget
+from PySide6.QtWidgets import QCheckBox, QComboBox, QLabel, QLineEdit, QWidget
 
 from carnet.domain.contracts import Contract
 from carnet.domain.errors import ValidationError
@@ -73,6 +73,13 @@ class PersonEditor(QWidget):
         add("birth_date", t.gettext("Birth date"), self.birth_date, self._check_birth)
         add("insured", t.gettext("Insurance"), self.insured)
         add("nir", t.gettext("Social security number (NIR)"), self.nir, self._check_nir)
+        # Doubts about a valid number (birth date, temporary number): said, not refused.
+        self.nir_warning = QLabel()
+        self.nir_warning.setWordWrap(True)
+        self.nir_warning.setVisible(False)
+        self.form.layout.addRow("", self.nir_warning)
+        # Wide enough for a whole number, however long the message under it.
+        self.nir.setMinimumWidth(self.nir.fontMetrics().horizontalAdvance("0 00 00 00 000 000 00 "))
         add("registration", t.gettext("Registration"), self.registration, self._check_status)
         add("cpam", t.gettext("Caisse (CPAM)"), self.cpam)
         add("doctor", t.gettext("Médecin traitant"), self.doctor)
@@ -90,6 +97,8 @@ class PersonEditor(QWidget):
         # The NIR's digits 2-5 are checked against the birth date, and its presence
         # against the registration status: re-check them when those change.
         self.birth_date.textChanged.connect(lambda _t: self.form.revalidate("nir"))
+        self.birth_date.textChanged.connect(lambda _t: self._warn_nir())
+        self.nir.textChanged.connect(lambda _t: self._warn_nir())
         self.nir.textChanged.connect(lambda _t: self._follow_nir())
         self.nir.textChanged.connect(lambda _t: self.form.revalidate("registration"))
         self.registration.currentIndexChanged.connect(lambda _i: self.form.revalidate("nir"))
@@ -135,6 +144,16 @@ class PersonEditor(QWidget):
                 "Not a valid number: check the 13 digits and the 2-digit key at the end"
             )
         return None  # a temporary number is legitimate; the service warns when saving
+
+    def _warn_nir(self) -> None:
+        """The number cross-checked with the birth date: a warning beside it, never a refusal."""
+        try:
+            checked = check_nir(self.nir.text(), self._birth())
+        except ValidationError:
+            checked = None
+        words = [w.render(self._t) for w in checked.warnings] if checked is not None else []
+        self.nir_warning.setText("\n".join(f"ⓘ {w[:1].upper()}{w[1:]}" for w in words))
+        self.nir_warning.setVisible(bool(words))
 
     def _follow_nir(self) -> None:
         """A valid number typed: the person is registered (or has a temporary number)."""
