@@ -333,7 +333,7 @@ def test_the_transfer_is_proposed_for_the_three_visits_and_accepted(
     assert view.credits.text(0, 3) in {"Proposed", "2 proposals", "3 proposals"}
     assert view.proposals.text(0, ProposalTableModel.NOTE) == "Suggested"
     assert view.proposals.text(0, ProposalTableModel.CARE) == (
-        "Sarah Thompson · Oct 5, 2026 – Oct 7, 2026"
+        "Sarah Thompson · 5 Oct 2026 – 7 Oct 2026"
     )
     lines = view.lines
     assert [lines.text(r, 4) for r in range(3)] == ["€19.00"] * 3
