@@ -68,7 +68,7 @@ def test_each_reminder_is_an_all_day_event_with_an_alarm(
         str(waiting["SUMMARY"])
         == f"Feuille #{busy['waiting']} (Sarah Thompson): 90 days left to send it"
     )
-    assert "Deadline: Mar 31, 2027. Next step: Sign the feuille." in str(waiting["DESCRIPTION"])
+    assert "Deadline: 31 Mar 2027. Next step: Sign the feuille." in str(waiting["DESCRIPTION"])
     thirty = events[f"feuille-{busy['waiting']}-deadline-30@{key}.carnet"]
     assert thirty.decoded("DTSTART") == date(2027, 3, 1)
     [alarm] = waiting.walk("VALARM")

@@ -89,7 +89,7 @@ def test_adult_without_doctor_is_out(services: Services, people: dict[str, int])
     act = _act(services, (people["adult"], people["gp"]), "2026-03-02", "G", "30")
     amo, parcours, text = _amo(services, act)
     assert (amo, parcours) == ("7.00", "out")
-    assert "No médecin traitant declared on Mar 2, 2026" in text
+    assert "No médecin traitant declared on 2 Mar 2026" in text
 
 
 def test_doctor_declared_after_some_acts_then_changed(

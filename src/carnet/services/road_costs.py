@@ -61,13 +61,10 @@ def parcours_cost(store: Store, person: Person, year: int) -> int:
 def _held(store: Store, person_id: PersonId) -> Cost:
     held = store.feuilles.find("person_id = ? AND status = ?", [person_id, FeuilleStatus.HELD])
     acts = [a for f in held for a in f.act_ids]
-    payments = store.payments.for_acts(acts) if acts else {}
-    cents = sum(
-        p.outstanding_cents
-        for found in payments.values()
-        for p in found
-        if p.payer is Payer.AMO and p.status in _OPEN
-    )
+    # A held feuille awaits no payment yet (no window until it is sent): what it will
+    # bring is the AMO share of its acts' assessments.
+    assessed = [store.assessments.get(act_id) for act_id in acts]
+    cents = sum(a.amo_cents for a in assessed if a is not None and a.amo_to_household)
     return Cost("held", len(held), cents)
 
 

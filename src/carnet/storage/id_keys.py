@@ -1,4 +1,4 @@
-"""Migration 0006: ids that are never handed out twice (``AUTOINCREMENT``).
+"""Migration 0008: ids that are never handed out twice (``AUTOINCREMENT``).
 
 Without ``AUTOINCREMENT`` SQLite gives a new row the largest id in the table plus
 one: delete (or undo) the newest act and the next act gets its id, and with it the
@@ -27,6 +27,9 @@ HISTORY_TABLES: dict[str, str] = {
     "statement_import": "statement_import",
     "bank_transaction": "bank_transaction",
     "attachment": "attachment",
+    "treating_doctor": "treating_doctor",
+    "act_abroad": "act_abroad",
+    "road_step": "road_step",
 }
 
 _KEY = re.compile(r"\bid INTEGER PRIMARY KEY\b(?! AUTOINCREMENT)")
