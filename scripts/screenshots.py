@@ -207,7 +207,7 @@ def shoot_setup(app: QApplication, folder: Path, out: Path, language: str) -> No
         wizard = SetupWizard(services, EventHub(), WindowTranslator(language))
         wizard.show()
         wizard.next()
-        wizard.household_address.setPlainText("Camille Morel\n8 rue Paul Bert\n69003 Lyon")
+        wizard.household_address.setPlainText("8 rue Paul Bert\n69003 Lyon")
         settle(app)
         save(wizard, out / f"setup-address-{language}.png")
         wizard.next()  # the household page says the most

@@ -55,7 +55,7 @@ def assistant(qtbot: QtBot, window: MainWindow, services: Services, events: Even
     wizard = first_run(window, services, events)
     assert isinstance(wizard, SetupWizard)
     wizard.next()  # English
-    type_lines(qtbot, wizard.household_address, "Camille Morel", "8 rue Paul Bert", "69003 Lyon")
+    type_lines(qtbot, wizard.household_address, "8 rue Paul Bert", "69003 Lyon")
     assert wizard.caisse.text() == "CPAM du Rhône"  # from the postcode
     wizard.next()
     person = wizard.person

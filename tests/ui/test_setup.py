@@ -70,7 +70,7 @@ def test_a_newcomer_sets_up_the_household(
     languages: list[str] = []
     wizard.language_chosen.connect(languages.append)
     wizard.next()  # language: English kept
-    type_lines(qtbot, wizard.household_address, "Amina Diallo", "4 rue Ney", "69006 Lyon")
+    type_lines(qtbot, wizard.household_address, "4 rue Ney", "69006 Lyon")
     # The postcode already names the caisse; its address shows, to check on the attestation.
     assert wizard.caisse.text() == "CPAM du Rhône"
     assert "69907 Lyon Cedex 20" in wizard.caisse_note.text()

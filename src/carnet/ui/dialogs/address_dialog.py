@@ -55,7 +55,7 @@ class AddressDialog(QDialog):
         self.text.setAccessibleName(title)
         self.text.setTabChangesFocus(True)
         self.text.setPlaceholderText(
-            "Sarah Thompson\n12 rue des Lilas\n69003 Lyon"
+            "12 rue des Lilas\n69003 Lyon"
             if own
             else t.gettext("street\npostcode and town")
         )

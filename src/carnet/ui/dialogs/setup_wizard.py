@@ -66,7 +66,7 @@ class SetupWizard(QWizard):
         for code in LANGUAGES:
             self.language.addItem(LANGUAGE_NAMES[code], code)
         self.language.setCurrentIndex(self.language.findData(t.language))
-        self.household_address = address_box("Sarah Thompson\n12 rue des Lilas\n69003 Lyon")
+        self.household_address = address_box("12 rue des Lilas\n69003 Lyon")
         self.household_address.setAccessibleName(t.gettext("Your postal address"))
         self.household_address.textChanged.connect(self._caisse_from_address)
         self.caisse = CaisseField(t)

@@ -39,7 +39,7 @@ class AddressesTab(QWidget):
     def __init__(self, services: Services, t: Translator, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._services, self._t = services, t
-        self.household = address_box("Sarah Thompson\n12 rue des Lilas\n69003 Lyon")
+        self.household = address_box("12 rue des Lilas\n69003 Lyon")
         self.household.setAccessibleName(t.gettext("Your postal address"))
         self.caisse = CaisseField(t)
         self.caisse.setAccessibleName(t.gettext("Your caisse"))
