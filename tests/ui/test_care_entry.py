@@ -191,3 +191,25 @@ def test_editable_amounts_follow_the_language() -> None:
     assert parse_money(money_text(123456, "fr")) == 123456
     assert decimal_text(Decimal("8.4"), "fr") == "8,4"
     assert parse_decimal(decimal_text(Decimal("8.4"), "fr")) == Decimal("8.4")
+
+
+def test_the_detail_panel_clears_when_its_act_is_deleted_or_undone(
+    window: MainWindow, services: Services, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    page = window.care_page
+    page.table.selectRow(0)
+    assert page.detail.shows_an_act()
+    monkeypatch.setattr(QMessageBox, "question", lambda *_a: QMessageBox.StandardButton.Yes)
+    assert page.commands.delete_act()
+    assert not page.detail.shows_an_act()
+    window.undo_actions.undo.trigger()  # the act is back; choose it again
+    page.table.selectRow(0)
+    assert page.detail.shows_an_act()
+    dialog = page.commands.new_act()
+    editor_of(dialog).channel.setCurrentIndex(
+        editor_of(dialog).channel.findData(Channel.PAPER.value)
+    )
+    dialog.accept()  # the new act is chosen and shown
+    assert page.detail.shows_an_act()
+    window.undo_actions.undo.trigger()  # undoing it takes it out of the panel too
+    assert not page.detail.shows_an_act()

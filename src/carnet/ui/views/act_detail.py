@@ -107,6 +107,10 @@ class ActDetailPanel(QScrollArea):
     def clear(self) -> None:
         self._pages.setCurrentIndex(0)
 
+    def shows_an_act(self) -> bool:
+        """False when the panel shows its hint ("choose an act") instead of an act."""
+        return self._pages.currentIndex() == 1
+
     def show_act(
         self,
         summary: ActSummary,

@@ -127,6 +127,11 @@ class CarePage(Page):
         self._states.setCurrentIndex(1 if self._total == 0 else 0)
         if selected is not None:
             self.select_act(selected)
+            # A model reset does not say the selection went: an act deleted or undone
+            # must not stay in the detail panel.
+            if self.selected_act() != selected:
+                self.table.clearSelection()
+                self._on_selection()
 
     @cached_property
     def attachments(self) -> AttachmentsPanel:
