@@ -55,9 +55,7 @@ class AddressDialog(QDialog):
         self.text.setAccessibleName(title)
         self.text.setTabChangesFocus(True)
         self.text.setPlaceholderText(
-            "12 rue des Lilas\n69003 Lyon"
-            if own
-            else t.gettext("street\npostcode and town")
+            "12 rue des Lilas\n69003 Lyon" if own else t.gettext("street\npostcode and town")
         )
         self.text.setPlainText(services.settings.get(field))
         buttons = QDialogButtonBox(

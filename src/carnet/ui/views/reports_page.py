@@ -1,6 +1,6 @@
 """The Reports page: a year's figures for the household or one person, and its PDF summary.
 
-Left, what the year looks like (reimbursed vs out of pocket per month, the
+Left, what the year looks like (due back vs out of pocket per month, the
 totals, what is still awaited by age); right, the summary PDF exactly as it
 will print, with **Save PDF…** and **Print…**. The figures come from the
 database on the GUI thread (one quick query); the PDF is rendered on a worker
@@ -134,7 +134,7 @@ class ReportsPage(Page):
         panel = QWidget()
         column = QVBoxLayout(panel)
         column.setContentsMargins(0, 0, 0, 0)
-        chart = QGroupBox(t.gettext("Out of pocket and reimbursed, per month"))
+        chart = QGroupBox(t.gettext("Out of pocket and due back, per month"))
         QVBoxLayout(chart).addWidget(self.chart)
         column.addWidget(chart)
         tables = QHBoxLayout()

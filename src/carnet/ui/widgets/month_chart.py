@@ -1,6 +1,6 @@
 """A bar chart of the last twelve months: what the household paid, what comes back.
 
-Colours come from the palette (highlight for money reimbursed, a neutral tone
+Colours come from the palette (highlight for the money due back, a neutral tone
 for what stays to pay), so the chart reads in light and dark themes alike.
 """
 
@@ -22,10 +22,10 @@ class MonthChart(QChartView):
         self.setRenderHint(QPainter.RenderHint.Antialiasing)
         self.setMinimumHeight(260)
         self.setMaximumHeight(380)
-        self.setAccessibleName(t.gettext("Out of pocket and reimbursed, per month"))
+        self.setAccessibleName(t.gettext("Out of pocket and due back, per month"))
         self.series = QBarSeries()
         self.paid = QBarSet(t.gettext("You paid (out of pocket)"))
-        self.back = QBarSet(t.gettext("Reimbursed (AMO and mutuelle)"))
+        self.back = QBarSet(t.gettext("Due back (AMO and mutuelle), received or not"))
         self.series.append(self.paid)
         self.series.append(self.back)
         chart = QChart()
