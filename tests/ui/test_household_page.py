@@ -176,6 +176,15 @@ def test_remove_or_archive_from_the_household_page(
     names = {tab.model.record(r).name for r in range(tab.model.rowCount())}
     assert "Pharmacie du Marché" not in names
     assert any(p.name == "Pharmacie du Marché" for p in services.household.practitioners())
+    # Shown again on request, and brought back from the archive.
+    page.show_archived.setChecked(True)
+    row = next(r for r in range(tab.model.rowCount()) if "Pharmacie" in tab.model.record(r).name)
+    tab.select_source_row(row)
+    assert page.remove_selected(tab, "practitioner")
+    assert "back from the archive" in asked[-1]
+    page.show_archived.setChecked(False)
+    names = {tab.model.record(r).name for r in range(tab.model.rowCount())}
+    assert "Pharmacie du Marché" in names
 
 
 def test_a_number_that_does_not_match_the_birth_date_is_a_warning_not_a_refusal(

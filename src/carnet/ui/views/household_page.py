@@ -13,6 +13,7 @@ from typing import Any
 from PySide6.QtCore import QSortFilterProxyModel, Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QCheckBox,
     QHBoxLayout,
     QHeaderView,
     QMessageBox,
@@ -150,6 +151,10 @@ class HouseholdPage(Page):
         self.addresses = AddressesTab(ctx.services, t)
         self.tabs.addTab(self.addresses, t.gettext("Addresses for letters"))
         self.tabs.currentChanged.connect(self._tab_shown)
+        # Archived records come back into the lists (Remove… then offers to bring them back).
+        self.show_archived = QCheckBox(t.gettext("Show archived"))
+        self.show_archived.toggled.connect(lambda _on: self.reload())
+        self.tabs.setCornerWidget(self.show_archived)
         for tab, kind in (
             (self.people, "person"),
             (self.practitioners, "practitioner"),
@@ -174,20 +179,16 @@ class HouseholdPage(Page):
 
     def reload(self) -> None:
         household, t = self._services.household, self._t
-        people, practitioners = (
-            self._active("person", household.people()),
-            self._active("practitioner", household.practitioners()),
-        )
-        contracts = self._active("contract", household.contracts())
+        people, practitioners = household.people(), household.practitioners()
+        contracts = household.contracts()
         names = {p.id: p.full_name for p in people}
         doctors = {p.id: p.name for p in practitioners}
         insurers = {c.id: c.insurer for c in contracts}
-        self.people.set_rows(people_columns(t, names, doctors, insurers), people)
-        self.practitioners.set_rows(practitioner_columns(t), practitioners)
-        self.contracts.set_rows(contract_columns(t), contracts)
-        self.accounts.set_rows(
-            account_columns(), self._active("bank_account", household.bank_accounts())
-        )
+        listed = self._listed
+        self.people.set_rows(people_columns(t, names, doctors, insurers), listed("person", people))
+        self.practitioners.set_rows(practitioner_columns(t), listed("practitioner", practitioners))
+        self.contracts.set_rows(contract_columns(t), listed("contract", contracts))
+        self.accounts.set_rows(account_columns(), listed("bank_account", household.bank_accounts()))
         self.road.reload()
 
     def show_road(self, person_id: PersonId) -> None:
@@ -225,6 +226,10 @@ class HouseholdPage(Page):
         )
         return self._open(title, editor, editor.form, save)
 
+    def _listed(self, kind: str, records: list[Any]) -> list[Any]:
+        """The rows of a tab: archived ones only when asked for."""
+        return records if self.show_archived.isChecked() else self._active(kind, records)
+
     def _active(self, kind: str, records: list[Any]) -> list[Any]:
         """Archived records are hidden from lists and forms (their history stays)."""
         hidden = self._services.removal.archived(kind)
@@ -242,7 +247,10 @@ class HouseholdPage(Page):
             or getattr(record, "insurer", "")
         )
         uses = removal.uses(kind, record.id)
-        if not uses:
+        if record.id in removal.archived(kind):
+            question = t.gettext("Bring {name} back from the archive?").format(name=name)
+            call = lambda: removal.unarchive(kind, record.id)  # noqa: E731
+        elif not uses:
             question = t.gettext("Remove {name}? Edit › Undo brings it back.").format(name=name)
             call = lambda: removal.remove(kind, record.id)  # noqa: E731
         else:
