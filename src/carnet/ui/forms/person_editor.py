@@ -152,6 +152,16 @@ class PersonEditor(QWidget):
         except ValidationError:
             checked = None
         words = [w.render(self._t) for w in checked.warnings] if checked is not None else []
+        if checked is not None and not checked.temporary:
+            # Carnet keeps no sex for a person: say what the number encodes, to compare.
+            template = (
+                self._t.gettext("This number is a man's, born {month}/{year}: is it this person's?")
+                if checked.nir[0] == "1"
+                else self._t.gettext(
+                    "This number is a woman's, born {month}/{year}: is it this person's?"
+                )
+            )
+            words.append(template.format(month=checked.nir[3:5], year=checked.nir[1:3]))
         self.nir_warning.setText("\n".join(f"ⓘ {w[:1].upper()}{w[1:]}" for w in words))
         self.nir_warning.setVisible(bool(words))
 
