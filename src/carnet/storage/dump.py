@@ -34,7 +34,7 @@ from carnet.domain.receipts import PayerDecision, Receipt, ReclamationLine
 from carnet.domain.treating import TreatingPeriod
 from carnet.storage.migrations import known_migrations
 from carnet.storage.repos.codec import from_row
-from carnet.storage.schema import TABLE_KEYS_SCHEMA
+from carnet.storage.schema import HELD_STATUS_SCHEMA, TABLE_KEYS_SCHEMA
 
 FORMAT = "carnet-export"
 VERSION = 1
@@ -266,6 +266,7 @@ def refresh_act_keys(db: Database) -> None:
     """Recompute the care table's copied keys (shares, row status) from their sources."""
     for statement in TABLE_KEYS_SCHEMA[4:6]:
         db.execute(statement)
+    db.execute(HELD_STATUS_SCHEMA[-1])  # the row status as 0009 defines it (held first)
 
 
 def broken_link(db: Database) -> DumpError | None:

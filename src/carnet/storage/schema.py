@@ -421,6 +421,10 @@ HELD_STATUS_SCHEMA: tuple[str, ...] = (
     "CREATE TRIGGER feuille_act_status_delete AFTER DELETE ON feuille_act BEGIN "
     f"UPDATE care_act SET row_status = {_HELD_ROW_STATUS.format(act='OLD.act_id')} "
     "WHERE id = OLD.act_id; END",
+    # A feuille written after its acts' links (bulk inserts, a JSON load) sets them too.
+    "CREATE TRIGGER feuille_held_insert AFTER INSERT ON feuille WHEN NEW.status = 'held' BEGIN "
+    f"UPDATE care_act SET row_status = {_HELD_ROW_STATUS.format(act='care_act.id')} "
+    "WHERE id IN (SELECT act_id FROM feuille_act WHERE feuille_id = NEW.id); END",
     "CREATE TRIGGER feuille_held_status AFTER UPDATE OF status ON feuille "
     "WHEN (OLD.status = 'held') <> (NEW.status = 'held') BEGIN "
     f"UPDATE care_act SET row_status = {_HELD_ROW_STATUS.format(act='care_act.id')} "

@@ -15,7 +15,7 @@ from carnet.domain.errors import NotFoundError
 from carnet.domain.ids import ActId, FeuilleId, MailingId, PersonId
 from carnet.domain.mailings import Mailing
 from carnet.storage.repos.codec import from_row, to_row
-from carnet.storage.repos.records import NOW_SQL, RecordRepo, insert_row
+from carnet.storage.repos.records import NOW_SQL, RecordRepo, insert_row, last_id
 
 if TYPE_CHECKING:
     from sqlite_utils import Database
@@ -38,7 +38,7 @@ class FeuilleRepo:
         """Insert many new feuilles with their acts (ids assigned here, under the write lock)."""
         if not feuilles:
             return []
-        start = int(self.db.execute("SELECT coalesce(max(id), 0) FROM feuille").fetchone()[0])
+        start = last_id(self.db, "feuille")
         made = [replace(f, id=FeuilleId(start + n)) for n, f in enumerate(feuilles, 1)]
         names = list(to_row(made[0], skip=("act_ids",)))
         self.db.conn.executemany(

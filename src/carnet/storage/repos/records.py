@@ -45,9 +45,7 @@ class RecordRepo(Generic[T]):
         """
         if not items:
             return []
-        start = int(
-            self.db.execute(f"SELECT coalesce(max(id), 0) FROM [{self.table}]").fetchone()[0]
-        )
+        start = last_id(self.db, self.table)
         rows = [{"id": start + n, **to_row(item)} for n, item in enumerate(items, 1)]
         names = list(rows[0])
         sql = (
@@ -107,6 +105,20 @@ class RecordRepo(Generic[T]):
         before = self.get(ident)
         self.db.table(self.table).delete(ident)
         return before
+
+
+def last_id(db: Database, table: str) -> int:
+    """The highest id ``table`` ever gave, deleted rows included (ids are never reused).
+
+    Tables the history points at count their ids in ``sqlite_sequence`` (AUTOINCREMENT,
+    migration 0008): rows given ids here must start past it, not past today's largest.
+    """
+    (highest,) = db.execute(
+        f"SELECT max(coalesce((SELECT max(id) FROM [{table}]), 0), coalesce((SELECT seq "
+        "FROM sqlite_sequence WHERE name = ?), 0))",
+        [table],
+    ).fetchone()
+    return int(highest)
 
 
 def insert_row(db: Database, table: str, row: Row) -> int:
