@@ -144,7 +144,7 @@ READS_ONLY = frozenset(
         "export csv", "export json", "export xlsx", "feuille list", "feuille warnings",
         "letter reminder", "mailing labels", "mailing list", "mailing pdf", "person list",
         "person show", "practitioner list", "reconcile", "setting list", "summary", "todo",
-        "todo-sheet", "calendar", "road show", "discrepancy list",
+        "todo-sheet", "calendar", "road show", "discrepancy list", "cpam list",
         "act reassess",  # rewrites existing acts: on a missing file there is nothing to do
         "encrypt", "decrypt",  # rewrite an existing database, never make one
     }
