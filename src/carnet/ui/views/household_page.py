@@ -50,8 +50,8 @@ from carnet.ui.models.household_columns import (
 from carnet.ui.models.records import RecordTableModel
 from carnet.ui.models.row_table import SORT_ROLE, Column
 from carnet.ui.page import Page, PageContext
-from carnet.ui.views.road_tab import RoadTab
 from carnet.ui.views.addresses_tab import AddressesTab
+from carnet.ui.views.road_tab import RoadTab
 
 
 class RecordTab(QWidget):
