@@ -99,7 +99,7 @@ def test_household_with_doctor_declared_late_and_changed(tmp_path: Path) -> None
     january = act("2026-01-15", first)
     assert january["parcours_stated"] is None  # not stated: derived ...
     assert january["parcours"] == "out"  # ... on the act's date: no médecin traitant yet
-    assert "No médecin traitant declared on Jan 15, 2026" in str(january["parcours_reason"])
+    assert "No médecin traitant declared on 15 Jan 2026" in str(january["parcours_reason"])
     assessment = january["assessment"]
     assert isinstance(assessment, dict)
     assert (assessment["amo"], assessment["parcours"]) == ("7.00", "out")

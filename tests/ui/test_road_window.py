@@ -59,7 +59,7 @@ def test_a_newcomer_walks_the_road_in_the_window(
     assert _mark_next(qtbot, page) is Step.NOEMIE
     assert services.household.person(amal.id).noemie
     lines = [page.road.steps.item(i).text() for i in range(page.road.steps.count())]
-    assert lines[7].startswith("✓ Noémie link confirmed — Nov 28, 2026")
+    assert lines[7].startswith("✓ Noémie link confirmed — 28 Nov 2026")
     assert "European Health Insurance Card" in page.road.next_title.text()
 
 
