@@ -51,7 +51,7 @@ def test_an_older_file_is_upgraded_and_retires_the_ids_its_history_knows(
 ) -> None:
     conn = sqlite3.connect(db_path, isolation_level=None)
     db = Database(conn)
-    migrations.apply(db, stop_before="0008_ids_never_reused")
+    migrations.apply(db, stop_before="0009_ids_never_reused")
     conn.execute("INSERT INTO person (first_name, last_name) VALUES ('Léa', 'Martin')")
     for day in ("2026-01-02", "2026-01-03", "2026-01-04"):
         conn.execute(

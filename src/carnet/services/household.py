@@ -73,7 +73,7 @@ class HouseholdService(Service):
             # dependents' too), and their acts then expect their payments: release first.
             dependents = [p.id for p in self.people() if p.insured_id == person_id]
             feuilles = self.keeper.release([person_id, *dependents], self.today())
-            everyone = [person_id, *dependents]
+            everyone: list[object] = [person_id, *dependents]
             touched = (
                 self._reassess(f"person_id IN ({', '.join('?' * len(everyone))})", everyone)
                 if feuilles or _assessed_differently(before, after)

@@ -30,6 +30,9 @@ HISTORY_TABLES: dict[str, str] = {
     "treating_doctor": "treating_doctor",
     "act_abroad": "act_abroad",
     "road_step": "road_step",
+    "receipt": "receipt",
+    "payer_decision": "payer_decision",
+    "reclamation_line": "reclamation_line",
 }
 
 _KEY = re.compile(r"\bid INTEGER PRIMARY KEY\b(?! AUTOINCREMENT)")
