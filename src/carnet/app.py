@@ -208,7 +208,14 @@ def build_services(
 
     ``passphrase`` opens an encrypted database.
     """
-    return Services(open_store(path, passphrase), today)
+    services = Services(open_store(path, passphrase), today)
+    try:
+        if services.store.reassess_pending():  # a migration just upgraded an older file
+            services.care.reassess_after_upgrade()
+    except BaseException:
+        services.close()
+        raise
+    return services
 
 
 def open_for_window(path: Path | None, passphrase: str | None = None) -> Services:

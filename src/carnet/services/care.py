@@ -150,6 +150,14 @@ class CareService(Service):
             touched = self.reassessor.many(self.store.acts.person_years("1", []))
         return Result(len(touched.acts), touched.changes())
 
+    def reassess_after_upgrade(self) -> Result[int]:
+        """:meth:`reassess_all` once after a migration upgraded the file, in the same
+        transaction as clearing the migration's mark (see ``Store.reassess_pending``)."""
+        with self.store.transaction(N_("Reassess every act")):
+            result = self.reassess_all()
+            self.store.clear_reassess_pending()
+        return result
+
     def delete_act(self, act_id: ActId) -> Result[CareAct]:
         with self.store.transaction(N_("Delete act")):
             abroad = self.store.abroad.for_act(act_id)

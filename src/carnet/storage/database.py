@@ -31,6 +31,10 @@ BUSY_TIMEOUT_MS = 10_000
 MIGRATION_SET = "carnet"
 # The migrations of this build, in order: opening an up-to-date database compares
 # with these names without importing the migration machinery.
+# Set in the migration's transaction when a database that held data changes shape:
+# its stored figures are an older build's. The services reassess every act and clear
+# it in one transaction, so a Carnet stopped in between does it at the next opening.
+REASSESS_PENDING = "_reassess_after_upgrade"
 MIGRATION_NAMES = tuple(name for name, _statements in MIGRATIONS)
 
 

@@ -13,7 +13,7 @@ from sqlite_utils import Database, Migrations
 
 from carnet.domain.errors import SchemaTooNewError
 from carnet.domain.messages import N_
-from carnet.storage.database import MIGRATION_SET
+from carnet.storage.database import MIGRATION_SET, REASSESS_PENDING
 from carnet.storage.id_keys import never_reuse_ids
 from carnet.storage.schema import MIGRATIONS
 
@@ -85,11 +85,17 @@ def migrate(db: Database, before: Callable[[], None] | None = None) -> list[str]
         check_not_newer(db)
         todo = pending(db)
         if todo:
+            upgraded = schema_version(db) > 0
             migrations.apply(db)
             conn.execute(f"PRAGMA user_version = {schema_version(db)}")
             broken = conn.execute("PRAGMA foreign_key_check").fetchall()
             if broken:
                 raise RuntimeError(f"a migration broke foreign keys: {broken[:5]}")
+            if upgraded:  # stored figures are the older rules': the services redo them
+                conn.execute(
+                    "INSERT OR REPLACE INTO setting (key, value) VALUES (?, '1')",
+                    [REASSESS_PENDING],
+                )
     except BaseException:
         conn.rollback()
         raise

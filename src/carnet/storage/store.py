@@ -8,7 +8,7 @@ from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from carnet.storage.database import Ledger, open_ledger
+from carnet.storage.database import REASSESS_PENDING, Ledger, open_ledger
 from carnet.storage.repos.act_table import ActTable
 
 if TYPE_CHECKING:
@@ -219,6 +219,17 @@ class Store:
         if op is not None:
             for listener in self.listeners:
                 listener(op, kind)
+
+    def reassess_pending(self) -> bool:
+        """Whether a migration upgraded this file since every act was last reassessed."""
+        row = self.ledger.conn.execute(
+            "SELECT 1 FROM setting WHERE key = ?", [REASSESS_PENDING]
+        ).fetchone()
+        return row is not None
+
+    def clear_reassess_pending(self) -> None:
+        """Part of the reassessment's transaction (see :meth:`reassess_pending`)."""
+        self.ledger.conn.execute("DELETE FROM setting WHERE key = ?", [REASSESS_PENDING])
 
     def claim_window(self) -> None:
         """Mark the file as open in a window; refused if another window has it (see
