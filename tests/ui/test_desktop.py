@@ -22,13 +22,16 @@ from PySide6.QtWidgets import (
 from pytestqt.qtbot import QtBot
 
 from carnet.app import Services, build_services
+from carnet.domain.changes import Changes
 from carnet.domain.errors import ValidationError
 from carnet.i18n import Translator
+from carnet.services.base import Result
 from carnet.ui.demo_maker import DemoMaker
-from carnet.ui.errors import guarded, install_excepthook
+from carnet.ui.errors import install_excepthook
 from carnet.ui.events import EventHub
 from carnet.ui.icons import svg_icon
 from carnet.ui.main_window import MainWindow
+from carnet.ui.operations import run_call, run_op
 from carnet.ui.tasks import Progress, TaskRunner
 from carnet.ui.views.help_page import help_html
 
@@ -47,9 +50,29 @@ def test_a_service_refusal_is_a_message_with_details(boxes: list[QMessageBox]) -
     def refuse() -> int:
         raise ValidationError("fee", "must not be negative")
 
-    assert guarded(None, Translator(), refuse) is None
+    assert run_call(None, Translator(), refuse) is None
     assert boxes[0].text() == "Must not be negative"
     assert "ValidationError: fee: must not be negative" in boxes[0].detailedText()
+
+
+def test_an_operation_publishes_its_changes_and_a_refusal_publishes_nothing(
+    boxes: list[QMessageBox],
+) -> None:
+    hub = EventHub()
+    heard: list[Changes] = []
+    hub.changed.connect(heard.append)
+
+    def refuse() -> Result[int]:
+        raise ValidationError("fee", "must not be negative")
+
+    assert run_op(None, Translator(), hub, refuse) is None
+    assert heard == [] and boxes[0].text() == "Must not be negative"
+    said: list[str] = []
+    refused = run_call(None, Translator(), refuse, refused=lambda e: said.append(str(e)))
+    assert refused is None and said == ["fee: must not be negative"] and len(boxes) == 1
+    done = Result(7, Changes(acts=frozenset({7})))  # computed elsewhere (a worker thread)
+    assert run_op(None, Translator(), hub, lambda: done) is done
+    assert heard == [done.changes]
 
 
 def test_unexpected_errors_reach_a_dialog_not_a_traceback(boxes: list[QMessageBox]) -> None:

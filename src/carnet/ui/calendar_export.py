@@ -14,7 +14,7 @@ from PySide6.QtWidgets import QFileDialog, QWidget
 
 from carnet.app import Services
 from carnet.i18n import Translator
-from carnet.ui.errors import guarded
+from carnet.ui.operations import run_call
 
 Chooser = Callable[[QWidget, str, str, str], tuple[str, str]]
 
@@ -35,7 +35,7 @@ def export_calendar(
     if not chosen:
         return None
     path = Path(chosen) if chosen.endswith(".ics") else Path(chosen + ".ics")
-    count = guarded(parent, t, lambda: services.calendar.write(path, t.language))
+    count = run_call(parent, t, lambda: services.calendar.write(path, t.language))
     if count is None:
         return None
     reminders = len(services.calendar.reminders())

@@ -17,14 +17,11 @@ import sys
 import traceback
 from collections.abc import Callable
 from types import TracebackType
-from typing import TypeVar
 
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 from carnet.domain.errors import CarnetError, ValidationError
 from carnet.i18n import Translator
-
-T = TypeVar("T")
 
 ExceptHook = Callable[[type[BaseException], BaseException, TracebackType | None], None]
 
@@ -62,15 +59,6 @@ def show_error(parent: QWidget | None, t: Translator, error: CarnetError) -> Non
     first = text[:1].upper() + text[1:]
     details = f"{type(error).__name__}: {error}"
     error_box(parent, t.gettext("Carnet could not do this"), first, details).exec()
-
-
-def guarded(parent: QWidget | None, t: Translator, call: Callable[[], T]) -> T | None:
-    """Run a service call; on a :class:`CarnetError` show it and return ``None``."""
-    try:
-        return call()
-    except CarnetError as exc:
-        show_error(parent, t, exc)
-        return None
 
 
 def install_excepthook(t: Translator, parent: Callable[[], QWidget | None]) -> ExceptHook:

@@ -24,7 +24,8 @@ from carnet.app import Services
 from carnet.domain.errors import CarnetError, ValidationError
 from carnet.i18n import Translator
 from carnet.services.settings import ADDRESS_PREFIX
-from carnet.ui.errors import describe, guarded, show_error
+from carnet.ui.errors import describe, show_error
+from carnet.ui.operations import run_call
 
 T = TypeVar("T")
 
@@ -81,7 +82,7 @@ class AddressDialog(QDialog):
             self._services.settings.set(self.field, value)
             return True
 
-        if guarded(self, self._t, save):
+        if run_call(self, self._t, save):
             self.accept()
 
 
@@ -107,4 +108,4 @@ def with_addresses(
         except CarnetError as exc:
             show_error(parent, t, exc)
             return None
-    return guarded(parent, t, make)
+    return run_call(parent, t, make)

@@ -34,12 +34,11 @@ from carnet.i18n import LANGUAGES, Translator
 from carnet.services.base import Result
 from carnet.services.caisses import caisse_directory
 from carnet.services.settings import CAISSE_KEY
-from carnet.ui.errors import guarded
 from carnet.ui.events import EventHub
 from carnet.ui.forms.bank_editor import BankEditor
 from carnet.ui.forms.contract_editor import ContractEditor, save_insurer_address
 from carnet.ui.forms.person_editor import PersonEditor
-from carnet.ui.operations import run_op
+from carnet.ui.operations import run_call, run_op
 from carnet.ui.setup_flow import STEPS, SetupRecord, preset_contract
 from carnet.ui.views.addresses_tab import address_box
 from carnet.ui.views.settings_page import LANGUAGE_NAMES
@@ -171,7 +170,7 @@ class SetupWizard(QWizard):
             settings.set_many(values)
             return True
 
-        if guarded(self, self._t, save) is None:
+        if run_call(self, self._t, save) is None:
             return False
         self.record.address = ", ".join(address.splitlines())
         self.record.caisse = caisse

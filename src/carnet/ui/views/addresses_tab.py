@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
 from carnet.app import Services
 from carnet.i18n import Translator
 from carnet.services.settings import ADDRESS_PREFIX, CAISSE_KEY
-from carnet.ui.errors import guarded
+from carnet.ui.operations import run_call
 from carnet.ui.widgets.caisse_field import CaisseField, caisse_label, describe_caisse
 
 
@@ -112,7 +112,7 @@ class AddressesTab(QWidget):
                 settings.set(ADDRESS_PREFIX + name, "" if address == shipped else address)
             return True
 
-        done = guarded(self, self._t, write) is not None
+        done = run_call(self, self._t, write) is not None
         if done:
             self.saved.setText(self._t.gettext("Saved."))
         return done

@@ -182,8 +182,11 @@ class BankPage(Page):
         )
 
     # -- reacting ----------------------------------------------------------------------
-    def _on_imported(self, result: Result[ImportReport]) -> None:
-        self._events.publish(result.changes)
+    def _on_imported(self, done: Result[ImportReport]) -> None:
+        # The import ran on a worker thread; its result is published the one way.
+        result = self.run(lambda: done)
+        if result is None:
+            return
         report = result.value
         health = sum(
             1 for line in report.lines if line.classification.health and not line.duplicate

@@ -24,8 +24,8 @@ from carnet.i18n import LANGUAGES
 from carnet.services.encryption import available as encryption_available
 from carnet.services.settings import KNOWN
 from carnet.ui.calendar_export import export_calendar
-from carnet.ui.errors import guarded
 from carnet.ui.notify import SETTING
+from carnet.ui.operations import run_call
 from carnet.ui.page import Page, PageContext
 
 # Each language is named in itself, so anyone can find their own.
@@ -120,7 +120,7 @@ class SettingsPage(Page):
 
     def _on_notify(self, on: bool) -> None:
         settings = self.ctx.services.settings
-        guarded(self, self.ctx.t, lambda: settings.set(SETTING, "yes" if on else "no"))
+        run_call(self, self.ctx.t, lambda: settings.set(SETTING, "yes" if on else "no"))
 
     def _privacy_group(self) -> QGroupBox:
         t = self.ctx.t
@@ -175,7 +175,7 @@ class SettingsPage(Page):
                     settings.set(key, value)
             return True
 
-        if guarded(self, self.ctx.t, write):
+        if run_call(self, self.ctx.t, write):
             self.saved_label.setText(self.ctx.t.gettext("Saved."))
 
     def _on_language(self) -> None:
