@@ -10,6 +10,7 @@ from __future__ import annotations
 import os
 import shutil
 import sqlite3
+import tempfile
 from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
@@ -199,6 +200,11 @@ def restore_file(
     """
     check_backup(backup, passphrase)
     key = passphrase if passphrase and cipher.is_encrypted(backup) else None
+    keep = _keeps_encryption(db_path, passphrase)
+    if key is None and keep is not None:  # a plain backup over an encrypted database
+        return _put_in_place(
+            db_path, now, lambda incoming: cipher.encrypt_copy(backup, incoming, keep), passphrase
+        )
     source = _open_source(backup, passphrase)
     try:
         return _put_in_place(
@@ -213,9 +219,49 @@ def restore_image(
 ) -> Path | None:
     """Replace the database at ``db_path`` by the database ``data`` (from an archive)."""
     check_image(data, name)
+    keep = _keeps_encryption(db_path, passphrase)
+    if keep is not None:
+        return _put_in_place(
+            db_path, now, lambda incoming: _write_encrypted(data, incoming, keep), passphrase
+        )
     return _put_in_place(
         db_path, now, lambda incoming: _write_image(_without_wal(data), incoming), passphrase
     )
+
+
+def _keeps_encryption(db_path: Path, passphrase: str | None) -> str | None:
+    """The passphrase a restored copy is encrypted with: the current database's, if any.
+
+    A restore never leaves an encrypted database plain, whatever the backup was.
+    """
+    if not cipher.is_encrypted(db_path):
+        return None
+    if not passphrase:
+        raise BackupError(
+            N_(
+                "{path} is encrypted: give its passphrase to restore over it, so that "
+                "the restored database is encrypted too"
+            ),
+            path=str(db_path),
+        )
+    return passphrase
+
+
+def _write_encrypted(data: bytes, path: Path, passphrase: str) -> None:
+    """The database ``data`` written to ``path`` encrypted with ``passphrase``.
+
+    SQLCipher reads a file, not bytes: the plain image goes for that moment into a
+    private file in the data folder (named so that an interrupted Carnet's sweep
+    removes it), never into a shared temporary folder.
+    """
+    fd, name = tempfile.mkstemp(dir=path.parent, prefix=path.name, suffix=".partial")
+    os.close(fd)
+    plain = Path(name)
+    try:
+        _write_image(_without_wal(data), plain)
+        cipher.encrypt_copy(plain, path, passphrase)
+    finally:
+        plain.unlink(missing_ok=True)
 
 
 def _write_image(data: bytes, path: Path) -> None:

@@ -85,6 +85,20 @@ def connect(path: Path, passphrase: str | None, timeout: float = 10.0) -> sqlite
     return conn  # type: ignore[no-any-return]  # the same DB-API as sqlite3's
 
 
+def encrypt_copy(source: Path, target: Path, passphrase: str) -> None:
+    """Write the plain database ``source`` into the new file ``target``, encrypted.
+
+    SQLCipher reads ``source`` and writes encrypted pages only: no plaintext copy.
+    """
+    conn = connect(target, passphrase)
+    try:
+        conn.execute("ATTACH DATABASE ? AS plain KEY ''", [str(source)])
+        conn.execute("SELECT sqlcipher_export('main', 'plain')")
+        conn.execute("DETACH DATABASE plain")
+    finally:
+        conn.close()
+
+
 def convert(path: Path, old: str | None, new: str | None) -> None:
     """Rewrite the database file ``path`` from passphrase ``old`` to ``new`` (``None``: plain).
 
