@@ -7,7 +7,7 @@ from datetime import datetime
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QPersistentModelIndex, Qt
+from PySide6.QtCore import QPersistentModelIndex, QSortFilterProxyModel, Qt
 from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
 
@@ -23,6 +23,7 @@ from carnet.ui.models.row_table import (
     RowTableModel,
     text_column,
 )
+from carnet.ui.widgets.tables import make_table
 
 
 @dataclass(frozen=True, slots=True)
@@ -97,6 +98,27 @@ def restore_dialog(qtbot: QtBot, translator: Translator, tmp_path: Path) -> Rest
     dialog = RestoreDialog(translator, backups, lambda _choice: False)
     qtbot.addWidget(dialog)
     return dialog
+
+
+def test_tables_are_as_wide_as_their_columns_say_through_a_proxy(
+    qtbot: QtBot, translator: Translator
+) -> None:
+    columns = [
+        text_column(N_("Name"), lambda line: line.name, lambda line: (line.id,), width=170),
+        Column(N_("No."), lambda line: str(line.id), align=RIGHT),  # no width: the default
+        Column(N_("Amount"), lambda line: translator.money(line.cents), width=90),
+    ]
+    lines = RowTableModel(columns, translator)
+    proxy = QSortFilterProxyModel()
+    proxy.setSourceModel(lines)
+    table = make_table(proxy, "Lines")
+    qtbot.addWidget(table)
+    default = table.horizontalHeader().defaultSectionSize()
+    assert lines.widths() == (170, None, 90)
+    assert (table.columnWidth(0), table.columnWidth(1)) == (170, default)
+    override = make_table(lines, "Lines", (120,))  # a view that wants its own widths
+    qtbot.addWidget(override)
+    assert override.columnWidth(0) == 120
 
 
 def test_the_backups_list_passes_the_model_tester(

@@ -34,7 +34,9 @@ from carnet.ui.models.bank_lines import PickPaymentModel
 from carnet.ui.widgets.tables import make_table
 
 DEFAULT_WINDOW_DAYS = 180
-COLUMN_WIDTHS = (130, 170, 70, 130)
+# Wider than the payment lines' own widths (the Bank page's "Acts settled"): the date
+# column also holds the tick box, and this dialog has room to spare.
+PICK_WIDTHS = (130, 170, 70, 130)
 _SHARE_OF = {PayerType.CPAM: Payer.AMO, PayerType.COMPLEMENTARY: Payer.AMC}
 
 
@@ -91,7 +93,7 @@ class MatchDialog(QDialog):
 
     def _make_table(self) -> QTableView:
         return make_table(
-            self.model, self._t.gettext("Open expected payments"), COLUMN_WIDTHS, dense=True
+            self.model, self._t.gettext("Open expected payments"), PICK_WIDTHS, dense=True
         )
 
     def _build(self) -> None:

@@ -69,3 +69,39 @@ class FormDialog(QDialog, Generic[T]):
         if result is not None:
             self.result_value = result
             super().accept()
+
+
+def open_form(
+    title: str,
+    editor: QWidget,
+    form: CheckedForm,
+    save: Callable[[], Result[T]],
+    t: Translator,
+    *,
+    events: EventHub,
+    parent: QWidget,
+    confirm: Callable[[], bool] | None = None,
+    saved: Callable[[Result[T]], None] | None = None,
+    closed: Callable[[], None] | None = None,
+) -> FormDialog[T]:
+    """Open a form window-modally and forget it once it closes (the one way pages do it).
+
+    ``confirm`` is asked before saving (see :class:`FormDialog`); ``saved`` gets the
+    result when Save went through (its changes are already published); ``closed``
+    runs however the dialog ended. Tests drive the returned
+    dialog before it is accepted.
+    """
+    dialog: FormDialog[T] = FormDialog(
+        title, editor, form, save, t, events=events, parent=parent, confirm=confirm
+    )
+
+    def finished(_code: int) -> None:
+        if saved is not None and dialog.result_value is not None:
+            saved(dialog.result_value)
+        if closed is not None:
+            closed()
+        dialog.deleteLater()
+
+    dialog.finished.connect(finished)
+    dialog.open()
+    return dialog

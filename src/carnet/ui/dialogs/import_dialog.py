@@ -43,7 +43,6 @@ from carnet.ui.models.bank_lines import PreviewTableModel
 from carnet.ui.widgets.tables import make_table
 
 BACKGROUND_ABOVE_BYTES = 1_000_000
-PREVIEW_WIDTHS = (96, 300, 90, 190, 230)
 
 
 class _ParseSignals(QObject):
@@ -165,9 +164,7 @@ class ImportDialog(QDialog):
         return box
 
     def _make_table(self) -> QTableView:
-        return make_table(
-            self.model, self._t.gettext("Lines of the statement"), PREVIEW_WIDTHS, dense=True
-        )
+        return make_table(self.model, self._t.gettext("Lines of the statement"), dense=True)
 
     def _make_buttons(self) -> QDialogButtonBox:
         buttons = QDialogButtonBox()

@@ -50,15 +50,22 @@ def _transaction_columns(t: Translator) -> list[Column[TransactionRow]]:
         return texts[row.matched]
 
     return [
-        Column(N_("Date"), lambda r: t.date(r.transaction.date), then),
-        text_column(N_("Label"), lambda r: r.transaction.label, then),
-        text_column(N_("Counterparty"), lambda r: r.transaction.counterparty, then),
+        Column(N_("Date"), lambda r: t.date(r.transaction.date), then, width=96),
+        text_column(N_("Label"), lambda r: r.transaction.label, then, width=380),
+        text_column(N_("Counterparty"), lambda r: r.transaction.counterparty, then, width=200),
         money_column(
-            N_("Amount"), t, lambda r: r.transaction.amount_cents, lambda r: (r.transaction.id,)
+            N_("Amount"),
+            t,
+            lambda r: r.transaction.amount_cents,
+            lambda r: (r.transaction.id,),
+            width=96,
         ),
-        text_column(N_("Payer"), payer, then),
+        text_column(N_("Payer"), payer, then, width=90),
         text_column(
-            N_("Health"), lambda r: t.gettext("Health") if r.transaction.health else "", then
+            N_("Health"),
+            lambda r: t.gettext("Health") if r.transaction.health else "",
+            then,
+            width=64,
         ),
         text_column(N_("Matched"), matched, then),
     ]
@@ -92,9 +99,11 @@ def _credit_columns(t: Translator) -> list[Column[CreditRow]]:
         return t.ngettext("Proposed", "{n} proposals", row.proposals).format(n=row.proposals)
 
     return [
-        Column(N_("Date"), lambda r: t.date(r.credit.date), then),
-        text_column(N_("Payer"), payer, then),
-        money_column(N_("Amount"), t, lambda r: r.credit.amount_cents, lambda r: (r.credit.id,)),
+        Column(N_("Date"), lambda r: t.date(r.credit.date), then, width=96),
+        text_column(N_("Payer"), payer, then, width=190),
+        money_column(
+            N_("Amount"), t, lambda r: r.credit.amount_cents, lambda r: (r.credit.id,), width=86
+        ),
         text_column(N_("State"), state, then),
     ]
 
@@ -141,14 +150,17 @@ def _proposal_columns(t: Translator) -> list[Column[ProposalRow]]:
         return t.gettext("Suggested") if row.suggested else ""
 
     return [
-        Column(N_("#"), lambda r: str(r.rank), lambda r: (r.rank, r.rank)),
+        Column(N_("#"), lambda r: str(r.rank), lambda r: (r.rank, r.rank), width=30),
         Column(
             N_("Acts"),
             lambda r: str(len(r.proposal.allocations)),
             lambda r: (len(r.proposal.allocations), r.rank),
+            width=44,
         ),
-        money_column(N_("Settles"), t, total, then),
-        Column(N_("Difference"), residual, lambda r: (r.proposal.residual_cents, r.rank), RIGHT),
-        text_column(N_("Note"), note, then),
+        money_column(N_("Settles"), t, total, then, width=86),
+        Column(
+            N_("Difference"), residual, lambda r: (r.proposal.residual_cents, r.rank), RIGHT, 86
+        ),
+        text_column(N_("Note"), note, then, width=110),
         text_column(N_("Care"), lambda r: r.care, then),
     ]

@@ -36,10 +36,10 @@ def _payment_columns(t: Translator) -> list[Column[PaymentLine]]:
         return (row.act_date, row.payment_id)
 
     return [
-        Column(N_("Date of care"), lambda r: t.date(r.act_date), then),
-        text_column(N_("Person"), lambda r: r.person, then),
-        text_column(N_("Act"), lambda r: r.act_code, then),
-        text_column(N_("Payer"), lambda r: share_label(t, r.payer), then),
+        Column(N_("Date of care"), lambda r: t.date(r.act_date), then, width=110),
+        text_column(N_("Person"), lambda r: r.person, then, width=160),
+        text_column(N_("Act"), lambda r: r.act_code, then, width=60),
+        text_column(N_("Payer"), lambda r: share_label(t, r.payer), then, width=130),
         money_column(N_("Amount"), t, lambda r: r.cents, lambda r: (r.payment_id,)),
     ]
 
@@ -119,10 +119,15 @@ def _preview_columns(t: Translator) -> list[Column[ImportedLine]]:
         return t.gettext("Already imported") if row.duplicate else t.gettext("New")
 
     return [
-        Column(N_("Date"), lambda r: t.date(r.line.date), lambda r: (r.line.date, r.line.line_no)),
-        text_column(N_("Label"), lambda r: r.line.label, then),
-        money_column(N_("Amount"), t, lambda r: r.line.amount_cents, then),
-        text_column(N_("Counterparty"), lambda r: r.classification.counterparty, then),
-        text_column(N_("Kind"), kind, then),
+        Column(
+            N_("Date"),
+            lambda r: t.date(r.line.date),
+            lambda r: (r.line.date, r.line.line_no),
+            width=96,
+        ),
+        text_column(N_("Label"), lambda r: r.line.label, then, width=300),
+        money_column(N_("Amount"), t, lambda r: r.line.amount_cents, then, width=90),
+        text_column(N_("Counterparty"), lambda r: r.classification.counterparty, then, width=190),
+        text_column(N_("Kind"), kind, then, width=230),
         text_column(N_("Import"), status, then),
     ]

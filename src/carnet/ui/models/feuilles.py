@@ -141,23 +141,32 @@ def feuille_columns(t: Translator) -> list[Column[FeuilleRow]]:
         return (value or date.min).toordinal()
 
     return [
-        Column(N_("No."), lambda r: str(r.feuille.id), lambda r: int(r.feuille.id), RIGHT),
-        Column(N_("Person"), lambda r: r.person_name),
-        Column(N_("Care date"), lambda r: day(r.care_date), lambda r: ordinal(r.care_date)),
-        Column(N_("Amount"), lambda r: t.money(r.amount_cents), lambda r: r.amount_cents, RIGHT),
+        Column(N_("No."), lambda r: str(r.feuille.id), lambda r: int(r.feuille.id), RIGHT, 50),
+        Column(N_("Person"), lambda r: r.person_name, width=140),
+        Column(
+            N_("Care date"), lambda r: day(r.care_date), lambda r: ordinal(r.care_date), width=100
+        ),
+        Column(
+            N_("Amount"), lambda r: t.money(r.amount_cents), lambda r: r.amount_cents, RIGHT, 84
+        ),
         Column(
             N_("State"),
             lambda r: state_label(t, r.feuille.status),
             lambda r: STATE_ORDER.index(r.feuille.status),
+            width=100,
         ),
         Column(
-            N_("Deadline"), lambda r: day(r.feuille.deadline), lambda r: ordinal(r.feuille.deadline)
+            N_("Deadline"),
+            lambda r: day(r.feuille.deadline),
+            lambda r: ordinal(r.feuille.deadline),
+            width=100,
         ),
         Column(
             N_("Days left"),
             lambda r: "" if r.days_left is None else str(r.days_left),
             lambda r: -(10**6) if r.days_left is None else r.days_left,
             RIGHT,
+            108,
         ),
         Column(
             N_("Next action"),

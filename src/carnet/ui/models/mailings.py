@@ -85,14 +85,14 @@ def mailing_columns(t: Translator) -> list[Column[MailingRow]]:
         return "" if value is None else t.date(value)
 
     return [
-        Column(N_("No."), lambda r: str(r.mailing.id), align=RIGHT),
-        Column(N_("State"), lambda r: mailing_state(t, r)),
-        Column(N_("Mailed"), lambda r: day(r.mailing.mailed_on)),
-        Column(N_("Mode"), lambda r: mode_text(t, r.mailing)),
-        Column(N_("Feuilles"), lambda r: str(r.feuille_count), align=RIGHT),
-        Column(N_("Recipient"), lambda r: recipient_text(t, r.mailing)),
-        Column(N_("Insured person"), lambda r: r.insured_name),
-        Column(N_("Printed"), lambda r: day(r.mailing.printed_on)),
+        Column(N_("No."), lambda r: str(r.mailing.id), align=RIGHT, width=40),
+        Column(N_("State"), lambda r: mailing_state(t, r), width=130),
+        Column(N_("Mailed"), lambda r: day(r.mailing.mailed_on), width=96),
+        Column(N_("Mode"), lambda r: mode_text(t, r.mailing), width=150),
+        Column(N_("Feuilles"), lambda r: str(r.feuille_count), align=RIGHT, width=64),
+        Column(N_("Recipient"), lambda r: recipient_text(t, r.mailing), width=110),
+        Column(N_("Insured person"), lambda r: r.insured_name, width=120),
+        Column(N_("Printed"), lambda r: day(r.mailing.printed_on), width=96),
         Column(N_("Created"), lambda r: day(r.mailing.created_on)),
     ]
 

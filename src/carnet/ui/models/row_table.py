@@ -3,7 +3,8 @@
 Every list of the window that is a plain list of rows (feuilles, mailings, bank lines,
 household records, backups) is one :class:`RowTableModel` with a tuple of
 :class:`Column`: the header (marked with ``N_``, translated when shown), the text of a
-cell, the raw value it sorts by and its alignment. What a table shows beyond that (an
+cell, the raw value it sorts by, its alignment and its width on screen (the views read
+it through :meth:`RowTableModel.widths`). What a table shows beyond that (an
 icon, a tooltip, a tick box) a subclass adds in :meth:`RowTableModel.cell_data`.
 
 The rows are replaced all at once with :meth:`RowTableModel.set_rows`. Tables hold up
@@ -34,12 +35,13 @@ FLAGS = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.I
 
 @dataclass(frozen=True, slots=True)
 class Column(Generic[R]):
-    """One column: its header, what a cell shows, and how it sorts and aligns."""
+    """One column: its header, what a cell shows, how it sorts and aligns, how wide it is."""
 
     header: str  # an N_() marked English text, translated when shown
     text: Callable[[R], str]
     sort: Callable[[R], Any] | None = None  # default: the text, case-folded
     align: Qt.AlignmentFlag = LEFT
+    width: int | None = None  # pixels; None: the view's default (the last column stretches)
 
 
 class RowTableModel(QAbstractTableModel, Generic[R]):
@@ -89,6 +91,10 @@ class RowTableModel(QAbstractTableModel, Generic[R]):
         if key is None:
             return None
         return next((n for n, row in enumerate(self._rows) if key(row) == row_id), None)
+
+    def widths(self) -> tuple[int | None, ...]:
+        """Each column's width on screen, as its description gives it."""
+        return tuple(column.width for column in self._columns)
 
     def text(self, position: int, column: int) -> str:
         """What a cell shows (tests and accessible summaries read it)."""
@@ -172,10 +178,14 @@ class RowTableModel(QAbstractTableModel, Generic[R]):
 
 
 def text_column(
-    header: str, text: Callable[[R], str], tiebreak: Callable[[R], tuple[Any, ...]]
+    header: str,
+    text: Callable[[R], str],
+    tiebreak: Callable[[R], tuple[Any, ...]],
+    *,
+    width: int | None = None,
 ) -> Column[R]:
     """A text column sorted by its folded text, then ``tiebreak``: equal texts keep one order."""
-    return Column(header, text, lambda row: (text(row).casefold(), *tiebreak(row)))
+    return Column(header, text, lambda row: (text(row).casefold(), *tiebreak(row)), width=width)
 
 
 def money_column(
@@ -183,10 +193,16 @@ def money_column(
     t: Translator,
     cents: Callable[[R], int],
     tiebreak: Callable[[R], tuple[Any, ...]],
+    *,
+    width: int | None = None,
 ) -> Column[R]:
     """An amount, written in the UI's language, right-aligned, sorted by its cents."""
     return Column(
-        header, lambda row: t.money(cents(row)), lambda row: (cents(row), *tiebreak(row)), RIGHT
+        header,
+        lambda row: t.money(cents(row)),
+        lambda row: (cents(row), *tiebreak(row)),
+        RIGHT,
+        width,
     )
 
 

@@ -35,7 +35,6 @@ from carnet.ui.page import Page, PageContext
 from carnet.ui.views.bank_reconcile import ReconcileView
 from carnet.ui.widgets.tables import make_table
 
-TRANSACTION_WIDTHS = (96, 380, 200, 96, 90, 64)
 TRANSACTIONS_TAB, RECONCILE_TAB = 0, 1
 EMPTY_TEXT = N_("""<h2>No bank statement yet</h2>
 <p>Export a statement from your bank's website (CSV, OFX, QIF, camt.053 or CFONB 120),
@@ -51,9 +50,7 @@ class BankPage(Page):
         self.data = BankData(services)
         self.import_dialog: ImportDialog | None = None
         self.model = TransactionTableModel(translator, self)
-        self.table = make_table(
-            self.model, translator.gettext("Transactions"), TRANSACTION_WIDTHS, dense=True
-        )
+        self.table = make_table(self.model, translator.gettext("Transactions"), dense=True)
         self.table.setSortingEnabled(True)
         self.table.sortByColumn(TransactionTableModel.DATE, Qt.SortOrder.DescendingOrder)
         self.reconcile = ReconcileView(services, events, translator, self.data)

@@ -38,10 +38,6 @@ from carnet.ui.models.bank_lines import PaymentLineModel
 from carnet.ui.operations import run_op
 from carnet.ui.widgets.tables import make_table
 
-CREDIT_WIDTHS = (96, 190, 86)
-PROPOSAL_WIDTHS = (30, 44, 86, 86, 110)
-LINE_WIDTHS = (110, 160, 60, 130)
-
 
 class ReconcileView(QWidget):
     """``status`` carries a one-line message for the status bar after each action."""
@@ -63,13 +59,9 @@ class ReconcileView(QWidget):
         self.credits = CreditTableModel(translator, self)
         self.proposals = ProposalTableModel(translator, self)
         self.lines = PaymentLineModel(translator, self)
-        self.credit_table = make_table(
-            self.credits, t.gettext("Health credits"), CREDIT_WIDTHS, dense=True
-        )
-        self.proposal_table = make_table(
-            self.proposals, t.gettext("Proposals"), PROPOSAL_WIDTHS, dense=True
-        )
-        self.line_table = make_table(self.lines, t.gettext("Acts settled"), LINE_WIDTHS, dense=True)
+        self.credit_table = make_table(self.credits, t.gettext("Health credits"), dense=True)
+        self.proposal_table = make_table(self.proposals, t.gettext("Proposals"), dense=True)
+        self.line_table = make_table(self.lines, t.gettext("Acts settled"), dense=True)
         self.credit_table.setSortingEnabled(True)
         self.credit_table.sortByColumn(CreditTableModel.DATE, Qt.SortOrder.AscendingOrder)
         self._build()

@@ -28,6 +28,7 @@ if TYPE_CHECKING:
     # The form (and the rules it proposes tariffs from) loads when first opened.
     from carnet.ui.forms.act_editor import ActEditor
     from carnet.ui.views.care_page import CarePage
+    from carnet.ui.widgets.fields import CheckedForm
 
 # Commands on money received for an act, gathered in the "Payments" button's menu.
 PAYMENT_COMMANDS = ("received", "decompte", "accept", "reclaim")
@@ -177,7 +178,6 @@ class CareActions(QObject):
         summary = self._page.selected_summary()
         if summary is None:
             return None
-        from carnet.ui.dialogs.form_dialog import FormDialog  # noqa: PLC0415
         from carnet.ui.dialogs.received_editor import ReceivedEditor  # noqa: PLC0415
 
         services = self._services
@@ -192,18 +192,13 @@ class CareActions(QObject):
         title = self._t.gettext("Payment received for {code} of {date}").format(
             code=summary.act_code, date=self._t.date(summary.date)
         )
-        dialog: FormDialog[Any] = FormDialog(
-            title, editor, editor.form, save, self._t, events=self._events, parent=self._page
+        return self._form(
+            title, editor, editor.form, save, saved=lambda _r: self._page.select_act(summary.id)
         )
-        dialog.finished.connect(lambda _code: self._received(dialog, summary.id))
-        self.dialog = dialog
-        dialog.open()
-        return dialog
 
     def enter_decompte(self) -> FormDialog[Any]:
         """Type the lines of a CPAM or mutuelle décompte: each settles its act."""
         from carnet.ui.dialogs.decompte_editor import DecompteEditor  # noqa: PLC0415
-        from carnet.ui.dialogs.form_dialog import FormDialog  # noqa: PLC0415
 
         services = self._services
         editor = DecompteEditor(self._t, services.today())
@@ -212,20 +207,7 @@ class CareActions(QObject):
             return services.received.decompte(editor.payer(), editor.lines(), editor.reference())
 
         title = self._t.gettext("Enter a décompte")
-        dialog: FormDialog[Any] = FormDialog(
-            title, editor, editor.form, save, self._t, events=self._events, parent=self._page
-        )
-        dialog.finished.connect(lambda _code: self._received(dialog, None))
-        self.dialog = dialog
-        dialog.open()
-        return dialog
-
-    def _received(self, dialog: FormDialog[Any], act_id: ActId | None) -> None:
-        # The dialog published the change itself (run_op); only the selection follows.
-        if dialog.result_value is not None and act_id is not None:
-            self._page.select_act(act_id)
-        self.dialog = None
-        dialog.deleteLater()
+        return self._form(title, editor, editor.form, save)
 
     def accept_paid(self) -> bool:
         """Take the payer's amount as final for the selected act (Edit › Undo takes it back)."""
@@ -297,7 +279,6 @@ class CareActions(QObject):
         )
 
     def _open(self, title: str, editor: ActEditor, act_id: ActId | None) -> FormDialog[Any]:
-        from carnet.ui.dialogs.form_dialog import FormDialog  # noqa: PLC0415
 
         care, abroad = self._services.care, self._services.abroad
 
@@ -307,19 +288,34 @@ class CareActions(QObject):
                 return abroad.save_act(act_id, data, terms)
             return care.add_act(data) if act_id is None else care.edit_act(act_id, data)
 
-        dialog: FormDialog[Any] = FormDialog(
+        confirm = lambda: self._not_twice(editor.value(), act_id)  # noqa: E731
+        return self._form(title, editor, editor.form, save, confirm=confirm, saved=self._saved)
+
+    def _form(
+        self,
+        title: str,
+        editor: QWidget,
+        form: CheckedForm,
+        save: Callable[[], Result[Any]],
+        *,
+        confirm: Callable[[], bool] | None = None,
+        saved: Callable[[Result[Any]], None] | None = None,
+    ) -> FormDialog[Any]:
+        """Open a form over the page, held in :attr:`dialog` until it closes."""
+        from carnet.ui.dialogs.form_dialog import open_form  # noqa: PLC0415
+
+        dialog = self.dialog = open_form(
             title,
             editor,
-            editor.form,
+            form,
             save,
             self._t,
             events=self._events,
             parent=self._page,
-            confirm=lambda: self._not_twice(editor.value(), act_id),
+            confirm=confirm,
+            saved=saved,
+            closed=self._forget,
         )
-        dialog.finished.connect(lambda _code: self._saved(dialog))
-        self.dialog = dialog
-        dialog.open()
         return dialog
 
     def _not_twice(self, data: ActInput, act_id: ActId | None) -> bool:
@@ -339,14 +335,13 @@ class CareActions(QObject):
         )
         return answer == QMessageBox.StandardButton.Yes
 
-    def _saved(self, dialog: FormDialog[Any]) -> None:
-        result = dialog.result_value
-        if result is not None:
-            act: CareAct = result.value
-            self._remember(act.practitioner_id)
-            self._page.select_act(act.id)
+    def _saved(self, result: Result[CareAct]) -> None:
+        # The dialog published the change itself (run_op); the selection follows.
+        self._remember(result.value.practitioner_id)
+        self._page.select_act(result.value.id)
+
+    def _forget(self) -> None:
         self.dialog = None
-        dialog.deleteLater()
 
     def _recent(self) -> list[int]:
         if self._settings is None:

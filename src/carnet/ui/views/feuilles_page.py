@@ -72,7 +72,6 @@ DONE = {
     Step.CLOSE: N_("closed"),
 }
 MERGEABLE = frozenset({FeuilleStatus.HELD, FeuilleStatus.TO_SIGN})
-COLUMN_WIDTHS = (50, 140, 100, 84, 100, 100, 108)
 
 
 class FeuillesPage(Page):
@@ -120,7 +119,7 @@ class FeuillesPage(Page):
         # Several rows at once: merging, or signing a pile of feuilles in one go.
         extended = QAbstractItemView.SelectionMode.ExtendedSelection
         name = self._t.gettext("Feuilles")
-        table = make_table(self.proxy, name, COLUMN_WIDTHS, selection=extended)
+        table = make_table(self.proxy, name, selection=extended)
         # No column at first: the rows keep the page's order (life order, nearest deadline).
         table.horizontalHeader().setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
         table.setSortingEnabled(True)

@@ -31,7 +31,7 @@ from carnet.domain.road import Road, StepState
 from carnet.i18n import Translator
 from carnet.services.base import Result
 from carnet.services.road_texts import LABELS
-from carnet.ui.dialogs.form_dialog import FormDialog
+from carnet.ui.dialogs.form_dialog import FormDialog, open_form
 from carnet.ui.forms.bank_editor import BankEditor
 from carnet.ui.forms.contract_editor import (
     ContractEditor,
@@ -391,16 +391,11 @@ class HouseholdPage(Page):
         self, title: str, editor: QWidget, form: Any, save: Callable[[], Result[Any]]
     ) -> FormDialog[Any]:
         """Open the form; tests drive the returned dialog before it is accepted."""
-        dialog: FormDialog[Any] = FormDialog(
-            title, editor, form, save, self._t, events=self._events, parent=self
+        return open_form(
+            title, editor, form, save, self._t, events=self._events, parent=self, saved=self._saved
         )
-        dialog.finished.connect(lambda _code: self._saved(dialog))
-        dialog.open()
-        return dialog
 
-    def _saved(self, dialog: FormDialog[Any]) -> None:
-        if dialog.result_value is not None:
-            warnings = dialog.result_value.changes.warnings
-            if warnings:
-                self.status.emit(" ".join(w.render(self._t) for w in warnings))
-        dialog.deleteLater()
+    def _saved(self, result: Result[Any]) -> None:
+        warnings = result.changes.warnings
+        if warnings:
+            self.status.emit(" ".join(w.render(self._t) for w in warnings))

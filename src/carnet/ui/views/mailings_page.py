@@ -37,7 +37,7 @@ from carnet.domain.mailings import Mailing
 from carnet.i18n import N_
 from carnet.services.base import Result
 from carnet.ui.dialogs.address_dialog import with_addresses
-from carnet.ui.dialogs.form_dialog import FormDialog
+from carnet.ui.dialogs.form_dialog import FormDialog, open_form
 from carnet.ui.dialogs.mailing_editors import MailedEditor, NewMailingEditor
 from carnet.ui.models.mailings import MailingRow, MailingTableModel
 from carnet.ui.page import Page, PageContext
@@ -46,7 +46,6 @@ from carnet.ui.widgets.pdf_preview import PdfPreview, print_with_dialog, save_pd
 from carnet.ui.widgets.tables import make_table
 
 SETTLED = frozenset({FeuilleStatus.AMO_PAID, FeuilleStatus.CLOSED})
-COLUMN_WIDTHS = (40, 130, 96, 150, 64, 110, 120, 96)
 
 
 class Documents(Protocol):
@@ -109,7 +108,7 @@ class MailingsPage(Page):
         return button
 
     def _table(self) -> QTableView:
-        return make_table(self.model, self._t.gettext("Mailings"), COLUMN_WIDTHS)
+        return make_table(self.model, self._t.gettext("Mailings"))
 
     def _build(self) -> None:
         left = QWidget()
@@ -337,21 +336,24 @@ class MailingsPage(Page):
         editor: NewMailingEditor | MailedEditor,
         save: Callable[[], Result[Mailing]],
     ) -> FormDialog[Any]:
-        dialog: FormDialog[Any] = FormDialog(
-            title, editor, editor.form, save, self._t, events=self._events, parent=self
+        dialog = self.dialog = open_form(
+            title,
+            editor,
+            editor.form,
+            save,
+            self._t,
+            events=self._events,
+            parent=self,
+            saved=self._saved,
+            closed=self._forget,
         )
         dialog.save_button.setText(verb)
-        dialog.finished.connect(lambda _code: self._saved(dialog))
-        self.dialog = dialog
-        dialog.open()
         return dialog
 
-    def _saved(self, dialog: FormDialog[Any]) -> None:
-        result = dialog.result_value
-        if result is not None:
-            mailing: Mailing = result.value
-            self.select(mailing.id)
-            text = self._t.gettext("Mailing No. {n} saved").format(n=mailing.id)
-            self.status.emit(text)
+    def _saved(self, result: Result[Mailing]) -> None:
+        self.select(result.value.id)
+        text = self._t.gettext("Mailing No. {n} saved").format(n=result.value.id)
+        self.status.emit(text)
+
+    def _forget(self) -> None:
         self.dialog = None
-        dialog.deleteLater()

@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QAbstractItemModel
+from collections.abc import Sequence
+
+from PySide6.QtCore import QAbstractItemModel, QAbstractProxyModel
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView
+
+from carnet.ui.models.row_table import RowTableModel
 
 Selection = QAbstractItemView.SelectionMode
 
@@ -11,14 +15,16 @@ Selection = QAbstractItemView.SelectionMode
 def make_table(
     model: QAbstractItemModel,
     name: str,
-    widths: tuple[int, ...],
+    widths: Sequence[int | None] | None = None,
     *,
     selection: Selection = Selection.SingleSelection,
     dense: bool = False,
 ) -> QTableView:
     """A read-only table that selects whole rows, one line of text each, no grid.
 
-    ``widths`` are the first columns' widths (the last one stretches); ``dense``
+    The columns are as wide as the model's column descriptions say
+    (:meth:`RowTableModel.widths`, read through any proxy), unless ``widths`` is
+    given (the last column stretches anyway); ``dense``
     tables (the bank's long lists) also keep their rows as tall as the text and
     their headers plain while a row is selected.
     """
@@ -41,6 +47,14 @@ def make_table(
         header.setHighlightSections(False)
     header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
     header.setStretchLastSection(True)
-    for column, width in enumerate(widths):
-        table.setColumnWidth(column, width)
+    for column, width in enumerate(_described_widths(model) if widths is None else widths):
+        if width is not None:
+            table.setColumnWidth(column, width)
     return table
+
+
+def _described_widths(model: QAbstractItemModel) -> tuple[int | None, ...]:
+    """The widths the columns of ``model`` (or of the model under its proxies) describe."""
+    while isinstance(model, QAbstractProxyModel):
+        model = model.sourceModel()
+    return model.widths() if isinstance(model, RowTableModel) else ()
