@@ -8,7 +8,7 @@ import pytest
 
 from carnet.domain.assessment import Explanation
 from carnet.rules import assess, claim_deadline, render_explanation
-from carnet.rules.explain import TEMPLATES
+from carnet.rules.explain_texts import TEMPLATES
 
 from .helpers import act, contract, person
 

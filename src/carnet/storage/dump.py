@@ -34,7 +34,7 @@ from carnet.domain.receipts import PayerDecision, Receipt, ReclamationLine
 from carnet.domain.treating import TreatingPeriod
 from carnet.storage.migrations import known_migrations
 from carnet.storage.repos.codec import from_row
-from carnet.storage.schema import HELD_STATUS_SCHEMA, TABLE_KEYS_SCHEMA
+from carnet.storage.schema_row_status import HELD_STATUS_SCHEMA, TABLE_KEYS_SCHEMA
 
 FORMAT = "carnet-export"
 VERSION = 1

@@ -20,7 +20,7 @@ from carnet.domain.money import Cents
 
 # The assessed shares and the row status are read from their copies on care_act,
 # which triggers keep equal to the assessment and the expected payments (see
-# storage/schema.py, TABLE_KEYS_SCHEMA): the rows shown and the order they are
+# storage/schema_row_status.py, TABLE_KEYS_SCHEMA): the rows shown and the order they are
 # sorted in come from the same columns.
 SUMMARY_SQL = """
 SELECT a.id, a.date, a.person_id, a.act_code, a.category, a.fee_cents, a.channel,
