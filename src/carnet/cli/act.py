@@ -20,6 +20,7 @@ from carnet.cli.common import (
     open_services,
     user_errors,
 )
+from carnet.cli.record_options import FieldMap, all_options, given_fields, when_adding
 from carnet.domain.act_query import ActSummary
 from carnet.domain.assessment import Assessment
 from carnet.domain.care import ActInput, CareAct
@@ -38,9 +39,7 @@ def act() -> None:
 def _act_options(*, editing: bool) -> Callable[[Any], Any]:
     """The options of ``add`` and ``edit``; on ``edit`` an option left out keeps its value."""
 
-    def default(value: Any) -> Any:
-        return None if editing else value
-
+    default = when_adding(editing)
     options = [
         click.option("--person", "person_id", type=int, required=not editing, help="Person id."),
         click.option("--practitioner", "practitioner_id", type=int, help="Practitioner id."),
@@ -70,17 +69,11 @@ def _act_options(*, editing: bool) -> Callable[[Any], Any]:
         click.option("--rate", type=DECIMAL, help="Override the AMO rate (0.70)."),
         click.option("--notes", default=default("")),
     ]
-
-    def decorate(func: Any) -> Any:
-        for option in reversed(options):
-            func = option(func)
-        return func
-
-    return decorate
+    return all_options(options)
 
 
 # Option name -> (ActInput field, how the option's value becomes the field's).
-_FIELDS: dict[str, tuple[str, Callable[[Any], Any]]] = {
+_FIELDS: FieldMap = {
     "person_id": ("person_id", PersonId),
     "practitioner_id": ("practitioner_id", PractitionerId),
     "day": ("date", lambda v: v),
@@ -98,12 +91,7 @@ _FIELDS: dict[str, tuple[str, Callable[[Any], Any]]] = {
 
 
 def _given(opts: dict[str, Any]) -> dict[str, Any]:
-    """The ActInput fields the options name (those left out are not in the result)."""
-    return {
-        field: convert(opts[option])
-        for option, (field, convert) in _FIELDS.items()
-        if opts.get(option) is not None
-    }
+    return given_fields(opts, _FIELDS)
 
 
 @act.command("add")

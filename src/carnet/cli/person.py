@@ -10,6 +10,7 @@ from typing import Any
 import click
 
 from carnet.cli.common import DATE, emit_json, open_services, user_errors
+from carnet.cli.record_options import FieldMap, all_options, given_fields, when_adding
 from carnet.domain.ids import ContractId, PersonId, PractitionerId
 from carnet.domain.people import Person, PersonInput, Registration
 from carnet.domain.validation import format_nir
@@ -28,9 +29,7 @@ def _person_options(*, editing: bool) -> Callable[[Any], Any]:
     keeps what the person already has (``None`` means "not given").
     """
 
-    def default(value: Any) -> Any:
-        return None if editing else value
-
+    default = when_adding(editing)
     options = [
         click.option("--first-name", required=not editing),
         click.option("--last-name", required=not editing),
@@ -62,17 +61,11 @@ def _person_options(*, editing: bool) -> Callable[[Any], Any]:
         click.option("--vitale/--no-vitale", default=default(False), help="Has a carte Vitale."),
         click.option("--notes", default=default("")),
     ]
-
-    def decorate(func: Any) -> Any:
-        for option in reversed(options):
-            func = option(func)
-        return func
-
-    return decorate
+    return all_options(options)
 
 
 # Option name -> (PersonInput field, how the option's value becomes the field's).
-_FIELDS: dict[str, tuple[str, Callable[[Any], Any]]] = {
+_FIELDS: FieldMap = {
     "first_name": ("first_name", str),
     "last_name": ("last_name", str),
     "birth_date": ("birth_date", lambda v: v),
@@ -92,12 +85,7 @@ _FIELDS: dict[str, tuple[str, Callable[[Any], Any]]] = {
 
 
 def _given(opts: dict[str, Any]) -> dict[str, Any]:
-    """The PersonInput fields the options name (those left out are not in the result)."""
-    values: dict[str, Any] = {}
-    for option, (field, convert) in _FIELDS.items():
-        if opts.get(option) is not None:
-            values[field] = convert(opts[option])
-    return values
+    return given_fields(opts, _FIELDS)
 
 
 def _input(opts: dict[str, Any]) -> PersonInput:

@@ -9,6 +9,7 @@ from typing import Any
 import click
 
 from carnet.cli.common import emit_json, open_services, user_errors
+from carnet.cli.record_options import FieldMap, all_options, given_fields, when_adding
 from carnet.domain.ids import PractitionerId
 from carnet.domain.practitioners import (
     Practitioner,
@@ -27,9 +28,7 @@ def practitioner() -> None:
 def _options(*, editing: bool) -> Callable[[Any], Any]:
     """The options of ``add`` and ``edit``; on ``edit`` an option left out keeps its value."""
 
-    def default(value: str) -> str | None:
-        return None if editing else value
-
+    default = when_adding(editing)
     options = [
         click.option("--name", required=not editing),
         click.option(
@@ -51,29 +50,23 @@ def _options(*, editing: bool) -> Callable[[Any], Any]:
         ),
         click.option("--notes", default=default("")),
     ]
-
-    def decorate(func: Any) -> Any:
-        for option in reversed(options):
-            func = option(func)
-        return func
-
-    return decorate
+    return all_options(options)
 
 
-_CONVERT: dict[str, Callable[[Any], Any]] = {
-    "name": str,
-    "profession": Profession,
-    "specialty": Specialty,
-    "sector": Sector,
-    "rpps": str,
-    "address": str,
-    "notes": str,
+_FIELDS: FieldMap = {
+    "name": ("name", str),
+    "profession": ("profession", Profession),
+    "specialty": ("specialty", Specialty),
+    "sector": ("sector", Sector),
+    "rpps": ("rpps", str),
+    "address": ("address", str),
+    "notes": ("notes", str),
 }
 
 
 def _given(opts: dict[str, Any]) -> dict[str, Any]:
     """The PractitionerInput fields the options name (those left out are not in it)."""
-    values = {k: convert(opts[k]) for k, convert in _CONVERT.items() if opts.get(k) is not None}
+    values = given_fields(opts, _FIELDS)
     if opts.get("languages"):
         values["languages"] = tuple(opts["languages"])
     return values
