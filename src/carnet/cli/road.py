@@ -51,7 +51,7 @@ def _show(found: Road, as_json: bool) -> None:
         until = f", until {state.until.isoformat()}" if state.until else ""
         click.echo(f"  {mark} {t.gettext(LABELS[state.step])}{when}{until}")
     if upcoming is not None:
-        click.echo(f"Next: {LABELS[upcoming.step]}. {ADVICE[upcoming.step]}")
+        click.echo(f"Next: {t.gettext(LABELS[upcoming.step])}. {t.gettext(ADVICE[upcoming.step])}")
 
 
 @road.command("show")

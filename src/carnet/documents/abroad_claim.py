@@ -19,11 +19,12 @@ from reportlab.platypus.flowables import Flowable
 from carnet.documents import rl
 from carnet.documents.abroad_checklist import abroad_checklist_section
 from carnet.documents.abroad_model import AbroadClaim, AbroadInvoice, foreign, rate_text
-from carnet.documents.fonts import SANS, SANS_BOLD, markup, nbsp
+from carnet.documents.fonts import markup, nbsp
 from carnet.documents.formats import count_fr, money, short_date
 from carnet.documents.letter import LetterHead, Reference, letter_section, letter_story
 from carnet.documents.pages import Meta, Section, render
-from carnet.documents.styles import INK, MARGIN, PAGE_WIDTH, RULE, SHADE, styles
+from carnet.documents.styles import MARGIN, PAGE_WIDTH, styles
+from carnet.documents.totalled_table import TableLook, totalled_table
 
 SUBJECT = "Demande de remboursement de soins reçus à l'étranger"
 _HEADERS = ("Réf.", "Bénéficiaire", "Date", "Pays", "Acte", "Montant facturé", "Taux", "En euros")
@@ -119,22 +120,14 @@ def invoice_table(invoices: Sequence[AbroadInvoice], width: float) -> Flowable:
     rows += [_row(invoice) for invoice in invoices]
     total = money(sum(i.euro_cents for i in invoices))
     rows.append([rl.paragraph("<b>Total en euros</b>", page.cell), "", "", "", "", "", "", total])
-    last = len(rows) - 1
     scale = width / sum(_WIDTHS)
-    commands: list[rl.TableCommand] = [
-        ("FONT", (0, 0), (-1, -1), SANS, 8, 10),
-        ("FONT", (-1, -1), (-1, -1), SANS_BOLD, 8, 10),
-        ("ALIGN", (5, 0), (-1, -1), "RIGHT"),
-        ("VALIGN", (0, 0), (-1, -1), "TOP"),
-        ("BACKGROUND", (0, 0), (-1, 0), SHADE),
-        ("LINEBELOW", (0, 0), (-1, 0), 0.6, INK),
-        ("LINEBELOW", (0, 1), (-1, last - 1), 0.25, RULE),
-        ("LINEABOVE", (0, last), (-1, last), 0.6, INK),
-        ("SPAN", (0, last), (-2, last)),
-        ("LEFTPADDING", (0, 0), (-1, -1), 2.5),
-        ("RIGHTPADDING", (0, 0), (-1, -1), 2.5),
-    ]
-    return rl.table(rows, [w * scale for w in _WIDTHS], commands, repeat_rows=1)
+    return totalled_table(
+        rows,
+        [w * scale for w in _WIDTHS],
+        right=(5, -1),
+        span_to=-2,
+        look=TableLook(size=8, leading=10, padding=2.5, vertical_padding=None),
+    )
 
 
 def claim_letter_section(claim: AbroadClaim) -> Section:

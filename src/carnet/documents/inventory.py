@@ -15,11 +15,12 @@ from reportlab.lib.units import mm
 from reportlab.platypus.flowables import Flowable
 
 from carnet.documents import rl
-from carnet.documents.fonts import SANS, SANS_BOLD, markup, unbroken
+from carnet.documents.fonts import markup, unbroken
 from carnet.documents.formats import count_fr, long_date_fr, money, short_date
 from carnet.documents.model import EnclosedFeuille, Packet
 from carnet.documents.pages import Meta, Section, render
-from carnet.documents.styles import INK, RULE, SHADE, TABLE_MARGIN, body_box, styles
+from carnet.documents.styles import TABLE_MARGIN, body_box, styles
+from carnet.documents.totalled_table import totalled_table
 
 HEADERS = (
     "Référence",
@@ -81,28 +82,7 @@ def feuille_table(
         rows = [[row[index] for index in COMPACT] for row in rows]
         widths = _COMPACT_WIDTHS
     scale = width / sum(widths)
-    last = len(rows) - 1
-    return rl.table(
-        rows,
-        [w * scale for w in widths],
-        [
-            # Dates and amounts are plain strings, which a Table never wraps.
-            ("FONT", (0, 0), (-1, -1), SANS, 8.5, 10.5),
-            ("FONT", (-1, -1), (-1, -1), SANS_BOLD, 8.5, 10.5),
-            ("ALIGN", (-1, 0), (-1, -1), "RIGHT"),
-            ("VALIGN", (0, 0), (-1, -1), "TOP"),
-            ("BACKGROUND", (0, 0), (-1, 0), SHADE),
-            ("LINEBELOW", (0, 0), (-1, 0), 0.6, INK),
-            ("LINEBELOW", (0, 1), (-1, last - 1), 0.25, RULE),
-            ("LINEABOVE", (0, last), (-1, last), 0.6, INK),
-            ("SPAN", (0, last), (-2, last)),
-            ("LEFTPADDING", (0, 0), (-1, -1), 3),
-            ("RIGHTPADDING", (0, 0), (-1, -1), 3),
-            ("TOPPADDING", (0, 0), (-1, -1), 2.5),
-            ("BOTTOMPADDING", (0, 0), (-1, -1), 2.5),
-        ],
-        repeat_rows=1,
-    )
+    return totalled_table(rows, [w * scale for w in widths], right=(-1, -1), span_to=-2)
 
 
 def _heading(packet: Packet) -> list[Flowable]:

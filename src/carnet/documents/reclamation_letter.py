@@ -16,11 +16,12 @@ from decimal import Decimal
 from reportlab.platypus.flowables import Flowable
 
 from carnet.documents import rl
-from carnet.documents.fonts import SANS, SANS_BOLD, markup, nbsp
+from carnet.documents.fonts import markup, nbsp
 from carnet.documents.formats import count_fr, long_date_fr, money, short_date
 from carnet.documents.letter import LetterHead, Reference, letter_story, render_letter
 from carnet.documents.model import Insured, Recipient, Sender
-from carnet.documents.styles import INK, MARGIN, PAGE_WIDTH, RULE, SHADE, styles
+from carnet.documents.styles import MARGIN, PAGE_WIDTH, styles
+from carnet.documents.totalled_table import totalled_table
 
 HEADERS = (
     "Date des soins",
@@ -168,27 +169,7 @@ def acts_table(acts: Sequence[ClaimedAct], width: float) -> Flowable:
     total = sum(a.difference_cents for a in acts)
     rows.append(["Total réclamé", "", "", "", "", money(total), ""])
     scale = width / sum(_WIDTHS)
-    last = len(rows) - 1
-    return rl.table(
-        rows,
-        [w * scale for w in _WIDTHS],
-        [
-            ("FONT", (0, 0), (-1, -1), SANS, 8.5, 10.5),
-            ("FONT", (0, last), (-1, last), SANS_BOLD, 8.5, 10.5),
-            ("ALIGN", (3, 0), (5, -1), "RIGHT"),
-            ("VALIGN", (0, 0), (-1, -1), "TOP"),
-            ("BACKGROUND", (0, 0), (-1, 0), SHADE),
-            ("LINEBELOW", (0, 0), (-1, 0), 0.6, INK),
-            ("LINEBELOW", (0, 1), (-1, last - 1), 0.25, RULE),
-            ("LINEABOVE", (0, last), (-1, last), 0.6, INK),
-            ("SPAN", (0, last), (4, last)),
-            ("LEFTPADDING", (0, 0), (-1, -1), 3),
-            ("RIGHTPADDING", (0, 0), (-1, -1), 3),
-            ("TOPPADDING", (0, 0), (-1, -1), 2.5),
-            ("BOTTOMPADDING", (0, 0), (-1, -1), 2.5),
-        ],
-        repeat_rows=1,
-    )
+    return totalled_table(rows, [w * scale for w in _WIDTHS], right=(3, 5), span_to=4)
 
 
 def _body(letter: Reclamation) -> list[Flowable]:
