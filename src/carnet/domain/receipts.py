@@ -88,16 +88,10 @@ class PaymentState(NamedTuple):
     received_cents: int
 
 
-class Gap(NamedTuple):
-    """An expected payment paid with another amount than expected."""
+class Gap(PaymentState):
+    """An expected payment paid with another amount than expected (same fields)."""
 
-    payment_id: ExpectedPaymentId
-    act_id: ActId
-    person_id: PersonId
-    act_date: date
-    payer: Payer
-    expected_cents: int
-    received_cents: int
+    __slots__ = ()
 
     @property
     def difference_cents(self) -> int:

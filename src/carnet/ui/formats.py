@@ -75,3 +75,8 @@ def _money(language: str, cents: int) -> str:
     amount = f"{locale.toString(euros)}{locale.decimalPoint()}{rest:02d}"
     sign = locale.negativeSign() if cents < 0 else ""
     return _MONEY[language].format(sign=sign, amount=amount)
+
+
+def date_format(t: Translator) -> str:
+    """How the date fields of forms and dialogs show a day in ``t``'s language."""
+    return "dd/MM/yyyy" if t.language == "fr" else "d MMM yyyy"

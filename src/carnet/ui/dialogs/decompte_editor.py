@@ -28,6 +28,7 @@ from carnet.domain.codes import Payer
 from carnet.domain.money import AmountError, parse_euros
 from carnet.i18n import Translator
 from carnet.services.received import DecompteLine
+from carnet.ui.formats import date_format
 from carnet.ui.widgets.fields import CheckedForm
 
 _COLUMNS = 3  # date of care, act, amount
@@ -47,7 +48,7 @@ class DecompteEditor(QWidget):
         self.date_edit = QDateEdit(QDate(today.year, today.month, today.day))
         self.date_edit.setMaximumDate(QDate(today.year, today.month, today.day))
         self.date_edit.setCalendarPopup(True)
-        self.date_edit.setDisplayFormat("dd/MM/yyyy" if t.language == "fr" else "d MMM yyyy")
+        self.date_edit.setDisplayFormat(date_format(t))
         self.reference_edit = QLineEdit()
         self.reference_edit.setPlaceholderText(t.gettext("As printed on the statement (optional)"))
         self.table = QTableWidget(_ROWS, _COLUMNS)

@@ -25,6 +25,7 @@ from carnet.app import Services
 from carnet.domain.ids import PersonId
 from carnet.domain.mailings import RecipientKind
 from carnet.i18n import Translator
+from carnet.ui.formats import date_format
 from carnet.ui.models.feuilles import feuille_rows
 from carnet.ui.models.mailings import ReadyFeuilleModel
 from carnet.ui.widgets.fields import CheckedForm
@@ -103,7 +104,7 @@ class MailedEditor(QWidget):
         self.date_edit = QDateEdit(QDate(today.year, today.month, today.day))
         self.date_edit.setMaximumDate(QDate(today.year, today.month, today.day))
         self.date_edit.setCalendarPopup(True)
-        self.date_edit.setDisplayFormat("dd/MM/yyyy" if t.language == "fr" else "d MMM yyyy")
+        self.date_edit.setDisplayFormat(date_format(t))
         self.tracking_edit = QLineEdit()
         self.tracking_edit.setPlaceholderText(t.gettext("Only for registered mail"))
         self.form.add("date", t.gettext("Mailed on"), self.date_edit)

@@ -15,6 +15,7 @@ from PySide6.QtWidgets import QComboBox, QDateEdit, QLabel, QLineEdit, QVBoxLayo
 from carnet.domain.codes import Payer
 from carnet.domain.money import AmountError, Cents, format_plain, parse_euros
 from carnet.i18n import Translator
+from carnet.ui.formats import date_format
 from carnet.ui.widgets.fields import CheckedForm
 
 
@@ -41,7 +42,7 @@ class ReceivedEditor(QWidget):
         self.date_edit.setMaximumDate(QDate(today.year, today.month, today.day))
         self.date_edit.setMinimumDate(QDate(earliest.year, earliest.month, earliest.day))
         self.date_edit.setCalendarPopup(True)
-        self.date_edit.setDisplayFormat("dd/MM/yyyy" if t.language == "fr" else "d MMM yyyy")
+        self.date_edit.setDisplayFormat(date_format(t))
         self.form.add("payer", t.gettext("Paid by"), self.payer_box)
         self.form.add("amount", t.gettext("Amount received"), self.amount_edit, self._check)
         self.form.add("date", t.gettext("Paid on"), self.date_edit)

@@ -24,6 +24,7 @@ from carnet.domain.people import Person
 from carnet.domain.practitioners import Practitioner
 from carnet.i18n import N_, Translator
 from carnet.ui.act_proposal import act_choices, proposed_fee
+from carnet.ui.formats import date_format
 from carnet.ui.forms.abroad_box import AbroadBox
 from carnet.ui.labels import CHANNELS, PAYMENT_MODES
 from carnet.ui.parsing import decimal_text, money_text, parse_decimal, parse_money
@@ -66,7 +67,7 @@ class ActEditor(QWidget):
         self.practitioner = _practitioner_box(t, practitioners, recent)
         self.day = QDateEdit(QDate(today.year, today.month, today.day))
         self.day.setCalendarPopup(True)
-        self.day.setDisplayFormat("dd/MM/yyyy" if t.language == "fr" else "d MMM yyyy")
+        self.day.setDisplayFormat(date_format(t))
         # No maximum: a date in the future is refused with a message beside the field,
         # not silently by the picker.
         self.code = QComboBox()

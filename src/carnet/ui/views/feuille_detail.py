@@ -155,7 +155,3 @@ def _titled(title: str, body: QWidget) -> QGroupBox:
     box = QGroupBox(title)
     QVBoxLayout(box).addWidget(body)
     return box
-
-
-def date_format(t: Translator) -> str:
-    return "dd/MM/yyyy" if t.language == "fr" else "d MMM yyyy"  # as in the act form

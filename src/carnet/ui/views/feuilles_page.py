@@ -41,6 +41,7 @@ from carnet.domain.codes import FeuilleStatus
 from carnet.domain.ids import FeuilleId, PersonId
 from carnet.i18n import N_
 from carnet.services.base import Result
+from carnet.ui.formats import date_format
 from carnet.ui.models.feuilles import (
     STATE_ORDER,
     FeuilleRow,
@@ -50,7 +51,7 @@ from carnet.ui.models.feuilles import (
 )
 from carnet.ui.models.row_table import SORT_ROLE
 from carnet.ui.page import Page, PageContext
-from carnet.ui.views.feuille_detail import FeuilleDetail, date_format
+from carnet.ui.views.feuille_detail import FeuilleDetail
 from carnet.ui.widgets.attachments_panel import AttachmentsPanel
 from carnet.ui.widgets.tables import make_table
 
