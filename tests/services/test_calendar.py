@@ -11,27 +11,9 @@ from icalendar import Calendar, Event
 
 from carnet.app import Services
 from carnet.cli.root import cli
-from carnet.domain.care import ActInput
 from carnet.domain.claims import Step
-from carnet.domain.codes import Channel
-from carnet.domain.ids import PersonId, PractitionerId
-from carnet.domain.money import Cents
-
-
-def _paper(services: Services, person: int, gp: int, day: date) -> int:
-    act = services.care.add_act(
-        ActInput(
-            person_id=PersonId(person),
-            practitioner_id=PractitionerId(gp),
-            date=day,
-            act_code="G",
-            fee_cents=Cents(3000),
-            channel=Channel.PAPER,
-        )
-    ).value
-    feuille = services.store.feuilles.for_act(act.id)
-    assert feuille is not None
-    return feuille.id
+from carnet.domain.ids import PersonId
+from tests.services.helpers import paper_feuille
 
 
 def _events(data: bytes) -> dict[str, Event]:
@@ -47,8 +29,8 @@ def _events(data: bytes) -> dict[str, Event]:
 @pytest.fixture
 def busy(services: Services, household: dict[str, int]) -> dict[str, int]:
     """A feuille to sign, a mailed one unanswered for weeks, and money awaited."""
-    waiting = _paper(services, household["adult"], household["gp"], date(2025, 2, 7))
-    sent = _paper(services, household["adult"], household["gp"], date(2026, 9, 1))
+    waiting = paper_feuille(services, household["adult"], household["gp"], date(2025, 2, 7))
+    sent = paper_feuille(services, household["adult"], household["gp"], date(2026, 9, 1))
     services.claims.step(sent, Step.SIGN)
     mailing = services.mailings.create(PersonId(household["adult"])).value
     services.mailings.mark_mailed(mailing.id, date(2026, 9, 10))
@@ -117,7 +99,7 @@ def test_two_households_never_share_a_uid(
     other = build_services(tmp_path / "other.sqlite", today=lambda: TODAY)
     try:
         household = make_household(other)
-        _paper(other, household["adult"], household["gp"], date(2025, 2, 7))
+        paper_feuille(other, household["adult"], household["gp"], date(2025, 2, 7))
         theirs = set(_events(other.calendar.ics()))
     finally:
         other.close()

@@ -7,36 +7,19 @@ from datetime import date, timedelta
 import pytest
 
 from carnet.app import Services
-from carnet.domain.care import ActInput
 from carnet.domain.claims import Step
-from carnet.domain.codes import Channel, FeuilleStatus, Payer
+from carnet.domain.codes import FeuilleStatus, Payer
 from carnet.domain.errors import ValidationError
-from carnet.domain.ids import FeuilleId, PersonId, PractitionerId
+from carnet.domain.ids import FeuilleId, PersonId
 from carnet.domain.mailings import MailingMode, RecipientKind
-from carnet.domain.money import Cents
 from carnet.domain.people import PersonInput
-
-
-def _paper(services: Services, person: int, practitioner: int, day: date) -> FeuilleId:
-    act = services.care.add_act(
-        ActInput(
-            person_id=PersonId(person),
-            practitioner_id=PractitionerId(practitioner),
-            date=day,
-            act_code="G",
-            fee_cents=Cents(3000),
-            channel=Channel.PAPER,
-        )
-    ).value
-    feuille = services.store.feuilles.for_act(act.id)
-    assert feuille is not None
-    return feuille.id
+from tests.services.helpers import paper_feuille
 
 
 def _signed(services: Services, household: dict[str, int]) -> list[FeuilleId]:
     ids = [
-        _paper(services, household["adult"], household["gp"], date(2026, 10, 1)),
-        _paper(services, household["child"], household["gp"], date(2026, 10, 8)),
+        paper_feuille(services, household["adult"], household["gp"], date(2026, 10, 1)),
+        paper_feuille(services, household["child"], household["gp"], date(2026, 10, 8)),
     ]
     for ident in ids:
         services.claims.step(ident, Step.SIGN)
@@ -68,7 +51,7 @@ def test_create_mail_and_expect_payments(services: Services, household: dict[str
 def test_only_ready_feuilles_of_the_family_go_in(
     services: Services, household: dict[str, int]
 ) -> None:
-    unsigned = _paper(services, household["adult"], household["gp"], date(2026, 9, 1))
+    unsigned = paper_feuille(services, household["adult"], household["gp"], date(2026, 9, 1))
     with pytest.raises(ValidationError, match="no signed feuille"):
         services.mailings.create(PersonId(household["adult"]))
     with pytest.raises(ValidationError, match=f"feuille #{unsigned} is not ready"):
