@@ -17,6 +17,11 @@ def test_cpam_list_json_and_search(tmp_path: Path) -> None:
     assert [c["name"] for c in rhone] == ["CPAM du Rhône"]
     assert rhone[0]["address"] == ["69907 Lyon Cedex 20"]
     assert {"source", "confidence", "postcode", "city"} <= set(rhone[0])
+    # Where the address was read, and when.
+    assert (rhone[0]["evidence"], rhone[0]["checked"]) == ("third-party", "2026-12-06")
+    mayotte = json.loads(run(db, "cpam", "list", "--json", "976").stdout)
+    assert (mayotte[0]["evidence"], mayotte[0]["checked"]) == ("memory", None)
+    assert mayotte[0]["confidence"] == "low" and mayotte[0]["note"]
     text = run(db, "cpam", "list", "59").stdout
     assert "CPAM de Roubaix-Tourcoing" in text and "CPAM du Hainaut" in text
 

@@ -32,7 +32,10 @@ def list_caisses(search: str, as_json: bool) -> None:
                     "city": c.city,
                     "towns": list(c.towns),
                     "source": c.source,
+                    "evidence": c.evidence,
+                    "checked": c.checked.isoformat() if c.checked else None,
                     "confidence": c.confidence,
+                    "note": c.note,
                 }
                 for c in caisses
             ]

@@ -10,12 +10,15 @@ from __future__ import annotations
 
 import unicodedata
 from collections.abc import Iterable, Mapping, Sequence
+from datetime import date, datetime
 from typing import Any, NamedTuple
 
 from carnet.domain.errors import ValidationError
 from carnet.domain.messages import N_
 
 CONFIDENCES = ("likely", "low")
+# Where an address was read: on an official page, in someone else's copy, or nowhere.
+EVIDENCES = ("official", "third-party", "memory")
 
 # Every département a caisse must serve: 01–95 (Corsica as 2A / 2B), 971–976.
 DEPARTEMENTS: tuple[str, ...] = (
@@ -38,6 +41,9 @@ class Caisse(NamedTuple):
     towns: tuple[str, ...]
     source: str
     confidence: str
+    evidence: str = "memory"
+    checked: date | None = None  # the day ``source`` was read; None for "memory"
+    note: str = ""
 
     @property
     def address(self) -> tuple[str, ...]:
@@ -65,7 +71,9 @@ def departement_of_postcode(postcode: str) -> str:
         # Saint-Barthélemy and Saint-Martin (collectivités 977, 978) have 971 postcodes.
         return code[:3]
     if code.startswith("20"):
-        return "2A" if code[2] in "01" else "2B"
+        # 200xx, 201xx and the Ajaccio Cedex codes 207xx are Corse-du-Sud;
+        # 202xx to 206xx (Bastia Cedex 204xx included) are Haute-Corse.
+        return "2A" if code[2] in "017" else "2B"
     return code[:2]
 
 
@@ -157,6 +165,9 @@ def _entry(raw: Mapping[str, Any], origin: str, index: int) -> Caisse:
             towns=tuple(str(t) for t in raw.get("towns", ())),
             source=str(raw["source"]),
             confidence=str(raw["confidence"]),
+            evidence=str(raw.get("evidence", "memory")),
+            checked=_day(raw.get("checked"), where),
+            note=str(raw.get("note", "")),
         )
     except KeyError as missing:
         raise ValidationError(where, N_("{field} is missing"), field=str(missing)) from None
@@ -164,12 +175,26 @@ def _entry(raw: Mapping[str, Any], origin: str, index: int) -> Caisse:
     return caisse
 
 
+def _day(value: object, where: str) -> date | None:
+    """``checked`` is a TOML date (``checked = 2026-12-06``), or absent."""
+    if value is None:
+        return None
+    if isinstance(value, date) and not isinstance(value, datetime):
+        return value
+    raise ValidationError(where, N_("{field} is not valid"), field="checked")
+
+
 def _check(caisse: Caisse, where: str) -> None:
+    read = caisse.evidence != "memory"
     problems: Sequence[tuple[bool, str]] = (
         (len(caisse.postcode) == 5 and caisse.postcode.isdigit(), "postcode"),
         (bool(caisse.city.strip()), "city"),
         (all(d in DEPARTEMENTS for d in caisse.departements), "departements"),
         (caisse.confidence in CONFIDENCES, "confidence"),
+        (caisse.evidence in EVIDENCES, "evidence"),
+        # An address read somewhere says when; one from memory claims no more than "low".
+        ((caisse.checked is not None) == read, "checked"),
+        (read or caisse.confidence == "low", "confidence"),
     )
     for ok, field in problems:
         if not ok:
