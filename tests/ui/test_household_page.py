@@ -11,7 +11,7 @@ from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
 
 from carnet.app import Services
-from carnet.domain.people import Registration
+from carnet.domain.people import Registration, Sex
 from carnet.domain.practitioners import Sector
 from carnet.ui.forms.bank_editor import BankEditor
 from carnet.ui.forms.contract_editor import ContractEditor
@@ -203,8 +203,45 @@ def test_a_number_that_does_not_match_the_birth_date_is_a_warning_not_a_refusal(
     # The long warning does not squash the field: the whole number stays readable.
     width = editor.nir.fontMetrics().horizontalAdvance(editor.nir.text())
     assert editor.nir.width() > width
-    # The sex the number encodes is said too, to compare with the person (no sex field).
-    assert "woman's, born 03/88" in editor.nir_warning.text()
     editor.birth_date.clear()
     qtbot.keyClicks(editor.birth_date, "14/03/1988")
     assert "birth date" not in editor.nir_warning.text()
+
+
+def test_the_number_is_cross_checked_with_the_sex_stated(
+    qtbot: QtBot, window: MainWindow, services: Services
+) -> None:
+    dialog = household(window).add_person()
+    editor = dialog.findChild(PersonEditor)
+    assert editor is not None
+    qtbot.keyClicks(editor.first_name, "Nadia")
+    qtbot.keyClicks(editor.birth_date, "14/03/1990")
+    assert editor.sex.currentData() == Sex.NOT_STATED.value
+    # Typed with no sex chosen: the number's first digit (2) chooses it, and says so.
+    qtbot.keyClicks(editor.nir, VALID_NIR)
+    assert editor.sex.currentText() == "Female"
+    editor.sex.setCurrentIndex(editor.sex.findData(Sex.MALE.value))
+    assert editor.nir_warning.text().splitlines() == [
+        "ⓘ NIR: the first digit (2) is a woman's, but the person is stated as male",
+        "ⓘ NIR: digits 2-5 (8803) do not match the birth date (9003)",
+    ]
+    assert dialog.save_button.isEnabled()  # a warning, not a refusal
+    # Two long warnings wrap under the field; the field keeps room for the whole number.
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    assert editor.nir_warning.wordWrap()
+    assert editor.nir_warning.width() <= dialog.width()
+    assert editor.nir.width() > editor.nir.fontMetrics().horizontalAdvance(editor.nir.text())
+    qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+    nadia = next(p for p in services.household.people() if p.first_name == "Nadia")
+    assert (nadia.sex, nadia.nir) == (Sex.MALE, "288039913204516")
+    # Opened again: the stated sex, not the number's, and the same warning.
+    row = next(
+        r
+        for r in range(household(window).people.model.rowCount())
+        if household(window).people.model.record(r).first_name == "Nadia"
+    )
+    again = household(window).edit_person(row)
+    loaded = again.findChild(PersonEditor)
+    assert loaded is not None and loaded.sex.currentData() == Sex.MALE.value
+    assert "stated as male" in loaded.nir_warning.text()

@@ -161,3 +161,21 @@ def test_the_nir_warning_after_saving_is_in_french(
     assert said.args == [
         "NIR : les chiffres 2 à 5 (8803) ne correspondent pas à la date de naissance (8804)"
     ]
+
+
+def test_the_sex_and_its_cross_check_read_in_french(
+    qtbot: QtBot, french_window: MainWindow, services: Services
+) -> None:
+    editor = household(french_window).add_person().findChild(PersonEditor)
+    assert editor is not None
+    assert [editor.sex.itemText(i) for i in range(editor.sex.count())] == [
+        "Non indiqué",
+        "Femme",
+        "Homme",
+    ]
+    editor.sex.setCurrentIndex(2)
+    editor.nir.setText("2 88 03 99 132 045 16")  # a woman's number
+    assert editor.nir_warning.text() == (
+        "ⓘ NIR : le premier chiffre (2) est celui d'une femme, "
+        "mais la personne est indiquée de sexe masculin"
+    )

@@ -12,7 +12,7 @@ import click
 from carnet.cli.common import DATE, emit_json, open_services, user_errors
 from carnet.cli.record_options import FieldMap, all_options, given_fields, when_adding
 from carnet.domain.ids import ContractId, PersonId, PractitionerId
-from carnet.domain.people import Person, PersonInput, Registration
+from carnet.domain.people import Person, PersonInput, Registration, Sex
 from carnet.domain.validation import format_nir
 from carnet.services.caisses import caisse_name
 
@@ -35,6 +35,13 @@ def _person_options(*, editing: bool) -> Callable[[Any], Any]:
         click.option("--last-name", required=not editing),
         click.option("--birth-date", type=DATE),
         click.option("--nir", help="Social security number (15 digits with key)."),
+        click.option(
+            "--sex",
+            type=click.Choice([s.value for s in Sex]),
+            default=default(Sex.NOT_STATED.value),
+            help="As the attestation de droits states it (the number's first digit: "
+            "1 male, 2 female); checked against the number.",
+        ),
         click.option(
             "--registration",
             type=click.Choice([r.value for r in Registration]),
@@ -70,6 +77,7 @@ _FIELDS: FieldMap = {
     "last_name": ("last_name", str),
     "birth_date": ("birth_date", lambda v: v),
     "nir": ("nir", str),
+    "sex": ("sex", Sex),
     "registration": ("registration", Registration),
     "insured_id": ("insured_id", PersonId),
     "cpam": ("cpam", caisse_name),
@@ -207,6 +215,7 @@ def person_json(p: Person) -> dict[str, Any]:
         "last_name": p.last_name,
         "birth_date": iso(p.birth_date),
         "nir": p.nir,
+        "sex": p.sex.value,
         "registration": p.registration.value,
         "insured_id": p.insured_id,
         "cpam": p.cpam,

@@ -18,6 +18,14 @@ class Registration(StrEnum):
     REGISTERED = "registered"
 
 
+class Sex(StrEnum):
+    """The sex the attestation de droits states (the NIR's first digit: 1 male, 2 female)."""
+
+    NOT_STATED = "not-stated"
+    MALE = "male"
+    FEMALE = "female"
+
+
 @dataclass(frozen=True, slots=True)
 class PersonInput:
     """What a form or the CLI gives to create or edit a person (not yet validated).
@@ -31,6 +39,7 @@ class PersonInput:
     last_name: str
     birth_date: date | None = None
     nir: str | None = None
+    sex: Sex = Sex.NOT_STATED
     registration: Registration | None = None
     insured_id: PersonId | None = None
     cpam: str = ""

@@ -19,6 +19,8 @@ from stdnum.fr import nir as std_nir
 
 from carnet.domain.errors import ValidationError
 from carnet.domain.messages import N_, Message
+from carnet.domain.nir import nir_doubts, read_nir
+from carnet.domain.people import Sex
 
 EARLIEST_CARE = date(1900, 1, 1)
 
@@ -42,13 +44,16 @@ class NirCheck:
     warnings: tuple[Message, ...] = ()
 
 
-def check_nir(text: str, birth_date: date | None = None, field: str = "nir") -> NirCheck:
+def check_nir(
+    text: str, birth_date: date | None = None, field: str = "nir", sex: Sex = Sex.NOT_STATED
+) -> NirCheck:
     """Validate a NIR (key included) with python-stdnum.
 
     A wrong length or key is refused: it is a typing mistake. A number with a
-    correct key but provisional markers (first digit 3, 4, 7 or 8; a month code
-    outside 01-12) is accepted with a warning, as French administrations issue
-    such numbers to people being registered.
+    correct key but a temporary first digit (3, 4, 7 or 8) is accepted with a
+    warning, as French administrations issue such numbers to people being
+    registered; one that disagrees with the birth date or sex typed is accepted
+    with a warning too (:func:`carnet.domain.nir.nir_doubts`).
     """
     try:
         compact = std_nir.validate(text)
@@ -57,7 +62,7 @@ def check_nir(text: str, birth_date: date | None = None, field: str = "nir") -> 
             field, N_("not a valid social security number ({reason})"), reason=Message(str(exc))
         ) from None
     warnings: list[Message] = []
-    temporary = compact[0] in "3478" or not 1 <= int(compact[3:5]) <= 12
+    temporary = read_nir(compact).temporary
     if temporary:
         warnings.append(
             Message(
@@ -68,17 +73,7 @@ def check_nir(text: str, birth_date: date | None = None, field: str = "nir") -> 
                 number=std_nir.format(compact),
             )
         )
-    if birth_date is not None and not temporary:
-        expected = birth_date.strftime("%y%m")
-        if compact[1:5] != expected:
-            warnings.append(
-                Message(
-                    N_("{field}: digits 2-5 ({digits}) do not match the birth date ({expected})"),
-                    field=Message(field),
-                    digits=compact[1:5],
-                    expected=expected,
-                )
-            )
+    warnings += nir_doubts(compact, birth_date, sex, field)
     return NirCheck(compact, temporary, tuple(warnings))
 
 

@@ -19,7 +19,7 @@ from carnet.domain.codes import Channel, Parcours, PaymentMode
 from carnet.domain.contracts import ContractInput, Guarantee
 from carnet.domain.ids import PersonId, PractitionerId
 from carnet.domain.money import Cents
-from carnet.domain.people import Person, PersonInput, Registration
+from carnet.domain.people import Person, PersonInput, Registration, Sex
 from carnet.domain.practitioners import (
     Practitioner,
     PractitionerInput,
@@ -180,6 +180,7 @@ def _people(
         PersonInput(
             "Sarah",
             "Thompson",
+            sex=Sex.FEMALE,
             birth_date=date(1988, 3, 14),
             nir="288039913204516",
             cpam="CPAM de Paris",
@@ -194,6 +195,7 @@ def _people(
         PersonInput(
             "David",
             "Thompson",
+            sex=Sex.MALE,
             birth_date=date(1986, 9, 2),
             registration=Registration.ATTESTATION_PENDING,
             cpam="CPAM de Paris",
@@ -205,6 +207,7 @@ def _people(
         PersonInput(
             "Léa",
             "Thompson",
+            sex=Sex.FEMALE,
             birth_date=date(today.year - 4, 5, 2),
             insured_id=PersonId(sarah.id),
             cpam="CPAM de Paris",
@@ -216,6 +219,7 @@ def _people(
         PersonInput(
             "Tom",
             "Thompson",
+            sex=Sex.MALE,
             birth_date=date(today.year - 15, 1, 20),
             insured_id=PersonId(sarah.id),
             cpam="CPAM de Paris",

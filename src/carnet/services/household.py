@@ -147,7 +147,7 @@ class HouseholdService(Service):
             if data.registration in (Registration.REGISTERED, Registration.TEMPORARY_NUMBER):
                 raise ValidationError("nir", N_("a registered person needs a number"))
             return None, data.registration or Registration.NOT_REGISTERED, ()
-        checked = check_nir(text, data.birth_date)
+        checked = check_nir(text, data.birth_date, sex=data.sex)
         default = Registration.TEMPORARY_NUMBER if checked.temporary else Registration.REGISTERED
         return checked.nir, data.registration or default, checked.warnings
 

@@ -333,6 +333,14 @@ ARCHIVE_SCHEMA: tuple[str, ...] = (
 )
 
 
+# 0012: the sex the attestation de droits states, cross-checked with the NIR's first digit.
+# A person saved before it is "not stated".
+PERSON_SEX_SCHEMA: tuple[str, ...] = (
+    "ALTER TABLE person ADD COLUMN sex TEXT NOT NULL DEFAULT 'not-stated' "
+    "CHECK (sex IN ('not-stated', 'male', 'female'))",
+)
+
+
 # Every migration of this build, in order: append a new one, never edit a released one.
 # ``storage.migrations`` registers each with sqlite-utils; ``MIGRATION_NAMES`` is read
 # from here, so opening an up-to-date database needs neither.
@@ -349,4 +357,5 @@ MIGRATIONS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("0009_ids_never_reused", ()),
     ("0010_held_row_status", HELD_STATUS_SCHEMA),
     ("0011_archived", ARCHIVE_SCHEMA),
+    ("0012_person_sex", PERSON_SEX_SCHEMA),
 )

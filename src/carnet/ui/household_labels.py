@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
-from carnet.domain.people import Registration
+from carnet.domain.people import Registration, Sex
 from carnet.domain.practitioners import Profession, Sector, Specialty
 from carnet.i18n import N_, Translator
 
@@ -62,6 +62,13 @@ REGISTRATIONS: dict[Registration, str] = {
     Registration.ATTESTATION_PENDING: N_("Registration requested, waiting for the attestation"),
     Registration.TEMPORARY_NUMBER: N_("Temporary number"),
     Registration.REGISTERED: N_("Registered"),
+}
+
+# As the attestation de droits states it; the NIR's first digit says the same.
+SEXES: dict[Sex, str] = {
+    Sex.NOT_STATED: N_("Not stated"),
+    Sex.FEMALE: N_("Female"),
+    Sex.MALE: N_("Male"),
 }
 
 # Language codes offered for "languages spoken", named in the reader's language.

@@ -1,4 +1,4 @@
-"""The fields of a person, checked as typed: names, birth date, NIR, cover.
+"""The fields of a person, checked as typed: names, birth date, sex, NIR, cover.
 
 Used by the Household page's form and by the first-run assistant. The NIR is
 checked with the same function the services use (python-stdnum, key
@@ -15,11 +15,12 @@ from PySide6.QtWidgets import QCheckBox, QComboBox, QLabel, QLineEdit, QWidget
 from carnet.domain.contracts import Contract
 from carnet.domain.errors import ValidationError
 from carnet.domain.ids import ContractId, PersonId, PractitionerId
-from carnet.domain.people import Person, PersonInput, Registration
+from carnet.domain.nir import read_nir
+from carnet.domain.people import Person, PersonInput, Registration, Sex
 from carnet.domain.practitioners import Practitioner, Profession
 from carnet.domain.validation import check_nir, format_nir
 from carnet.i18n import Translator
-from carnet.ui.household_labels import REGISTRATIONS
+from carnet.ui.household_labels import REGISTRATIONS, SEXES
 from carnet.ui.parsing import parse_date
 from carnet.ui.widgets.caisse_field import CaisseField
 from carnet.ui.widgets.fields import CheckedForm
@@ -45,6 +46,9 @@ class PersonEditor(QWidget):
         self.first_name = QLineEdit()
         self.last_name = QLineEdit()
         self.birth_date = _line(t.gettext("DD/MM/YYYY"))
+        self.sex = QComboBox()
+        for sex, text in SEXES.items():
+            self.sex.addItem(t.gettext(text), sex.value)
         self.insured = QComboBox()
         self.insured.addItem(t.gettext("Insured in their own name"), None)
         for person in people:
@@ -71,9 +75,10 @@ class PersonEditor(QWidget):
         add("first_name", t.gettext("First name"), self.first_name, self._check_names)
         add("last_name", t.gettext("Last name"), self.last_name, self._check_names)
         add("birth_date", t.gettext("Birth date"), self.birth_date, self._check_birth)
+        add("sex", t.gettext("Sex"), self.sex)
         add("insured", t.gettext("Insurance"), self.insured)
         add("nir", t.gettext("Social security number (NIR)"), self.nir, self._check_nir)
-        # Doubts about a valid number (birth date, temporary number): said, not refused.
+        # Doubts about a valid number (birth date, sex, temporary number): said, not refused.
         self.nir_warning = QLabel()
         self.nir_warning.setWordWrap(True)
         self.nir_warning.setVisible(False)
@@ -94,10 +99,12 @@ class PersonEditor(QWidget):
         self.ame.setAccessibleName(self.ame.text())
         self.vitale.setAccessibleName(self.vitale.text())
         self.setLayout(self.form.layout)
-        # The NIR's digits 2-5 are checked against the birth date, and its presence
-        # against the registration status: re-check them when those change.
+        # The NIR's digits 2-5 are checked against the birth date, its first digit against
+        # the sex, and its presence against the registration status: re-check them when
+        # those change.
         self.birth_date.textChanged.connect(lambda _t: self.form.revalidate("nir"))
         self.birth_date.textChanged.connect(lambda _t: self._warn_nir())
+        self.sex.currentIndexChanged.connect(lambda _i: self._warn_nir())
         self.nir.textChanged.connect(lambda _t: self._warn_nir())
         self.nir.textChanged.connect(lambda _t: self._follow_nir())
         self.nir.textChanged.connect(lambda _t: self.form.revalidate("registration"))
@@ -146,27 +153,20 @@ class PersonEditor(QWidget):
         return None  # a temporary number is legitimate; the service warns when saving
 
     def _warn_nir(self) -> None:
-        """The number cross-checked with the birth date: a warning beside it, never a refusal."""
+        """The number cross-checked with the birth date and sex: a warning beside it, never
+        a refusal."""
         try:
-            checked = check_nir(self.nir.text(), self._birth())
+            # Beside the field, named as the form's label names it (in both languages).
+            checked = check_nir(self.nir.text(), self._birth(), "NIR", self._sex())
         except ValidationError:
             checked = None
         words = [w.render(self._t) for w in checked.warnings] if checked is not None else []
-        if checked is not None and not checked.temporary:
-            # Carnet keeps no sex for a person: say what the number encodes, to compare.
-            template = (
-                self._t.gettext("This number is a man's, born {month}/{year}: is it this person's?")
-                if checked.nir[0] == "1"
-                else self._t.gettext(
-                    "This number is a woman's, born {month}/{year}: is it this person's?"
-                )
-            )
-            words.append(template.format(month=checked.nir[3:5], year=checked.nir[1:3]))
         self.nir_warning.setText("\n".join(f"ⓘ {w[:1].upper()}{w[1:]}" for w in words))
         self.nir_warning.setVisible(bool(words))
 
     def _follow_nir(self) -> None:
-        """A valid number typed: the person is registered (or has a temporary number)."""
+        """A valid number typed: the person is registered (or has a temporary number), and
+        of the sex it says unless one was chosen."""
         try:
             checked = check_nir(self.nir.text(), None)
         except ValidationError:
@@ -174,6 +174,9 @@ class PersonEditor(QWidget):
         if self._status() in (Registration.NOT_REGISTERED, Registration.ATTESTATION_PENDING):
             status = Registration.TEMPORARY_NUMBER if checked.temporary else Registration.REGISTERED
             _select(self.registration, status.value)
+        said = read_nir(checked.nir).sex
+        if self._sex() is Sex.NOT_STATED and said is not Sex.NOT_STATED:
+            _select(self.sex, said.value)
 
     def _check_status(self) -> str | None:
         needs_number = self._status() in (Registration.REGISTERED, Registration.TEMPORARY_NUMBER)
@@ -192,6 +195,9 @@ class PersonEditor(QWidget):
         self.cpam.settle()  # "69" typed and saved at once still means the CPAM du Rhône
         return self.cpam.text()
 
+    def _sex(self) -> Sex:
+        return Sex(str(self.sex.currentData()))
+
     def _status(self) -> Registration:
         return Registration(str(self.registration.currentData()))
 
@@ -204,6 +210,7 @@ class PersonEditor(QWidget):
             last_name=self.last_name.text(),
             birth_date=self._birth(),
             nir=self.nir.text().strip() or None,
+            sex=self._sex(),
             registration=self._status(),
             insured_id=None if insured is None else PersonId(int(insured)),
             cpam=self._caisse(),
@@ -223,6 +230,8 @@ class PersonEditor(QWidget):
         self.birth_date.setText(person.birth_date.strftime("%d/%m/%Y") if person.birth_date else "")
         _select(self.insured, person.insured_id)
         self.nir.setText(format_nir(person.nir) if person.nir else "")
+        # After the number, which would otherwise choose a sex for a person saved without one.
+        _select(self.sex, person.sex.value)
         _select(self.registration, person.registration.value)
         self.cpam.setText(person.cpam)
         _select(self.doctor, person.treating_doctor_id)
