@@ -9,9 +9,8 @@ must fire while the import runs, and Cancel pressed half-way must write nothing.
 
 from __future__ import annotations
 
-import random
 from collections.abc import Iterator
-from datetime import date, timedelta
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -23,26 +22,14 @@ from carnet.i18n import Translator
 from carnet.ui.dialogs import import_dialog
 from carnet.ui.dialogs.import_dialog import ImportDialog
 from tests.hostile.common import snapshot
+from tests.ui.big_statement import write_big_csv
 
 LINES = 30_000
-HEADER = (
-    "dateOp;dateVal;label;category;categoryParent;supplierFound;amount;comment;"
-    "accountNum;accountLabel;accountbalance\n"
-)
 
 
 @pytest.fixture(scope="module")
 def big_csv(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    path = tmp_path_factory.mktemp("big") / "export-operations.csv"
-    rng, start = random.Random(1), date(2024, 1, 1)
-    rows = []
-    for n in range(LINES):
-        day = (start + timedelta(days=n // 60)).isoformat()
-        cents = rng.randrange(-90_000, 90_000)
-        label = ("CARTE MONOPRIX", "VIR SEPA CPAM DE PARIS", "PRLV LOYER")[n % 3]
-        rows.append(f'{day};{day};"{label} {n}";"";"";"";{cents / 100:.2f};"";0004;"C";"0"\n')
-    path.write_text(HEADER + "".join(rows).replace(".", ","), encoding="utf-8")
-    return path
+    return write_big_csv(tmp_path_factory.mktemp("big") / "export-operations.csv", LINES)
 
 
 @pytest.fixture

@@ -223,6 +223,10 @@ class MainWindow(QMainWindow):
         self.page(current)
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        """Closing or quitting while a page has work under way (an import) asks first."""
+        if not all(page.ready_to_close(self.close) for page in list(self._built.values())):
+            event.ignore()
+            return
         self.save_state()
         super().closeEvent(event)
 

@@ -90,6 +90,11 @@ class Page(QWidget):
         """Bring the page, on screen, up to date with ``changes`` (by default: reload)."""
         self.reload()
 
+    def ready_to_close(self, then: Callable[[], object]) -> bool:  # noqa: ARG002 (no work)
+        """Whether the window may close now. A page with work under way asks the person;
+        if it is stopping that work, it answers ``False`` and calls ``then`` once stopped."""
+        return True
+
     # -- what the base does --------------------------------------------------------
     def refresh(self, changes: Changes) -> None:
         """Reload now if the page is seen, otherwise when it is next shown."""

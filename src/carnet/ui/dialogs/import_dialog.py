@@ -14,7 +14,8 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
+from PySide6.QtCore import QThreadPool, QTimer, Signal
+from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QApplication,
     QComboBox,
@@ -30,47 +31,21 @@ from PySide6.QtWidgets import (
 )
 
 from carnet.app import Services
-from carnet.bank import BankFileError, CsvMapping, Statement, parse_statement
+from carnet.bank import Statement
 from carnet.domain.errors import CarnetError
 from carnet.i18n import Translator
 from carnet.services.bank_import import ImportReport, Progress
 from carnet.services.base import Result
 from carnet.services.input_files import MAX_STATEMENT_BYTES, InputFileError, read_limited
 from carnet.ui.dialogs.csv_profile_dialog import CsvProfileDialog
+from carnet.ui.dialogs.import_closing import ask_to_stop, stop_job
+from carnet.ui.dialogs.import_job import ParseJob
 from carnet.ui.errors import describe
 from carnet.ui.models.bank_labels import format_label
 from carnet.ui.models.bank_lines import PreviewTableModel
 from carnet.ui.widgets.tables import make_table
 
 BACKGROUND_ABOVE_BYTES = 1_000_000
-
-
-class _ParseSignals(QObject):
-    done = Signal(object)  # (bytes, Statement): parsed once, not again on the GUI thread
-    failed = Signal(str)
-
-
-class _ParseJob(QRunnable):
-    """Reads and parses the file in the pool: a bad file fails here, off the GUI thread."""
-
-    def __init__(self, path: Path, profiles: list[CsvMapping], translator: Translator) -> None:
-        super().__init__()
-        # The dialog keeps this object: Qt must not delete it under Python's feet.
-        self.setAutoDelete(False)
-        self.signals = _ParseSignals()
-        self._path = path
-        self._profiles = profiles
-        # Worded here: the signal carries text, and the catalogue is only read from.
-        self._t = translator
-
-    def run(self) -> None:
-        try:
-            data = read_limited(self._path, MAX_STATEMENT_BYTES)
-            statement = parse_statement(data, self._path.name, self._profiles)
-        except (BankFileError, InputFileError) as exc:
-            self.signals.failed.emit(describe(self._t, exc))
-            return
-        self.signals.done.emit((data, statement))
 
 
 class ImportDialog(QDialog):
@@ -85,14 +60,21 @@ class ImportDialog(QDialog):
         self._services, self._t, self._path = services, translator, path
         self._data: bytes | None = None
         self._statement: Statement | None = None
-        self._job: _ParseJob | None = None
+        self._job: ParseJob | None = None  # the file is being read in the pool
         self._working = False  # a dry run or an import is under way
+        self._importing = False  # ... and it is the import, not the preview
         self._stop = False  # Cancel was pressed during it
+        self._closing = False  # the person chose to stop and close; the work is unwinding
+        self._then: list[Callable[[], object]] = []  # called once closed (the window's close)
+        self._asking = False
+        self._parked: tuple[bytes, Statement] | None = None  # parsed while asking
         self.report: ImportReport | None = None
         self.setWindowTitle(translator.gettext("Import a bank statement"))
         self.model = PreviewTableModel(translator, self)
         self._build()
         self.resize(1060, 560)
+        # The dialog blocks the window, and with it the window's own Ctrl+Q.
+        QShortcut(QKeySequence("Ctrl+Q"), self).activated.connect(self._quit)
         self.start()
 
     # -- public ------------------------------------------------------------------------
@@ -110,13 +92,46 @@ class ImportDialog(QDialog):
             self._fail(str(exc))
             return
         self._set_busy(True)
-        self._job = _ParseJob(self._path, self._services.bank.csv_profiles(), self._t)
+        self._job = ParseJob(self._path, self._services.bank.csv_profiles(), self._t)
         self._job.signals.done.connect(self._parsed)
-        self._job.signals.failed.connect(self._fail)
+        self._job.signals.failed.connect(self._parse_failed)
         QThreadPool.globalInstance().start(self._job)
 
     def is_busy(self) -> bool:
         return not self.busy.isHidden()
+
+    def is_running(self) -> bool:
+        """The file is being read, previewed or imported."""
+        return self._working or self._job is not None
+
+    def request_close(self, *, quitting: bool, then: Callable[[], object] | None = None) -> bool:
+        """Whether the dialog may close now; while work runs, the person is asked first.
+
+        ``False`` when they let the work go on, or when an import or preview is being
+        stopped: it is rolled back as its stack unwinds, then the dialog closes itself
+        and calls ``then`` (the window closing after it). Reading in the pool is stopped
+        at once, with a bounded wait, and ``True`` comes back.
+        """
+        if self._closing or self._asking:
+            if self._closing and then is not None:
+                self._then.append(then)
+            return False
+        if not self.is_running():
+            return True
+        self._asking = True
+        try:
+            stop = ask_to_stop(self, self._t, importing=self._importing, quitting=quitting)
+        finally:
+            self._asking = False
+        if not stop:
+            self._resume_parked()
+            return False
+        if self._working:
+            self._stop = self._closing = True
+            self._then.extend([then] if then is not None else [])
+            return False
+        self._drop_job()
+        return True
 
     def error_text(self) -> str:
         return self.error_label.text() if not self.error_label.isHidden() else ""
@@ -182,15 +197,46 @@ class ImportDialog(QDialog):
         buttons.addButton(self.import_button, QDialogButtonBox.ButtonRole.AcceptRole)
         buttons.addButton(self.cancel_button, QDialogButtonBox.ButtonRole.RejectRole)
         self.import_button.clicked.connect(self._import)
-        self.cancel_button.clicked.connect(self.reject)
+        self.cancel_button.clicked.connect(self._cancel)
         return buttons
 
-    def reject(self) -> None:
-        """Cancel: during an import, stop it (nothing is written); otherwise close."""
+    def _cancel(self) -> None:
+        """Cancel: during an import, stop it (nothing is written) and stay; otherwise close."""
         if self._working:
             self._stop = True
             return
         super().reject()
+
+    def reject(self) -> None:
+        """Escape or the close button: while work runs, asks whether to stop it first."""
+        if self.request_close(quitting=False):
+            super().reject()
+
+    def done(self, result: int) -> None:
+        self._drop_job()
+        super().done(result)
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        # QDialog's own calls reject() and keeps the dialog open if it is still shown.
+        if self._closing or self.request_close(quitting=False):
+            super().closeEvent(event)
+        else:
+            event.ignore()
+
+    def _quit(self) -> None:
+        parent = self.parentWidget()
+        if parent is None:
+            self.reject()
+        else:
+            parent.window().close()  # the window asks, through request_close
+
+    def _close_stopped(self) -> None:
+        """The stopped work has unwound (rolled back): close, then what waited for it."""
+        self._closing = False
+        super().reject()
+        then, self._then = self._then, []
+        for call in then:
+            call()
 
     def _progress(self, done: int, total: int) -> bool:
         """Told by the service every few thousand lines: show it, let the window breathe."""
@@ -206,13 +252,37 @@ class ImportDialog(QDialog):
         try:
             return call(self._progress)
         finally:
-            self._working = False
+            self._working = self._importing = False
             self._set_busy(False)
+            if self._closing:  # closed once the caller has handled ImportCancelled
+                QTimer.singleShot(0, self, self._close_stopped)
 
     # -- reacting ----------------------------------------------------------------------
     def _parsed(self, parsed: tuple[bytes, Statement]) -> None:
+        if self._job is None:
+            return  # the reading was stopped: the dialog is closing
+        if self._asking:  # not previewed under the question "stop?"
+            self._parked = parsed
+            return
+        self._job = None
         self._data, self._statement = parsed
         self._preview(self._data)
+
+    def _parse_failed(self, message: str) -> None:
+        if self._job is not None:
+            self._job = None
+            self._fail(message)
+
+    def _resume_parked(self) -> None:
+        parsed, self._parked = self._parked, None
+        if parsed is not None:
+            self._parsed(parsed)
+
+    def _drop_job(self) -> None:
+        """Stop reading in the pool (bounded wait) and forget what it would have said."""
+        job, self._job, self._parked = self._job, None, None
+        if job is not None and not job.finished:
+            stop_job(job)
 
     def _preview(self, data: bytes) -> None:
         self._set_busy(False)
@@ -275,6 +345,7 @@ class ImportDialog(QDialog):
     def _import(self) -> None:
         if self._data is None or self._working:
             return
+        self._importing = True
         try:
             result = self._run(lambda progress: self._call(False, progress))
         except CarnetError as exc:

@@ -8,12 +8,14 @@ whoever changed them (this page, another page, or an undo in the main window).
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QDragEnterEvent, QDragMoveEvent, QDropEvent
 from PySide6.QtWidgets import (
     QCheckBox,
+    QDialog,
     QFileDialog,
     QHBoxLayout,
     QLabel,
@@ -94,6 +96,16 @@ class BankPage(Page):
         self.import_dialog = dialog
         dialog.open()
         return dialog
+
+    def ready_to_close(self, then: Callable[[], object]) -> bool:
+        """Quitting during an import asks whether to stop it (see ``ImportDialog``)."""
+        dialog = self.import_dialog
+        if dialog is None or not dialog.isVisible():
+            return True
+        if not dialog.request_close(quitting=True, then=then):
+            return False
+        dialog.done(QDialog.DialogCode.Rejected)
+        return True
 
     def choose_file(self) -> None:
         path, _ = QFileDialog.getOpenFileName(
