@@ -17,6 +17,12 @@ from carnet.domain.caisses import (
 from carnet.domain.errors import ValidationError
 from carnet.services.caisses import caisse_directory, caisse_name
 
+CPS_SITE = "www.secuspm.com"
+
+
+def _host(url: str) -> str:
+    return urlparse(url).hostname or ""
+
 
 def test_at_least_a_hundred_caisses_each_with_postcode_city_source() -> None:
     caisses = caisse_directory().caisses
@@ -25,7 +31,9 @@ def test_at_least_a_hundred_caisses_each_with_postcode_city_source() -> None:
         assert len(caisse.postcode) == 5 and caisse.postcode.isdigit(), caisse.name
         assert caisse.city.strip(), caisse.name
         assert caisse.address[-1] == f"{caisse.postcode} {caisse.city}"
-        assert caisse.source.startswith("https://"), caisse.name
+        # Every source is a web address; the CPS of Saint-Pierre-et-Miquelon's own site
+        # is only served over http.
+        assert caisse.source.startswith("https://") or _host(caisse.source) == CPS_SITE
         assert caisse.confidence in ("likely", "low"), caisse.name
         # The postcode is in a département the caisse serves (mail stays local).
         assert departement_of_postcode(caisse.postcode) in caisse.departements, caisse.name
@@ -129,13 +137,13 @@ def test_every_address_says_where_it_was_read() -> None:
             assert caisse.confidence == "likely", caisse.name
             assert caisse.checked == date(2026, 12, 6), caisse.name
         if caisse.evidence == "official":
-            # "official" means read on the caisse's own page or the State's directory.
-            host = urlparse(caisse.source).hostname or ""
-            assert host.endswith(("ameli.fr", "service-public.fr", "service-public.gouv.fr"))
+            # "official" means read on the caisse's own site or the State's directory.
+            official = ("ameli.fr", "service-public.fr", "service-public.gouv.fr", CPS_SITE)
+            assert _host(caisse.source).endswith(official), caisse.name
 
 
-def test_addresses_as_the_2014_list_prints_them() -> None:
-    # Literal rows of the list (pages 1-3), with the town's case and accents restored.
+def test_addresses_as_their_sources_print_them() -> None:
+    # Literal rows of the 2014 list (pages 1-3), with the town's case and accents restored.
     directory = caisse_directory()
     expected = {
         "01": ("1 place de la Grenouillère", "01015 Bourg-en-Bresse Cedex"),
@@ -149,6 +157,9 @@ def test_addresses_as_the_2014_list_prints_them() -> None:
         caisse = directory.resolve(departement)
         assert caisse.address == address, caisse.name
         assert (caisse.evidence, caisse.source) == ("third-party", LIST_2014)
+    spm = directory.resolve("975")
+    assert spm.address == ("BP 4220", "97500 Saint-Pierre-et-Miquelon")
+    assert (spm.evidence, _host(spm.source)) == ("official", CPS_SITE)
     lille = directory.by_name("CPAM de Lille-Douai")
     assert lille is not None and lille.address[-1] == "59895 Lille Cedex 9"
 
@@ -160,7 +171,6 @@ def test_caisses_missing_from_every_source_are_only_a_town() -> None:
         "CPAM de la Haute-Corse": ("20200 Bastia",),
         "CPAM des Flandres": ("59140 Dunkerque",),
         "CPAM de Rouen-Elbeuf-Dieppe - Seine-Maritime": ("76000 Rouen",),
-        "Caisse de prévoyance sociale de Saint-Pierre-et-Miquelon": ("97500 Saint-Pierre",),
         "CSS de Mayotte": ("97600 Mamoudzou",),
     }
 
