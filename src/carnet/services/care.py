@@ -15,7 +15,7 @@ from carnet.domain.changes import Changes
 from carnet.domain.codes import Channel, Parcours, PaymentMode
 from carnet.domain.errors import ValidationError, missing_record
 from carnet.domain.events import Event
-from carnet.domain.ids import ActId, ExpectedPaymentId
+from carnet.domain.ids import ActId, ExpectedPaymentId, PersonId, PractitionerId
 from carnet.domain.messages import Message
 from carnet.domain.payments import ExpectedPayment
 from carnet.domain.people import Person
@@ -109,7 +109,8 @@ class CareService(Service):
 
     def add_acts(self, items: list[ActInput]) -> Result[list[CareAct]]:
         """Log many acts in one transaction (imports, the demo generator)."""
-        cleaned = [self._clean(item) for item in items]
+        named = _Named(self.store)  # thousands of acts name the same few people
+        cleaned = [self._clean(item, named) for item in items]
         with self.store.transaction(N_("Add acts")):
             acts = self.store.acts.insert_many(list(cleaned))
             self.store.events.record_many("act", "created", list(acts))
@@ -206,8 +207,7 @@ class CareService(Service):
         return self.store.count_acts()
 
     # -- validation ----------------------------------------------------------------
-    def _check_person(self, data: ActInput) -> None:
-        person = self.store.people.get(data.person_id)
+    def _check_person(self, data: ActInput, person: Person) -> None:
         if person.birth_date is not None and data.date < person.birth_date:
             raise ValidationError(
                 "date",
@@ -217,13 +217,11 @@ class CareService(Service):
                 birth=person.birth_date,
             )
 
-    def _clean(self, data: ActInput) -> ActInput:
-        if not self.store.people.exists(data.person_id):
-            raise missing_record("person", "person", data.person_id)
-        if data.practitioner_id is not None and not self.store.practitioners.exists(
-            data.practitioner_id
-        ):
-            raise missing_record("practitioner", "practitioner", data.practitioner_id)
+    def _clean(self, data: ActInput, named: _Named | None = None) -> ActInput:
+        named = named or _Named(self.store)
+        person = named.person(data.person_id)
+        if data.practitioner_id is not None:
+            named.check_practitioner(data.practitioner_id)
         check_date(data.date, "date", today=self.today())
         check_amount(data.fee_cents, "fee")
         if data.base_override_cents is not None:
@@ -238,8 +236,32 @@ class CareService(Service):
                 code=repr(code),
             )
         notes = check_text(data.notes, "notes", max_length=5000)
-        self._check_person(data)
+        self._check_person(data, person)
         return replace(data, act_code=code, notes=notes)
+
+
+class _Named:
+    """The people and practitioners acts name, each read once for a batch of acts."""
+
+    def __init__(self, store: Store) -> None:
+        self.store = store
+        self.people: dict[PersonId, Person] = {}
+        self.practitioners: set[PractitionerId] = set()
+
+    def person(self, person_id: PersonId) -> Person:
+        found = self.people.get(person_id)
+        if found is None:
+            if not self.store.people.exists(person_id):
+                raise missing_record("person", "person", person_id)
+            found = self.people[person_id] = self.store.people.get(person_id)
+        return found
+
+    def check_practitioner(self, practitioner_id: PractitionerId) -> None:
+        if practitioner_id in self.practitioners:
+            return
+        if not self.store.practitioners.exists(practitioner_id):
+            raise missing_record("practitioner", "practitioner", practitioner_id)
+        self.practitioners.add(practitioner_id)
 
 
 def _no_number(person: Person, insured: Person | None) -> bool:

@@ -34,8 +34,10 @@ class FeuilleKeeper:
         """Create, refresh or drop the feuille of each act; returns the feuilles touched."""
         touched: set[int] = set()
         new: list[CareAct] = []
+        acts = list(acts)
+        feuilles = self.store.feuilles.for_acts([act.id for act in acts])
         for act in acts:
-            existing = self.store.feuilles.for_act(act.id)
+            existing = feuilles.get(act.id)
             if household_sends(act) and existing is None:
                 new.append(act)
             elif not household_sends(act) and existing is not None:

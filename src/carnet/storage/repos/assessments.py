@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 from carnet.domain.assessment import Assessment, Explanation
 from carnet.domain.ids import ActId, ExpectedPaymentId
 from carnet.domain.payments import ExpectedPayment
-from carnet.storage.repos.codec import decode, encode, field_hints, from_row
+from carnet.storage.repos.codec import decode, encode, field_hints, from_row, to_json
 from carnet.storage.repos.records import NOW_SQL
 
 if TYPE_CHECKING:
@@ -69,9 +69,7 @@ def _values(assessment: Assessment) -> list[object]:
     for name in _FIELDS:
         value = getattr(assessment, name)
         if name == "explanation":
-            value = json.dumps(
-                [[line.code, dict(line.params)] for line in value], ensure_ascii=False
-            )
+            value = to_json([[line.code, dict(line.params)] for line in value])
         values.append(encode(value))
     return values
 

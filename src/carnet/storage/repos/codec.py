@@ -25,24 +25,48 @@ Row = dict[str, Any]
 
 _PLAIN = frozenset({str, int, type(None)})
 
+# json.dumps with options builds a new encoder on each call; these are made once.
+# Their output is exactly json.dumps(value, ensure_ascii=False[, sort_keys=True]).
+to_json = json.JSONEncoder(ensure_ascii=False).encode
+to_sorted_json = json.JSONEncoder(ensure_ascii=False, sort_keys=True).encode
+
 
 def encode(value: object) -> object:
     """One domain value as a column value."""
-    if type(value) in _PLAIN:  # most columns: nothing to convert, and asked millions of times
+    kind = type(value)
+    if kind in _PLAIN:  # most columns: nothing to convert, and asked millions of times
         return value
-    if isinstance(value, Enum):
-        return value.value
-    if isinstance(value, bool):
-        return int(value)
-    if isinstance(value, date):
-        return value.isoformat()
-    if isinstance(value, Decimal):
-        return str(value)
-    if isinstance(value, tuple):
-        return json.dumps([encode(item) for item in value], ensure_ascii=False)
-    if is_dataclass(value) and not isinstance(value, type):
-        return {f.name: encode(getattr(value, f.name)) for f in fields(value)}
-    return value
+    return _encoder(kind)(value)
+
+
+@cache
+def _encoder(kind: type) -> Callable[[Any], object]:
+    """How to store a value of type ``kind``, worked out once per type."""
+    if issubclass(kind, Enum):
+        return _enum_value
+    if issubclass(kind, bool):
+        return int
+    if issubclass(kind, date):
+        return kind.isoformat
+    if issubclass(kind, Decimal):
+        return str
+    if issubclass(kind, tuple):
+        return _tuple_json
+    if is_dataclass(kind):
+        return _nested
+    return _identity
+
+
+def _enum_value(value: Enum) -> object:
+    return value.value
+
+
+def _tuple_json(value: tuple[object, ...]) -> str:
+    return to_json([encode(item) for item in value])
+
+
+def _nested(value: Any) -> dict[str, object]:
+    return {name: encode(getattr(value, name)) for name in _names(type(value))}
 
 
 def to_row(record: object, *, skip: tuple[str, ...] = ("id",)) -> Row:

@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, Protocol
 
 from carnet.domain.events import Event
 from carnet.domain.ids import EventId
-from carnet.storage.repos.codec import Row
+from carnet.storage.repos.codec import Row, to_sorted_json
 from carnet.storage.repos.records import insert_row, row_json
 from carnet.storage.schema import NO_UPDATE_TRIGGER
 
@@ -98,7 +98,7 @@ class EventLog:
                     entity,
                     row["id"],
                     action,
-                    json.dumps(row, ensure_ascii=False, sort_keys=True),
+                    to_sorted_json(row),
                     self.op,
                 )
                 for row in rows

@@ -113,6 +113,15 @@ class FeuilleRepo:
         ).fetchone()
         return None if found is None else self.get(FeuilleId(found[0]))
 
+    def for_acts(self, act_ids: list[ActId]) -> dict[ActId, Feuille]:
+        """The feuille of each act that has one, read in one query for many acts."""
+        feuilles = self.find(
+            "id IN (SELECT feuille_id FROM feuille_act "
+            "WHERE act_id IN (SELECT value FROM json_each(?)))",
+            [json.dumps(act_ids)],
+        )
+        return {act_id: feuille for feuille in feuilles for act_id in feuille.act_ids}
+
     def mailed_dates(self, act_ids: list[ActId]) -> dict[ActId, date]:
         """When the feuille of each act was mailed (acts not yet mailed are absent)."""
         found: dict[ActId, date] = {}

@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-import json
 from collections.abc import Iterable
 from typing import TYPE_CHECKING, Any, Generic, TypeVar
 
 from carnet.domain.errors import NotFoundError
-from carnet.storage.repos.codec import Row, from_row, to_row
+from carnet.storage.repos.codec import Row, from_row, to_json, to_row, to_sorted_json
 
 if TYPE_CHECKING:
     from sqlite_utils import Database
@@ -98,8 +97,13 @@ class RecordRepo(Generic[T]):
     def list(
         self, where: str | None = None, params: Iterable[Any] = (), order_by: str = "id"
     ) -> list[T]:
-        rows = self.db.table(self.table).rows_where(where, list(params), order_by=order_by)
-        return [from_row(self.cls, row) for row in rows]
+        # Plain SQL, as in get: the bulk paths list thousands of feuilles and acts.
+        sql = f"SELECT * FROM [{self.table}]"
+        if where:
+            sql += f" WHERE {where}"
+        cursor = self.db.conn.execute(f"{sql} ORDER BY {order_by}", list(params))
+        names = [column[0] for column in cursor.description]
+        return [from_row(self.cls, dict(zip(names, row, strict=True))) for row in cursor]
 
     def delete(self, ident: int) -> T:
         before = self.get(ident)
@@ -137,11 +141,11 @@ def insert_row(db: Database, table: str, row: Row) -> int:
 
 def _column_value(value: object) -> object:
     if isinstance(value, dict | list):
-        return json.dumps(value, ensure_ascii=False)
+        return to_json(value)
     return value
 
 
 def row_json(record: object) -> str:
     """A record as JSON for the event history (all fields, ``id`` included)."""
     row: Row = to_row(record, skip=())
-    return json.dumps(row, ensure_ascii=False, sort_keys=True)
+    return to_sorted_json(row)
