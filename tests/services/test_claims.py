@@ -16,6 +16,7 @@ from carnet.domain.errors import ValidationError
 from carnet.domain.ids import PersonId, PractitionerId
 from carnet.domain.money import Cents
 from carnet.domain.people import PersonInput
+from carnet.storage.repos.records import row_json
 from tests.conftest import make_household
 
 
@@ -88,6 +89,33 @@ def test_steps_are_recorded_with_their_dates(services: Services, household: dict
     assert after.status is FeuilleStatus.COPIED
     history = services.claims.history(feuille.id)
     assert history[1:] == [(date(2026, 11, 20), "sign"), (date(2026, 11, 28), "copy")]
+
+
+def test_each_step_records_the_feuille_as_it_became(
+    services: Services, household: dict[str, int]
+) -> None:
+    """The history holds whole records, as undo needs them, though a bulk step only
+    encodes the fields a step changes for its "after" side."""
+    services.care.add_act(_paper(household["adult"], household["gp"]))
+    feuille = services.claims.feuilles()[0]
+
+    def recorded_as_stored(action: str) -> None:
+        last = services.store.events.for_entity("feuille", feuille.id)[-1]
+        assert last.action.startswith(action)
+        assert last.after == row_json(services.claims.feuille(feuille.id))
+
+    services.claims.step(feuille.id, Step.SIGN, on=date(2026, 11, 20))
+    recorded_as_stored("sign")
+    services.claims.step(feuille.id, Step.COPY, on=date(2026, 11, 21))
+    recorded_as_stored("copy")
+    mailing = services.mailings.create(PersonId(household["adult"]), [feuille.id]).value
+    recorded_as_stored("enclose")
+    services.mailings.mark_mailed(mailing.id, date(2026, 11, 22))
+    recorded_as_stored("mail")
+    services.claims.step(feuille.id, Step.RETURN, date(2026, 11, 27), "pas signée")
+    recorded_as_stored("return")
+    first, second = services.store.events.for_entity("feuille", feuille.id)[1:3]
+    assert second.before == first.after
 
 
 @pytest.mark.parametrize(

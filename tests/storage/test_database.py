@@ -12,7 +12,7 @@ import pytest
 
 from carnet.domain.errors import DatabaseFileError, SchemaTooNewError, StorageError
 from carnet.i18n import Translator
-from carnet.storage.database import MIGRATION_NAMES, open_ledger
+from carnet.storage.database import CACHE_KIB, MIGRATION_NAMES, open_ledger
 from carnet.storage.migrations import known_migrations, schema_version
 
 
@@ -50,6 +50,9 @@ def test_pragmas_wal_and_foreign_keys(db_path: Path) -> None:
     conn = ledger.db.conn
     assert conn.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
     assert conn.execute("PRAGMA foreign_keys").fetchone()[0] == 1
+    # Bulk changes: statement journals in memory, not one write call per page in /tmp.
+    assert conn.execute("PRAGMA temp_store").fetchone()[0] == 2  # MEMORY
+    assert conn.execute("PRAGMA cache_size").fetchone()[0] == -CACHE_KIB
     ledger.close()
 
 

@@ -45,6 +45,7 @@ def _sign(
     envelopes: dict[tuple[PersonId, date], list[Feuille]] = defaultdict(list)
     signed: list[tuple[FeuilleId, date]] = []
     copied: list[tuple[FeuilleId, date]] = []
+    insured: dict[PersonId, PersonId] = {}  # thousands of feuilles, four people
     for feuille in claims.feuilles(FeuilleStatus.TO_SIGN):
         received = feuille.received_on or today
         age = today - received
@@ -55,8 +56,9 @@ def _sign(
         if age < MAILED_AFTER:
             continue  # signed, waiting for an envelope
         copied.append((feuille.id, signed_on))
-        insured = mailings.insured_of(feuille.person_id)
-        envelopes[(insured.id, received.replace(day=1))].append(feuille)
+        if feuille.person_id not in insured:
+            insured[feuille.person_id] = mailings.insured_of(feuille.person_id).id
+        envelopes[(insured[feuille.person_id], received.replace(day=1))].append(feuille)
     claims.step_many(signed, Step.SIGN)
     claims.step_many(copied, Step.COPY)
     return envelopes

@@ -18,6 +18,7 @@ from carnet.domain.codes import FeuilleStatus
 from carnet.domain.ids import ActId, FeuilleId, PersonId
 from carnet.domain.people import Person
 from carnet.services.assessing import household_sends, must_hold
+from carnet.storage.repos.feuilles import FeuilleRepo
 from carnet.storage.store import Store
 
 # A feuille not yet in an envelope can still follow its act back to Vitale.
@@ -90,6 +91,7 @@ class FeuilleKeeper:
                 (feuille.id, f"{step.value}:{on.isoformat()}", feuille, changed)
                 for (feuille, changed), (_, on) in zip(after, items, strict=True)
             ],
+            changed=FeuilleRepo.STATE_FIELDS,
         )
         return [changed for _, changed in after]
 

@@ -33,21 +33,21 @@ to_sorted_json = json.JSONEncoder(ensure_ascii=False, sort_keys=True).encode
 
 def encode(value: object) -> object:
     """One domain value as a column value."""
-    kind = type(value)
+    kind: Any = type(value)
     if kind in _PLAIN:  # most columns: nothing to convert, and asked millions of times
         return value
     return _encoder(kind)(value)
 
 
 @cache
-def _encoder(kind: type) -> Callable[[Any], object]:
+def _encoder(kind: Any) -> Callable[[Any], object]:
     """How to store a value of type ``kind``, worked out once per type."""
-    if issubclass(kind, Enum):
-        return _enum_value
+    if issubclass(kind, Enum):  # a dict: Enum.value is a property, slow by the million
+        return {member: member.value for member in kind}.__getitem__
     if issubclass(kind, bool):
         return int
     if issubclass(kind, date):
-        return kind.isoformat
+        return _isoformat
     if issubclass(kind, Decimal):
         return str
     if issubclass(kind, tuple):
@@ -57,8 +57,8 @@ def _encoder(kind: type) -> Callable[[Any], object]:
     return _identity
 
 
-def _enum_value(value: Enum) -> object:
-    return value.value
+def _isoformat(value: date) -> str:
+    return value.isoformat()
 
 
 def _tuple_json(value: tuple[object, ...]) -> str:
@@ -66,7 +66,8 @@ def _tuple_json(value: tuple[object, ...]) -> str:
 
 
 def _nested(value: Any) -> dict[str, object]:
-    return {name: encode(getattr(value, name)) for name in _names(type(value))}
+    kind: Any = type(value)
+    return {name: encode(getattr(value, name)) for name in _names(kind)}
 
 
 def to_row(record: object, *, skip: tuple[str, ...] = ("id",)) -> Row:
@@ -77,7 +78,7 @@ def to_row(record: object, *, skip: tuple[str, ...] = ("id",)) -> Row:
 
 
 @cache
-def _names(cls: type) -> tuple[str, ...]:
+def _names(cls: Any) -> tuple[str, ...]:
     # dataclasses.fields() builds its tuple on each call; bulk paths ask it per row.
     return tuple(f.name for f in fields(cls))
 
@@ -132,7 +133,7 @@ def _inner_converter(inner: Any) -> Converter:
 
 def _scalar_converter(inner: type) -> Converter:
     if issubclass(inner, Enum):
-        return inner
+        return _enum_converter(inner)
     if inner is bool:
         return bool
     if inner is date:
@@ -148,6 +149,19 @@ def _scalar_converter(inner: type) -> Converter:
 
         return to_record
     return _identity
+
+
+def _enum_converter(kind: type[Enum]) -> Converter:
+    # A dict lookup: calling the Enum class goes through its metaclass on each value.
+    members = {member.value: member for member in kind}
+
+    def to_member(value: Any) -> Enum:
+        try:
+            return members[value]
+        except (KeyError, TypeError):  # not a member (or not hashable): the usual error
+            return kind(value)
+
+    return to_member
 
 
 def _strip_optional(hint: Any) -> tuple[Any, bool]:

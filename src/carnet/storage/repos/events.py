@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, Protocol
 
 from carnet.domain.events import Event
 from carnet.domain.ids import EventId
-from carnet.storage.repos.codec import Row, to_sorted_json
+from carnet.storage.repos.codec import Row, encode, to_row, to_sorted_json
 from carnet.storage.repos.records import insert_row, row_json
 from carnet.storage.schema import NO_UPDATE_TRIGGER
 
@@ -105,15 +105,26 @@ class EventLog:
             ],
         )
 
-    def record_steps(self, entity: str, steps: Sequence[tuple[int, str, object, object]]) -> None:
-        """Append one event per (id, action, before, after), in one statement."""
+    def record_steps(
+        self,
+        entity: str,
+        steps: Sequence[tuple[int, str, object, object]],
+        changed: tuple[str, ...],
+    ) -> None:
+        """Append one event per (id, action, before, after), in one statement.
+
+        Only the fields ``changed`` differ between before and after: the after row is
+        the before row with those re-encoded (a bulk step records thousands).
+        """
+        rows = []
+        for ident, action, before, after in steps:
+            row: Row = to_row(before, skip=())
+            done = {**row, **{name: encode(getattr(after, name)) for name in changed}}
+            rows.append((entity, ident, action, to_sorted_json(row), to_sorted_json(done), self.op))
         self.db.conn.executemany(
             "INSERT INTO event (entity, entity_id, action, before, after, source, op) "
             "VALUES (?, ?, ?, ?, ?, 'user', ?)",
-            [
-                (entity, ident, action, row_json(before), row_json(after), self.op)
-                for ident, action, before, after in steps
-            ],
+            rows,
         )
 
     def record_settlement(

@@ -71,8 +71,11 @@ class FeuilleRepo:
         self.set_acts(feuille.id, feuille.act_ids)
         return self.get(feuille.id)
 
+    # What a step in a feuille's life changes (FeuilleKeeper.step_many).
+    STATE_FIELDS = ("status", "mailing_id", "reason")
+
     def set_states(self, feuilles: list[Feuille]) -> None:
-        """Write the status, mailing and reason of many feuilles (their acts are unchanged)."""
+        """Write the :attr:`STATE_FIELDS` of many feuilles (their acts are unchanged)."""
         self.db.conn.executemany(
             f"UPDATE feuille SET status = ?, mailing_id = ?, reason = ?, updated_at = {NOW_SQL} "
             "WHERE id = ?",
