@@ -35,6 +35,10 @@ def test_at_least_a_hundred_caisses_each_with_postcode_city_source() -> None:
         # is only served over http.
         assert caisse.source.startswith("https://") or _host(caisse.source) == CPS_SITE
         assert caisse.confidence in ("likely", "low"), caisse.name
+        # La Poste's norm (NF Z10-011): at most 38 characters a line under the name,
+        # at most six lines with it.
+        assert all(len(line) <= 38 for line in caisse.address), caisse.address
+        assert len(caisse.address) <= 5, caisse.name
         # The postcode is in a département the caisse serves (mail stays local).
         assert departement_of_postcode(caisse.postcode) in caisse.departements, caisse.name
     assert len({c.name for c in caisses}) == len(caisses)
