@@ -54,6 +54,19 @@ class TreatingDoctors(NamedTuple):
     def of(cls, periods: Iterable[TreatingPeriod]) -> TreatingDoctors:
         return cls(tuple(sorted(periods, key=_order)))
 
+    def first_difference(self, other: TreatingDoctors) -> date | None:
+        """The first day on which ``other`` names another médecin traitant (``None``: never).
+
+        Who it is changes only where a declaration starts or the day after one ends,
+        so those days (and the first day of all) are the only ones to compare.
+        """
+        days = {date.min}
+        for period in (*self.periods, *other.periods):
+            days.add(period.since or date.min)
+            if period.until is not None and period.until < date.max:
+                days.add(period.until + _DAY)
+        return next((day for day in sorted(days) if self.on(day) != other.on(day)), None)
+
 
 NO_DOCTOR = TreatingDoctors()
 

@@ -51,7 +51,9 @@ WEEKLY = (
 
 
 @dataclass(frozen=True, slots=True)
-class _Line:
+class StatementLine:
+    """One line of the statement, as the bank shows it (a debit is negative)."""
+
     day: date
     label: str
     category: str
@@ -64,12 +66,14 @@ def import_demo_statement(
     """Write the demo's statement and import it into ``account``; returns what was added."""
     start = today - timedelta(weeks=WEEKS)
     lines = [*_health_lines(store, start, today, rng), *_household_lines(start, today)]
-    data = _boursobank_csv(sorted(lines, key=lambda line: (line.day, line.label)))
+    data = boursobank_csv(sorted(lines, key=lambda line: (line.day, line.label)))
     bank = BankImportService(store, lambda: today)
     return bank.import_file(data, "export-operations-boursobank.csv", account).value
 
 
-def _health_lines(store: Store, start: date, today: date, rng: random.Random) -> list[_Line]:
+def _health_lines(
+    store: Store, start: date, today: date, rng: random.Random
+) -> list[StatementLine]:
     # What money could settle now, as the matcher sees it: a feuille still held or on
     # the desk cannot have been paid, so it is never in a transfer.
     payable = ReconciliationService(store, lambda: today).open_payments()
@@ -83,7 +87,7 @@ def _health_lines(store: Store, start: date, today: date, rng: random.Random) ->
             day = _pay_day(batch, start, today)
             if day is not None:
                 total = sum(p.outstanding_cents for p in batch)
-                lines.append(_Line(day, PAYERS[payer], CATEGORIES[payer], total))
+                lines.append(StatementLine(day, PAYERS[payer], CATEGORIES[payer], total))
     return lines
 
 
@@ -111,21 +115,22 @@ def _pay_day(batch: list[OpenPayment], start: date, today: date) -> date | None:
     return first + (last - first) // 3
 
 
-def _household_lines(start: date, today: date) -> list[_Line]:
+def _household_lines(start: date, today: date) -> list[StatementLine]:
     lines = []
     day = start
     while day < today:
         for weekday, label, category, cents in WEEKLY:
             if day.isoweekday() == weekday:
-                lines.append(_Line(day, label, category, cents))
+                lines.append(StatementLine(day, label, category, cents))
         for month_day, label, category, cents in MONTHLY:
             if day.day == month_day:
-                lines.append(_Line(day, label, category, cents))
+                lines.append(StatementLine(day, label, category, cents))
         day += timedelta(days=1)
     return lines
 
 
-def _boursobank_csv(lines: list[_Line]) -> bytes:
+def boursobank_csv(lines: list[StatementLine]) -> bytes:
+    """The CSV file BoursoBank gives for ``lines`` (also used by benchmarks/)."""
     balance = 152_340  # 1 523,40 € before the first line
     rows = [HEADER]
     for line in lines:

@@ -66,6 +66,7 @@ class HouseholdService(Service):
     def edit_person(self, person_id: PersonId, data: PersonInput) -> Result[Person]:
         clean, warnings = self._clean_person(data, person_id)
         with self.store.transaction(N_("Edit person")):
+            doctors = self.treating.of(person_id)
             clean = self._declare_doctor(person_id, clean)
             before, after = self.store.people.update(person_id, clean)
             self.store.events.record("person", person_id, "edited", before, after=after)
@@ -76,13 +77,38 @@ class HouseholdService(Service):
             everyone: list[object] = [person_id, *dependents]
             touched = (
                 self._reassess(f"person_id IN ({', '.join('?' * len(everyone))})", everyone)
-                if feuilles or _assessed_differently(before, after)
-                else Touched()
+                if feuilles
+                else self.reassessor.many(self._assessed_years(before, after, doctors))
             )
         changes = Changes(
             people=frozenset({person_id}), feuilles=frozenset(feuilles), warnings=warnings
         )
         return Result(after, changes | touched.changes())
+
+    def _assessed_years(
+        self, before: Person, after: Person, doctors: TreatingDoctors
+    ) -> set[tuple[PersonId, int]]:
+        """The person-years whose figures the edit of ``before`` into ``after`` can move.
+
+        The engine reads these fields of the person whose care it is, never of the
+        insured person (a number entered for the dependents releases feuilles, above).
+        A new médecin traitant moves acts from the first day the history names another
+        doctor (``doctors`` is the history before the edit): earlier years stay as they are.
+        """
+        changed = {
+            name for name in _ASSESSED_FIELDS if getattr(before, name) != getattr(after, name)
+        }
+        if not changed:
+            return set()
+        where = "person_id = ?"
+        params: list[object] = [after.id]
+        if changed <= _TREATING_FIELDS:
+            first = doctors.first_difference(self.treating.of(after.id))
+            if first is None:
+                return set()
+            where += " AND date >= ?"
+            params.append(first.replace(month=1, day=1).isoformat())
+        return self.store.acts.person_years(where, params)
 
     def _declare_doctor(self, person_id: PersonId, data: PersonInput) -> PersonInput:
         """Keep the médecin traitant history; a change reassesses the acts with the person's."""
@@ -348,6 +374,7 @@ _ASSESSED_FIELDS = (
     "treating_doctor_id",
     "treating_declared_on",
 )
+_TREATING_FIELDS = frozenset({"treating_doctor_id", "treating_declared_on"})
 
 
 def _assessed_differently(before: Person, after: Person) -> bool:

@@ -12,7 +12,7 @@ from carnet.domain.ids import ActId, BankAccountId, ExpectedPaymentId, PersonId,
 from carnet.domain.money import Cents
 from carnet.storage.repos.codec import Row, from_row
 from carnet.storage.repos.receipts import STATUS_SQL
-from carnet.storage.repos.records import RecordRepo
+from carnet.storage.repos.records import RecordRepo, insert_row
 
 if TYPE_CHECKING:
     from sqlite_utils import Database
@@ -134,8 +134,7 @@ class BankRepo:
         return self.transactions_rows.insert_rows(list(items))
 
     def transaction(self, ident: TransactionId) -> BankTransaction:
-        row = self.db.table("bank_transaction").get(ident)
-        return from_row(BankTransaction, row)
+        return self.transactions_rows.get(ident)
 
     def transactions(self, health_only: bool = False) -> list[BankTransaction]:
         where = "WHERE health = 1 " if health_only else ""
@@ -159,13 +158,17 @@ class BankRepo:
         self, transaction_id: TransactionId, payment_id: ExpectedPaymentId, cents: int
     ) -> None:
         """Confirm ``cents`` of a transfer against one expected payment."""
-        self.db.table("settlement").insert(
+        # Plain SQL: sqlite-utils' insert reads the table's schema first, and confirming
+        # a long statement settles thousands of payments.
+        insert_row(
+            self.db,
+            "settlement",
             {
                 "transaction_id": transaction_id,
                 "expected_payment_id": payment_id,
                 "amount_cents": cents,
                 "state": "confirmed",
-            }
+            },
         )
         self.db.execute(
             "UPDATE expected_payment SET settled_cents = settled_cents + ? WHERE id = ?",
@@ -200,7 +203,9 @@ class BankRepo:
         return max(0, int(row[0]))
 
     def record_recovered(self, person_id: int, day: date, cents: int, transaction_id: int) -> None:
-        self.db.table("deduction_ledger").insert(
+        insert_row(
+            self.db,
+            "deduction_ledger",
             {
                 "person_id": person_id,
                 "year": day.year,
@@ -208,7 +213,7 @@ class BankRepo:
                 "kind": "recovered",
                 "amount_cents": cents,
                 "transaction_id": transaction_id,
-            }
+            },
         )
 
     def unsettle(self, transaction_id: int) -> None:

@@ -31,10 +31,8 @@ class EventLog:
 
     def begin_op(self, label: str, kind: str = "do", target: int | None = None) -> int:
         row = {"label": label, "kind": kind, "target": target}
-        op = self.db.table("operation").insert(row).last_pk
-        assert isinstance(op, int)
-        self.op = op
-        return op
+        self.op = insert_row(self.db, "operation", row)  # plain SQL: one per service call
+        return self.op
 
     def end_op(self) -> int | None:
         """Close the operation; returns its id if it recorded any event."""
@@ -135,7 +133,9 @@ class EventLog:
     ) -> None:
         """A confirmed match, with what undo and redo need to take it back or again."""
         after = json.dumps({"allocations": allocations, "recovered": recovered})
-        self.db.table("event").insert(
+        insert_row(
+            self.db,
+            "event",
             {
                 "entity": "settlement",
                 "entity_id": transaction_id,
@@ -144,7 +144,7 @@ class EventLog:
                 "after": after,
                 "source": "user",
                 "op": self.op,
-            }
+            },
         )
 
     def erase_fields(self, entity: str, entity_id: int, values: dict[str, object]) -> int:
