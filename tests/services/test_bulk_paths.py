@@ -14,10 +14,11 @@ from datetime import date
 import pytest
 
 from carnet.app import Services
-from carnet.domain.ids import PersonId, PractitionerId
+from carnet.domain.ids import ActId, PersonId, PractitionerId
 from carnet.domain.people import Person, PersonInput
 from carnet.services.assessing import Reassessor, Touched
 from carnet.services.demo import DemoHousehold, build_demo
+from carnet.storage.repos.records import row_json
 
 TODAY = date(2026, 11, 28)
 
@@ -39,6 +40,15 @@ def assessed(monkeypatch: pytest.MonkeyPatch) -> list[tuple[int, int]]:
 
     monkeypatch.setattr(Reassessor, "person_year", counted)
     return calls
+
+
+def test_acts_added_in_bulk_are_recorded_whole(services: Services, demo: DemoHousehold) -> None:
+    """The history of the demo's acts is written from the rows inserted, not re-encoded:
+    it must still be the act as stored, which undo puts back."""
+    for act_id in (1, 200, 400):
+        [created] = services.care.history(ActId(act_id))
+        assert created.after == row_json(services.care.act(ActId(act_id)))
+    assert len(demo.people) == 4
 
 
 def _as_input(person: Person) -> PersonInput:

@@ -112,8 +112,9 @@ class CareService(Service):
         named = _Named(self.store)  # thousands of acts name the same few people
         cleaned = [self._clean(item, named) for item in items]
         with self.store.transaction(N_("Add acts")):
-            acts = self.store.acts.insert_many(list(cleaned))
-            self.store.events.record_many("act", "created", list(acts))
+            rows = self.store.acts.insert_rows(list(cleaned))
+            self.store.events.record_rows("act", "created", rows)  # the rows as written
+            acts = self.store.acts.from_rows(rows)
             touched = self.reassessor.many({(a.person_id, a.date.year) for a in acts})
             feuilles = self.feuilles.sync_acts(acts)
         ids = frozenset(a.id for a in acts)

@@ -76,10 +76,10 @@ def _health_lines(
 ) -> list[StatementLine]:
     # What money could settle now, as the matcher sees it: a feuille still held or on
     # the desk cannot have been paid, so it is never in a transfer.
-    payable = ReconciliationService(store, lambda: today).open_payments()
-    payable = [
-        p for p in payable if p.earliest <= today - timedelta(days=2) and p.latest + LATE >= start
-    ]
+    # Those whose window (a transfer may come LATE) meets the statement's weeks; asked of
+    # the database, which then leaves years of history unread.
+    weeks = (start - LATE, today - timedelta(days=2))
+    payable = ReconciliationService(store, lambda: today).open_payments(weeks)
     lines = []
     for payer, transfers in ((Payer.AMO, CPAM_TRANSFERS), (Payer.AMC, MUTUELLE_TRANSFERS)):
         mine = sorted((p for p in payable if p.payer is payer), key=lambda p: (p.earliest, p.id))

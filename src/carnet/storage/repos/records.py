@@ -35,7 +35,11 @@ class RecordRepo(Generic[T]):
         lock (``BEGIN IMMEDIATE``), so nobody else can take them meanwhile. The rows
         are not read back: each record is its input with the id it was given.
         """
-        return [from_row(self.cls, row) for row in self.insert_rows(items)]
+        return self.from_rows(self.insert_rows(items))
+
+    def from_rows(self, rows: list[Row]) -> list[T]:
+        """The records of rows as :meth:`insert_rows` answers them."""
+        return [from_row(self.cls, row) for row in rows]
 
     def insert_rows(self, items: list[object]) -> list[Row]:
         """Like :meth:`insert_many`, answering the rows as written (columns, with ids).
