@@ -126,6 +126,9 @@ def _build(
     rng = random.Random(seed)
     recent = _recent_paper(people, practitioners, today)[:acts]
     items = [_act(rng, people, practitioners, today) for _ in range(acts - len(recent))]
+    # Logged in date order, as a household logs its care: ids then follow the dates, and
+    # the care table's (column, date, id) indexes grow at their end instead of anywhere.
+    items.sort(key=lambda item: item.date)
     # Adding acts and mailing them both reassess: one pass at the end instead.
     with deferred(care.store):
         care.add_acts(items + recent)
