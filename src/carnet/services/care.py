@@ -109,7 +109,7 @@ class CareService(Service):
 
     def add_acts(self, items: list[ActInput]) -> Result[list[CareAct]]:
         """Log many acts in one transaction (imports, the demo generator)."""
-        named = _Named(self.store)  # thousands of acts name the same few people
+        named = NamedRecords(self.store)  # thousands of acts name the same few people
         cleaned = [self._clean(item, named) for item in items]
         with self.store.transaction(N_("Add acts")):
             rows = self.store.acts.insert_rows(list(cleaned))
@@ -218,8 +218,8 @@ class CareService(Service):
                 birth=person.birth_date,
             )
 
-    def _clean(self, data: ActInput, named: _Named | None = None) -> ActInput:
-        named = named or _Named(self.store)
+    def _clean(self, data: ActInput, named: NamedRecords | None = None) -> ActInput:
+        named = named or NamedRecords(self.store)
         person = named.person(data.person_id)
         if data.practitioner_id is not None:
             named.check_practitioner(data.practitioner_id)
@@ -241,7 +241,7 @@ class CareService(Service):
         return replace(data, act_code=code, notes=notes)
 
 
-class _Named:
+class NamedRecords:
     """The people and practitioners acts name, each read once for a batch of acts."""
 
     def __init__(self, store: Store) -> None:

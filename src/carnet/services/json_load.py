@@ -25,7 +25,7 @@ from carnet.domain.practitioners import Practitioner, PractitionerInput
 from carnet.domain.validation import check_email, check_iban, check_text
 from carnet.services.assessing import Reassessor
 from carnet.services.bank_import import ALIAS_PREFIX, PROFILE_PREFIX
-from carnet.services.care import CareService
+from carnet.services.care import CareService, NamedRecords
 from carnet.services.household import HouseholdService
 from carnet.services.settings import ADDRESS_PREFIX, KNOWN
 from carnet.storage import dump as storage_dump
@@ -54,6 +54,8 @@ class JsonLoader:
         self.store = store
         self.household = household
         self.care = care
+        # The people and practitioners are loaded first; each act names one of a few.
+        self.named = NamedRecords(store)
         self.checks: dict[str, Callable[[dict[str, Any]], None]] = {
             "person": self._person,
             "practitioner": self._practitioner,
@@ -110,7 +112,7 @@ class JsonLoader:
         self.household._clean_contract(_as(ContractInput, from_row(Contract, row)))
 
     def _act(self, row: dict[str, Any]) -> None:
-        self.care._clean(_as(ActInput, from_row(CareAct, row)))
+        self.care._clean(_as(ActInput, from_row(CareAct, row)), self.named)
 
     @staticmethod
     def _bank_account(row: dict[str, Any]) -> None:
