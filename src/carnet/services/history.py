@@ -20,6 +20,7 @@ from datetime import date
 from typing import Any, NamedTuple
 
 from carnet.domain.abroad import AbroadCare
+from carnet.domain.archive import ARCHIVABLE, ArchiveMark, archive_entity
 from carnet.domain.attachments import AttachedTo, Attachment
 from carnet.domain.banking import BankAccount, BankTransaction, StatementImport
 from carnet.domain.care import CareAct
@@ -42,6 +43,7 @@ from carnet.services.attachments import owner_changes
 from carnet.services.base import Clock, Result, Service
 from carnet.services.operation_log import OperationLog
 from carnet.services.undo_conflicts import refuse_if_changed_since
+from carnet.storage.repos.archive import ArchiveMarks
 from carnet.storage.repos.codec import from_row
 from carnet.storage.store import Store
 
@@ -84,6 +86,14 @@ ENTITIES: dict[str, Entity] = {
     "payer_decision": Entity(PayerDecision, lambda s: s.receipts.decisions, lambda _ids: Changes()),
     "reclamation_line": Entity(ReclamationLine, lambda s: s.receipts.lines, lambda _ids: Changes()),
 }
+
+
+def _archive_entity(kind: str) -> Entity:
+    """An archive mark: undone and redone like a row, it shows or hides its record."""
+    return Entity(ArchiveMark, lambda s: ArchiveMarks(s.ledger.db, kind), ENTITIES[kind].changes)
+
+
+ENTITIES |= {archive_entity(kind): _archive_entity(kind) for kind in ARCHIVABLE}
 
 
 class HistoryService(Service):

@@ -3,7 +3,9 @@
 A record nothing points at is deleted (and Undo brings it back). One that acts,
 feuilles, mailings, people or bank lines still point at is refused with the reason;
 the household may archive it instead: hidden from lists and forms, kept with its
-history, and brought back by :meth:`RemovalService.unarchive`.
+history, and brought back by :meth:`RemovalService.unarchive`. Archiving and bringing
+back are recorded in the history (an :class:`ArchiveMark`), so Edit › Undo takes them back
+like a removal.
 """
 
 from __future__ import annotations
@@ -12,15 +14,16 @@ from collections.abc import Callable
 from datetime import date
 from typing import Any
 
+from carnet.domain.archive import ARCHIVABLE, ArchiveMark, archive_entity
 from carnet.domain.changes import Changes
 from carnet.domain.errors import ValidationError
 from carnet.domain.messages import Message
 from carnet.i18n import N_
 from carnet.services.base import Clock, Result, Service
-from carnet.storage.repos.archive import ArchiveRepo
+from carnet.storage.repos.archive import ArchiveMarks, ArchiveRepo
 from carnet.storage.store import Store
 
-KINDS = ("person", "practitioner", "contract", "bank_account")
+KINDS = ARCHIVABLE
 
 # (what points at the record, counted with one "?" for its id)
 _USES: dict[str, tuple[tuple[str, str], ...]] = {
@@ -47,6 +50,19 @@ _LABELS = {
     "practitioner": N_("Remove a practitioner"),
     "contract": N_("Remove a contract"),
     "bank_account": N_("Remove a bank account"),
+}
+# The operations' names, as Edit › Undo shows them.
+_ARCHIVE_LABELS = {
+    "person": N_("Archive a person"),
+    "practitioner": N_("Archive a practitioner"),
+    "contract": N_("Archive a contract"),
+    "bank_account": N_("Archive a bank account"),
+}
+_UNARCHIVE_LABELS = {
+    "person": N_("Bring a person back from the archive"),
+    "practitioner": N_("Bring a practitioner back from the archive"),
+    "contract": N_("Bring a contract back from the archive"),
+    "bank_account": N_("Bring a bank account back from the archive"),
 }
 
 
@@ -87,16 +103,25 @@ class RemovalService(Service):
         return Result(before, _changes(kind, ident))
 
     def archive_record(self, kind: str, ident: int) -> Result[Any]:
-        """Hide the record from lists and forms; its acts and history stay."""
+        """Hide the record from lists and forms; its acts and history stay (undoable)."""
         record = self._repo(kind).get(ident)
-        with self.store.transaction(N_("Archive")):
-            self.archive.add(kind, ident, self.today())
+        marks = ArchiveMarks(self.store.ledger.db, kind)
+        with self.store.transaction(_ARCHIVE_LABELS[kind]):
+            before = marks.get(ident) if marks.exists(ident) else None
+            mark = ArchiveMark(kind, ident, self.today())
+            marks.put(mark)
+            self.store.events.record(archive_entity(kind), ident, "archived", before, after=mark)
         return Result(record, _changes(kind, ident))
 
     def unarchive(self, kind: str, ident: int) -> Result[Any]:
+        """Show an archived record again (undoable)."""
         record = self._repo(kind).get(ident)
-        with self.store.transaction(N_("Bring back from the archive")):
-            self.archive.remove(kind, ident)
+        marks = ArchiveMarks(self.store.ledger.db, kind)
+        with self.store.transaction(_UNARCHIVE_LABELS[kind]):
+            if marks.exists(ident):
+                before = marks.get(ident)
+                marks.delete(ident)
+                self.store.events.record(archive_entity(kind), ident, "unarchived", before)
         return Result(record, _changes(kind, ident))
 
     def archived(self, kind: str) -> set[int]:

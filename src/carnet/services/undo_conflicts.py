@@ -29,6 +29,11 @@ _RECORDS = {
     "bank_transaction": N_("bank transaction"),
     "statement_import": N_("statement import"),
     "settlement": N_("bank match"),
+    # Archiving or bringing back a record (domain.archive): named as the record.
+    "archived_person": N_("person"),
+    "archived_practitioner": N_("practitioner"),
+    "archived_contract": N_("contract"),
+    "archived_bank_account": N_("bank account"),
 }
 _REFUSALS = {
     "undo": N_(
