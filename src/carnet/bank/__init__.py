@@ -4,6 +4,7 @@ Pure: imports ``carnet.domain`` and parsing libraries only (no database, no Qt).
 integer cents, dates are ``datetime.date``. The services call:
 
 - ``parse_statement(data, filename, mappings=())`` → ``Statement`` (or ``BankFileError``);
+- ``read_statement(stream, filename, mappings=())`` → (format, lines as they are read);
 - ``fingerprint_lines(account_key, statement.lines)`` → one id per line, for idempotence;
 - ``classify(line, directory)`` → ``Classification`` with ``PayerDirectory.from_file``;
 - ``reconcile(credits, open_payments, MatchSettings(...))`` → proposals to confirm.
@@ -11,8 +12,15 @@ integer cents, dates are ``datetime.date``. The services call:
 
 from carnet.bank.decoding import Decoded, decode
 from carnet.bank.errors import BankFileError
-from carnet.bank.fingerprints import fingerprint_lines
-from carnet.bank.importers import CsvMapping, DebitSign, Importer, detect, parse_statement
+from carnet.bank.fingerprints import DatesOutOfOrder, Fingerprinter, fingerprint_lines
+from carnet.bank.importers import (
+    CsvMapping,
+    DebitSign,
+    Importer,
+    detect,
+    parse_statement,
+    read_statement,
+)
 from carnet.bank.matching import (
     Allocation,
     HealthCredit,
@@ -33,9 +41,11 @@ __all__ = [
     "BankFileError",
     "Classification",
     "CsvMapping",
+    "DatesOutOfOrder",
     "DebitSign",
     "Decoded",
     "ExtraPayer",
+    "Fingerprinter",
     "HealthCredit",
     "Importer",
     "MatchSettings",
@@ -52,5 +62,6 @@ __all__ = [
     "fingerprint_lines",
     "parse_statement",
     "propose",
+    "read_statement",
     "reconcile",
 ]

@@ -9,12 +9,20 @@ WHATWG encoding standard does, since cp1252 is a superset for every printable ch
 The BOM is checked before the declaration, against the letter of the brief, because
 three bytes EF BB BF never start a genuine cp1252 statement, while files re-saved by a
 spreadsheet keep their old declared encoding.
+
+A large file is not decoded whole: :func:`choose_codec` runs the same chain over the
+bytes in chunks (each chunk is decoded and dropped), then :func:`text_stream` reads the
+file again through an incremental decoder, so memory stays flat whatever the size.
 """
 
 from __future__ import annotations
 
 import codecs
+import io
 from dataclasses import dataclass
+from typing import BinaryIO
+
+CHUNK = 1 << 20  # bytes read at a time when a file is checked or streamed
 
 _BOM = codecs.BOM_UTF8
 _ALIASES = {
@@ -97,3 +105,56 @@ def sniff(data: bytes, limit: int = 16384, fallback: str = "cp1252") -> str:
     except UnicodeDecodeError:
         eight_bit = fallback if fallback in FALLBACKS else "cp1252"
         return head.decode(eight_bit, errors="replace")
+
+
+@dataclass(frozen=True, slots=True)
+class Codec:
+    """The codec :func:`decode` would choose for a whole file, found without holding it."""
+
+    encoding: str  # "utf-8-sig" when the file starts with a BOM
+    lossy: bool = False
+
+
+def _decodes(stream: BinaryIO, codec: str, skip: int = 0) -> bool:
+    """Whether the whole stream decodes as ``codec``; reads it chunk by chunk."""
+    stream.seek(skip)
+    decoder = codecs.getincrementaldecoder(codec)()
+    try:
+        while chunk := stream.read(CHUNK):
+            decoder.decode(chunk)
+        decoder.decode(b"", final=True)
+    except UnicodeDecodeError:
+        return False
+    return True
+
+
+def choose_codec(stream: BinaryIO, declared: str | None = None, fallback: str = "cp1252") -> Codec:
+    """What :func:`decode` would answer for the stream's bytes, in the same order.
+
+    The stream must be seekable (a regular file, or bytes in memory); it is left at
+    its start.
+    """
+    try:
+        stream.seek(0)
+        head = stream.read(len(_BOM))
+        if head == _BOM and _decodes(stream, "utf-8", len(_BOM)):
+            return Codec("utf-8-sig")
+        codec = canonical_encoding(declared)
+        if codec and codec != "ascii" and _decodes(stream, codec):
+            return Codec(codec)
+        if _decodes(stream, "utf-8"):
+            return Codec("utf-8")
+        eight_bit = fallback if fallback in FALLBACKS else "cp1252"
+        return Codec(eight_bit, lossy=not _decodes(stream, eight_bit))
+    finally:
+        stream.seek(0)
+
+
+def text_stream(stream: BinaryIO, codec: Codec) -> io.TextIOWrapper:
+    """The stream's text, decoded as it is read; line ends are left as they are.
+
+    The caller keeps the binary stream: the wrapper must not close it (``detach``).
+    """
+    stream.seek(0)
+    errors = "replace" if codec.lossy else "strict"
+    return io.TextIOWrapper(stream, encoding=codec.encoding, errors=errors, newline="")

@@ -16,12 +16,20 @@ The label is normalised (upper case, no accents, single spaces) because banks re
 multi-line labels (Crédit Agricole) differently from one export to the next. A bank
 reference is also counted by occurrence, which only matters for the rare bank that
 repeats one ``FITID`` inside a file.
+
+A file is fingerprinted as it is read (:class:`Fingerprinter`). In a statement sorted by
+date (every bank writes them so, oldest or newest first) the ranks of a day are complete
+once the next day starts, so only the current day's counts are kept: memory does not
+grow with the file. A file that comes back to a day it had left raises
+:class:`DatesOutOfOrder`, and the caller reads it again with ``ordered=False``, which
+keeps every count: same fingerprints, more memory.
 """
 
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Sequence
+from collections.abc import Iterable
+from datetime import date
 
 from carnet.bank.model import StatementLine
 from carnet.bank.parsing import fold
@@ -29,26 +37,56 @@ from carnet.bank.parsing import fold
 VERSION = "v1"
 
 
+class DatesOutOfOrder(Exception):
+    """A line of a day the file had already left: the ranks need every day's counts."""
+
+
 def _digest(*parts: object) -> str:
     text = "\x1f".join(str(part) for part in parts)
     return hashlib.sha256(text.encode("utf-8")).hexdigest()[:32]
 
 
-def fingerprint_lines(account_key: str, lines: Sequence[StatementLine]) -> list[str]:
-    """One fingerprint per line, in order; equal fingerprints mean the same bank operation.
+class Fingerprinter:
+    """``fingerprinter(line)`` → the line's fingerprint, lines given in file order.
 
     ``account_key`` identifies the account the lines belong to (the service's bank account
     id); a line's own ``account_id`` (multi-account files) is added to it.
     """
-    seen: dict[tuple[object, ...], int] = {}
-    out: list[str] = []
-    for line in lines:
-        account = f"{account_key}/{line.account_id or ''}"
+
+    def __init__(self, account_key: str, *, ordered: bool = False) -> None:
+        self.account_key = account_key
+        self.ordered = ordered
+        self.day: date | None = None
+        self.day_text = ""
+        self.left: set[date] = set()  # days behind us (ordered mode)
+        self.rows: dict[tuple[str, str, int, str], int] = {}  # ranks of (account, day, ...)
+        self.refs: dict[tuple[str, str], int] = {}  # ranks of bank references, whole file
+
+    def __call__(self, line: StatementLine) -> str:
+        account = f"{self.account_key}/{line.account_id or ''}"
         if line.bank_ref:
-            key: tuple[object, ...] = (account, "ref", line.bank_ref)
-        else:
-            key = (account, "row", line.date.isoformat(), int(line.amount_cents), fold(line.label))
-        rank = seen.get(key, 0)
-        seen[key] = rank + 1
-        out.append(_digest(VERSION, *key, rank))
-    return out
+            ref = (account, line.bank_ref)
+            rank = self.refs.get(ref, 0)
+            self.refs[ref] = rank + 1
+            return _digest(VERSION, account, "ref", line.bank_ref, rank)
+        if line.date != self.day:
+            self._new_day(line.date)
+        key = (account, self.day_text, int(line.amount_cents), fold(line.label))
+        rank = self.rows.get(key, 0)
+        self.rows[key] = rank + 1
+        return _digest(VERSION, account, "row", *key[1:], rank)
+
+    def _new_day(self, day: date) -> None:
+        if self.ordered:
+            if day in self.left:
+                raise DatesOutOfOrder(day)
+            if self.day is not None:
+                self.left.add(self.day)
+            self.rows.clear()  # a sorted file never comes back to the day it leaves
+        self.day, self.day_text = day, day.isoformat()
+
+
+def fingerprint_lines(account_key: str, lines: Iterable[StatementLine]) -> list[str]:
+    """One fingerprint per line, in order; equal fingerprints mean the same bank operation."""
+    fingerprinter = Fingerprinter(account_key)
+    return [fingerprinter(line) for line in lines]

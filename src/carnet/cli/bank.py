@@ -18,7 +18,7 @@ from carnet.cli.common import (
     user_errors,
 )
 from carnet.domain.banking import PayerType
-from carnet.services.bank_import import ImportReport
+from carnet.services.bank_import import KEEP, ImportReport
 from carnet.services.input_files import MAX_STATEMENT_BYTES
 
 
@@ -38,20 +38,28 @@ def import_statement(
     its content alone).
     """
     name = "standard input" if is_dash(file) else file.name
+    keep = None if as_json else KEEP  # the JSON lists every line; the text the first ones
     with open_services(ctx) as services:
-        data = read_input(file, MAX_STATEMENT_BYTES)
-        report = services.bank.import_file(data, name, account, dry_run).value
+        if is_dash(file):
+            data = read_input(file, MAX_STATEMENT_BYTES)
+            report = services.bank.import_file(data, name, account, dry_run, keep=keep).value
+        else:  # read as it goes: a big statement is never held whole
+            report = services.bank.import_path(file, account, dry_run, keep=keep).value
     if as_json:
         emit_json(report_json(report))
         return
     verb = "would add" if dry_run else "added"
     click.echo(f"{name}: {report.format}, {verb} {report.added}, {report.duplicates} already known")
+    shown = 0
     for item in report.lines:
         if item.classification.health and not item.duplicate:
+            shown += 1
             line = item.line
             click.echo(
                 f"  {line.date} {money(line.amount_cents):>9}  {item.classification.counterparty}"
             )
+    if report.health > shown:
+        click.echo(f"  … and {report.health - shown} more health reimbursements")
 
 
 def report_json(report: ImportReport) -> dict[str, Any]:

@@ -9,84 +9,67 @@ occurrence-aware fingerprint (see :func:`carnet.bank.fingerprint_lines`).
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Callable
-from dataclasses import dataclass
+import io
+from collections.abc import Callable, Generator, Iterator
+from dataclasses import replace
+from pathlib import Path
+from typing import BinaryIO, NamedTuple
 
 from carnet.bank import (
     BankFileError,
     Classification,
     CsvMapping,
+    DatesOutOfOrder,
     ExtraPayer,
+    Fingerprinter,
     PayerDirectory,
     Statement,
     StatementLine,
     classify,
-    fingerprint_lines,
-    parse_statement,
+    read_statement,
 )
 from carnet.domain.banking import (
     BankAccount,
     BankAccountInput,
-    BankTransaction,
     PayerType,
     StatementImport,
 )
 from carnet.domain.changes import Changes
 from carnet.domain.errors import CarnetError, ValidationError
-from carnet.domain.ids import BankAccountId, ImportId, TransactionId
+from carnet.domain.ids import BankAccountId, ImportId
 from carnet.i18n import N_, resources_dir
 from carnet.services.base import Result, Service
+from carnet.services.import_pipeline import (
+    KEEP,
+    ImportCancelled,
+    ImportedLine,
+    ImportReport,
+    Progress,
+    Steps,
+    run,
+)
+from carnet.services.input_files import MAX_STATEMENT_BYTES, open_limited
+
+__all__ = [
+    "KEEP",
+    "BankImportService",
+    "ImportCancelled",
+    "ImportReport",
+    "ImportedLine",
+    "Progress",
+    "StatementFileError",
+]
 
 PROFILE_PREFIX = "csv-profile:"
-SLICE = 5_000  # lines written at once (and between two progress reports)
-TICK = 5_000  # lines classified between two progress reports
-
-# Told (lines done, lines in all) as an import goes; answers False to cancel it.
-Progress = Callable[[int, int], bool]
 ALIAS_PREFIX = "payer-alias:"
-
-
-class ImportCancelled(CarnetError):
-    """The person cancelled the import; nothing was written."""
-
-
-class _Ticker:
-    """Reports progress and turns a "stop" answer into :class:`ImportCancelled`."""
-
-    def __init__(self, progress: Progress | None, total: int) -> None:
-        self.progress, self.total = progress, max(total, 1)
-
-    def __call__(self, done: int) -> None:
-        if self.progress is not None and not self.progress(min(done, self.total), self.total):
-            raise ImportCancelled(N_("import cancelled; nothing was added"))
+# Fingerprints are unique per account in the database; the key only has to be stable,
+# so it must not depend on whether the account existed before.
+ACCOUNT_KEY = "carnet"
+_CHUNK = 1 << 20
 
 
 class StatementFileError(CarnetError):
     """A bank file that cannot be read; the message names the file, line and problem."""
-
-
-@dataclass(frozen=True, slots=True)
-class ImportedLine:
-    line: StatementLine
-    classification: Classification
-    fingerprint: str
-    duplicate: bool
-
-
-@dataclass(frozen=True, slots=True)
-class ImportReport:
-    format: str
-    account: BankAccount | None
-    lines: tuple[ImportedLine, ...]
-    dry_run: bool
-
-    @property
-    def added(self) -> int:
-        return sum(1 for line in self.lines if not line.duplicate)
-
-    @property
-    def duplicates(self) -> int:
-        return sum(1 for line in self.lines if line.duplicate)
 
 
 class BankImportService(Service):
@@ -130,6 +113,26 @@ class BankImportService(Service):
             changed.append(row.id)
         return changed
 
+    def import_path(
+        self,
+        path: Path,
+        account_name: str | None = None,
+        dry_run: bool = False,
+        *,
+        progress: Progress | None = None,
+        keep: int | None = KEEP,
+    ) -> Result[ImportReport]:
+        """Import the file at ``path``, read as it goes: memory does not grow with it.
+
+        ``progress(done, total)`` is told the bytes read between slices; answering False
+        cancels (:class:`ImportCancelled`) and nothing is written. The report keeps the
+        first ``keep`` lines (None: all of them).
+        """
+        with open_limited(path, MAX_STATEMENT_BYTES) as stream:
+            return self.import_stream(
+                stream, path.name, account_name, dry_run, progress=progress, keep=keep
+            )
+
     def import_file(
         self,
         data: bytes,
@@ -138,14 +141,47 @@ class BankImportService(Service):
         dry_run: bool = False,
         *,
         progress: Progress | None = None,
+        keep: int | None = KEEP,
     ) -> Result[ImportReport]:
+        """:meth:`import_path` for bytes already read (standard input, a test)."""
+        stream = io.BytesIO(data)
+        return self.import_stream(
+            stream, filename, account_name, dry_run, progress=progress, keep=keep
+        )
+
+    def import_stream(
+        self,
+        stream: BinaryIO,
+        filename: str,
+        account_name: str | None = None,
+        dry_run: bool = False,
+        *,
+        progress: Progress | None = None,
+        keep: int | None = KEEP,
+    ) -> Result[ImportReport]:
+        """:meth:`import_path` for a seekable binary stream."""
+        asked = _Asked(account_name, dry_run, progress, keep)
         try:
-            statement = parse_statement(data, filename, self.csv_profiles())
+            return self._import_stream(stream, filename, asked, ordered=True)
+        except DatesOutOfOrder:
+            # The file is not sorted by date: read it again keeping every day's ranks.
+            return self._import_stream(stream, filename, asked, ordered=False)
+
+    def _import_stream(
+        self, stream: BinaryIO, filename: str, asked: _Asked, *, ordered: bool
+    ) -> Result[ImportReport]:
+        size = stream.seek(0, io.SEEK_END)
+        sha = "" if asked.dry_run else _sha256(stream)
+        try:
+            format_, lines = read_statement(stream, filename, self.csv_profiles())
         except BankFileError as exc:
             raise StatementFileError(exc.text) from None
-        return self.import_statement(
-            statement, data, filename, account_name, dry_run=dry_run, progress=progress
-        )
+        read = _file_errors(lines)
+        try:
+            job = _Job(format_, filename, sha, lambda _done: (stream.tell(), size), ordered)
+            return self._run(job, read, asked)
+        finally:
+            read.close()
 
     def import_statement(
         self,
@@ -159,67 +195,82 @@ class BankImportService(Service):
     ) -> Result[ImportReport]:
         """Import a statement already parsed from ``data`` (the window parses off its thread).
 
-        ``progress(done, total)`` is told how far the work is every few thousand lines;
-        answering False cancels: :class:`ImportCancelled`, and nothing is written.
+        Progress is counted in lines; the report keeps every line, which are in memory
+        already.
         """
-        account = self._account(account_name)
-        tick = _Ticker(progress, len(statement.lines) * (1 if dry_run else 2))
-        # Fingerprints are unique per account in the database; the key only has to be
-        # stable, so it must not depend on whether the account existed before.
-        key = "carnet"
-        known = self.store.bank.fingerprints(account.id) if account else set()
-        verdict = _classifier(self.directory())
-        found: list[ImportedLine] = []
-        prints = fingerprint_lines(key, statement.lines)
-        for n, (line, print_) in enumerate(zip(statement.lines, prints, strict=True)):
-            if n % TICK == 0:
-                tick(n)
-            found.append(ImportedLine(line, verdict(line), print_, print_ in known))
-        lines = tuple(found)
-        report = ImportReport(statement.format, account, lines, dry_run)
-        if dry_run:
-            tick(len(lines))
-            return Result(report, Changes())
+        total = len(statement.lines)
+        sha = hashlib.sha256(data).hexdigest()
+        job = _Job(statement.format, filename, sha, lambda done: (done, total), ordered=False)
+        asked = _Asked(account_name, dry_run, progress, None)
+        return self._run(job, iter(statement.lines), asked)
+
+    def _run(
+        self, job: _Job, lines: Iterator[StatementLine], asked: _Asked
+    ) -> Result[ImportReport]:
+        account = self._account(asked.account_name)
+        steps = Steps(
+            Fingerprinter(ACCOUNT_KEY, ordered=job.ordered),
+            _classifier(self.directory()),
+            self._known(account.id if account else None),
+            None,
+            job.where,
+        )
+        if asked.dry_run:
+            tally = run(lines, steps, asked.progress, asked.keep)
+            return Result(tally.report(job.format, account, True), Changes())
         with self.store.transaction(N_("Import a bank statement")):
             if account is None:  # the first import creates the account it fills
                 account = self.store.bank_accounts.insert(BankAccountInput(name="Main account"))
                 self.store.events.record("bank_account", account.id, "created", after=account)
-                report = ImportReport(statement.format, account, lines, dry_run)
-            self._store(report, account.id, filename, data, tick)
+            record = self.store.bank.add_import(
+                StatementImport(ImportId(0), account.id, job.filename, job.sha, job.format)
+            )
+            steps.known = self._known(account.id)
+            steps.write = self._writer(account.id, record.id)
+            tally = run(lines, steps, asked.progress, asked.keep)
+            done = replace(
+                record,
+                first_date=tally.first,
+                last_date=tally.last,
+                added=tally.added,
+                duplicates=tally.duplicates,
+            )
+            self.store.bank.imports_rows.put(done)
+            # One event for the whole import: undo takes back its lines by their import id.
+            self.store.events.record("statement_import", record.id, "created", after=done)
+        report = tally.report(job.format, account, False)
         return Result(report, Changes(bank=frozenset({account.id})))
 
-    def _store(
-        self,
-        report: ImportReport,
-        account_id: BankAccountId,
-        filename: str,
-        data: bytes,
-        tick: _Ticker,
-    ) -> None:
-        dates = [line.line.date for line in report.lines]
-        record = self.store.bank.add_import(
-            StatementImport(
-                id=ImportId(0),
-                account_id=account_id,
-                file_name=filename,
-                file_sha256=hashlib.sha256(data).hexdigest(),
-                format=report.format,
-                first_date=min(dates, default=None),
-                last_date=max(dates, default=None),
-                added=report.added,
-                duplicates=report.duplicates,
+    def _known(self, account_id: BankAccountId | None) -> Callable[[list[str]], set[str]]:
+        if account_id is None:
+            return lambda _prints: set()
+        return lambda prints: self.store.bank.lines.known(account_id, prints)
+
+    def _writer(
+        self, account_id: BankAccountId, import_id: ImportId
+    ) -> Callable[[list[ImportedLine]], None]:
+        def write(items: list[ImportedLine]) -> None:
+            self.store.bank.lines.add(
+                [
+                    (
+                        account_id,
+                        import_id,
+                        item.line.date.isoformat(),
+                        int(item.line.amount_cents),
+                        item.line.label,
+                        item.classification.counterparty,
+                        item.line.bank_ref or "",
+                        item.fingerprint,
+                        None
+                        if item.classification.payer_type is None
+                        else item.classification.payer_type.value,
+                        int(item.classification.health),
+                    )
+                    for item in items
+                ]
             )
-        )
-        self.store.events.record("statement_import", record.id, "created", after=record)
-        new = [item for item in report.lines if not item.duplicate]
-        # In slices: a 300 000-line statement's rows and events never sit in memory at once.
-        for start in range(0, len(new), SLICE):
-            tick(len(report.lines) + start)
-            added = self.store.bank.add_transactions(
-                [_transaction(item, account_id, record.id) for item in new[start : start + SLICE]]
-            )
-            # One event per line, so that undo can take the whole import back.
-            self.store.events.record_rows("bank_transaction", "created", added)
+
+        return write
 
     def _account(self, name: str | None) -> BankAccount | None:
         """The account to fill: named, the only one, or None when there is none yet."""
@@ -260,22 +311,37 @@ class BankImportService(Service):
         return self.store.bank.imports()
 
 
-def _transaction(
-    item: ImportedLine, account_id: BankAccountId, import_id: ImportId
-) -> BankTransaction:
-    return BankTransaction(
-        id=TransactionId(0),
-        account_id=account_id,
-        date=item.line.date,
-        amount_cents=item.line.amount_cents,
-        label=item.line.label,
-        counterparty=item.classification.counterparty,
-        bank_ref=item.line.bank_ref or "",
-        fingerprint=item.fingerprint,
-        payer_type=item.classification.payer_type,
-        health=item.classification.health,
-        import_id=import_id,
-    )
+class _Asked(NamedTuple):
+    account_name: str | None
+    dry_run: bool
+    progress: Progress | None
+    keep: int | None
+
+
+class _Job(NamedTuple):
+    format: str
+    filename: str
+    sha: str
+    where: Callable[[int], tuple[int, int]]
+    ordered: bool
+
+
+def _sha256(stream: BinaryIO) -> str:
+    """The file's SHA-256, read a chunk at a time; the stream is left at its start."""
+    digest = hashlib.sha256()
+    stream.seek(0)
+    while chunk := stream.read(_CHUNK):
+        digest.update(chunk)
+    stream.seek(0)
+    return digest.hexdigest()
+
+
+def _file_errors(lines: Iterator[StatementLine]) -> Generator[StatementLine, None, None]:
+    """The lines, with a fault of the file raised as the service's error."""
+    try:
+        yield from lines
+    except BankFileError as exc:
+        raise StatementFileError(exc.text) from None
 
 
 def _classifier(directory: PayerDirectory) -> Callable[[StatementLine], Classification]:

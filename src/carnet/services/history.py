@@ -29,7 +29,7 @@ from carnet.domain.claims import Feuille
 from carnet.domain.contracts import Contract
 from carnet.domain.errors import ValidationError
 from carnet.domain.events import Event
-from carnet.domain.ids import PersonId
+from carnet.domain.ids import ImportId, PersonId
 from carnet.domain.mailings import Mailing
 from carnet.domain.messages import Message
 from carnet.domain.people import Person
@@ -166,11 +166,17 @@ class HistoryService(Service):
             )
         cls, repo = entity.cls, entity.repo(self.store)
         current = repo.get(event.entity_id) if repo.exists(event.entity_id) else None
+        # An import's history is one event: its lines go aside and come back with it.
+        lines = self.store.bank.lines if event.entity == "statement_import" else None
         if target is None:
             if current is not None:
+                if lines is not None:
+                    lines.park(ImportId(event.entity_id))
                 repo.delete(event.entity_id)
         else:
             repo.put(from_row(cls, json.loads(target)))
+            if lines is not None:
+                lines.unpark(ImportId(event.entity_id))
         after = repo.get(event.entity_id) if target is not None else None
         self.store.events.record(
             event.entity,

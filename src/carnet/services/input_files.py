@@ -7,8 +7,12 @@ refused with a sentence before anything is read or written.
 
 from __future__ import annotations
 
+import io
 import stat
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
+from typing import BinaryIO
 
 from carnet.domain.errors import CarnetError
 from carnet.domain.messages import N_
@@ -37,12 +41,71 @@ def read_limited(path: Path, limit: int) -> bytes:
         with path.open("rb") as stream:
             data = stream.read(limit + 1)  # the file may have grown since stat()
     except OSError as exc:
-        raise InputFileError(
-            N_("cannot read {path} ({reason})"), path=str(path), reason=exc.strerror or str(exc)
-        ) from None
+        raise _unreadable(path, exc) from None
     if len(data) > limit:
         raise _too_large(path, limit)
     return data
+
+
+@contextmanager
+def open_limited(path: Path, limit: int) -> Iterator[BinaryIO]:
+    """The regular file ``path`` opened for reading in a stream, or :class:`InputFileError`.
+
+    For imports that read as they go: the same refusals as :func:`read_limited`, and a
+    file that grows past ``limit`` while it is read is refused when the limit is passed.
+    """
+    try:
+        info = path.stat()
+        if not stat.S_ISREG(info.st_mode):
+            raise InputFileError(
+                N_("{path} is not a regular file (a folder, a pipe or a device)"), path=str(path)
+            )
+        if info.st_size > limit:
+            raise _too_large(path, limit)
+        raw = io.FileIO(path, "r")
+    except OSError as exc:
+        raise _unreadable(path, exc) from None
+    with io.BufferedReader(_Capped(raw, limit, path)) as stream:
+        yield stream
+
+
+class _Capped(io.RawIOBase):
+    """A file that refuses to be read past ``limit`` bytes."""
+
+    def __init__(self, raw: io.FileIO, limit: int, path: Path) -> None:
+        super().__init__()
+        self.raw, self.limit, self.path = raw, limit, path
+
+    def readable(self) -> bool:
+        return True
+
+    def seekable(self) -> bool:
+        return True
+
+    def seek(self, offset: int, whence: int = io.SEEK_SET) -> int:
+        return self.raw.seek(offset, whence)
+
+    def tell(self) -> int:
+        return self.raw.tell()
+
+    def readinto(self, buffer: bytearray | memoryview) -> int:  # type: ignore[override]
+        try:
+            count = self.raw.readinto(buffer)
+        except OSError as exc:
+            raise _unreadable(self.path, exc) from None
+        if self.raw.tell() > self.limit:
+            raise _too_large(self.path, self.limit)
+        return count or 0
+
+    def close(self) -> None:
+        self.raw.close()
+        super().close()
+
+
+def _unreadable(path: Path, exc: OSError) -> InputFileError:
+    return InputFileError(
+        N_("cannot read {path} ({reason})"), path=str(path), reason=exc.strerror or str(exc)
+    )
 
 
 def _too_large(path: Path, limit: int) -> InputFileError:

@@ -51,16 +51,20 @@ def refuse_if_changed_since(store: Store, op: int, mine: set[int], kind: str) ->
     """Raise if a record of operation ``op`` was changed later by an operation not in ``mine``.
 
     A match (settlement) is recorded against the bank transaction it settles: it
-    counts as a change of that transaction.
+    counts as a change of that transaction, and of the import that brought it (an
+    import's history is one event, not one per line).
     """
     found = store.ledger.conn.execute(
         """
         SELECT later.entity, later.entity_id, later.op
         FROM event AS done
         JOIN event AS later
-          ON later.entity_id = done.entity_id
-         AND (later.entity = done.entity
-              OR (done.entity = 'bank_transaction' AND later.entity = 'settlement'))
+          ON (later.entity_id = done.entity_id
+              AND (later.entity = done.entity
+                   OR (done.entity = 'bank_transaction' AND later.entity = 'settlement')))
+          OR (done.entity = 'statement_import' AND later.entity = 'settlement'
+              AND later.entity_id IN (
+                  SELECT id FROM bank_transaction WHERE import_id = done.entity_id))
         WHERE done.op = ? AND later.op > ?
         ORDER BY later.op
         """,

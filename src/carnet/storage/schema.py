@@ -341,6 +341,27 @@ PERSON_SEX_SCHEMA: tuple[str, ...] = (
 )
 
 
+# 0013: an import's lines while the import is undone (storage/repos/bank_lines.py): the
+# history holds one event per import, not one per line, so redo takes them from here.
+UNDONE_LINES_SCHEMA: tuple[str, ...] = (
+    """CREATE TABLE bank_line_undone (
+    id INTEGER PRIMARY KEY,
+    account_id INTEGER NOT NULL,
+    import_id INTEGER NOT NULL,
+    date TEXT NOT NULL,
+    amount_cents INTEGER NOT NULL,
+    label TEXT NOT NULL,
+    counterparty TEXT NOT NULL,
+    bank_ref TEXT NOT NULL,
+    fingerprint TEXT NOT NULL,
+    payer_type TEXT,
+    health INTEGER NOT NULL,
+    created_at TEXT NOT NULL,
+    updated_at TEXT NOT NULL)""",
+    "CREATE INDEX bank_line_undone_import ON bank_line_undone(import_id)",
+)
+
+
 # Every migration of this build, in order: append a new one, never edit a released one.
 # ``storage.migrations`` registers each with sqlite-utils; ``MIGRATION_NAMES`` is read
 # from here, so opening an up-to-date database needs neither.
@@ -358,4 +379,5 @@ MIGRATIONS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("0010_held_row_status", HELD_STATUS_SCHEMA),
     ("0011_archived", ARCHIVE_SCHEMA),
     ("0012_person_sex", PERSON_SEX_SCHEMA),
+    ("0013_undone_bank_lines", UNDONE_LINES_SCHEMA),
 )

@@ -7,8 +7,9 @@ rename files. User-saved CSV mappings come first, so they win a tie with a built
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from pathlib import PurePath
+from typing import BinaryIO
 
 from carnet.bank.errors import BankFileError
 from carnet.bank.importers.base import Importer
@@ -19,7 +20,7 @@ from carnet.bank.importers.csv_profiles import PROFILES
 from carnet.bank.importers.csv_reader import CsvImporter
 from carnet.bank.importers.ofx import OfxImporter
 from carnet.bank.importers.qif import QifImporter
-from carnet.bank.model import Statement
+from carnet.bank.model import Statement, StatementLine
 from carnet.domain.messages import N_
 
 __all__ = [
@@ -30,7 +31,11 @@ __all__ = [
     "builtin_importers",
     "detect",
     "parse_statement",
+    "read_statement",
 ]
+
+# What ``detect`` reads of a streamed file: every ``identify`` looks at less than this.
+HEAD = 1 << 16
 
 _EXTENSIONS = {
     "ofx": (".ofx", ".qfx"),
@@ -87,3 +92,17 @@ def detect(data: bytes, filename: str, mappings: Sequence[CsvMapping] = ()) -> I
 def parse_statement(data: bytes, filename: str, mappings: Sequence[CsvMapping] = ()) -> Statement:
     """``detect`` then ``parse``: the one call the import service needs."""
     return detect(data, filename, mappings).parse(data, filename)
+
+
+def read_statement(
+    stream: BinaryIO, filename: str, mappings: Sequence[CsvMapping] = ()
+) -> tuple[str, Iterator[StatementLine]]:
+    """The format of a seekable file (from its head) and its lines, read as they are asked.
+
+    Errors in the file come as ``BankFileError`` while the lines are read.
+    """
+    stream.seek(0)
+    head = stream.read(HEAD)
+    stream.seek(0)
+    importer = detect(head, filename, mappings)
+    return importer.name, importer.read(stream, filename)

@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from typing import Protocol, TypeVar
+from collections.abc import Callable, Iterator
+from typing import BinaryIO, Protocol, TypeVar
 
 from carnet.bank.errors import BankFileError
-from carnet.bank.model import Statement
+from carnet.bank.model import Statement, StatementLine
 from carnet.bank.parsing import FieldError
+from carnet.domain.errors import CarnetError
 from carnet.domain.messages import N_
 
 T = TypeVar("T")
@@ -35,6 +36,23 @@ class Importer(Protocol):
         """Read the whole file; raise only ``BankFileError``."""
         ...
 
+    def read(self, stream: BinaryIO, filename: str) -> Iterator[StatementLine]:
+        """The lines of a seekable file as they are read; raise only ``BankFileError``.
+
+        The same lines as ``parse(...).lines``. Formats read line by line (CSV, QIF,
+        camt.053) never hold the whole file; the others read it whole and are bounded
+        by the size limit of the caller.
+        """
+        ...
+
+
+def whole_file(
+    parse: Callable[[bytes, str], Statement], stream: BinaryIO, filename: str
+) -> Iterator[StatementLine]:
+    """``read`` for a format whose parser needs the whole document (OFX, CFONB)."""
+    stream.seek(0)
+    yield from parse(stream.read(), filename).lines
+
 
 def guarded(filename: str, parse: Callable[[], T]) -> T:
     """Run a parser and turn any escape into ``BankFileError``.
@@ -45,15 +63,27 @@ def guarded(filename: str, parse: Callable[[], T]) -> T:
     """
     try:
         return parse()
-    except BankFileError:
-        raise
-    except FieldError as error:
-        raise BankFileError(filename, 0, error.text) from None
-    except RecursionError:
-        raise BankFileError(
-            filename, 0, N_("the file is nested too deeply to be a statement")
-        ) from None
+    except CarnetError:
+        raise  # the caller's own refusal (a file that grew past its limit while read)
     except Exception as error:
-        raise BankFileError(
-            filename, 0, N_("unreadable file ({kind})"), kind=type(error).__name__
-        ) from None
+        raise _file_error(filename, error) from None
+
+
+def guarded_lines(filename: str, read: Callable[[], Iterator[T]]) -> Iterator[T]:
+    """``guarded`` for a parser that yields: the same net around every step."""
+    try:
+        yield from read()
+    except CarnetError:
+        raise  # the caller's own refusal (a file that grew past its limit while read)
+    except Exception as error:
+        raise _file_error(filename, error) from None
+
+
+def _file_error(filename: str, error: Exception) -> BankFileError:
+    if isinstance(error, BankFileError):
+        return error
+    if isinstance(error, FieldError):
+        return BankFileError(filename, 0, error.text)
+    if isinstance(error, RecursionError):
+        return BankFileError(filename, 0, N_("the file is nested too deeply to be a statement"))
+    return BankFileError(filename, 0, N_("unreadable file ({kind})"), kind=type(error).__name__)

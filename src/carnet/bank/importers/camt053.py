@@ -9,14 +9,16 @@ A batch entry (several ``TxDtls``) stays one line: that is what moved on the acc
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
+from typing import BinaryIO
 from xml.etree.ElementTree import Element, ParseError
 
 from defusedxml import DefusedXmlException
 from defusedxml.ElementTree import fromstring
 
 from carnet.bank.errors import BankFileError
-from carnet.bank.importers.base import SURE, guarded
+from carnet.bank.importers.base import SURE, guarded, whole_file
 from carnet.bank.model import Balance, Statement, StatementLine
 from carnet.bank.parsing import FieldError, parse_date, parse_plain_amount
 from carnet.domain.messages import N_, Message
@@ -148,3 +150,7 @@ class Camt053Importer:
 
     def parse(self, data: bytes, filename: str) -> Statement:
         return guarded(filename, lambda: _parse(data, filename))
+
+    def read(self, stream: BinaryIO, filename: str) -> Iterator[StatementLine]:
+        """Read whole (bounded by the caller's size limit)."""
+        return whole_file(self.parse, stream, filename)

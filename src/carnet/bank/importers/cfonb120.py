@@ -10,11 +10,13 @@ is not guaranteed unique by the banks, so it is not used as ``bank_ref``.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, field
+from typing import BinaryIO
 
 from carnet.bank.decoding import decode
 from carnet.bank.errors import BankFileError
-from carnet.bank.importers.base import SURE, guarded
+from carnet.bank.importers.base import SURE, guarded, whole_file
 from carnet.bank.model import Balance, Statement, StatementLine
 from carnet.bank.parsing import FieldError, parse_date
 from carnet.domain.messages import N_
@@ -146,3 +148,7 @@ class Cfonb120Importer:
 
     def parse(self, data: bytes, filename: str) -> Statement:
         return guarded(filename, lambda: _parse(data, filename))
+
+    def read(self, stream: BinaryIO, filename: str) -> Iterator[StatementLine]:
+        """Read whole (bounded by the caller's size limit): see the module docstring."""
+        return whole_file(self.parse, stream, filename)

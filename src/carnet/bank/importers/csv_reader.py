@@ -1,30 +1,34 @@
 """The CSV engine: one ``CsvImporter`` per ``CsvMapping`` (built-in profile or user's).
 
-Rows are read with the ``csv`` module on the whole decoded text, never split on line
-breaks, because Crédit Agricole labels are quoted multi-line fields. The header is found
-by signature in the first lines; everything above it is the preamble, kept only to read
-the account and the balance. Multi-account files (``sections``) restart at each header.
+Rows are read with the ``csv`` module, never split on line breaks by us, because Crédit
+Agricole labels are quoted multi-line fields. The file is streamed: its encoding is
+chosen over the bytes first (``decoding.choose_codec``), then an incremental decoder
+feeds ``csv.reader`` and each row becomes a line as it comes, so a 300 000-line
+statement is never held whole. The header is found by signature in the first lines;
+everything above it is the preamble, kept only to read the account and the balance.
+Multi-account files (``sections``) restart at each header.
 """
 
 from __future__ import annotations
 
 import csv
 import html
+import io
 import re
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
+from typing import BinaryIO
 
-from carnet.bank.decoding import decode, sniff
+from carnet.bank.decoding import choose_codec, sniff, text_stream
 from carnet.bank.errors import BankFileError
-from carnet.bank.importers.base import HEADER, SHAPE, guarded
-from carnet.bank.importers.csv_mapping import Column, CsvMapping, DebitSign, header_key
+from carnet.bank.importers.base import HEADER, SHAPE, guarded, guarded_lines
+from carnet.bank.importers.csv_mapping import Column, CsvMapping, header_key
+from carnet.bank.importers.csv_row import RowReader
 from carnet.bank.model import Balance, Statement, StatementLine
 from carnet.bank.parsing import FieldError, parse_amount, parse_date
 from carnet.domain.messages import N_, Message
-from carnet.domain.money import Cents
 
 PREAMBLE_LIMIT = 40
-_SPACE_RUN = re.compile(r"\s+")
 
 Row = tuple[int, list[str]]  # (first physical line, cells)
 
@@ -36,15 +40,15 @@ _LINE = re.compile(r"[^\r\n]*(?:\r\n|\r|\n)|[^\r\n]+$")
 def _lines(text: str) -> Iterator[str]:
     """The lines of ``text`` as a file opened with ``newline=""`` gives them to ``csv``.
 
-    Not ``io.StringIO(text)``: it holds four bytes per character, 160 MB for a
-    300 000-line statement; these slices are made one at a time.
+    Not ``io.StringIO(text)``: it holds four bytes per character; these slices are
+    made one at a time (the sniffed head of a file is read this way).
     """
     for found in _LINE.finditer(text):
         yield found.group()
 
 
-def _rows(text: str, separator: str) -> Iterator[Row]:
-    reader = csv.reader(_lines(text), delimiter=separator, strict=False)
+def _rows(lines: Iterable[str], separator: str) -> Iterator[Row]:
+    reader = csv.reader(lines, delimiter=separator, strict=False)
     start = 1
     for cells in reader:
         yield start, cells
@@ -67,7 +71,7 @@ def _header_score(mapping: CsvMapping, cells: Sequence[str]) -> int:
 class _Section:
     """The columns of the current header and what its preamble said."""
 
-    index: dict[Column, int]
+    convert: RowReader
     account: str | None = None
     balance: Balance | None = None
 
@@ -75,9 +79,9 @@ class _Section:
 @dataclass
 class _State:
     filename: str
-    lines: list[StatementLine] = field(default_factory=list)
     sections: list[_Section] = field(default_factory=list)
     preamble: list[Row] = field(default_factory=list)
+    accounts: set[str | None] = field(default_factory=set)  # one entry per account
     skipped: int = 0
 
 
@@ -108,9 +112,8 @@ class CsvImporter:
         return False
 
     def _parses(self, cells: list[str]) -> bool:
-        index: dict[Column, int] = {i: i for i in range(len(cells))}
         try:
-            return _convert(self.mapping, index, cells, 0) is not None
+            return _positional(self.mapping, cells).line(cells, 0) is not None
         except FieldError:
             return False
 
@@ -118,27 +121,50 @@ class CsvImporter:
         return guarded(filename, lambda: self._parse(data, filename))
 
     def _parse(self, data: bytes, filename: str) -> Statement:
-        mapping = self.mapping
-        decoded = decode(data, mapping.encoding, mapping.fallback)
+        stream = io.BytesIO(data)
+        codec = choose_codec(stream, self.mapping.encoding, self.mapping.fallback)
         state = _State(filename)
-        for start, cells in _rows(decoded.text, mapping.separator):
+        text = text_stream(stream, codec)
+        try:
+            lines = tuple(self._read(text, state))
+        finally:
+            text.detach()
+        return _statement(self.mapping, state, lines, codec.encoding, codec.lossy)
+
+    def read(self, stream: BinaryIO, filename: str) -> Iterator[StatementLine]:
+        """The lines one at a time, the file read a chunk at a time."""
+        return guarded_lines(filename, lambda: self._stream(stream, filename))
+
+    def _stream(self, stream: BinaryIO, filename: str) -> Iterator[StatementLine]:
+        codec = choose_codec(stream, self.mapping.encoding, self.mapping.fallback)
+        text = text_stream(stream, codec)
+        try:
+            yield from self._read(text, _State(filename))
+        finally:
+            text.detach()  # the caller's stream stays open
+
+    def _read(self, text: Iterable[str], state: _State) -> Iterator[StatementLine]:
+        mapping = self.mapping
+        for start, cells in _rows(text, mapping.separator):
             if start <= mapping.skip_rows:
                 continue
             if not state.sections or (state.preamble and mapping.sections):
-                _seek_header(mapping, state, start, cells)
+                line = _seek_header(mapping, state, start, cells)
             else:
-                _data_row(mapping, state, start, cells)
+                line = _data_row(mapping, state, start, cells)
+            if line is not None:
+                state.accounts.add(line.account_id)
+                yield line
         if not state.sections or state.preamble:
             first = state.preamble[0][0] if state.preamble else 0
             raise BankFileError(
-                filename, first, N_("no {name} header or data rows found"), name=mapping.name
+                state.filename, first, N_("no {name} header or data rows found"), name=mapping.name
             )
-        return _statement(mapping, state, decoded.encoding, decoded.lossy)
 
 
 def _head_rows(text: str, separator: str) -> Iterator[Row]:
     # The sniffed head may end inside a quoted field: ignore what csv cannot finish.
-    rows = _rows(text, separator)
+    rows = _rows(_lines(text), separator)
     for _ in range(PREAMBLE_LIMIT):
         try:
             yield next(rows)
@@ -146,28 +172,34 @@ def _head_rows(text: str, separator: str) -> Iterator[Row]:
             return
 
 
-def _seek_header(mapping: CsvMapping, state: _State, start: int, cells: list[str]) -> None:
+def _positional(mapping: CsvMapping, cells: Sequence[str]) -> RowReader:
+    """A headerless reader over this row's columns (for guessing the layout)."""
+    return RowReader(mapping, {i: i for i in range(len(cells))})
+
+
+def _seek_header(
+    mapping: CsvMapping, state: _State, start: int, cells: list[str]
+) -> StatementLine | None:
     """Before a header: keep preamble rows until the header (or, headerless, data) shows."""
     if mapping.header and _header_score(mapping, cells):
         state.sections.append(_open_section(mapping, state, start, cells))
         state.preamble = []
-        return
+        return None
     if not mapping.header and not _blank(cells):
-        index: dict[Column, int] = {i: i for i in range(len(cells))}
         try:
-            line = _convert(mapping, index, cells, start)
+            line = _positional(mapping, cells).line(cells, start)
         except FieldError:
             line = None
         if line is not None:
             state.sections.append(_open_section(mapping, state, start, []))
             state.preamble = []
-            _data_row(mapping, state, start, cells)
-            return
+            return _data_row(mapping, state, start, cells)
     state.preamble.append((start, cells))
     if len(state.preamble) > PREAMBLE_LIMIT:
         raise BankFileError(
             state.filename, start, N_("no {name} header in the first lines"), name=mapping.name
         )
+    return None
 
 
 def _open_section(mapping: CsvMapping, state: _State, start: int, cells: list[str]) -> _Section:
@@ -188,7 +220,8 @@ def _open_section(mapping: CsvMapping, state: _State, start: int, cells: list[st
             )
     text = "\n".join(mapping.separator.join(row) for _, row in state.preamble)
     text = html.unescape(html.unescape(text))  # BNP double-escapes: "ch&amp;egrave;ques"
-    return _Section(index, _account(mapping, text), _balance(mapping, text))
+    account = _account(mapping, text)
+    return _Section(RowReader(mapping, index, account), account, _balance(mapping, text))
 
 
 def _account(mapping: CsvMapping, preamble: str) -> str | None:
@@ -210,100 +243,31 @@ def _balance(mapping: CsvMapping, preamble: str) -> Balance | None:
         return None  # an odd balance line never blocks the import of the operations
 
 
-def _data_row(mapping: CsvMapping, state: _State, start: int, cells: list[str]) -> None:
+def _data_row(
+    mapping: CsvMapping, state: _State, start: int, cells: list[str]
+) -> StatementLine | None:
     if _blank(cells):
-        return
-    section = state.sections[-1]
+        return None
     try:
-        line = _convert(mapping, section.index, cells, start, section.account)
+        line = state.sections[-1].convert.line(cells, start)
     except FieldError as error:
         if mapping.sections:
             state.preamble.append((start, cells))  # maybe the next account's preamble
-            return
+            return None
         raise BankFileError(state.filename, start, error.text) from None
     if line is None:
         state.skipped += 1
-    else:
-        state.lines.append(line)
+    return line
 
 
-def _cell(cells: Sequence[str], index: Mapping[Column, int], column: Column | None) -> str:
-    if column is None or column not in index or index[column] >= len(cells):
-        return ""
-    return cells[index[column]].strip()
-
-
-def _label(mapping: CsvMapping, cells: Sequence[str], index: Mapping[Column, int]) -> str:
-    parts: list[str] = []
-    for column in mapping.label:
-        part = _SPACE_RUN.sub(" ", _cell(cells, index, column)).strip()
-        # SG's Libellé is the first 18 characters of the detail: don't say it twice.
-        if part and not any(part in kept for kept in parts):
-            parts.append(part)
-    return " ".join(parts)
-
-
-def _debit(value: int, sign: DebitSign) -> int:
-    """A Débit cell as a signed amount (money out is negative)."""
-    if sign is DebitSign.POSITIVE:
-        return -value
-    if sign is DebitSign.NEGATIVE:
-        return value
-    return -abs(value)
-
-
-def _money(mapping: CsvMapping, cells: Sequence[str], index: Mapping[Column, int]) -> Cents:
-    total = 0
-    if mapping.amount is not None:
-        total = parse_amount(_cell(cells, index, mapping.amount), mapping.decimal)
-    else:
-        debit = _cell(cells, index, mapping.debit)
-        credit = _cell(cells, index, mapping.credit)
-        if not debit and not credit:
-            raise FieldError(N_("no amount in either the debit or the credit column"))
-        if credit:
-            total += parse_amount(credit, mapping.decimal)
-        if debit:
-            total += _debit(parse_amount(debit, mapping.decimal), mapping.debit_sign)
-    fee = _cell(cells, index, mapping.fee)
-    if fee:
-        total -= parse_amount(fee, mapping.decimal)
-    return Cents(total)
-
-
-def _convert(
+def _statement(
     mapping: CsvMapping,
-    index: Mapping[Column, int],
-    cells: Sequence[str],
-    start: int,
-    account: str | None = None,
-) -> StatementLine | None:
-    """A data row as a line; ``None`` for a row the profile skips (pending state)."""
-    if len(cells) < mapping.min_columns:
-        raise FieldError(
-            N_("{count} columns, expected at least {minimum}"),
-            count=len(cells),
-            minimum=mapping.min_columns,
-        )
-    status = _cell(cells, index, mapping.status).upper()
-    if mapping.status is not None and status not in mapping.accepted_status:
-        return None
-    day = parse_date(_cell(cells, index, mapping.date), mapping.date_format)
-    amount = _money(mapping, cells, index)
-    return StatementLine(
-        day,
-        amount,
-        _label(mapping, cells, index),
-        _cell(cells, index, mapping.counterparty),
-        _cell(cells, index, mapping.bank_ref) or None,
-        start,
-        _cell(cells, index, mapping.account) or account,
-    )
-
-
-def _statement(mapping: CsvMapping, state: _State, encoding: str, lossy: bool) -> Statement:
-    accounts = {line.account_id for line in state.lines}
-    single = next(iter(accounts)) if len(accounts) == 1 else None
+    state: _State,
+    lines: tuple[StatementLine, ...],
+    encoding: str,
+    lossy: bool,
+) -> Statement:
+    single = next(iter(state.accounts)) if len(state.accounts) == 1 else None
     balance = state.sections[0].balance if len(state.sections) == 1 else None
     warnings: list[Message] = []
     if state.skipped:
@@ -316,4 +280,4 @@ def _statement(mapping: CsvMapping, state: _State, encoding: str, lossy: bool) -
     if lossy:
         warnings.append(Message(N_("undefined bytes replaced while decoding")))
     name = f"csv:{mapping.name}"
-    return Statement(name, tuple(state.lines), single, balance, encoding, tuple(warnings))
+    return Statement(name, lines, single, balance, encoding, tuple(warnings))

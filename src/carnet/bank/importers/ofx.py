@@ -11,12 +11,14 @@ from __future__ import annotations
 
 import html
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import date
+from typing import BinaryIO
 
 from carnet.bank.decoding import decode
 from carnet.bank.errors import BankFileError
-from carnet.bank.importers.base import SURE, guarded
+from carnet.bank.importers.base import SURE, guarded, whole_file
 from carnet.bank.model import Balance, Statement, StatementLine
 from carnet.bank.parsing import FieldError, parse_amount, parse_plain_amount
 from carnet.domain.messages import N_, Message, Param
@@ -181,3 +183,7 @@ class OfxImporter:
 
     def parse(self, data: bytes, filename: str) -> Statement:
         return guarded(filename, lambda: _parse(data, filename))
+
+    def read(self, stream: BinaryIO, filename: str) -> Iterator[StatementLine]:
+        """Read whole (bounded by the caller's size limit): see the module docstring."""
+        return whole_file(self.parse, stream, filename)

@@ -4,17 +4,21 @@ Dates are day-first (a French file): ``dd/mm/yyyy``, ``dd/mm/yy``, Quicken's ``d
 (the apostrophe marks 20yy), also with ``-`` or ``.``. Amounts come with a point and comma
 thousands (``T-1,234.56``) or a French comma; ``parse_amount(..., "auto")`` tells them apart.
 QIF has no transaction id, account id or balance: deduplication is by content.
+The file is read line by line (``read``), never whole.
 """
 
 from __future__ import annotations
 
+import io
 import re
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from datetime import date
+from typing import BinaryIO
 
-from carnet.bank.decoding import decode
+from carnet.bank.decoding import choose_codec, text_stream
 from carnet.bank.errors import BankFileError
-from carnet.bank.importers.base import SURE, guarded
+from carnet.bank.importers.base import SURE, guarded, guarded_lines
 from carnet.bank.model import Statement, StatementLine
 from carnet.bank.parsing import FieldError, parse_amount, two_digit_year
 from carnet.domain.messages import N_
@@ -54,37 +58,68 @@ def _record(
     return StatementLine(day, amount, label, payee, None, line_no, account)
 
 
-def _parse(data: bytes, filename: str) -> Statement:
-    decoded = decode(data)
-    lines: list[StatementLine] = []
+@dataclass
+class _Account:
+    """What the statement says beside its lines, known once they are read."""
+
+    name: str | None = None  # the last !Account section's N
+    encoding: str = ""
+
+
+def _numbered(text: Iterable[str]) -> Iterator[tuple[int, str]]:
+    """Lines numbered as ``str.splitlines`` numbers them, from a stream of physical lines."""
+    number = 0
+    for physical in text:
+        for line in physical.splitlines():
+            number += 1
+            yield number, line
+
+
+def _lines(text: Iterable[str], filename: str, seen: _Account) -> Iterator[StatementLine]:
     fields: dict[str, str] = {}
-    section, account, start = "!TYPE:BANK", None, 0
-    for number, raw in enumerate(decoded.text.splitlines(), start=1):
-        text = raw.strip()
-        if not text:
+    section, start, found = "!TYPE:BANK", 0, False
+    for number, raw in _numbered(text):
+        text_ = raw.strip()
+        if not text_:
             continue
-        if text.startswith("!"):
-            if not text.upper().startswith(("!OPTION", "!CLEAR")):
-                section = text.upper().replace(" ", "")
+        if text_.startswith("!"):
+            if not text_.upper().startswith(("!OPTION", "!CLEAR")):
+                section = text_.upper().replace(" ", "")
             continue
-        if text.startswith("^"):
+        if text_.startswith("^"):
             if section == "!ACCOUNT":
-                account = fields.get("N") or account
+                seen.name = fields.get("N") or seen.name
             elif fields and section.startswith(_KNOWN_TYPES):
-                lines.append(_record(fields, start, filename, account))
+                found = True
+                yield _record(fields, start, filename, seen.name)
             fields = {}
             continue
         if not fields:
             start = number
         # M and P may repeat in some writers; the first value is the main one.
-        fields.setdefault(text[0].upper(), text[1:].strip())
+        fields.setdefault(text_[0].upper(), text_[1:].strip())
     if fields:
         raise BankFileError(
             filename, start, N_("the last record has no '^': the file is truncated")
         )
-    if not lines:
+    if not found:
         raise BankFileError(filename, 0, N_("no transactions in this QIF file"))
-    return Statement("qif", tuple(lines), account, encoding=decoded.encoding)
+
+
+def _read(stream: BinaryIO, filename: str, seen: _Account) -> Iterator[StatementLine]:
+    codec = choose_codec(stream)
+    seen.encoding = codec.encoding
+    text = text_stream(stream, codec)
+    try:
+        yield from _lines(text, filename, seen)
+    finally:
+        text.detach()  # the caller's stream stays open
+
+
+def _parse(data: bytes, filename: str) -> Statement:
+    seen = _Account()
+    lines = tuple(_read(io.BytesIO(data), filename, seen))
+    return Statement("qif", lines, seen.name, encoding=seen.encoding)
 
 
 @dataclass(frozen=True, slots=True)
@@ -102,3 +137,6 @@ class QifImporter:
 
     def parse(self, data: bytes, filename: str) -> Statement:
         return guarded(filename, lambda: _parse(data, filename))
+
+    def read(self, stream: BinaryIO, filename: str) -> Iterator[StatementLine]:
+        return guarded_lines(filename, lambda: _read(stream, filename, _Account()))

@@ -10,6 +10,7 @@ from carnet.domain.banking import BankTransaction, PayerType, StatementImport
 from carnet.domain.codes import Channel, Payer
 from carnet.domain.ids import ActId, BankAccountId, ExpectedPaymentId, PersonId, TransactionId
 from carnet.domain.money import Cents
+from carnet.storage.repos.bank_lines import ImportLines
 from carnet.storage.repos.codec import Row, from_row
 from carnet.storage.repos.receipts import STATUS_SQL
 from carnet.storage.repos.records import RecordRepo, insert_row
@@ -119,6 +120,7 @@ class BankRepo:
         self.db = db
         self.transactions_rows = RecordRepo(db, "bank_transaction", BankTransaction, "transaction")
         self.imports_rows = RecordRepo(db, "statement_import", StatementImport, "import")
+        self.lines = ImportLines(db)
 
     def fingerprints(self, account_id: BankAccountId) -> set[str]:
         rows = self.db.execute(
