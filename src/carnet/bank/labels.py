@@ -33,9 +33,14 @@ _LINKS = frozenset({"DE", "DU", "DES", "PAR", "FROM"})
 _TAIL = re.compile(r"^(?:\d[\d.:/-]{5,}\S*|\S*\d{6,}\S*|REF|MOTIF|REFERENCE)$")
 
 
+_REF_COLON = re.compile(r"\b(?:REF|MOTIF|ID)\s*:")
+_TAIL_WORDS = frozenset({"REF", "MOTIF", "REFERENCE"})
+
+
 def _structured_part(text: str) -> str:
-    for pattern in (_AFTER_DE_COLON, _AFTER_SLASH_DE):
-        found = pattern.search(text)
+    # Each pattern needs a character most labels lack: looked for first, it spares the search.
+    for needed, pattern in ((":", _AFTER_DE_COLON), ("/", _AFTER_SLASH_DE)):
+        found = pattern.search(text) if needed in text else None
         if found and found.group(1).strip():
             return found.group(1)
     return text
@@ -54,7 +59,8 @@ def _strip_prefix(tokens: list[str]) -> list[str]:
 
 def _cut_tail(tokens: list[str]) -> list[str]:
     for position, token in enumerate(tokens):
-        if position > 0 and _TAIL.match(token):
+        # Folded tokens are letters and digits: a tail is a keyword or has 6 digits.
+        if position > 0 and (token in _TAIL_WORDS or (len(token) >= 6 and _TAIL.match(token))):
             return tokens[:position]
     return tokens
 
@@ -71,6 +77,7 @@ def extract_counterparty(label: str, structured: str = "") -> str:
     text = " ".join(strip_accents(source).upper().split())
     text = _structured_part(text)
     # Reference keywords with a colon end the name even without SG/BNP structure.
-    text = re.split(r"\b(?:REF|MOTIF|ID)\s*:", text, maxsplit=1)[0]
+    if ":" in text:
+        text = _REF_COLON.split(text, maxsplit=1)[0]
     tokens = _cut_tail(_strip_prefix(fold(text).split()))
     return " ".join(tokens)

@@ -80,6 +80,13 @@ def _auto_mark(body: str) -> str:
     return body[last]
 
 
+# The shape nearly every CSV line has ("-1234,56"): read without the general machinery.
+_SIMPLE = {
+    ",": re.compile(r"(-?)([0-9]{1,12}),([0-9]{2})"),
+    ".": re.compile(r"(-?)([0-9]{1,12})\.([0-9]{2})"),
+}
+
+
 def parse_amount(text: str, decimal: str = ",") -> Cents:
     """Read a French or English written amount as signed cents.
 
@@ -87,6 +94,11 @@ def parse_amount(text: str, decimal: str = ",") -> Cents:
     ``+1234,56``, ``1234,5``, `` 45``, ``123,45-``, ``1.234,56`` and a trailing ``€``/``EUR``.
     ``decimal`` is ``","``, ``"."`` or ``"auto"`` (QIF files come with either).
     """
+    simple = _SIMPLE.get(decimal)
+    found = simple.fullmatch(text) if simple is not None else None
+    if found is not None:
+        value = int(found.group(2)) * 100 + int(found.group(3))
+        return Cents(-value if found.group(1) else value)
     cleaned = _CURRENCY.sub("", text.translate(_SPACES))
     sign, body = _split_sign(cleaned.translate(_SPACES))
     mark = _auto_mark(body) if decimal == "auto" else decimal

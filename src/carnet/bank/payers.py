@@ -55,8 +55,14 @@ class Classification:
     payer: str = ""  # canonical payer name, e.g. "Harmonie Mutuelle"
 
 
+# All of them at once: most credits match none, and then one search answers.
+_ANY_EXCLUSION = re.compile("|".join(f"(?:{pattern.pattern})" for _, pattern in _EXCLUSIONS))
+
+
 def _excluded(text: str) -> str | None:
-    for reason, pattern in _EXCLUSIONS:
+    if _ANY_EXCLUSION.search(text) is None:
+        return None
+    for reason, pattern in _EXCLUSIONS:  # the first reason in this order wins
         if pattern.search(text):
             return reason
     return None

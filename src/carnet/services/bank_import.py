@@ -66,6 +66,7 @@ ALIAS_PREFIX = "payer-alias:"
 # so it must not depend on whether the account existed before.
 ACCOUNT_KEY = "carnet"
 _CHUNK = 1 << 20
+_REMEMBERED = 4_096  # classifications kept for labels that repeat (bounded memory)
 
 
 class StatementFileError(CarnetError):
@@ -227,7 +228,8 @@ class BankImportService(Service):
             )
             steps.known = self._known(account.id)
             steps.write = self._writer(account.id, record.id)
-            tally = run(lines, steps, asked.progress, asked.keep)
+            with self.store.bank.lines.roomy_cache():
+                tally = run(lines, steps, asked.progress, asked.keep)
             done = replace(
                 record,
                 first_date=tally.first,
@@ -353,6 +355,8 @@ def _classifier(directory: PayerDirectory) -> Callable[[StatementLine], Classifi
         key = (line.label, line.counterparty, line.amount_cents > 0)
         found = known.get(key)
         if found is None:
+            if len(known) >= _REMEMBERED:
+                known.clear()  # labels that carry a reference never repeat: start afresh
             found = known[key] = classify(line, directory)
         return found
 
