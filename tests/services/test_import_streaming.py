@@ -138,6 +138,5 @@ def test_a_file_that_grows_while_read_is_refused(tmp_path: Path) -> None:
 def test_a_pipe_is_refused_before_anything_is_read(tmp_path: Path) -> None:
     fifo = tmp_path / "pipe.csv"
     os.mkfifo(fifo)
-    with pytest.raises(InputFileError, match="not a regular file"):
-        with open_limited(fifo, 100):
-            pass
+    with pytest.raises(InputFileError, match="not a regular file"), open_limited(fifo, 100):
+        pass
