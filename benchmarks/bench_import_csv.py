@@ -87,6 +87,7 @@ def floor(path: Path, folder: Path) -> tuple[float, float]:
     conn = sqlite3.connect(folder / "floor.sqlite", isolation_level=None)
     conn.execute("PRAGMA journal_mode = WAL")
     conn.execute("PRAGMA synchronous = NORMAL")
+    conn.execute("PRAGMA cache_size = -65536")  # as Carnet's own connection (database.py)
     conn.execute(FLOOR_TABLE)
     conn.execute("CREATE INDEX bank_transaction_date ON bank_transaction(account_id, date)")
     insert = (

@@ -228,8 +228,7 @@ class BankImportService(Service):
             )
             steps.known = self._known(account.id)
             steps.write = self._writer(account.id, record.id)
-            with self.store.bank.lines.roomy_cache():
-                tally = run(lines, steps, asked.progress, asked.keep)
+            tally = run(lines, steps, asked.progress, asked.keep)
             done = replace(
                 record,
                 first_date=tally.first,

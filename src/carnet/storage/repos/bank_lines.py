@@ -10,8 +10,7 @@ the import: undo moves the import's lines aside into ``bank_line_undone`` (migra
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator, Sequence
-from contextlib import contextmanager
+from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from carnet.domain.ids import BankAccountId, ImportId
@@ -32,10 +31,6 @@ COLUMNS = (
     "payer_type",
     "health",
 )
-# Page cache while an import writes (KiB, negative as SQLite wants it): the unique index
-# of fingerprints takes random inserts, and with the default 2 MB cache a 300 000-line
-# import spends most of its SQLite time evicting and re-reading pages.
-IMPORT_CACHE_KIB = 32 * 1024
 _KEPT = "id, " + ", ".join(COLUMNS) + ", created_at, updated_at"
 LineRow = tuple[int, int, str, int, str, str, str, str, str | None, int]
 
@@ -52,16 +47,6 @@ class ImportLines:
             [account_id, json.dumps(list(fingerprints))],
         ).fetchall()
         return {str(row[0]) for row in rows}
-
-    @contextmanager
-    def roomy_cache(self) -> Iterator[None]:
-        """A larger page cache for the duration of a big write (bounded: 32 MB)."""
-        (before,) = self.db.execute("PRAGMA cache_size").fetchone()
-        self.db.execute(f"PRAGMA cache_size = {-IMPORT_CACHE_KIB}")
-        try:
-            yield
-        finally:
-            self.db.execute(f"PRAGMA cache_size = {int(before)}")
 
     def add(self, rows: Sequence[LineRow]) -> None:
         """Insert lines given as tuples in the order of :data:`COLUMNS`."""
