@@ -12,6 +12,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, timedelta
 from decimal import Decimal
+from itertools import accumulate
 
 from carnet.domain.banking import BankAccountInput
 from carnet.domain.care import ActInput
@@ -92,6 +93,9 @@ _KINDS = (
         mode=PaymentMode.TIERS_PAYANT_TOTAL,
     ),
 )
+
+
+_CUMULATED = list(accumulate(kind.weight for kind in _KINDS))
 
 
 def build_demo(
@@ -269,7 +273,7 @@ def _act(
     practitioners: dict[str, Practitioner],
     today: date,
 ) -> ActInput:
-    kind = rng.choices(_KINDS, weights=[k.weight for k in _KINDS])[0]
+    kind = rng.choices(_KINDS, cum_weights=_CUMULATED)[0]  # what weights= works out per call
     person = people[rng.choice(kind.who)]
     start = max(date(today.year - YEARS, 1, 1), person.birth_date or date.min)
     if person.nir is None and not person.is_dependent:

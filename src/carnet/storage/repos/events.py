@@ -117,7 +117,9 @@ class EventLog:
         rows = []
         for ident, action, before, after in steps:
             row: Row = to_row(before, skip=())
-            done = {**row, **{name: encode(getattr(after, name)) for name in changed}}
+            done = row.copy()
+            for name in changed:
+                done[name] = encode(getattr(after, name))
             rows.append((entity, ident, action, to_sorted_json(row), to_sorted_json(done), self.op))
         self.db.conn.executemany(
             "INSERT INTO event (entity, entity_id, action, before, after, source, op) "

@@ -6,7 +6,7 @@ from collections.abc import Iterable
 from typing import TYPE_CHECKING, Any, Generic, TypeVar
 
 from carnet.domain.errors import NotFoundError
-from carnet.storage.repos.codec import Row, from_row, to_json, to_row, to_sorted_json
+from carnet.storage.repos.codec import Row, from_row, from_rows, to_json, to_row, to_sorted_json
 
 if TYPE_CHECKING:
     from sqlite_utils import Database
@@ -106,8 +106,7 @@ class RecordRepo(Generic[T]):
         if where:
             sql += f" WHERE {where}"
         cursor = self.db.conn.execute(f"{sql} ORDER BY {order_by}", list(params))
-        names = [column[0] for column in cursor.description]
-        return [from_row(self.cls, dict(zip(names, row, strict=True))) for row in cursor]
+        return from_rows(self.cls, [column[0] for column in cursor.description], cursor)
 
     def delete(self, ident: int) -> T:
         before = self.get(ident)
