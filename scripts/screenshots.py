@@ -5,7 +5,8 @@ default, or under ``xvfb-run``). The demo database is built fresh with a fixed "
 (2026-11-28) and seed, so the pictures are repeatable. Files are named ``<page>-<lang>.png``,
 plus ``setup-<lang>.png`` and ``setup-address-<lang>.png`` for the first-run assistant,
 ``household-addresses-<lang>.png`` (the caisse editor), ``care-held-<lang>.png`` (acts held
-until the number arrives) and ``act-form-<lang>.png``, and the
+until the number arrives), ``act-form-<lang>.png`` and ``person-form-<lang>.png`` (a number
+that disagrees with the sex and birth date typed), and the
 File menu's dialogs: ``export-<lang>.png``, ``backup-<lang>.png``, ``restore-<lang>.png`` and
 ``todo-sheet-<lang>.png``; the Care page's ``received-<lang>.png`` and
 ``decompte-<lang>.png``;
@@ -38,7 +39,7 @@ from carnet.domain.care import ActInput
 from carnet.domain.codes import Channel, Payer
 from carnet.domain.ids import ActId
 from carnet.domain.money import Cents
-from carnet.domain.people import PersonInput
+from carnet.domain.people import PersonInput, Sex
 from carnet.domain.practitioners import PractitionerInput, Profession
 from carnet.domain.road import Step
 from carnet.services.backup import BackupService
@@ -48,6 +49,7 @@ from carnet.ui.dialogs.decompte_editor import DecompteEditor
 from carnet.ui.dialogs.setup_wizard import SetupWizard
 from carnet.ui.events import EventHub
 from carnet.ui.formats import WindowTranslator
+from carnet.ui.forms.person_editor import PersonEditor
 from carnet.ui.main_window import MainWindow
 from carnet.ui.views.household_page import HouseholdPage
 
@@ -112,10 +114,29 @@ def shoot_window(app: QApplication, window: MainWindow, out: Path, language: str
         settle(app)
         save(dialog, out / f"act-form-{language}.png")
         dialog.reject()
+    shoot_person_form(app, window, out, language)
     export = window.export()
     settle(app)
     save(export, out / f"export-{language}.png")
     export.reject()
+
+
+def shoot_person_form(app: QApplication, window: MainWindow, out: Path, language: str) -> None:
+    """A number that disagrees with the sex and birth date typed: two doubts, not refusals."""
+    window.show_page("household")
+    page = window.page("household")
+    assert isinstance(page, HouseholdPage)
+    dialog = page.add_person()
+    editor = dialog.findChild(PersonEditor)
+    assert editor is not None
+    editor.first_name.setText("Nadia")
+    editor.last_name.setText("Benali")
+    editor.birth_date.setText("14/03/1990")
+    editor.sex.setCurrentIndex(editor.sex.findData(Sex.MALE.value))
+    editor.nir.setText("2 88 03 99 132 045 16")
+    settle(app)
+    save(dialog, out / f"person-form-{language}.png")
+    dialog.reject()
 
 
 def shoot_received(
@@ -290,6 +311,23 @@ def demo_services(folder: Path, acts: int) -> Services:
     return services
 
 
+def laptop_screen(folder: Path) -> list[str]:
+    """Qt's arguments for a 1280×800 offscreen screen (its own is 800×600).
+
+    Qt opens a dialog no larger than two thirds of the screen: on the offscreen platform's
+    small screen the dialogs would look narrower than any laptop shows them.
+    """
+    if os.environ.get("QT_QPA_PLATFORM") != "offscreen":
+        return []  # xvfb-run or a desktop: its own screen
+    config = folder / "screen.json"
+    config.write_text(
+        '{"screens": [{"name": "laptop", "x": 0, "y": 0, "width": 1280, "height": 800, '
+        '"logicalDpi": 96, "logicalWidth": 339, "logicalHeight": 212}]}',
+        encoding="utf-8",
+    )
+    return ["-platform", f"offscreen:configfile={config}"]
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--out", type=Path, default=ROOT / "docs" / "screenshots")
@@ -297,11 +335,11 @@ def main() -> None:
     parser.add_argument("--only", choices=["newcomer"], help="Only the newcomer's screenshots.")
     args = parser.parse_args()
     args.out.mkdir(parents=True, exist_ok=True)
-    app = QApplication(sys.argv[:1])
-    configure(app)
-    qt_translations = QtTranslations(app)
     with tempfile.TemporaryDirectory() as folder:
         work = Path(folder)
+        app = QApplication([*sys.argv[:1], *laptop_screen(work)])
+        configure(app)
+        qt_translations = QtTranslations(app)
         for language in ("en", "fr"):
             qt_translations.use(language)
             shoot_newcomer(app, work, args.out, language)

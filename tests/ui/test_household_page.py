@@ -222,8 +222,8 @@ def test_the_number_is_cross_checked_with_the_sex_stated(
     assert editor.sex.currentText() == "Female"
     editor.sex.setCurrentIndex(editor.sex.findData(Sex.MALE.value))
     assert editor.nir_warning.text().splitlines() == [
-        "ⓘ NIR: the first digit (2) is a woman's, but the person is stated as male",
-        "ⓘ NIR: digits 2-5 (8803) do not match the birth date (9003)",
+        "ℹ NIR: the first digit (2) is a woman's, but the person is stated as male",
+        "ℹ NIR: digits 2-5 (8803) do not match the birth date (9003)",
     ]
     assert dialog.save_button.isEnabled()  # a warning, not a refusal
     # Two long warnings wrap under the field; the field keeps room for the whole number.

@@ -1,7 +1,9 @@
-"""At the default window size, no label, button, tab or column header is cut short.
+"""At the default window size, no label, button, tab, column header or table cell is cut short.
 
 French words are longer than English ones: every page is shown in both languages over a
-demo household, and each visible text is measured with Qt's own fonts and margins.
+demo household, and each visible text is measured with Qt's own fonts and margins
+(``tests/ui/elision.py``). A page's tabs are each shown in turn. The dialogs are measured
+in ``test_no_elided_dialogs.py``.
 """
 
 from __future__ import annotations
@@ -10,15 +12,8 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QSettings, Qt
-from PySide6.QtWidgets import (
-    QAbstractButton,
-    QHeaderView,
-    QLabel,
-    QStyle,
-    QTabBar,
-    QTableView,
-    QWidget,
-)
+from PySide6.QtGui import QStandardItem, QStandardItemModel
+from PySide6.QtWidgets import QHeaderView, QTableView, QTabWidget, QWidget
 from pytestqt.qtbot import QtBot
 
 from carnet.app import Services
@@ -28,88 +23,80 @@ from carnet.ui.formats import WindowTranslator
 from carnet.ui.main_window import DEFAULT_SIZE, MainWindow
 from carnet.ui.pages import PAGES
 from tests.conftest import TODAY
+from tests.ui.elision import cells, cut_texts, headers
+
+# The main tables whose cells are measured, by page.
+TABLE_PAGES = ("care", "household", "bank", "reports")
 
 
-def _labels(root: QWidget) -> list[str]:
-    cut = []
-    for label in root.findChildren(QLabel):
-        text = label.text()
-        if not label.isVisibleTo(root) or label.wordWrap() or not text or "<" in text:
-            continue
-        widest = max(label.fontMetrics().horizontalAdvance(line) for line in text.split("\n"))
-        if widest > label.contentsRect().width() + 1:
-            cut.append(f"label {text!r}")
-    return cut
-
-
-def _buttons(root: QWidget) -> list[str]:
-    cut = []
-    for button in root.findChildren(QAbstractButton):
-        text = button.text().replace("&", "")
-        if not button.isVisibleTo(root) or not text or button.sizeHint().width() <= button.width():
-            continue
-        cut.append(f"button {text!r}")
-    return cut
-
-
-def _tabs(root: QWidget) -> list[str]:
-    cut = []
-    for bar in root.findChildren(QTabBar):
-        if not bar.isVisibleTo(root):
-            continue
-        for index in range(bar.count()):
-            if bar.tabSizeHint(index).width() > bar.tabRect(index).width() + 1:
-                cut.append(f"tab {bar.tabText(index)!r}")
-    return cut
-
-
-def _headers(root: QWidget) -> list[str]:
-    cut = []
-    for view in root.findChildren(QTableView):
-        model = view.model()
-        if not view.isVisibleTo(root) or model is None:
-            continue
-        header: QHeaderView = view.horizontalHeader()
-        style = header.style()
-        margin = 2 * style.pixelMetric(QStyle.PixelMetric.PM_HeaderMargin, None, header)
-        mark = style.pixelMetric(QStyle.PixelMetric.PM_HeaderMarkSize, None, header)
-        for column in range(model.columnCount()):
-            text = str(model.headerData(column, Qt.Orientation.Horizontal) or "")
-            if header.isSectionHidden(column) or not text:
-                continue
-            sorted_here = header.isSortIndicatorShown() and header.sortIndicatorSection() == column
-            need = header.fontMetrics().horizontalAdvance(text) + margin
-            if need + (mark if sorted_here else 0) > header.sectionSize(column):
-                cut.append(f"column {text!r}")
-    return cut
-
-
-@pytest.mark.parametrize("language", ["en", "fr"])
-def test_no_visible_text_is_cut_short(
-    qtbot: QtBot, services: Services, tmp_path: Path, language: str
-) -> None:
+def _demo_window(qtbot: QtBot, services: Services, tmp_path: Path, language: str) -> MainWindow:
     build_demo(services.household, services.care, acts=60, today=TODAY, seed=1)
     settings = QSettings(str(tmp_path / "window.ini"), QSettings.Format.IniFormat)
     window = MainWindow(services, EventHub(), settings, WindowTranslator(language))
     qtbot.addWidget(window)
     window.resize(DEFAULT_SIZE)
     window.show()
+    return window
+
+
+def _each_tab(qtbot: QtBot, page: QWidget) -> list[QWidget]:
+    """The page, once per tab of its tab widgets (each shown in turn)."""
+    shown: list[QWidget] = [page]
+    for tabs in page.findChildren(QTabWidget):
+        if not tabs.isVisibleTo(page):
+            continue
+        for index in range(tabs.count()):
+            tabs.setCurrentIndex(index)
+            qtbot.wait(10)
+            shown.append(tabs.widget(index))
+        tabs.setCurrentIndex(0)
+    return shown
+
+
+@pytest.mark.parametrize("language", ["en", "fr"])
+def test_no_visible_text_is_cut_short(
+    qtbot: QtBot, services: Services, tmp_path: Path, language: str
+) -> None:
+    window = _demo_window(qtbot, services, tmp_path, language)
     cut: list[str] = []
     for key in (spec.key for spec in PAGES):
         window.show_page(key)
         qtbot.wait(10)  # layouts settle
         page = window.page(key)
-        cut += [
-            f"{key}: {what}"
-            for what in _labels(page) + _buttons(page) + _tabs(page) + _headers(page)
-        ]
+        for part in _each_tab(qtbot, page):
+            cut += [f"{key}: {what}" for what in cut_texts(part) if f"{key}: {what}" not in cut]
+    assert cut == []
+
+
+@pytest.mark.parametrize("language", ["en", "fr"])
+def test_no_table_cell_is_cut_short(
+    qtbot: QtBot, services: Services, tmp_path: Path, language: str
+) -> None:
+    """Every cell of the main tables (Care, Household, Bank, Reports), every row.
+
+    The rule: a cell whose text does not fit its column at the default window size is a
+    failure, measured with the cell's own delegate (its font, icon and margins, as
+    painted). One exception, which a demanding reader accepts because nothing is lost:
+    a free-text column that stretches to take the room the others leave (a label, a
+    note) may elide a long text if the cell's tooltip shows all of it. Names, dates,
+    amounts, codes and statuses are never elided: their column is sized for them.
+    """
+    window = _demo_window(qtbot, services, tmp_path, language)
+    cut: list[str] = []
+    for key in TABLE_PAGES:
+        window.show_page(key)
+        qtbot.wait(10)
+        page = window.page(key)
+        for part in _each_tab(qtbot, page):
+            for view in part.findChildren(QTableView):
+                if view.isVisibleTo(part) and view.model() is not None:
+                    found = [f"{key}: {what}" for what in cells(view)]
+                    cut += [line for line in found if line not in cut]
     assert cut == []
 
 
 def test_the_check_sees_a_cut_header(qtbot: QtBot) -> None:
     """The measure is not blind: a column narrower than its title is reported."""
-    from PySide6.QtGui import QStandardItemModel  # noqa: PLC0415
-
     model = QStandardItemModel(1, 1)
     model.setHorizontalHeaderLabels(["Jours restants avant la date limite"])
     page = QWidget()
@@ -118,4 +105,30 @@ def test_the_check_sees_a_cut_header(qtbot: QtBot) -> None:
     view.horizontalHeader().resizeSection(0, 40)
     qtbot.addWidget(page)
     page.show()
-    assert _headers(page) == ["column 'Jours restants avant la date limite'"]
+    assert headers(page) == ["column 'Jours restants avant la date limite'"]
+
+
+def test_the_check_sees_a_cut_cell_and_accepts_a_stretched_one_with_its_tooltip(
+    qtbot: QtBot,
+) -> None:
+    long = "Consultation du médecin traitant, secteur 2 avec dépassement"
+    model = QStandardItemModel(1, 2)
+    model.setHorizontalHeaderLabels(["Code", "Libellé"])
+    model.setItem(0, 0, QStandardItem(long))
+    model.setItem(0, 1, QStandardItem(long))
+    view = QTableView()
+    view.setModel(model)
+    view.horizontalHeader().setStretchLastSection(True)
+    view.resize(300, 100)
+    qtbot.addWidget(view)
+    view.show()
+    view.setColumnWidth(0, 60)
+    # Both are cut; the first column does not stretch, the second has no tooltip yet.
+    assert cells(view) == [
+        f"cells of 'Code' (1, e.g. {long!r})",
+        f"cells of 'Libellé' (1, e.g. {long!r})",
+    ]
+    model.item(0, 1).setData(long, Qt.ItemDataRole.ToolTipRole)
+    assert cells(view) == [f"cells of 'Code' (1, e.g. {long!r})"]
+    view.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
+    assert cells(view) == []

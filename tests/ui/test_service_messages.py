@@ -176,6 +176,6 @@ def test_the_sex_and_its_cross_check_read_in_french(
     editor.sex.setCurrentIndex(2)
     editor.nir.setText("2 88 03 99 132 045 16")  # a woman's number
     assert editor.nir_warning.text() == (
-        "ⓘ NIR : le premier chiffre (2) est celui d'une femme, "
+        "ℹ NIR : le premier chiffre (2) est celui d'une femme, "
         "mais la personne est indiquée de sexe masculin"
     )

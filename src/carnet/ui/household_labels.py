@@ -64,6 +64,14 @@ REGISTRATIONS: dict[Registration, str] = {
     Registration.REGISTERED: N_("Registered"),
 }
 
+# In the People table, where the number would be: the same states in fewer words.
+SHORT_REGISTRATIONS: dict[Registration, str] = {
+    Registration.NOT_REGISTERED: N_("Not registered"),
+    Registration.ATTESTATION_PENDING: N_("Attestation awaited"),
+    Registration.TEMPORARY_NUMBER: N_("Temporary number"),
+    Registration.REGISTERED: N_("Registered"),
+}
+
 # As the attestation de droits states it; the NIR's first digit says the same.
 SEXES: dict[Sex, str] = {
     Sex.NOT_STATED: N_("Not stated"),

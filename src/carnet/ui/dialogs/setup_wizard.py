@@ -11,14 +11,16 @@ from collections.abc import Callable
 from dataclasses import fields, replace
 from typing import TypeVar
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QSize, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QFormLayout,
+    QFrame,
     QLabel,
     QLineEdit,
     QListWidget,
     QPushButton,
+    QScrollArea,
     QVBoxLayout,
     QWidget,
     QWizard,
@@ -74,6 +76,8 @@ class SetupWizard(QWizard):
         self.caisse.textChanged.connect(self._describe_caisse)
         self.people_list = QListWidget()
         self.people_list.setAccessibleName(t.gettext("People added"))
+        # A few names; the form below them is what the step is about.
+        self.people_list.setMaximumHeight(6 * self.people_list.fontMetrics().height())
         self.person = self._person_editor()
         self.doctor_name = QLineEdit()
         self.doctor_name.setAccessibleName(t.gettext("Name of the médecin traitant"))
@@ -86,11 +90,21 @@ class SetupWizard(QWizard):
         for index, spec in enumerate(STEPS):
             self.setPage(index, self._page(spec.key, t.gettext(spec.title), t.gettext(spec.intro)))
         self.currentIdChanged.connect(self._entered)
+        self.resize(self._opening_size())
+
+    def _opening_size(self) -> QSize:
+        """Tall enough for the people step's form, where the screen allows; a page taller
+        than the window scrolls instead of squeezing its fields."""
+        screen = self.screen().availableGeometry()
+        people = self.person.sizeHint().height() + self.people_list.sizeHint().height()
+        # The header, the intro, the buttons below the form and the wizard's own buttons.
+        wanted = people + 12 * self.fontMetrics().height()
+        return QSize(self.minimumWidth(), max(self.minimumHeight(), min(wanted, screen.height())))
 
     def _page(self, key: str, title: str, intro: str) -> QWizardPage:
         page = QWizardPage()
         page.setTitle(title)
-        layout = QVBoxLayout(page)
+        layout = QVBoxLayout(_scrolled(page))
         # In the page, not the subtitle: the wizard's header cuts long subtitles short.
         words = QLabel(intro)
         words.setWordWrap(True)
@@ -279,3 +293,16 @@ def _with_contract(person: Person, contract_id: ContractId) -> PersonInput:
     """The person as saved, now covered by ``contract_id``."""
     values = {f.name: getattr(person, f.name) for f in fields(PersonInput)}
     return replace(PersonInput(**values), contract_id=contract_id)
+
+
+def _scrolled(page: QWizardPage) -> QWidget:
+    """The body of ``page``, in a frameless scroll area filling it."""
+    body = QWidget()
+    scroll = QScrollArea()
+    scroll.setWidgetResizable(True)
+    scroll.setFrameShape(QFrame.Shape.NoFrame)
+    scroll.setWidget(body)
+    outer = QVBoxLayout(page)
+    outer.setContentsMargins(0, 0, 0, 0)
+    outer.addWidget(scroll)
+    return body

@@ -23,7 +23,7 @@ from carnet.i18n import Translator
 from carnet.ui.household_labels import REGISTRATIONS, SEXES
 from carnet.ui.parsing import parse_date
 from carnet.ui.widgets.caisse_field import CaisseField
-from carnet.ui.widgets.fields import CheckedForm
+from carnet.ui.widgets.fields import CheckedForm, fit_window_height
 
 
 class PersonEditor(QWidget):
@@ -161,8 +161,9 @@ class PersonEditor(QWidget):
         except ValidationError:
             checked = None
         words = [w.render(self._t) for w in checked.warnings] if checked is not None else []
-        self.nir_warning.setText("\n".join(f"ⓘ {w[:1].upper()}{w[1:]}" for w in words))
+        self.nir_warning.setText("\n".join(f"ℹ {w[:1].upper()}{w[1:]}" for w in words))
         self.nir_warning.setVisible(bool(words))
+        fit_window_height(self.nir_warning)  # two long doubts wrap: the window grows for them
 
     def _follow_nir(self) -> None:
         """A valid number typed: the person is registered (or has a temporary number), and

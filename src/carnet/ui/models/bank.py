@@ -31,9 +31,12 @@ class TransactionTableModel(RowTableModel[TransactionRow]):
         super().__init__(columns, translator, parent, align_headers=True)
 
     def cell_data(self, row: TransactionRow, column: int, role: int) -> Any:
-        # Bank labels are long and truncated in the column: show them whole on hover.
+        # Bank labels and counterparties are free text of any length, elided in their
+        # (stretching) columns: shown whole on hover.
         if role == Qt.ItemDataRole.ToolTipRole and column == self.LABEL:
             return row.transaction.label
+        if role == Qt.ItemDataRole.ToolTipRole and column == self.COUNTERPARTY:
+            return row.transaction.counterparty
         return None
 
 
@@ -84,6 +87,12 @@ class CreditTableModel(RowTableModel[CreditRow]):
             row_id=lambda row: row.credit.id,
             align_headers=True,
         )
+
+    def cell_data(self, row: CreditRow, column: int, role: int) -> Any:
+        # The payer's name comes from the bank: elided in a narrow pane, whole on hover.
+        if role == Qt.ItemDataRole.ToolTipRole and column == self.PAYER:
+            return row.credit.counterparty or None
+        return None
 
 
 def _credit_columns(t: Translator) -> list[Column[CreditRow]]:

@@ -13,12 +13,17 @@ from carnet.domain.validation import format_nir
 from carnet.i18n import N_, Translator
 from carnet.ui.household_labels import (
     PROFESSIONS,
-    REGISTRATIONS,
+    SHORT_REGISTRATIONS,
     SHORT_SECTORS,
     SPECIALTIES,
     label,
 )
 from carnet.ui.models.row_table import Column
+
+# The free-text column of each table that takes the room the others leave (its cells elide,
+# with the whole text in their tooltip); the others are as wide as their content.
+PEOPLE_STRETCH = 5  # the médecin traitant, with the date of the declaration
+PRACTITIONERS_STRETCH = 3  # the address
 
 
 def people_columns(
@@ -35,7 +40,7 @@ def people_columns(
         return t.gettext("Dependent of {name}").format(name=names.get(p.insured_id, "?"))
 
     def number(p: Person) -> str:
-        return format_nir(p.nir) if p.nir else label(t, REGISTRATIONS, p.registration)
+        return format_nir(p.nir) if p.nir else label(t, SHORT_REGISTRATIONS, p.registration)
 
     def cover(p: Person) -> str:
         flags = [t.gettext("ALD")] if p.ald else []

@@ -35,7 +35,7 @@ from carnet.ui.models.bank import TransactionTableModel
 from carnet.ui.models.bank_data import BankData
 from carnet.ui.page import Page, PageContext
 from carnet.ui.views.bank_reconcile import ReconcileView
-from carnet.ui.widgets.tables import make_table
+from carnet.ui.widgets.tables import give_room, make_table
 
 TRANSACTIONS_TAB, RECONCILE_TAB = 0, 1
 EMPTY_TEXT = N_("""<h2>No bank statement yet</h2>
@@ -55,6 +55,12 @@ class BankPage(Page):
         self.table = make_table(self.model, translator.gettext("Transactions"), dense=True)
         self.table.setSortingEnabled(True)
         self.table.sortByColumn(TransactionTableModel.DATE, Qt.SortOrder.DescendingOrder)
+        # The bank's label takes the room left; the counterparty and the state fit their text.
+        give_room(
+            self.table,
+            TransactionTableModel.LABEL,
+            (TransactionTableModel.COUNTERPARTY, TransactionTableModel.MATCHED),
+        )
         self.reconcile = ReconcileView(services, events, translator, self.data)
         self._build()
         self.setAcceptDrops(True)

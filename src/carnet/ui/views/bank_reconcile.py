@@ -36,7 +36,7 @@ from carnet.ui.models.bank_data import BankData
 from carnet.ui.models.bank_labels import care_text, reason_text, residual_text
 from carnet.ui.models.bank_lines import PaymentLineModel
 from carnet.ui.operations import run_op
-from carnet.ui.widgets.tables import make_table
+from carnet.ui.widgets.tables import give_room, make_table
 
 
 class ReconcileView(QWidget):
@@ -64,6 +64,8 @@ class ReconcileView(QWidget):
         self.line_table = make_table(self.lines, t.gettext("Acts settled"), dense=True)
         self.credit_table.setSortingEnabled(True)
         self.credit_table.sortByColumn(CreditTableModel.DATE, Qt.SortOrder.AscendingOrder)
+        # In a narrow pane: the payer takes the room left, the state fits its words.
+        give_room(self.credit_table, CreditTableModel.PAYER, (CreditTableModel.STATE,))
         self._build()
         self._connect()
 

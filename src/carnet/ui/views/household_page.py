@@ -42,6 +42,8 @@ from carnet.ui.forms.person_editor import PersonEditor
 from carnet.ui.forms.practitioner_editor import PractitionerEditor
 from carnet.ui.forms.road_editor import RoadStepEditor
 from carnet.ui.models.household_columns import (
+    PEOPLE_STRETCH,
+    PRACTITIONERS_STRETCH,
     account_columns,
     contract_columns,
     people_columns,
@@ -102,12 +104,19 @@ class RecordTab(QWidget):
         layout.addLayout(bar)
         layout.addWidget(self.table, 1)
 
-    def set_rows(self, columns: Sequence[Column[Any]], rows: Sequence[Any]) -> None:
+    def set_rows(
+        self, columns: Sequence[Column[Any]], rows: Sequence[Any], stretch: int | None = None
+    ) -> None:
+        """Show ``rows``; column ``stretch`` (free text) takes the room the others leave."""
         self.model = RecordTableModel(columns, self.model._t, self)
         self.model.set_rows(rows)
         self.proxy.setSourceModel(self.model)
+        header = self.table.horizontalHeader()
+        header.setStretchLastSection(stretch is None)
         self.table.resizeColumnsToContents()
-        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        if stretch is not None:
+            header.setSectionResizeMode(stretch, QHeaderView.ResizeMode.Stretch)
 
     def selected_row(self) -> int | None:
         rows = self.table.selectionModel().selectedRows()
@@ -185,8 +194,12 @@ class HouseholdPage(Page):
         doctors = {p.id: p.name for p in practitioners}
         insurers = {c.id: c.insurer for c in contracts}
         listed = self._listed
-        self.people.set_rows(people_columns(t, names, doctors, insurers), listed("person", people))
-        self.practitioners.set_rows(practitioner_columns(t), listed("practitioner", practitioners))
+        self.people.set_rows(
+            people_columns(t, names, doctors, insurers), listed("person", people), PEOPLE_STRETCH
+        )
+        self.practitioners.set_rows(
+            practitioner_columns(t), listed("practitioner", practitioners), PRACTITIONERS_STRETCH
+        )
         self.contracts.set_rows(contract_columns(t), listed("contract", contracts))
         self.accounts.set_rows(account_columns(), listed("bank_account", household.bank_accounts()))
         self.road.reload()

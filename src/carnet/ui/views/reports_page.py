@@ -136,15 +136,14 @@ class ReportsPage(Page):
         column.setContentsMargins(0, 0, 0, 0)
         chart = QGroupBox(t.gettext("Out of pocket and due back, per month"))
         QVBoxLayout(chart).addWidget(self.chart)
-        column.addWidget(chart)
-        tables = QHBoxLayout()
+        column.addWidget(chart, 1)
         words = texts(t.language)  # the same names as in the PDF beside them
         self.totals_view = _table(self.totals, words.totals)
         self.ageing_view = _table(self.ageing, words.pending)
-        tables.addWidget(self.totals_view, 2)
-        tables.addWidget(self.ageing_view, 3)
-        column.addLayout(tables)
-        column.addStretch(1)
+        # One above the other, each as wide as the panel: side by side, the four columns
+        # of what is still awaited did not fit beside the totals in French.
+        column.addWidget(self.totals_view)
+        column.addWidget(self.ageing_view)
         return panel
 
     # -- selectors ---------------------------------------------------------------------
@@ -274,6 +273,10 @@ def _table(model: FiguresModel, name: str) -> QTableView:
     view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
     view.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
     view.verticalHeader().hide()
+    # Rows as tall as their text: both tables fit under the chart.
+    rows = view.verticalHeader()
+    rows.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+    rows.setDefaultSectionSize(view.fontMetrics().height() + 8)
     view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
     view.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
     # Stretched columns never get narrower than their header: French titles stay whole.

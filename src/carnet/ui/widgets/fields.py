@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QAbstractButton,
     QComboBox,
     QDateEdit,
+    QDialog,
     QFormLayout,
     QHBoxLayout,
     QLabel,
@@ -29,6 +30,31 @@ from PySide6.QtWidgets import (
 from carnet.i18n import Translator
 
 Check = Callable[[], str | None]
+
+
+def fit_window_height(widget: QWidget) -> None:
+    """Grow the open window of ``widget`` when text under a field now wraps onto more lines.
+
+    A window keeps the size it opened with, and a layout's minimum does not follow
+    wrapped text: a message that appears after opening (a problem, a doubt about a
+    number) would be squeezed, cut at the top and bottom, instead of pushing the rows
+    below it down. Only the height grows; the width the person chose is kept.
+    """
+    window = widget.window()
+    layout = window.layout()
+    if not isinstance(window, QDialog) or layout is None or not window.isVisible():
+        # A window about to open takes its size from its layout, wrapped text included;
+        # the main window's pages scroll or give room themselves.
+        return
+    layout.activate()
+    width = window.width()
+    need = (
+        layout.totalHeightForWidth(width)
+        if layout.hasHeightForWidth()
+        else layout.totalSizeHint().height()
+    )
+    if need > window.height():
+        window.resize(width, need)
 
 
 class CheckedField:
@@ -59,6 +85,7 @@ class CheckedField:
         self.message.setText(f"⚠ {problem}" if problem else "")
         self.message.setVisible(bool(problem))
         self.editor.setAccessibleDescription(problem or "")
+        fit_window_height(self.message)
         return problem is None
 
 

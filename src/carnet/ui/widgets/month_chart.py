@@ -49,13 +49,16 @@ class MonthChart(QChartView):
         self.paid.remove(0, self.paid.count())
         self.back.remove(0, self.back.count())
         self.months_axis.clear()
-        # The year only where it changes: twelve "Nov 2026" labels do not fit.
-        self.months_axis.append(
-            [
-                self._t.month(m.month, with_year=n == 0 or m.month.month == 1)
-                for n, m in enumerate(months)
-            ]
-        )
+        # Twelve short months, the years under them: even one "janv. 2026" does not fit
+        # in a month's width beside the summary's preview.
+        self.months_axis.append([self._t.month(m.month, with_year=False) for m in months])
+        if months:
+            first, last = months[0].month, months[-1].month
+            self.months_axis.setTitleText(
+                str(first.year)
+                if first.year == last.year
+                else f"{self._t.month(first)} – {self._t.month(last)}"
+            )
         top = 0
         for month in months:
             # Bar heights in whole euros: pixels need no cents, and money never goes float.

@@ -58,3 +58,13 @@ def _described_widths(model: QAbstractItemModel) -> tuple[int | None, ...]:
     while isinstance(model, QAbstractProxyModel):
         model = model.sourceModel()
     return model.widths() if isinstance(model, RowTableModel) else ()
+
+
+def give_room(table: QTableView, stretch: int, fit: Sequence[int] = ()) -> None:
+    """Column ``stretch`` (free text, elided with its tooltip) takes the room the others
+    leave; the ``fit`` columns are as wide as their content, so none is cut at any size."""
+    header = table.horizontalHeader()
+    header.setStretchLastSection(False)
+    header.setSectionResizeMode(stretch, QHeaderView.ResizeMode.Stretch)
+    for column in fit:
+        header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
