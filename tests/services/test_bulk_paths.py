@@ -8,12 +8,15 @@ benchmarks/bench_treating_change.py and benchmarks/bench_confirm_matches.py.
 
 from __future__ import annotations
 
+import json
 from dataclasses import fields, replace
 from datetime import date
+from pathlib import Path
 
 import pytest
 
-from carnet.app import Services
+from carnet.app import Services, build_services
+from carnet.domain.errors import CarnetError
 from carnet.domain.ids import ActId, PersonId, PractitionerId
 from carnet.domain.people import Person, PersonInput
 from carnet.services.assessing import Reassessor, Touched
@@ -102,3 +105,18 @@ def test_confirming_every_match_of_a_statement_reassesses_nothing(
     assert done == len(found.chosen) >= 4
     assert assessed == []
     assert not [s for s in statements if "table_info" in s or "sqlite_master" in s]
+
+
+def test_a_row_refused_deep_in_a_loaded_table_is_named_and_nothing_loads(
+    services: Services, demo: DemoHousehold, tmp_path: Path
+) -> None:
+    """load-json inserts a table in one statement per row, without a savepoint (which
+    cost a walk of its journal at each row): the refused row is the last one handed."""
+    doc = json.loads(services.exports.json())
+    doc["tables"]["care_act"][250]["fee_cents"] = -5  # the CHECK (fee_cents >= 0) refuses it
+    target = build_services(tmp_path / "target.sqlite", today=lambda: TODAY)
+    with pytest.raises(CarnetError, match=r"care_act, row 251: refused by the database"):
+        target.exports.load_json(json.dumps(doc).encode())
+    assert target.care.count() == 0 and target.household.people() == []
+    target.close()
+    assert len(demo.people) == 4

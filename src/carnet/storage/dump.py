@@ -229,8 +229,11 @@ def _check_record(table: str, number: int, record: type, row: dict[str, Any]) ->
 def insert_rows(db: Database, table: str, rows: list[tuple[int, dict[str, Any]]]) -> None:
     """Insert the (checked, numbered) rows, grouped by the columns they give.
 
-    A row the database refuses (a CHECK, a unique key) is found again one by one, so
-    that the message names it.
+    A row the database refuses (a CHECK, a unique key) is named in the message. The
+    rows go to ``executemany`` one at a time, so the last one handed over is the one
+    it refused; the caller's transaction then takes every row back. (A savepoint to
+    find it again would cost, with the in-memory statement journals of
+    ``storage.database``, a walk of that savepoint's journal at each row.)
     """
     groups: dict[tuple[str, ...], list[tuple[int, tuple[Any, ...]]]] = {}
     for number, row in rows:
@@ -238,28 +241,27 @@ def insert_rows(db: Database, table: str, rows: list[tuple[int, dict[str, Any]]]
     for names, values in groups.items():
         columns_sql = ", ".join(f"[{name}]" for name in names)
         sql = f"INSERT INTO [{table}] ({columns_sql}) VALUES ({', '.join('?' * len(names))})"
-        db.conn.execute("SAVEPOINT load_rows")
-        try:
-            db.conn.executemany(sql, [value for _, value in values])
-        except sqlite3.IntegrityError:
-            db.conn.execute("ROLLBACK TO load_rows")
-            _refused_row(db, table, sql, values)
-            raise  # not reached: the row was found above
-        finally:
-            db.conn.execute("RELEASE load_rows")
+        _insert_group(db, table, sql, values)
 
 
-def _refused_row(
+def _insert_group(
     db: Database, table: str, sql: str, values: list[tuple[int, tuple[Any, ...]]]
 ) -> None:
-    for number, value in values:
-        try:
-            db.conn.execute(sql, value)
-        except sqlite3.IntegrityError as exc:
-            reason = str(exc)[:200]
-            raise row_error(
-                table, number, N_("refused by the database ({reason})"), reason=reason
-            ) from None
+    handed = 0
+
+    def one_by_one() -> Iterator[tuple[Any, ...]]:
+        nonlocal handed
+        for number, value in values:
+            handed = number
+            yield value
+
+    try:
+        db.conn.executemany(sql, one_by_one())
+    except sqlite3.IntegrityError as exc:
+        reason = str(exc)[:200]
+        raise row_error(
+            table, handed, N_("refused by the database ({reason})"), reason=reason
+        ) from None
 
 
 def refresh_act_keys(db: Database) -> None:
