@@ -109,6 +109,7 @@ def shoot_window(app: QApplication, window: MainWindow, out: Path, language: str
             window.bank_page.tabs.setCurrentIndex(0)
     shoot_addresses_and_held(app, window, out, language)
     window.show_page("care")
+    select_a_row(window, "care")  # the held acts' filter, cleared, left no row selected
     dialog = window.care_page.commands.duplicate_act()
     if dialog is not None:
         settle(app)

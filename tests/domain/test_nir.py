@@ -122,3 +122,26 @@ def test_a_first_digit_no_number_starts_with_is_doubted() -> None:
         "nir: no social security number starts with 5 (1 or 2; 7 or 8 for a temporary "
         "number): check the first digit"
     ]
+
+
+def test_corsica_s_code_follows_the_year_of_birth() -> None:
+    """20 until 1976, then 2A or 2B (keys: 2A counts as 19, 2B as 18, python-stdnum)."""
+    # 1 80 01 2A 004 123: 1800119004123 mod 97 = 54, key 43; a man born in January 1980.
+    assert warnings("1 80 01 2A 004 123 43", date(1980, 1, 5), Sex.MALE) == []
+    # 1 53 07 2A 004 123, key 07: born in 1953, before Corse-du-Sud existed.
+    assert warnings("1 53 07 2A 004 123 07", date(1953, 7, 1), Sex.MALE) == [
+        "nir: digits 6-7 (2A) name a Corsican département created in 1976, "
+        "but the birth date is in 1953"
+    ]
+    # 1 80 01 20 004 123, key 16: born in 1980, after département 20 was split.
+    [french] = check_nir("1 80 01 20 004 123 16", date(1980, 1, 5)).warnings
+    assert str(french) == (
+        "nir: digits 6-7 (20) name Corsica as it was before 1976 (2A or 2B since), "
+        "but the birth date is in 1980"
+    )
+    assert french.render(FR) == (
+        "NIR : les chiffres 6 et 7 (20) désignent la Corse d'avant 1976 (2A ou 2B depuis), "
+        "mais la date de naissance est en 1980"
+    )
+    assert warnings("1 80 01 20 004 123 16", date(1975, 12, 31)) != []  # the month still differs
+    assert warnings("1 80 01 20 004 123 16") == []  # no birth date: nothing to compare

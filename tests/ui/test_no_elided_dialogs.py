@@ -1,10 +1,11 @@
 """The dialogs at the size they open with: no text cut short, in English and in French.
 
 The first-run assistant's pages, the forms of a person, practitioner, contract, bank
-account and care act, and the address editor, each shown as a person opens them over
-the demo household, measured like the pages (``tests/ui/elision.py``): one-line labels,
-wrapped labels (a wrapped text squeezed shorter than its lines is cut too), buttons,
-tabs, drop-down lists, column headers and fields squeezed shorter than their text.
+account and care act (new, edited, copied), and the address editor, each shown as a
+person opens them over the demo household, measured like the pages
+(``tests/ui/elision.py``): one-line labels, wrapped labels (a wrapped text squeezed
+shorter than its lines is cut too), buttons, tabs, drop-down lists, column headers and
+fields squeezed shorter than their text.
 
 A form is measured at the size it opens with, then again after typing what shows its
 longest texts (the person form's two doubts about a number), without reopening it: text
@@ -30,6 +31,7 @@ from carnet.ui.events import EventHub
 from carnet.ui.formats import WindowTranslator
 from carnet.ui.forms.person_editor import PersonEditor
 from carnet.ui.main_window import MainWindow
+from carnet.ui.views.care_actions import CareActions
 from carnet.ui.views.household_page import HouseholdPage
 from tests.conftest import TODAY
 from tests.ui.elision import cut_texts
@@ -122,6 +124,13 @@ def _doubtful_number(dialog: QWidget) -> None:
     editor.registration.setCurrentIndex(1)  # the longest status
 
 
+def _on_an_act(window: MainWindow) -> CareActions:
+    """The Care page's commands, with an act chosen."""
+    window.show_page("care")
+    window.care_page.table.selectRow(0)
+    return window.care_page.commands
+
+
 def _clear(editor: PersonEditor) -> None:
     editor.birth_date.clear()
     editor.nir.clear()
@@ -129,7 +138,7 @@ def _clear(editor: PersonEditor) -> None:
     editor.registration.setCurrentIndex(0)
 
 
-Open = Callable[[MainWindow], QWidget]
+Open = Callable[[MainWindow], QWidget | None]
 FORMS: dict[str, tuple[Open, Callable[[QWidget], None] | None]] = {
     "person": (lambda w: _household(w).add_person(), _doubtful_number),
     "edit person": (lambda w: _household(w).edit_person(0), None),
@@ -139,6 +148,8 @@ FORMS: dict[str, tuple[Open, Callable[[QWidget], None] | None]] = {
     "edit contract": (lambda w: _household(w).edit_contract(0), None),
     "bank account": (lambda w: _household(w).add_account(), None),
     "care act": (lambda w: w.care_page.commands.new_act(), None),
+    "edit care act": (lambda w: _on_an_act(w).edit_act(), None),
+    "copy of a care act": (lambda w: _on_an_act(w).duplicate_act(), None),
     "address": (
         lambda w: AddressDialog(
             w.services,
@@ -161,6 +172,7 @@ def test_the_forms(
     window = _window(qtbot, services, tmp_path, language, EventHub())
     open_form, fill = FORMS[form]
     dialog = open_form(window)
+    assert dialog is not None
     cut = _measured(qtbot, dialog, fill)
     dialog.close()
     assert cut == []

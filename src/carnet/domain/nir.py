@@ -32,6 +32,7 @@ _FIRST_DIGIT: dict[str, tuple[Sex, bool]] = {
     "8": (Sex.FEMALE, True),
 }
 BORN_ABROAD = "99"
+CORSICA_SPLIT = 1976  # 20 before, 2A (Corse-du-Sud) and 2B (Haute-Corse) from 1976
 
 # The number's sex, when the person is stated to be of the other one.
 _SEX_DOUBTS = {
@@ -99,6 +100,29 @@ def nir_doubts(
 
 
 def _birth_doubts(compact: str, parts: NirParts, born: date, field: str) -> list[Message]:
+    return _date_doubts(compact, parts, born, field) + _corsica_doubts(parts, born, field)
+
+
+def _corsica_doubts(parts: NirParts, born: date, field: str) -> list[Message]:
+    """Corsica was one département (20) until 1976, then two (2A, 2B): a person born
+    there has the code of the year of birth (docs/domain-fr.md §8)."""
+    split = born.year >= CORSICA_SPLIT
+    if parts.departement in ("2A", "2B") and not split:
+        template = N_(
+            "{field}: digits 6-7 ({digits}) name a Corsican département created in 1976, "
+            "but the birth date is in {year}"
+        )
+    elif parts.departement == "20" and split:
+        template = N_(
+            "{field}: digits 6-7 ({digits}) name Corsica as it was before 1976 (2A or 2B "
+            "since), but the birth date is in {year}"
+        )
+    else:
+        return []
+    return [Message(template, field=Message(field), digits=parts.departement, year=born.year)]
+
+
+def _date_doubts(compact: str, parts: NirParts, born: date, field: str) -> list[Message]:
     # Temporary numbers are built from the same civil status, so they are compared too.
     if parts.month is None:  # the month is unknown to the registry: the year alone can differ
         if parts.year == born.year % 100:
