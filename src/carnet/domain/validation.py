@@ -18,6 +18,7 @@ from stdnum.exceptions import ValidationError as StdnumError
 from stdnum.fr import nir as std_nir
 
 from carnet.domain.errors import ValidationError
+from carnet.domain.limits import EMAIL, RPPS, TextLimit
 from carnet.domain.messages import N_, Message
 from carnet.domain.nir import nir_doubts, read_nir
 from carnet.domain.people import Sex
@@ -139,6 +140,13 @@ def check_text(
     return cleaned
 
 
+def check_field(value: str, field: str, limit: TextLimit, *, required: bool = False) -> str:
+    """:func:`check_text` with the field's bound from :mod:`carnet.domain.limits`."""
+    return check_text(
+        value, field, required=required, max_length=limit.max_length, multiline=limit.multiline
+    )
+
+
 def _check_characters(text: str, field: str, *, multiline: bool) -> None:
     if text.isascii() and text.isprintable():
         return  # the usual case, decided at C speed
@@ -159,7 +167,7 @@ def _check_characters(text: str, field: str, *, multiline: bool) -> None:
 
 def check_email(text: str, field: str = "email") -> str:
     """A plausible e-mail address (one @, a dotted domain, no spaces), or blank."""
-    cleaned = check_text(text, field, max_length=254)
+    cleaned = check_field(text, field, EMAIL)
     if cleaned and not _EMAIL.fullmatch(cleaned):
         raise ValidationError(field, N_("{value} is not an e-mail address"), value=repr(cleaned))
     return cleaned
@@ -170,10 +178,10 @@ _EMAIL = re.compile(r"[^@\s]{1,64}@[^@\s.]+(\.[^@\s.]+)+")
 
 def check_rpps(text: str, field: str = "rpps") -> str:
     """An RPPS number: 11 digits whose last is a Luhn key (as on a carte CPS), or blank."""
-    cleaned = check_text(text, field, max_length=11)
+    cleaned = check_field(text, field, RPPS)
     if not cleaned:
         return ""
-    if not cleaned.isdigit() or len(cleaned) != 11:
+    if not cleaned.isdigit() or len(cleaned) != RPPS.max_length:
         raise ValidationError(field, N_("an RPPS number has 11 digits"))
     if not luhn.is_valid(cleaned):
         raise ValidationError(

@@ -7,10 +7,12 @@ from datetime import datetime
 from enum import StrEnum
 from pathlib import Path
 
+from carnet.domain import limits
 from carnet.domain.attachments import AttachedTo, Attachment, AttachmentKind
 from carnet.domain.changes import Changes
 from carnet.domain.errors import ValidationError, missing_record
 from carnet.domain.ids import AttachmentId
+from carnet.domain.validation import check_field
 from carnet.i18n import N_
 from carnet.services.base import Result, Service
 from carnet.storage.files import FileIntegrityError, FileStore
@@ -69,6 +71,7 @@ class AttachmentService(Service):
         kind: AttachmentKind = AttachmentKind.SCAN,
     ) -> Result[Attachment]:
         """Store ``data`` as is and link it to the record; the file is written before the row."""
+        file_name = check_field(Path(file_name).name, "file_name", limits.FILE_NAME, required=True)
         files = self._files()
         self._check_target(entity, entity_id)
         if len(data) > MAX_BYTES:
@@ -84,7 +87,7 @@ class AttachmentService(Service):
                 Attachment(
                     id=AttachmentId(0),
                     sha256=digest,
-                    file_name=Path(file_name).name,
+                    file_name=file_name,
                     media_type=kind_of_file,
                     size=len(data),
                     kind=kind,

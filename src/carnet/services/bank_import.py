@@ -28,6 +28,7 @@ from carnet.bank import (
     classify,
     read_statement,
 )
+from carnet.domain import limits
 from carnet.domain.banking import (
     BankAccount,
     BankAccountInput,
@@ -37,6 +38,7 @@ from carnet.domain.banking import (
 from carnet.domain.changes import Changes
 from carnet.domain.errors import CarnetError, ValidationError
 from carnet.domain.ids import BankAccountId, ImportId
+from carnet.domain.validation import check_field
 from carnet.i18n import N_, resources_dir
 from carnet.services.base import Result, Service
 from carnet.services.import_pipeline import (
@@ -92,7 +94,7 @@ class BankImportService(Service):
         For a mutuelle or management company Carnet does not ship (a new insurer,
         a broker paying on its behalf). Returns how many lines became reimbursements.
         """
-        cleaned = " ".join(name.split())
+        cleaned = " ".join(check_field(name, "name", limits.SHORT_NAME).split())
         if len(cleaned) < 3:
             raise ValidationError(
                 "name", N_("give the payer's name as it appears on the statement")
@@ -300,7 +302,7 @@ class BankImportService(Service):
 
     def save_csv_profile(self, mapping: CsvMapping) -> Result[CsvMapping]:
         """Keep a CSV layout; files in that layout are then recognised like a known bank's."""
-        name = mapping.name.strip()
+        name = check_field(mapping.name, "name", limits.SHORT_NAME)
         if not name:
             raise ValidationError("name", N_("give the profile a name"))
         with self.store.transaction(N_("Save a CSV profile")):

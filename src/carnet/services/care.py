@@ -8,6 +8,7 @@ from datetime import date
 from decimal import Decimal
 from functools import cached_property
 
+from carnet.domain import limits
 from carnet.domain.act_query import ActSummary
 from carnet.domain.assessment import Assessment
 from carnet.domain.care import ActInput, CareAct
@@ -19,7 +20,7 @@ from carnet.domain.ids import ActId, ExpectedPaymentId, PersonId, PractitionerId
 from carnet.domain.messages import Message
 from carnet.domain.payments import ExpectedPayment
 from carnet.domain.people import Person
-from carnet.domain.validation import check_amount, check_date, check_text
+from carnet.domain.validation import check_amount, check_date, check_field
 from carnet.i18n import N_
 from carnet.rules import claim_deadline, default_tables
 from carnet.services.assessing import Reassessor
@@ -229,14 +230,14 @@ class CareService(Service):
             check_amount(data.base_override_cents, "base")
         _check_decimal(data.rate_override, "rate", upper=Decimal(1))
         _check_decimal(data.coefficient, "coefficient", upper=Decimal(1000))
-        code = check_text(data.act_code, "act", required=True, max_length=20).upper()
+        code = check_field(data.act_code, "act", limits.CODE, required=True).upper()
         if code not in self._known_codes:
             raise ValidationError(
                 "act",
                 N_("unknown act code {code}"),
                 code=repr(code),
             )
-        notes = check_text(data.notes, "notes", max_length=5000)
+        notes = check_field(data.notes, "notes", limits.NOTES)
         self._check_person(data, person)
         return replace(data, act_code=code, notes=notes)
 

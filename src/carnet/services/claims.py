@@ -11,13 +11,14 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
 
+from carnet.domain import limits
 from carnet.domain.changes import Changes
 from carnet.domain.claims import Feuille, Step, TransitionError
 from carnet.domain.codes import FeuilleStatus
 from carnet.domain.errors import ValidationError
 from carnet.domain.ids import FeuilleId, PersonId
 from carnet.domain.messages import Message
-from carnet.domain.validation import check_date
+from carnet.domain.validation import check_date, check_field
 from carnet.i18n import N_
 from carnet.services.base import Clock, Result, Service
 from carnet.services.feuille_keeper import FeuilleKeeper
@@ -66,7 +67,7 @@ class ClaimsService(Service):
         self, items: Sequence[tuple[FeuilleId, date]], step: Step, reason: str = ""
     ) -> Result[list[Feuille]]:
         """Record ``step`` for many feuilles, each on its own day, in one transaction."""
-        self._check_step(step, [day for _, day in items], reason)
+        reason = self._check_step(step, [day for _, day in items], reason)
         ids = [feuille_id for feuille_id, _ in items]
         with self.store.transaction(N_("Feuille step")):
             found = {f.id: f for f in self.store.feuilles.find(*_among(ids))}
@@ -79,13 +80,14 @@ class ClaimsService(Service):
                 after = self.keeper.step_many(
                     [(f, day) for f, (_, day) in zip(feuilles, items, strict=True)],
                     step,
-                    reason.strip(),
+                    reason,
                 )
             except TransitionError as exc:
                 raise ValidationError("step", exc.text) from None
         return Result(after, Changes(feuilles=frozenset(ids)))
 
-    def _check_step(self, step: Step, days: list[date], reason: str) -> None:
+    def _check_step(self, step: Step, days: list[date], reason: str) -> str:
+        """Refuse a step that cannot be recorded; the reason comes back cleaned."""
         for day in {min(days, default=None), max(days, default=None)} - {None}:
             check_date(day, "date", today=self.today())  # neither in the future nor before 1900
         if step in (Step.ENCLOSE, Step.MAIL, Step.UNENCLOSE):
@@ -94,8 +96,10 @@ class ClaimsService(Service):
                 N_("use the mailing commands to {step} a feuille"),
                 step=Message(step.value),
             )
-        if step is Step.RETURN and not reason.strip():
+        reason = check_field(reason, "reason", limits.REASON)
+        if step is Step.RETURN and not reason:
             raise ValidationError("reason", N_("say why the CPAM returned the feuille"))
+        return reason
 
     def merge(self, feuille_ids: list[FeuilleId]) -> Result[Feuille]:
         """One paper form covering several acts (e.g. a physiotherapy series)."""

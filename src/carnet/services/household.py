@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import replace
 from datetime import date
 
+from carnet.domain import limits
 from carnet.domain.banking import BankAccount, BankAccountInput
 from carnet.domain.changes import Changes
 from carnet.domain.contracts import Contract, ContractInput
@@ -16,11 +17,11 @@ from carnet.domain.practitioners import Practitioner, PractitionerInput, Profess
 from carnet.domain.treating import TreatingDoctors
 from carnet.domain.validation import (
     check_date,
+    check_field,
     check_iban,
     check_nir,
     check_percent,
     check_rpps,
-    check_text,
 )
 from carnet.i18n import N_
 from carnet.services.assessing import Reassessor, Touched
@@ -132,8 +133,8 @@ class HouseholdService(Service):
     def _clean_person(
         self, data: PersonInput, person_id: PersonId | None
     ) -> tuple[PersonInput, tuple[Message, ...]]:
-        first = check_text(data.first_name, "first_name", max_length=100)
-        last = check_text(data.last_name, "last_name", max_length=100)
+        first = check_field(data.first_name, "first_name", limits.NAME_PART)
+        last = check_field(data.last_name, "last_name", limits.NAME_PART)
         if not first and not last:
             raise ValidationError("first_name", N_("a person needs a first or a last name"))
         today = self.today()
@@ -149,8 +150,8 @@ class HouseholdService(Service):
             last_name=last,
             nir=nir,
             registration=registration,
-            cpam=check_text(data.cpam, "cpam"),
-            notes=check_text(data.notes, "notes", max_length=5000),
+            cpam=check_field(data.cpam, "cpam", limits.NAME),
+            notes=check_field(data.notes, "notes", limits.NOTES),
         )
         return clean, warnings
 
@@ -249,14 +250,19 @@ class HouseholdService(Service):
     @staticmethod
     def _clean_practitioner(data: PractitionerInput) -> PractitionerInput:
         rpps = check_rpps(data.rpps)
-        languages = tuple(sorted({lang.strip().lower() for lang in data.languages if lang.strip()}))
+        spoken = {check_field(x, "languages", limits.LANGUAGE).lower() for x in data.languages}
+        languages = tuple(sorted(spoken - {""}))
+        if len(languages) > limits.LANGUAGES:
+            raise ValidationError(
+                "languages", N_("more than {count} languages"), count=limits.LANGUAGES
+            )
         return replace(
             data,
-            name=check_text(data.name, "name", required=True),
+            name=check_field(data.name, "name", limits.NAME, required=True),
             rpps=rpps,
-            address=check_text(data.address, "address", max_length=500),
+            address=check_field(data.address, "address", limits.ADDRESS),
             languages=languages,
-            notes=check_text(data.notes, "notes", max_length=5000),
+            notes=check_field(data.notes, "notes", limits.NOTES),
         )
 
     # -- forgetting -----------------------------------------------------------------
@@ -334,21 +340,22 @@ class HouseholdService(Service):
             )
         return replace(
             data,
-            insurer=check_text(data.insurer, "insurer", required=True),
-            number=check_text(data.number, "number", max_length=60),
-            notes=check_text(data.notes, "notes", max_length=5000),
+            insurer=check_field(data.insurer, "insurer", limits.NAME, required=True),
+            number=check_field(data.number, "number", limits.NUMBER),
+            notes=check_field(data.notes, "notes", limits.NOTES),
         )
 
     # -- bank accounts ------------------------------------------------------------
     def add_bank_account(self, data: BankAccountInput) -> Result[BankAccount]:
         """The account reimbursements arrive on (the one on file at the CPAM)."""
-        name = check_text(data.name, "name", required=True, max_length=80)
+        name = check_field(data.name, "name", limits.SHORT_NAME, required=True)
         iban = check_iban(data.iban) if data.iban.strip() else ""
         if any(a.name == name for a in self.bank_accounts()):
             raise ValidationError(
                 "name", N_("an account named {name} already exists"), name=repr(name)
             )
-        clean = replace(data, name=name, iban=iban, bank=check_text(data.bank, "bank"))
+        bank = check_field(data.bank, "bank", limits.NAME)
+        clean = replace(data, name=name, iban=iban, bank=bank)
         with self.store.transaction(N_("Add bank account")):
             account = self.store.bank_accounts.insert(clean)
             self.store.events.record("bank_account", account.id, "created", after=account)

@@ -15,6 +15,7 @@ from dataclasses import fields
 from typing import Any
 
 from carnet.bank import CsvMapping
+from carnet.domain import limits
 from carnet.domain.care import ActInput, CareAct
 from carnet.domain.contracts import Contract, ContractInput
 from carnet.domain.errors import CarnetError
@@ -22,12 +23,12 @@ from carnet.domain.ids import PersonId
 from carnet.domain.messages import N_
 from carnet.domain.people import Person, PersonInput
 from carnet.domain.practitioners import Practitioner, PractitionerInput
-from carnet.domain.validation import check_email, check_iban, check_text
+from carnet.domain.validation import check_email, check_field, check_iban
 from carnet.services.assessing import Reassessor
 from carnet.services.bank_import import ALIAS_PREFIX, PROFILE_PREFIX
 from carnet.services.care import CareService, NamedRecords
 from carnet.services.household import HouseholdService
-from carnet.services.settings import ADDRESS_PREFIX, KNOWN
+from carnet.services.settings import ADDRESS_PREFIX, KNOWN, limit_of
 from carnet.storage import dump as storage_dump
 from carnet.storage.repos.codec import from_row
 from carnet.storage.store import Store
@@ -92,10 +93,14 @@ class JsonLoader:
         checked = list(storage_dump.check_rows(table, wanted, rows))
         storage_dump.insert_rows(db, table, checked)
         check = self.checks.get(table)
-        if check is not None:  # after inserting: a row may point to a later one of its table
+        bounded = limits.COLUMNS.get(table, {})
+        if check is not None or bounded:  # after inserting: a row may point to a later one
             for number, row in checked:
                 try:
-                    check(row)
+                    for column, limit in bounded.items():
+                        check_field(str(row.get(column) or ""), column, limit)
+                    if check is not None:
+                        check(row)
                 except CarnetError as exc:
                     reason = exc.text
                     raise storage_dump.row_error(table, number, "{reason}", reason=reason) from None
@@ -116,7 +121,7 @@ class JsonLoader:
 
     @staticmethod
     def _bank_account(row: dict[str, Any]) -> None:
-        check_text(row.get("name", ""), "name", required=True, max_length=80)
+        check_field(row.get("name", ""), "name", limits.SHORT_NAME, required=True)
         if str(row.get("iban") or "").strip():
             check_iban(str(row["iban"]))
 
@@ -136,8 +141,11 @@ class JsonLoader:
         if key == "household.email":
             check_email(value, key)
             return
-        if key in KNOWN or key.startswith((ADDRESS_PREFIX, ALIAS_PREFIX)):
-            check_text(value, key, max_length=5000, multiline=True)
+        if key in KNOWN or key.startswith(ADDRESS_PREFIX):
+            check_field(value, key, limit_of(key))
+            return
+        if key.startswith(ALIAS_PREFIX):  # the payer's name is the key: bounded as a column
+            check_field(value, key, limits.CODE)
             return
         raise DumpError(N_("unknown setting {key}"), key=repr(key)[:80])
 

@@ -13,6 +13,7 @@ import json
 from dataclasses import replace
 from datetime import date, timedelta
 
+from carnet.domain import limits
 from carnet.domain.abroad import CLAIM_FORM
 from carnet.domain.changes import Changes
 from carnet.domain.claims import READY_TO_MAIL, Feuille, Step
@@ -21,7 +22,7 @@ from carnet.domain.errors import ValidationError
 from carnet.domain.ids import FeuilleId, MailingId, PersonId
 from carnet.domain.mailings import Mailing, MailingMode, RecipientKind
 from carnet.domain.people import Person
-from carnet.domain.validation import check_date
+from carnet.domain.validation import check_date, check_field
 from carnet.i18n import N_
 from carnet.services.assessing import Reassessor
 from carnet.services.base import Clock, Result, Service
@@ -108,7 +109,7 @@ class MailingService(Service):
     ) -> Result[Mailing]:
         """The envelope left: feuilles become *mailed*, CPAM payments are expected from now."""
         day = self._day(on)
-        tracking = tracking.strip()
+        tracking = check_field(tracking, "tracking", limits.TRACKING)
         with self.store.transaction(N_("Mark mailing mailed")):
             before = self.store.mailings.get(mailing_id)
             if before.mailed_on is not None:

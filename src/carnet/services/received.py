@@ -15,6 +15,7 @@ from dataclasses import replace
 from datetime import date
 from typing import NamedTuple
 
+from carnet.domain import limits
 from carnet.domain.changes import Changes
 from carnet.domain.codes import Payer
 from carnet.domain.errors import ValidationError
@@ -22,6 +23,7 @@ from carnet.domain.ids import ActId, PersonId, ReceiptId
 from carnet.domain.messages import Message
 from carnet.domain.money import AmountError, Cents, parse_euros
 from carnet.domain.receipts import Receipt, ReceiptSource
+from carnet.domain.validation import check_field
 from carnet.i18n import N_
 from carnet.services.base import Result, Service
 
@@ -51,6 +53,7 @@ class ReceivedService(Service):
         reference: str = "",
     ) -> Result[Receipt]:
         """Record (or correct) what ``payer`` paid for an act."""
+        reference = check_field(reference, "reference", limits.NUMBER)
         act = self.store.acts.get(act_id)
         day = self._check(act.date, amount_cents, on)
         receipt = Receipt(ReceiptId(0), act_id, payer, amount_cents, day, source, reference)
@@ -78,6 +81,7 @@ class ReceivedService(Service):
         self, payer: Payer, lines: list[DecompteLine], reference: str = ""
     ) -> Result[list[Receipt]]:
         """Record every line of a décompte, or none of them."""
+        reference = check_field(reference, "reference", limits.NUMBER)
         if not lines:
             raise ValidationError("decompte", N_("the décompte has no line"))
         chosen: list[tuple[ActId, DecompteLine]] = []

@@ -7,8 +7,10 @@ ship are typed once by the household, under ``address:<name>``.
 
 from __future__ import annotations
 
+from carnet.domain import limits
 from carnet.domain.errors import ValidationError
-from carnet.domain.validation import check_email
+from carnet.domain.limits import TextLimit
+from carnet.domain.validation import check_email, check_field
 from carnet.i18n import N_
 from carnet.services.base import Service
 from carnet.services.caisses import caisse_directory
@@ -90,16 +92,23 @@ class SettingsService(Service):
 
 
 def _clean(key: str, value: str) -> str:
+    """The value to keep for ``key``, or :class:`ValidationError` naming the setting."""
     if key not in KNOWN and not key.startswith(ADDRESS_PREFIX):
         raise ValidationError(
             "key",
             N_("unknown setting {key}; known: {known}"),
-            key=repr(key),
+            key=repr(key[:80]),
             known=", ".join(KNOWN),
         )
-    cleaned = "\n".join(line.strip() for line in value.replace("\\n", "\n").splitlines())
-    if len(cleaned) > 500:
-        raise ValidationError(key, N_("is longer than {max_length} characters"), max_length=500)
+    check_field(key, "key", limits.SETTING_KEY)
+    # "\\n" typed on a command line is a line break, as in the address's help.
+    lines = value.replace("\\n", "\n").splitlines()
+    cleaned = "\n".join(line.strip() for line in lines)
     if key == "household.email":
-        cleaned = check_email(cleaned, key)
-    return cleaned.strip()
+        return check_email(cleaned, key)
+    return check_field(cleaned, key, limit_of(key))
+
+
+def limit_of(key: str) -> TextLimit:
+    """The bound of a setting's value: an address for ``address:<caisse>``."""
+    return limits.SETTINGS.get(key, limits.ADDRESS)

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 
 from carnet.app import Services
 from carnet.bank import CsvMapping, DebitSign, decode
+from carnet.domain import limits
 from carnet.domain.errors import CarnetError
 from carnet.i18n import Translator
 from carnet.ui.errors import describe
@@ -74,6 +75,7 @@ class CsvProfileDialog(QDialog):
         t = self._t
         form = QFormLayout()
         self.name = QLineEdit()
+        self.name.setMaxLength(limits.SHORT_NAME.max_length)
         self.name.setPlaceholderText(t.gettext("e.g. My bank"))
         self.separator = _combo((";", ",", "\t", "|"), (";", ",", t.gettext("tab"), "|"))
         self.date_format = _combo(DATE_FORMATS, DATE_FORMATS)

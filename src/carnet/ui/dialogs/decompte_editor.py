@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from carnet.domain import limits
 from carnet.domain.codes import Payer
 from carnet.domain.money import AmountError, parse_euros
 from carnet.i18n import Translator
@@ -50,6 +51,7 @@ class DecompteEditor(QWidget):
         self.date_edit.setCalendarPopup(True)
         self.date_edit.setDisplayFormat(date_format(t))
         self.reference_edit = QLineEdit()
+        self.reference_edit.setMaxLength(limits.NUMBER.max_length)
         self.reference_edit.setPlaceholderText(t.gettext("As printed on the statement (optional)"))
         self.table = QTableWidget(_ROWS, _COLUMNS)
         self.table.setHorizontalHeaderLabels(

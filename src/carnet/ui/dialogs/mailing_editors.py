@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from carnet.app import Services
+from carnet.domain import limits
 from carnet.domain.ids import PersonId
 from carnet.domain.mailings import RecipientKind
 from carnet.i18n import Translator
@@ -106,6 +107,7 @@ class MailedEditor(QWidget):
         self.date_edit.setCalendarPopup(True)
         self.date_edit.setDisplayFormat(date_format(t))
         self.tracking_edit = QLineEdit()
+        self.tracking_edit.setMaxLength(limits.TRACKING.max_length)
         self.tracking_edit.setPlaceholderText(t.gettext("Only for registered mail"))
         self.form.add("date", t.gettext("Mailed on"), self.date_edit)
         self.form.add("tracking", t.gettext("Tracking number"), self.tracking_edit)

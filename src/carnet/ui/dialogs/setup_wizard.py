@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 )
 
 from carnet.app import Services
+from carnet.domain import limits
 from carnet.domain.caisses import departement_of_postcode
 from carnet.domain.ids import ContractId
 from carnet.domain.people import Person, PersonInput
@@ -80,6 +81,7 @@ class SetupWizard(QWizard):
         self.people_list.setMaximumHeight(6 * self.people_list.fontMetrics().height())
         self.person = self._person_editor()
         self.doctor_name = QLineEdit()
+        self.doctor_name.setMaxLength(limits.NAME.max_length)
         self.doctor_name.setAccessibleName(t.gettext("Name of the médecin traitant"))
         self.add_person_button = QPushButton(t.gettext("Add this person"))
         self.add_person_button.clicked.connect(self.add_person)

@@ -15,6 +15,7 @@ from typing import Any
 from PySide6.QtCore import QDate, Qt
 from PySide6.QtWidgets import QCheckBox, QComboBox, QDateEdit, QLabel, QLineEdit, QWidget
 
+from carnet.domain import limits
 from carnet.domain.banking import BankTransaction
 from carnet.domain.care import ActInput, CareAct
 from carnet.domain.codes import Channel, Parcours, PaymentMode
@@ -90,6 +91,7 @@ class ActEditor(QWidget):
         self.ald = QCheckBox(t.gettext("Care for the person's long-term illness (ALD)"))
         self.ald.setAccessibleName(self.ald.text())
         self.notes = QLineEdit()
+        self.notes.setMaxLength(limits.NOTES.max_length)
         self.abroad = AbroadBox(t, today, debits or [])
         self._build()
 

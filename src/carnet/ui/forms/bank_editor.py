@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QLineEdit, QWidget
 
+from carnet.domain import limits
 from carnet.domain.banking import BankAccountInput
 from carnet.domain.errors import ValidationError
 from carnet.domain.validation import check_iban
@@ -17,9 +18,11 @@ class BankEditor(QWidget):
         self._t = t
         self.form = CheckedForm(self)
         self.name = QLineEdit(t.gettext("Main account"))
+        self.name.setMaxLength(limits.SHORT_NAME.max_length)
         self.iban = QLineEdit()
         self.iban.setPlaceholderText("FR76 3000 6000 0112 3456 7890 189")
         self.bank = QLineEdit()
+        self.bank.setMaxLength(limits.NAME.max_length)
         self.bank.setPlaceholderText(t.gettext("e.g. La Banque Postale"))
         self.form.add("name", t.gettext("Name of the account"), self.name, self._check_name)
         self.form.add("iban", t.gettext("IBAN"), self.iban, self._check_iban)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QCheckBox, QComboBox, QLineEdit, QPlainTextEdit, QSpinBox, QWidget
 
+from carnet.domain import limits
 from carnet.domain.contracts import Contract, ContractInput
 from carnet.i18n import Translator
 from carnet.services.settings import ADDRESS_PREFIX, SettingsService
@@ -19,8 +20,10 @@ class ContractEditor(QWidget):
         self._t = t
         self.form = CheckedForm(self)
         self.insurer = QLineEdit()
+        self.insurer.setMaxLength(limits.NAME.max_length)
         self.insurer.setPlaceholderText(t.gettext("e.g. MGEN, Harmonie Mutuelle"))
         self.number = QLineEdit()
+        self.number.setMaxLength(limits.NUMBER.max_length)
         self.level = QComboBox()
         for preset in PRESETS:
             self.level.addItem(t.gettext(preset.label), preset.percent)

@@ -12,6 +12,7 @@ from datetime import date
 
 from PySide6.QtWidgets import QCheckBox, QComboBox, QLabel, QLineEdit, QWidget
 
+from carnet.domain import limits
 from carnet.domain.contracts import Contract
 from carnet.domain.errors import ValidationError
 from carnet.domain.ids import ContractId, PersonId, PractitionerId
@@ -45,6 +46,11 @@ class PersonEditor(QWidget):
         self.form = CheckedForm(self)
         self.first_name = QLineEdit()
         self.last_name = QLineEdit()
+        for name in (
+            self.first_name,
+            self.last_name,
+        ):  # typing stops where the service would refuse
+            name.setMaxLength(limits.NAME_PART.max_length)
         self.birth_date = _line(t.gettext("DD/MM/YYYY"))
         self.sex = QComboBox()
         for sex, text in SEXES.items():

@@ -7,6 +7,7 @@ from typing import Any
 
 from PySide6.QtWidgets import QComboBox, QLineEdit, QPlainTextEdit, QWidget
 
+from carnet.domain import limits
 from carnet.domain.errors import ValidationError
 from carnet.domain.practitioners import (
     Practitioner,
@@ -27,11 +28,13 @@ class PractitionerEditor(QWidget):
         self._t = t
         self.form = CheckedForm(self)
         self.name = QLineEdit()
+        self.name.setMaxLength(limits.NAME.max_length)
         self.name.setPlaceholderText(t.gettext("e.g. Dr Claire Martin"))
         self.profession = _enum_box(t, PROFESSIONS)
         self.specialty = _enum_box(t, SPECIALTIES)
         self.sector = _enum_box(t, SECTORS)
         self.rpps = QLineEdit()
+        self.rpps.setMaxLength(limits.RPPS.max_length)
         self.rpps.setPlaceholderText(t.gettext("11 digits, on the feuille de soins (optional)"))
         self.address = QPlainTextEdit()
         self.address.setTabChangesFocus(True)

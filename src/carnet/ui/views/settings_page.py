@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
 
 from carnet.i18n import LANGUAGES
 from carnet.services.encryption import available as encryption_available
-from carnet.services.settings import KNOWN
+from carnet.services.settings import KNOWN, limit_of
 from carnet.ui.calendar_export import export_calendar
 from carnet.ui.notify import SETTING
 from carnet.ui.operations import run_call
@@ -76,6 +76,7 @@ class SettingsPage(Page):
                 field.setFixedHeight(field.fontMetrics().lineSpacing() * 4 + 12)
             else:
                 field = QLineEdit()
+                field.setMaxLength(limit_of(key).max_length)
             field.setAccessibleName(t.gettext(KNOWN[key]))
             field.setToolTip(t.gettext(KNOWN[key]))
             self.fields[key] = field

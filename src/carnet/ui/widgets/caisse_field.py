@@ -10,6 +10,7 @@ from __future__ import annotations
 from PySide6.QtCore import QStringListModel, Qt
 from PySide6.QtWidgets import QCompleter, QLabel, QLineEdit, QWidget
 
+from carnet.domain import limits
 from carnet.domain.caisses import Caisse
 from carnet.i18n import Translator
 from carnet.services.caisses import caisse_directory
@@ -21,6 +22,7 @@ class CaisseField(QLineEdit):
     def __init__(self, t: Translator, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setPlaceholderText(t.gettext("Département number, postcode or town, e.g. 69"))
+        self.setMaxLength(limits.NAME.max_length)
         self._matches = QStringListModel(self)
         completer = QCompleter(self._matches, self)
         # The list is already the directory's answer: show it whole, not filtered by prefix.
