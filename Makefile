@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 TEST_STAMP := $(VENV)/.installed-test
 
-.PHONY: run demo test lint typecheck contracts unit bench fuzz crash clean dist man bundle install-desktop \
+.PHONY: run demo test lint typecheck contracts unit bench bench-window fuzz crash clean dist man bundle install-desktop \
 	uninstall-desktop
 
 $(BIN)/python:
@@ -83,6 +83,12 @@ crash: $(TEST_STAMP)
 
 bench: $(STAMP)
 	$(BIN)/python benchmarks/run_all.py
+
+## bench-window: the window's big-import test and benchmark on a 300 000-line statement
+bench-window: $(TEST_STAMP)
+	CARNET_IMPORT_LINES=300000 QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest -q \
+	  tests/ui/test_import_progress.py
+	$(BIN)/python benchmarks/bench_import_window.py 300000
 
 clean:
 	rm -rf $(VENV) build dist src/*.egg-info .mypy_cache .pytest_cache .ruff_cache

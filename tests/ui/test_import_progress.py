@@ -2,13 +2,17 @@
 leaves the database as it was.
 
 On main a 300 000-line CSV froze the window for a minute (closing it waited for the
-import). Here a 30 000-line file stands for it in CI (the benchmark
-``bench_import_csv.py`` measures the 300 000 lines): a timer of the window's event loop
-must fire while the import runs, and Cancel pressed half-way must write nothing.
+import). Here a 30 000-line file stands for it in CI: a timer of the window's event
+loop must keep firing from the moment the file is opened (read in the pool, previewed)
+to the end of the import, with no long gap, and Cancel pressed half-way must write
+nothing. ``CARNET_IMPORT_LINES=300000`` runs the same test on the issue's size, and
+``benchmarks/bench_import_window.py`` (run by ``make bench``) reports its figures.
 """
 
 from __future__ import annotations
 
+import os
+import time
 from collections.abc import Iterator
 from datetime import date
 from pathlib import Path
@@ -24,7 +28,9 @@ from carnet.ui.dialogs.import_dialog import ImportDialog
 from tests.hostile.common import snapshot
 from tests.ui.big_statement import write_big_csv
 
-LINES = 30_000
+LINES = int(os.environ.get("CARNET_IMPORT_LINES", "30000"))
+# The longest the window may go without its event loop turning, on a loaded CI machine.
+LONGEST_GAP_SECONDS = 3.0
 
 
 @pytest.fixture(scope="module")
@@ -45,25 +51,40 @@ def _opened(
     monkeypatch.setattr(import_dialog, "BACKGROUND_ABOVE_BYTES", 0)
     dialog = ImportDialog(services, Translator("en"), path)
     qtbot.addWidget(dialog)
-    qtbot.waitUntil(lambda: dialog.report is not None, timeout=120_000)
+    qtbot.waitUntil(lambda: dialog.report is not None, timeout=600_000)
     assert dialog.report is not None and dialog.report.added == LINES
     return dialog
+
+
+class Heart:
+    """A 0 ms timer of the event loop: it beats each time the loop turns."""
+
+    def __init__(self) -> None:
+        self.beats: list[float] = [time.monotonic()]
+        self.timer = QTimer()
+        self.timer.setInterval(0)
+        self.timer.timeout.connect(lambda: self.beats.append(time.monotonic()))
+        self.timer.start()
+
+    def stop(self) -> float:
+        """Stop; the longest time the loop went without turning."""
+        self.timer.stop()
+        self.beats.append(time.monotonic())
+        return max(b - a for a, b in zip(self.beats, self.beats[1:], strict=False))
 
 
 def test_the_window_answers_and_the_bar_moves_during_a_big_import(
     qtbot: QtBot, services: Services, big_csv: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
+    heart = Heart()  # from the opening: reading in the pool, the preview, then the import
     dialog = _opened(qtbot, services, big_csv, monkeypatch)
-    beats: list[int] = []
     shown: list[int] = []
-    heart = QTimer(dialog)
-    heart.setInterval(0)
-    heart.timeout.connect(lambda: (beats.append(1), shown.append(dialog.busy.value())))
-    heart.start()
-    with qtbot.waitSignal(dialog.imported, timeout=300_000):
+    heart.timer.timeout.connect(lambda: shown.append(dialog.busy.value()))
+    with qtbot.waitSignal(dialog.imported, timeout=1_200_000):
         dialog.import_button.click()
-    heart.stop()
-    assert len(beats) >= 5, "the event loop did not turn during the import"
+    longest = heart.stop()
+    assert len(heart.beats) >= 10, "the event loop did not turn during the import"
+    assert longest < LONGEST_GAP_SECONDS, f"the window froze for {longest:.1f} s"
     assert len(set(shown)) >= 3, "the progress bar did not move"
     assert len(services.store.bank.transactions()) == LINES
 
