@@ -23,15 +23,15 @@ import os
 import sys
 import tempfile
 import time
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 from decimal import Decimal
 from functools import partial
 from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from PySide6.QtCore import QSettings
-from PySide6.QtWidgets import QApplication, QWidget
+from PySide6.QtCore import QSettings, QTimer
+from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from carnet.app import Services, build_services
 from carnet.domain.abroad import AbroadInput
@@ -46,6 +46,7 @@ from carnet.services.backup import BackupService
 from carnet.services.demo import build_demo
 from carnet.ui.application import QtTranslations, build_window, configure
 from carnet.ui.dialogs.decompte_editor import DecompteEditor
+from carnet.ui.dialogs.import_dialog import ImportDialog
 from carnet.ui.dialogs.setup_wizard import SetupWizard
 from carnet.ui.events import EventHub
 from carnet.ui.formats import WindowTranslator
@@ -240,6 +241,45 @@ def shoot_setup(app: QApplication, folder: Path, out: Path, language: str) -> No
         services.close()
 
 
+def shoot_import_stop(app: QApplication, folder: Path, out: Path, language: str) -> None:
+    """The question asked when the import window is closed half-way through an import."""
+    path = folder / "export-operations.csv"
+    days = [date(2026, 1, 1) + timedelta(days=n // 50) for n in range(5000)]
+    rows = (
+        f'{d};{d};"CARTE MONOPRIX {n}";"";"";"";-{n},50;"";0004;"C";"0"' for n, d in enumerate(days)
+    )
+    header = "dateOp;dateVal;label;category;categoryParent;supplierFound;amount;comment;"
+    path.write_text(header + "accountNum;accountLabel;accountbalance\n" + "\n".join(rows) + "\n")
+    services = build_services(folder / f"import-{language}.sqlite", today=lambda: TODAY)
+    dialog = ImportDialog(services, WindowTranslator(language), path)
+    dialog.show()
+    settle(app)
+    report = dialog._progress
+
+    def answer() -> None:
+        box = QApplication.activeModalWidget()
+        if not isinstance(box, QMessageBox):
+            QTimer.singleShot(20, answer)
+            return
+        save(box, out / f"import-stop-{language}.png")
+        box.escapeButton().click()  # Continue: the import goes on
+
+    def half_way(done: int, total: int) -> bool:
+        if done >= total // 2 and not asked:
+            asked.append(True)
+            QTimer.singleShot(20, answer)
+            dialog.close()
+        return report(done, total)
+
+    asked: list[bool] = []
+
+    dialog._progress = half_way  # type: ignore[method-assign]
+    try:
+        dialog.import_button.click()
+    finally:
+        services.close()
+
+
 def newcomer_services(folder: Path) -> Services:
     """A family just arrived: a road half walked, a GP visit in London paid in pounds."""
     services = build_services(folder / "newcomer.sqlite", today=lambda: TODAY)
@@ -359,6 +399,7 @@ def main() -> None:
                 shoot_backups(app, window, args.out, language)
                 window.close()
                 shoot_setup(app, work, args.out, language)
+                shoot_import_stop(app, work, args.out, language)
         finally:
             services.close()
 
