@@ -33,7 +33,7 @@ from carnet.ui.main_window import MainWindow
 from tests.hostile.common import snapshot
 from tests.ui.big_statement import write_big_csv
 
-LINES = 30_000
+LINES = 15_000  # several progress reports (one each 5 000 lines), each a chance to close
 # From "Stop" to the window gone: the rollback and the close, on a loaded CI machine.
 PROMPT_SECONDS = 3.0
 
