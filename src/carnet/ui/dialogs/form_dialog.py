@@ -12,8 +12,10 @@ from typing import Generic, Protocol, TypeVar
 
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QVBoxLayout, QWidget
 
+from carnet.domain.errors import CarnetError, ValidationError
 from carnet.i18n import Translator
 from carnet.services.base import Result
+from carnet.ui import errors
 from carnet.ui.events import EventHub
 from carnet.ui.operations import run_op
 from carnet.ui.widgets.fields import CheckedForm
@@ -47,6 +49,7 @@ class FormDialog(QDialog, Generic[T]):
         self.setWindowTitle(title)
         self.setAccessibleName(title)
         self.editor = editor
+        self._form = form
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
         )
@@ -65,10 +68,17 @@ class FormDialog(QDialog, Generic[T]):
     def accept(self) -> None:
         if self._confirm is not None and not self._confirm():
             return
-        result = run_op(self, self._t, self._events, self._save)
+        result = run_op(self, self._t, self._events, self._save, refused=self._refused)
         if result is not None:
             self.result_value = result
             super().accept()
+
+    def _refused(self, error: CarnetError) -> None:
+        """Say why, and write it under the field it is about: the box alone names no field."""
+        if isinstance(error, ValidationError):
+            text = errors.describe(self._t, error)
+            self._form.show_refusal(error.field, text[:1].upper() + text[1:])
+        errors.show_error(self, self._t, error)  # through the module: tests replace it
 
 
 def open_form(

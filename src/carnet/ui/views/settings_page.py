@@ -20,10 +20,12 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
 )
 
+from carnet.domain.errors import CarnetError, ValidationError
 from carnet.i18n import LANGUAGES
 from carnet.services.encryption import available as encryption_available
 from carnet.services.settings import KNOWN, limit_of
 from carnet.ui.calendar_export import export_calendar
+from carnet.ui.errors import describe
 from carnet.ui.notify import SETTING
 from carnet.ui.operations import run_call
 from carnet.ui.page import Page, PageContext
@@ -170,14 +172,23 @@ class SettingsPage(Page):
             for key, field in self.fields.items()
         }
 
+        changed = {k: v for k, v in values.items() if v.strip() != settings.get(k)}
+
         def write() -> bool:
-            for key, value in values.items():
-                if value.strip() != settings.get(key):
-                    settings.set(key, value)
+            settings.set_many(changed)  # all or none: a refused field saves nothing
             return True
 
-        if run_call(self, self.ctx.t, write):
+        if run_call(self, self.ctx.t, write, refused=self._refused):
             self.saved_label.setText(self.ctx.t.gettext("Saved."))
+
+    def _refused(self, error: CarnetError) -> None:
+        """Said beside Save, after the caption of the field it is about."""
+        t, text = self.ctx.t, describe(self.ctx.t, error)
+        key = error.field if isinstance(error, ValidationError) else ""
+        if key in self.fields:
+            text = t.gettext("{field}: {message}").format(field=t.gettext(KNOWN[key]), message=text)
+            self.fields[key].setFocus()
+        self.saved_label.setText(text)
 
     def _on_language(self) -> None:
         code = str(self.language_box.currentData())

@@ -82,11 +82,14 @@ class CheckedField:
 
     def validate(self) -> bool:
         problem = self.problem()
+        self.show(problem)
+        return problem is None
+
+    def show(self, problem: str | None) -> None:
         self.message.setText(f"⚠ {problem}" if problem else "")
         self.message.setVisible(bool(problem))
         self.editor.setAccessibleDescription(problem or "")
         fit_window_height(self.message)
-        return problem is None
 
 
 class CheckedForm(QObject):
@@ -113,6 +116,18 @@ class CheckedForm(QObject):
     def message(self, key: str) -> str:
         """The problem shown under ``key`` (without the sign), or ``""``."""
         return self.fields[key].message.text().removeprefix("⚠ ")
+
+    def show_refusal(self, key: str, problem: str) -> bool:
+        """Write a service's refusal under the field ``key`` names; ``False`` if none does.
+
+        Typing in the field clears it (its own check runs again); Save asks the service anew.
+        """
+        field = self.fields.get(key)
+        if field is None or field.holder.isHidden():
+            return False
+        field.show(problem)
+        field.editor.setFocus()
+        return True
 
     def is_valid(self) -> bool:
         return all(field.problem() is None for field in self.fields.values())
