@@ -15,6 +15,7 @@ import json
 from collections.abc import Callable
 from dataclasses import fields, replace
 from datetime import date
+from decimal import Decimal
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -23,6 +24,7 @@ import pytest
 from carnet.app import Services, build_services
 from carnet.bank import CsvMapping
 from carnet.domain import limits
+from carnet.domain.abroad import AbroadInput
 from carnet.domain.attachments import AttachedTo
 from carnet.domain.banking import BankAccountInput, PayerType
 from carnet.domain.care import ActInput
@@ -30,7 +32,7 @@ from carnet.domain.claims import Step
 from carnet.domain.codes import Payer
 from carnet.domain.contracts import ContractInput
 from carnet.domain.errors import CarnetError
-from carnet.domain.ids import ActId, FeuilleId, MailingId
+from carnet.domain.ids import ActId, FeuilleId, MailingId, PersonId
 from carnet.domain.limits import TextLimit
 from carnet.domain.money import Cents
 from carnet.domain.people import PersonInput
@@ -111,6 +113,16 @@ def _payer(services: Services, text: str) -> object:
     return services.bank.teach_payer(text, PayerType.COMPLEMENTARY)
 
 
+def _abroad(field: str) -> Write:
+    def write(services: Services, text: str) -> object:
+        person = PersonId(services.household.people()[0].id)
+        act = ActInput(person, None, date(2026, 8, 3), "G", Cents(0))
+        invoice = AbroadInput("GB", "GBP", Decimal("85.00"), Decimal("1.1650"))
+        return services.abroad.add_act(act, _with(invoice, field, text))
+
+    return write
+
+
 def _languages(services: Services, text: str) -> object:
     data = PractitionerInput("Dr Claire Martin", Profession.GP, languages=(text,))
     return services.household.add_practitioner(data)
@@ -130,6 +142,8 @@ CASES: list[tuple[str, Write, TextLimit]] = [
     ("number", _contract("number"), limits.NUMBER),
     ("notes", _contract("notes"), limits.NOTES),
     ("notes", _act("notes"), limits.NOTES),
+    ("country", _abroad("country"), limits.CODE),
+    ("currency", _abroad("currency"), limits.CODE),
     ("name", _account("name"), limits.SHORT_NAME),
     ("bank", _account("bank"), limits.NAME),
     ("reason", _return_reason, limits.REASON),

@@ -18,6 +18,7 @@ from functools import cache
 from babel import Locale
 from babel.numbers import is_currency
 
+from carnet.domain import limits
 from carnet.domain.abroad import (
     CLAIM_FORM,
     FEUILLE_FORM,
@@ -36,6 +37,7 @@ from carnet.domain.codes import Channel, Parcours, PaymentMode
 from carnet.domain.errors import ValidationError
 from carnet.domain.ids import ActId, PersonId, TransactionId
 from carnet.domain.mailings import Mailing
+from carnet.domain.validation import check_field
 from carnet.i18n import N_
 from carnet.services.assessing import Reassessor
 from carnet.services.base import Clock, Result, Service
@@ -157,12 +159,13 @@ class AbroadService(Service):
         return Changes(acts=frozenset({act.id}), feuilles=feuilles) | touched.changes()
 
     def _clean(self, abroad: AbroadInput) -> tuple[AbroadInput, Decimal, RateSource]:
-        country = abroad.country.strip().upper()
+        # Bounded before the lookup: the refusal repeats what was typed.
+        country = check_field(abroad.country, "country", limits.CODE).upper()
         if country == "FR" or country not in _countries():
             raise ValidationError(
                 "country", N_("{code} is not a country code abroad (GB, US, DE…)"), code=country
             )
-        currency = abroad.currency.strip().upper()
+        currency = check_field(abroad.currency, "currency", limits.CODE).upper()
         if len(currency) != 3 or not is_currency(currency):
             raise ValidationError(
                 "currency", N_("{code} is not a currency code (GBP, USD, CHF…)"), code=currency
