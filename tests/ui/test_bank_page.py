@@ -256,14 +256,14 @@ def test_a_file_already_imported_has_nothing_to_import(
     assert not dialog.import_button.isEnabled()
 
 
-def test_a_large_file_is_parsed_off_the_gui_thread(
+def test_a_large_file_is_previewed_once_the_dialog_shows(
     qtbot: QtBot,
     tmp_path: Path,
     bank_services: Services,
     translator: Translator,
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    monkeypatch.setattr(import_dialog, "BACKGROUND_ABOVE_BYTES", 0)
+    monkeypatch.setattr(import_dialog, "DEFERRED_ABOVE_BYTES", 0)
     dialog = ImportDialog(bank_services, translator, BANK_FILES / "credit_agricole.csv")
     qtbot.addWidget(dialog)
     assert dialog.is_busy() and not dialog.import_button.isEnabled()

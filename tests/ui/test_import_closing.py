@@ -3,7 +3,7 @@
 On main, closing during a 300 000-line import waited for it. Now the person is asked:
 "Stop and close" rolls the import back (the database equal row for row), closes at once
 and leaves no thread running; "Continue" lets the import finish. The same holds while
-the file is still being read in the thread pool.
+the file is still being read for the preview.
 """
 
 from __future__ import annotations
@@ -11,7 +11,6 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
-import threading
 import time
 from collections.abc import Callable, Iterator
 from datetime import date
@@ -24,9 +23,8 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 from pytestqt.qtbot import QtBot
 
 from carnet.app import Services, build_services
-from carnet.bank import CsvMapping, Statement, parse_statement
 from carnet.i18n import Translator
-from carnet.ui.dialogs import import_dialog, import_job
+from carnet.ui.dialogs import import_dialog
 from carnet.ui.dialogs.import_dialog import ImportDialog
 from carnet.ui.events import EventHub
 from carnet.ui.main_window import MainWindow
@@ -52,7 +50,7 @@ def services(tmp_path: Path) -> Iterator[Services]:
 
 @pytest.fixture(autouse=True)
 def _read_in_the_pool(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(import_dialog, "BACKGROUND_ABOVE_BYTES", 0)
+    monkeypatch.setattr(import_dialog, "DEFERRED_ABOVE_BYTES", 0)
 
 
 class Asked:
@@ -261,138 +259,117 @@ def test_quitting_with_nothing_under_way_asks_nothing(
     assert not dialog.isVisible()
 
 
-# -- while the file is read in the thread pool ---------------------------------------------
-class SlowParser:
-    """The real parser, after a wait spent in Python code (a huge file's parsing stands here).
+# -- while the file is read (the preview) -------------------------------------------------
+def _while_reading(
+    dialog: ImportDialog, monkeypatch: pytest.MonkeyPatch, act: Callable[[], object]
+) -> None:
+    """Do ``act`` once, inside the preview, when its reading has begun."""
+    progress = dialog._progress
+    done_once: list[bool] = []
 
-    The wait is what a stop must cut short: ``returned`` stays False when it does.
-    """
+    def report(done: int, total: int) -> bool:
+        if done > 0 and not done_once and not dialog._importing:
+            done_once.append(True)
+            act()
+        return progress(done, total)
 
-    def __init__(self) -> None:
-        self.started = threading.Event()
-        self.release = threading.Event()
-        self.returned = False
-
-    def __call__(self, data: bytes, name: str, mappings: list[CsvMapping]) -> Statement:
-        self.started.set()
-        while not self.release.is_set():
-            sum(range(10_000))  # busy in Python, not asleep in C
-        statement = parse_statement(data, name, mappings)
-        self.returned = True
-        return statement
-
-
-@pytest.fixture
-def slow(monkeypatch: pytest.MonkeyPatch) -> Iterator[SlowParser]:
-    parser = SlowParser()
-    monkeypatch.setattr(import_job, "parse_statement", parser)
-    yield parser
-    parser.release.set()  # never leave a spinning thread behind a failed test
-    QThreadPool.globalInstance().waitForDone(10_000)
+    monkeypatch.setattr(dialog, "_progress", report)
 
 
 @pytest.mark.parametrize("way", list(CLOSE_WAYS))
-def test_closing_while_the_file_is_read_stops_the_reading_thread(
-    qtbot: QtBot, services: Services, big_csv: Path, slow: SlowParser, way: str
+def test_closing_while_the_file_is_read_asks_and_stops_reading(
+    qtbot: QtBot, services: Services, big_csv: Path, monkeypatch: pytest.MonkeyPatch, way: str
 ) -> None:
     before = _rows(services)
     dialog = ImportDialog(services, Translator("en"), big_csv)
     qtbot.addWidget(dialog)
-    dialog.show()
-    assert slow.started.wait(10)
     asked = Asked("Stop and close")
-    CLOSE_WAYS[way](dialog)
-    assert not dialog.isVisible()
+    _while_reading(dialog, monkeypatch, lambda: CLOSE_WAYS[way](dialog))
+    dialog.show()
+    qtbot.waitUntil(lambda: asked.clicked_at is not None, timeout=60_000)
     assert asked.clicked_at is not None
+    qtbot.waitUntil(lambda: not dialog.isVisible(), timeout=10_000)
     assert time.monotonic() - asked.clicked_at < PROMPT_SECONDS
     assert "still reading this statement" in asked.texts[0]
-    _no_thread_left()
-    assert not slow.returned, "the parser ran to its end: the thread was not stopped"
     assert dialog.report is None and _rows(services) == before
 
 
-def test_quitting_while_the_file_is_read_closes_the_window_at_once(
-    qtbot: QtBot, window: MainWindow, big_csv: Path, slow: SlowParser
+def test_quitting_while_the_file_is_read_closes_the_window(
+    qtbot: QtBot, window: MainWindow, big_csv: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     before = _rows(window.services)
     window.show_page("bank")
-    dialog = window.bank_page.open_import(big_csv)
-    assert slow.started.wait(10)
     asked = Asked("Stop and quit")
-    _ctrl_q(qtbot, dialog)
-    assert not window.isVisible() and not dialog.isVisible()
+    opened: list[ImportDialog] = []
+
+    def open_import(path: Path) -> ImportDialog:  # the dialog, caught before its preview
+        dialog = real_open(path)
+        _while_reading(dialog, monkeypatch, lambda: _ctrl_q(qtbot, dialog))
+        opened.append(dialog)
+        return dialog
+
+    real_open = window.bank_page.open_import
+    open_import(big_csv)
+    qtbot.waitUntil(lambda: not window.isVisible(), timeout=60_000)
     assert asked.clicked_at is not None
     assert time.monotonic() - asked.clicked_at < PROMPT_SECONDS
-    _no_thread_left()
-    assert not slow.returned and _rows(window.services) == before
+    assert "still reading this statement. Stop and quit Carnet?" in asked.texts[0]
+    assert not opened[0].isVisible() and _rows(window.services) == before
 
 
 def test_continue_while_reading_goes_on_to_the_preview(
-    qtbot: QtBot, services: Services, big_csv: Path, slow: SlowParser
+    qtbot: QtBot, services: Services, big_csv: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     dialog = ImportDialog(services, Translator("en"), big_csv)
     qtbot.addWidget(dialog)
-    dialog.show()
-    assert slow.started.wait(10)
     asked = Asked("Continue")
-    dialog.close()
-    assert asked.texts and dialog.isVisible()
-    slow.release.set()
+    _while_reading(dialog, monkeypatch, dialog.close)
+    dialog.show()
     _previewed(qtbot, dialog)
+    assert asked.texts and dialog.isVisible()
 
 
-def test_a_file_read_while_the_question_is_open_waits_for_the_answer(
-    qtbot: QtBot, services: Services, big_csv: Path, slow: SlowParser
+def test_closing_before_the_reading_begins_asks_nothing(
+    qtbot: QtBot, services: Services, big_csv: Path
 ) -> None:
-    """The preview (database work) never runs under the question; it runs after "Continue"."""
+    """Nothing read yet, nothing to lose: the dialog just closes, and reads nothing."""
     dialog = ImportDialog(services, Translator("en"), big_csv)
     qtbot.addWidget(dialog)
     dialog.show()
-    assert slow.started.wait(10)
-    seen: list[object] = []
-
-    def finish_reading_then_answer() -> None:
-        box = QApplication.activeModalWidget()
-        if isinstance(box, QMessageBox) and not seen:
-            seen.append(box)
-            slow.release.set()
-            qtbot.waitUntil(lambda: slow.returned, timeout=60_000)
-            QThreadPool.globalInstance().waitForDone(10_000)
-            qtbot.wait(50)  # the "read" signal arrives under the question
-            seen.append(dialog.report)
-            next(b for b in box.buttons() if b.text() == "Continue").click()
-
-    timer = QTimer(dialog)
-    timer.timeout.connect(finish_reading_then_answer)
-    timer.start(5)
-    dialog.close()
-    timer.stop()
-    assert seen[1] is None, "the preview ran under the question"
-    _previewed(qtbot, dialog)
+    dialog.close()  # before the event loop turns: the preview has not begun
+    qtbot.wait(100)
+    assert not dialog.isVisible() and dialog.report is None and not dialog.is_busy()
 
 
-# The whole program, as the person runs it: quitting while a file is read must end the
-# process (no thread left for Python or Qt to wait for at exit).
+def test_the_question_is_asked_in_french(
+    qtbot: QtBot, services: Services, big_csv: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    dialog = ImportDialog(services, Translator("fr"), big_csv)
+    qtbot.addWidget(dialog)
+    asked = Asked("Arrêter et fermer")
+    _while_reading(dialog, monkeypatch, dialog.close)
+    dialog.show()
+    qtbot.waitUntil(lambda: not dialog.isVisible(), timeout=60_000)
+    assert asked.texts == [
+        "Carnet lit encore ce relevé. Arrêter et fermer ? Rien n’en a encore été importé."
+    ]
+
+
+# The whole program, as the person runs it: quitting while a file is read or imported must
+# end the process (nothing left to wait for at exit), the import rolled back.
 QUIT_SCRIPT = """
-import sys, threading
+import sys
 from datetime import date
 from pathlib import Path
 from PySide6.QtCore import QSettings, QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox
 from carnet.app import build_services
 from carnet.i18n import Translator
-from carnet.ui.dialogs import import_dialog, import_job
+from carnet.ui.dialogs import import_dialog
 from carnet.ui.events import EventHub
 from carnet.ui.main_window import MainWindow
 
-started = threading.Event()
-def endless_parse(data, name, mappings):
-    started.set()
-    while True:
-        sum(range(10_000))
-
-import_job.parse_statement = endless_parse
-import_dialog.BACKGROUND_ABOVE_BYTES = 0
+import_dialog.DEFERRED_ABOVE_BYTES = 0
 folder = Path(sys.argv[1])
 app = QApplication([])
 services = build_services(folder / "t.sqlite", today=lambda: date(2026, 11, 28))
@@ -400,7 +377,6 @@ settings = QSettings(str(folder / "carnet.ini"), QSettings.Format.IniFormat)
 window = MainWindow(services, EventHub(), settings, Translator("en"))
 window.show()
 window.show_page("bank")
-window.bank_page.open_import(Path(sys.argv[2]))
 
 def answer():
     box = QApplication.activeModalWidget()
@@ -410,29 +386,46 @@ def answer():
     else:
         QTimer.singleShot(10, answer)
 
-def quit_when_reading():
-    if not started.is_set():
-        QTimer.singleShot(10, quit_when_reading)
-        return
-    QTimer.singleShot(10, answer)
-    if sys.argv[3] == "app.quit":  # every window is asked to close, the dialog first
-        app.quit()
-    else:
-        window.menus.quit.trigger()  # File › Quit, as Ctrl+Q in the dialog does
+asked = []
+report = import_dialog.ImportDialog._progress
 
-QTimer.singleShot(0, quit_when_reading)
+def quit_while_reading(dialog, done, total):
+    if done > 0 and not asked and dialog._importing == (sys.argv[4] == "importing"):
+        asked.append(True)
+        QTimer.singleShot(10, answer)
+        if sys.argv[3] == "app.quit":  # every window is asked to close, the dialog first
+            app.quit()
+        else:
+            window.menus.quit.trigger()  # File › Quit, as Ctrl+Q in the dialog does
+    return report(dialog, done, total)
+
+import_dialog.ImportDialog._progress = quit_while_reading
+dialog = window.bank_page.open_import(Path(sys.argv[2]))
+
+def import_once_previewed():
+    if dialog.report is None:
+        QTimer.singleShot(10, import_once_previewed)
+    else:
+        dialog.import_button.click()
+
+if sys.argv[4] == "importing":
+    QTimer.singleShot(0, import_once_previewed)
 app.exec()
+written = len(services.store.bank.transactions())
 services.close()
-print("closed", window.isVisible())
+print("closed", window.isVisible(), bool(asked), written)
 """
 
 
+@pytest.mark.parametrize("phase", ["reading", "importing"])
 @pytest.mark.parametrize("how", ["File › Quit", "app.quit"])
-def test_quitting_while_reading_ends_the_process(tmp_path: Path, big_csv: Path, how: str) -> None:
+def test_quitting_ends_the_process_and_writes_nothing(
+    tmp_path: Path, big_csv: Path, how: str, phase: str
+) -> None:
     env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
     started = time.monotonic()
     done = subprocess.run(
-        [sys.executable, "-c", QUIT_SCRIPT, str(tmp_path), str(big_csv), how],
+        [sys.executable, "-c", QUIT_SCRIPT, str(tmp_path), str(big_csv), how, phase],
         capture_output=True,
         text=True,
         timeout=30,
@@ -440,22 +433,7 @@ def test_quitting_while_reading_ends_the_process(tmp_path: Path, big_csv: Path, 
         check=False,
     )
     assert done.returncode == 0, done.stderr
-    assert done.stdout.strip() == "closed False"
+    assert done.stdout.strip() == "closed False True 0"
     noise = "This plugin does not support propagateSizeHints()"
     assert done.stderr.replace(noise, "").strip() == ""
     assert time.monotonic() - started < 20
-
-
-def test_the_question_is_asked_in_french(
-    qtbot: QtBot, services: Services, big_csv: Path, slow: SlowParser
-) -> None:
-    dialog = ImportDialog(services, Translator("fr"), big_csv)
-    qtbot.addWidget(dialog)
-    dialog.show()
-    assert slow.started.wait(10)
-    asked = Asked("Arrêter et fermer")
-    dialog.close()
-    assert asked.texts == [
-        "Carnet lit encore ce relevé. Arrêter et fermer ? Rien n’en a encore été importé."
-    ]
-    assert not dialog.isVisible()

@@ -106,8 +106,8 @@ def test_a_bank_file_error_names_file_and_problem_in_french(
         "releve.csv : format inconnu : ni OFX, ni QIF, ni camt.053, ni CFONB 120, "
         "ni le CSV d'une banque connue"
     )
-    # A large file is parsed in the thread pool: its error is worded there, in French too.
-    monkeypatch.setattr(import_dialog, "BACKGROUND_ABOVE_BYTES", 0)
+    # A large file is previewed once the dialog shows: its error is in French too.
+    monkeypatch.setattr(import_dialog, "DEFERRED_ABOVE_BYTES", 0)
     truncated = tmp_path / "x.ofx"
     truncated.write_bytes(b"<OFX><STMTTRN><TRNAMT>12.50\n")
     threaded = ImportDialog(empty_services, fr, truncated)

@@ -7,17 +7,10 @@ raises ``ImportCancelled`` inside its transaction), so the database stays as it 
 
 from __future__ import annotations
 
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, QTimer
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 from carnet.i18n import Translator
-from carnet.ui.dialogs.import_job import ParseJob
-
-# A stopped parse lets go within one C call (reading or decoding the file): this is a
-# generous bound for a loaded machine, not the expected wait.
-STOP_WAIT_SECONDS = 5.0
-# A job that did not let go within the bound: Qt's pool still runs it, so its Python
-# object must outlive the dialog (a few, for the session: never expected in practice).
-_LEFT_RUNNING: set[ParseJob] = set()
 
 
 def ask_to_stop(parent: QWidget, t: Translator, *, importing: bool, quitting: bool) -> bool:
@@ -50,7 +43,33 @@ def ask_to_stop(parent: QWidget, t: Translator, *, importing: bool, quitting: bo
     return box.clickedButton() is stop
 
 
-def stop_job(job: ParseJob) -> None:
-    """Stop ``job`` and wait for its thread, at most :data:`STOP_WAIT_SECONDS`."""
-    if not job.stop(STOP_WAIT_SECONDS):
-        _LEFT_RUNNING.add(job)
+class QuitWatch(QObject):
+    """Whether the application is being asked to quit right now.
+
+    ``QApplication.quit()`` (and a desktop session ending) closes every window, this
+    dialog first; if one refuses, the quit is dropped. A dialog stopping its import
+    refuses at first, so it must know to quit again once stopped. Watching is on only
+    while work runs: a filter on the application sees every event.
+    """
+
+    def __init__(self, parent: QObject) -> None:
+        super().__init__(parent)
+        self.quitting = False
+
+    def watch(self, on: bool) -> None:
+        app = QCoreApplication.instance()
+        if app is None:
+            return
+        if on:
+            app.installEventFilter(self)
+        else:
+            app.removeEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Quit and watched is QCoreApplication.instance():
+            self.quitting = True  # the windows' close events come while Qt handles it
+            QTimer.singleShot(0, self, self._over)
+        return False
+
+    def _over(self) -> None:
+        self.quitting = False

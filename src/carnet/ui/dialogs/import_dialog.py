@@ -1,20 +1,22 @@
 """Import a bank statement: preview what it would add, then import on confirmation.
 
 The preview is the service's dry run, which writes nothing; **Import** runs the real
-import. A file larger than :data:`BACKGROUND_ABOVE_BYTES` is first read and parsed in
-Qt's thread pool behind a busy indicator, because that part needs no database; the dry
-run and the import then run on the GUI thread, where database work stays. They report
-their progress every few thousand lines: the bar moves, the window keeps answering
-(the event loop turns at each report) and **Cancel** stops the import, which then
-writes nothing.
+import. Both read the file as they go (``BankImportService.import_path``): a slice of
+lines is read, checked and written, then dropped, so memory does not grow with the
+file. They run on the GUI thread, where database work stays, and report their progress
+between slices: the bar moves, the window keeps answering (the event loop turns at each
+report) and **Cancel** stops the work, which then writes nothing. A file larger than
+:data:`DEFERRED_ABOVE_BYTES` is previewed once the dialog is on screen, behind the bar.
+Closing the dialog, or quitting, while the work runs asks first (``import_closing``).
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
+from decimal import Decimal
 from pathlib import Path
 
-from PySide6.QtCore import QThreadPool, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QTimer, Signal
 from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QApplication,
@@ -31,21 +33,20 @@ from PySide6.QtWidgets import (
 )
 
 from carnet.app import Services
-from carnet.bank import Statement
+from carnet.bank import BankFileError
 from carnet.domain.errors import CarnetError
 from carnet.i18n import Translator
 from carnet.services.bank_import import ImportReport, Progress
 from carnet.services.base import Result
-from carnet.services.input_files import MAX_STATEMENT_BYTES, InputFileError, read_limited
 from carnet.ui.dialogs.csv_profile_dialog import CsvProfileDialog
-from carnet.ui.dialogs.import_closing import ask_to_stop, stop_job
-from carnet.ui.dialogs.import_job import ParseJob
+from carnet.ui.dialogs.import_closing import QuitWatch, ask_to_stop
 from carnet.ui.errors import describe
 from carnet.ui.models.bank_labels import format_label
 from carnet.ui.models.bank_lines import PreviewTableModel
 from carnet.ui.widgets.tables import make_table
 
-BACKGROUND_ABOVE_BYTES = 1_000_000
+DEFERRED_ABOVE_BYTES = 1_000_000
+HEAD_BYTES = 64 * 1024  # what "Describe this CSV…" shows of the file
 
 
 class ImportDialog(QDialog):
@@ -58,16 +59,14 @@ class ImportDialog(QDialog):
     ) -> None:
         super().__init__(parent)
         self._services, self._t, self._path = services, translator, path
-        self._data: bytes | None = None
-        self._statement: Statement | None = None
-        self._job: ParseJob | None = None  # the file is being read in the pool
         self._working = False  # a dry run or an import is under way
+        self._waiting = False  # a big file's preview is to begin once the dialog shows
         self._importing = False  # ... and it is the import, not the preview
         self._stop = False  # Cancel was pressed during it
         self._closing = False  # the person chose to stop and close; the work is unwinding
         self._then: list[Callable[[], object]] = []  # called once closed (the window's close)
         self._asking = False
-        self._parked: tuple[bytes, Statement] | None = None  # parsed while asking
+        self._quit_watch = QuitWatch(self)
         self.report: ImportReport | None = None
         self.setWindowTitle(translator.gettext("Import a bank statement"))
         self.model = PreviewTableModel(translator, self)
@@ -79,38 +78,38 @@ class ImportDialog(QDialog):
 
     # -- public ------------------------------------------------------------------------
     def start(self) -> None:
-        """Read the file: at once when small, in the thread pool when large."""
+        """Preview the file: at once when small, once the dialog is shown when large."""
         try:
-            large = self._path.stat().st_size > BACKGROUND_ABOVE_BYTES
-            if not large:
-                self._preview(read_limited(self._path, MAX_STATEMENT_BYTES))
-                return
-        except InputFileError as exc:
-            self._fail(describe(self._t, exc))
-            return
+            large = self._path.stat().st_size > DEFERRED_ABOVE_BYTES
         except OSError as exc:
             self._fail(str(exc))
             return
+        if not large:
+            self._preview()
+            return
         self._set_busy(True)
-        self._job = ParseJob(self._path, self._services.bank.csv_profiles(), self._t)
-        self._job.signals.done.connect(self._parsed)
-        self._job.signals.failed.connect(self._parse_failed)
-        QThreadPool.globalInstance().start(self._job)
+        self._waiting = True
+        QTimer.singleShot(0, self, self._begin)
+
+    def _begin(self) -> None:
+        """The deferred preview, unless the dialog was closed before it began."""
+        if self._waiting:
+            self._waiting = False
+            self._preview()
 
     def is_busy(self) -> bool:
         return not self.busy.isHidden()
 
     def is_running(self) -> bool:
-        """The file is being read, previewed or imported."""
-        return self._working or self._job is not None
+        """The file is being read (previewed) or imported."""
+        return self._working
 
     def request_close(self, *, quitting: bool, then: Callable[[], object] | None = None) -> bool:
         """Whether the dialog may close now; while work runs, the person is asked first.
 
         ``False`` when they let the work go on, or when an import or preview is being
         stopped: it is rolled back as its stack unwinds, then the dialog closes itself
-        and calls ``then`` (the window closing after it). Reading in the pool is stopped
-        at once, with a bounded wait, and ``True`` comes back.
+        and calls ``then`` (the window closing after it).
         """
         if self._closing or self._asking:
             if self._closing and then is not None:
@@ -124,14 +123,10 @@ class ImportDialog(QDialog):
         finally:
             self._asking = False
         if not stop:
-            self._resume_parked()
             return False
-        if self._working:
-            self._stop = self._closing = True
-            self._then.extend([then] if then is not None else [])
-            return False
-        self._drop_job()
-        return True
+        self._stop = self._closing = True
+        self._then.extend([then] if then is not None else [])
+        return False
 
     def error_text(self) -> str:
         return self.error_label.text() if not self.error_label.isHidden() else ""
@@ -213,12 +208,16 @@ class ImportDialog(QDialog):
             super().reject()
 
     def done(self, result: int) -> None:
-        self._drop_job()
+        if self._waiting:  # a preview still to come is not wanted any more
+            self._waiting = False
+            self._set_busy(False)
         super().done(result)
 
     def closeEvent(self, event: QCloseEvent) -> None:
         # QDialog's own calls reject() and keeps the dialog open if it is still shown.
-        if self._closing or self.request_close(quitting=False):
+        quitting = self._quit_watch.quitting  # Carnet is quitting: quit again once stopped
+        then = QCoreApplication.quit if quitting else None
+        if self._closing or self.request_close(quitting=quitting, then=then):
             super().closeEvent(event)
         else:
             event.ignore()
@@ -249,48 +248,21 @@ class ImportDialog(QDialog):
         self._working, self._stop = True, False
         self._set_busy(True)
         self.import_button.setEnabled(False)
+        self._quit_watch.watch(True)
         try:
             return call(self._progress)
         finally:
+            self._quit_watch.watch(False)
             self._working = self._importing = False
             self._set_busy(False)
             if self._closing:  # closed once the caller has handled ImportCancelled
                 QTimer.singleShot(0, self, self._close_stopped)
 
     # -- reacting ----------------------------------------------------------------------
-    def _parsed(self, parsed: tuple[bytes, Statement]) -> None:
-        if self._job is None:
-            return  # the reading was stopped: the dialog is closing
-        if self._asking:  # not previewed under the question "stop?"
-            self._parked = parsed
-            return
-        self._job = None
-        self._data, self._statement = parsed
-        self._preview(self._data)
-
-    def _parse_failed(self, message: str) -> None:
-        if self._job is not None:
-            self._job = None
-            self._fail(message)
-
-    def _resume_parked(self) -> None:
-        parsed, self._parked = self._parked, None
-        if parsed is not None:
-            self._parsed(parsed)
-
-    def _drop_job(self) -> None:
-        """Stop reading in the pool (bounded wait) and forget what it would have said."""
-        job, self._job, self._parked = self._job, None, None
-        if job is not None and not job.finished:
-            stop_job(job)
-
-    def _preview(self, data: bytes) -> None:
-        self._set_busy(False)
-        if data is not self._data:
-            self._data, self._statement = data, None
+    def _preview(self) -> None:
         try:
             report = self._run(lambda progress: self._call(True, progress)).value
-        except CarnetError as exc:
+        except (CarnetError, BankFileError) as exc:
             self._fail(describe(self._t, exc))
             # An unknown CSV can be described once and then read like a known bank's.
             self.describe_button.setVisible("unknown format" in str(exc))
@@ -299,27 +271,29 @@ class ImportDialog(QDialog):
         self._show(report)
 
     def _call(self, dry_run: bool, progress: Progress) -> Result[ImportReport]:
-        assert self._data is not None
-        bank, name, account = self._services.bank, self._path.name, self.account_name()
-        if self._statement is None:
-            return bank.import_file(self._data, name, account, dry_run, progress=progress)
-        return bank.import_statement(
-            self._statement, self._data, name, account, dry_run=dry_run, progress=progress
-        )
+        bank, account = self._services.bank, self.account_name()
+        return bank.import_path(self._path, account, dry_run, progress=progress)
 
     def describe_csv(self) -> CsvProfileDialog:
         """Open the CSV description; saving it re-reads the file with the new profile."""
-        dialog = CsvProfileDialog(self._services, self._t, self._data or b"", self)
+        dialog = CsvProfileDialog(self._services, self._t, self._head(), self)
         dialog.accepted.connect(self._rerun)
         dialog.open()
         return dialog
+
+    def _head(self) -> bytes:
+        try:
+            with self._path.open("rb") as stream:
+                return stream.read(HEAD_BYTES)
+        except OSError:
+            return b""
 
     def _show(self, report: ImportReport) -> None:
         t = self._t
         self.report = report
         self.model.set_rows(report.lines)
         self.format_label.setText(format_label(t, report.format))
-        health = sum(1 for line in report.lines if line.classification.health)
+        health = report.health
         self.counts_label.setText(
             t.gettext("{new} new · {known} already imported · ").format(
                 new=report.added, known=report.duplicates
@@ -327,6 +301,8 @@ class ImportDialog(QDialog):
             + t.ngettext("{n} health reimbursement", "{n} health reimbursements", health).format(
                 n=health
             )
+            # A big file's report keeps its first lines only: the counts are of all.
+            + ("" if report.complete else " · " + listed(t, len(report.lines)))
         )
         self.error_label.hide()
         if not report.lines:
@@ -338,17 +314,16 @@ class ImportDialog(QDialog):
     def _rerun(self) -> None:
         # Duplicates are counted per account: choosing another account changes them;
         # a CSV profile just saved changes how the file reads.
-        if self._data is not None and not self._working:
-            self._statement = None
-            self._preview(self._data)
+        if not self._working and not self._waiting:
+            self._preview()
 
     def _import(self) -> None:
-        if self._data is None or self._working:
+        if self._working or self.report is None:
             return
         self._importing = True
         try:
             result = self._run(lambda progress: self._call(False, progress))
-        except CarnetError as exc:
+        except (CarnetError, BankFileError) as exc:  # the file may have changed since
             self._fail(describe(self._t, exc))
             self.import_button.setEnabled(self.report is not None and self.report.added > 0)
             return
@@ -367,3 +342,9 @@ class ImportDialog(QDialog):
         if not busy:
             self.busy.setRange(0, 0)  # indeterminate again, until a count is known
         self.account_box.setEnabled(not busy and self.account_box.count() > 1)
+
+
+def listed(t: Translator, count: int) -> str:
+    return t.ngettext("the first line is listed", "the first {n} lines are listed", count).format(
+        n=t.number(Decimal(count))
+    )
