@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
 
@@ -13,7 +14,7 @@ from carnet.domain.codes import Channel, Parcours, PaymentMode
 from carnet.domain.contracts import Contract, Guarantee
 from carnet.domain.ids import ActId, ContractId, PersonId, PractitionerId
 from carnet.domain.money import Cents
-from carnet.storage.repos.codec import from_row, to_row
+from carnet.storage.repos.codec import from_row, from_rows, to_row
 
 
 def test_contract_with_guarantees_round_trips() -> None:
@@ -52,3 +53,24 @@ def test_acts_round_trip(
         notes=notes,
     )
     assert from_row(CareAct, {"id": 1, **to_row(act)}) == act
+
+
+@dataclass(frozen=True)
+class _Tag:
+    id: int
+
+
+@dataclass(frozen=True)
+class _Named:
+    id: int
+    name: str
+
+
+def test_records_of_one_column_or_none_besides_the_id() -> None:
+    assert to_row(_Tag(4)) == {}
+    assert to_row(_Tag(4), skip=()) == {"id": 4}
+    assert to_row(_Named(4, "x")) == {"name": "x"}
+    assert from_rows(_Named, ["name", "id"], [("x", 4), ("y", 5)]) == [
+        _Named(4, "x"),
+        _Named(5, "y"),
+    ]

@@ -82,8 +82,9 @@ def to_row(record: object, *, skip: tuple[str, ...] = ("id",)) -> Row:
 def _columns(cls: Any, skip: tuple[str, ...]) -> tuple[tuple[str, ...], Callable[[Any], Any]]:
     """The column names of ``cls`` but ``skip``, and a function reading them all at once."""
     names = tuple(name for name in _names(cls) if name not in skip)
-    getter = attrgetter(*names)
-    return names, getter if len(names) > 1 else lambda record: (getter(record),)
+    if len(names) > 1:
+        return names, attrgetter(*names)
+    return names, lambda record: tuple(getattr(record, name) for name in names)
 
 
 @cache
