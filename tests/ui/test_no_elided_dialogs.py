@@ -1,11 +1,11 @@
 """The dialogs at the size they open with: no text cut short, in English and in French.
 
 The first-run assistant's pages, the forms of a person, practitioner, contract, bank
-account and care act (new, edited, copied), and the address editor, each shown as a
-person opens them over the demo household, measured like the pages
-(``tests/ui/elision.py``): one-line labels, wrapped labels (a wrapped text squeezed
-shorter than its lines is cut too), buttons, tabs, drop-down lists, column headers and
-fields squeezed shorter than their text.
+account and care act (new, edited, copied), a payment received, a décompte, the export and
+back-up dialogs and the address editor, each shown as a person opens them over the demo
+household, measured like the pages (``tests/ui/elision.py``): one-line labels, wrapped
+labels (a wrapped text squeezed shorter than its lines is cut too), buttons, tabs,
+drop-down lists, column headers and fields squeezed shorter than their text.
 
 A form is measured at the size it opens with, then again after typing what shows its
 longest texts (the person form's two doubts about a number), without reopening it: text
@@ -150,6 +150,10 @@ FORMS: dict[str, tuple[Open, Callable[[QWidget], None] | None]] = {
     "care act": (lambda w: w.care_page.commands.new_act(), None),
     "edit care act": (lambda w: _on_an_act(w).edit_act(), None),
     "copy of a care act": (lambda w: _on_an_act(w).duplicate_act(), None),
+    "payment received": (lambda w: _on_an_act(w).mark_received(), None),
+    "décompte": (lambda w: w.care_page.commands.enter_decompte(), None),
+    "export": (lambda w: w.export(), None),
+    "back up": (lambda w: w.backups.back_up(), None),
     "address": (
         lambda w: AddressDialog(
             w.services,

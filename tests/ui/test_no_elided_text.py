@@ -26,7 +26,7 @@ from tests.conftest import TODAY
 from tests.ui.elision import cells, cut_texts, headers
 
 # The main tables whose cells are measured, by page.
-TABLE_PAGES = ("care", "household", "bank", "reports")
+TABLE_PAGES = ("care", "feuilles", "household", "bank", "reports")
 
 
 def _demo_window(qtbot: QtBot, services: Services, tmp_path: Path, language: str) -> MainWindow:
@@ -72,7 +72,7 @@ def test_no_visible_text_is_cut_short(
 def test_no_table_cell_is_cut_short(
     qtbot: QtBot, services: Services, tmp_path: Path, language: str
 ) -> None:
-    """Every cell of the main tables (Care, Household, Bank, Reports), every row.
+    """Every cell of the main tables (Care, Feuilles, Household, Bank, Reports), every row.
 
     The rule: a cell whose text does not fit its column at the default window size is a
     failure, measured with the cell's own delegate (its font, icon and margins, as

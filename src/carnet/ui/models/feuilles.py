@@ -114,6 +114,9 @@ class FeuilleTableModel(RowTableModel[FeuilleRow]):
     def cell_data(self, row: FeuilleRow, column: int, role: int) -> Any:
         if row.warning is not None and column in (DEADLINE, DAYS_LEFT):
             return self._warning_data(row.warning, column, role)
+        # The next action is a sentence, elided in the last column: whole on hover.
+        if column == NEXT_ACTION and role == Qt.ItemDataRole.ToolTipRole:
+            return self._t.gettext(row.feuille.next_action)
         return None
 
     def _warning_data(self, warning: DeadlineWarning, column: int, role: int) -> Any:
@@ -153,7 +156,7 @@ def feuille_columns(t: Translator) -> list[Column[FeuilleRow]]:
             N_("State"),
             lambda r: state_label(t, r.feuille.status),
             lambda r: STATE_ORDER.index(r.feuille.status),
-            width=100,
+            width=120,  # "Payée par l'AMO"
         ),
         Column(
             N_("Deadline"),
