@@ -140,3 +140,25 @@ def test_a_pipe_is_refused_before_anything_is_read(tmp_path: Path) -> None:
     os.mkfifo(fifo)
     with pytest.raises(InputFileError, match="not a regular file"), open_limited(fifo, 100):
         pass
+
+
+def test_a_long_camt_statement_streams_with_its_line_numbers() -> None:
+    # Many entries, so that the parser reads the file in many pieces and start tags
+    # fall across their edges; a prefixed namespace, as some banks write it.
+    head, tail = (DATA / "statement.camt053.xml").read_text(encoding="utf-8").split("<Ntry>", 1)
+    entry = "<Ntry>" + tail.split("</Ntry>", 1)[0] + "</Ntry>\n"
+    body = "".join(entry.replace("45.00", f"{n % 97 + 1}.{n % 100:02d}") for n in range(1_000))
+    data = (head + body + "</Stmt>\n </BkToCstmrStmt>\n</Document>\n").encode()
+    data = data.replace(b"<Ntry>", b"<Ntry\n>")  # a tag cut by a line break counts too
+    importer = detect(data, "long.xml")
+    whole = importer.parse(data, "long.xml").lines
+    assert len(whole) == 1_000 and whole[-1].line_no > whole[0].line_no > 0
+    assert tuple(importer.read(io.BytesIO(data), "long.xml")) == whole
+    assert tuple(importer.read(_Trickle(data), "long.xml")) == whole
+
+
+class _Trickle(io.BytesIO):
+    """A file that gives at most 5 bytes a read: every start tag is cut somewhere."""
+
+    def read(self, size: int | None = -1) -> bytes:
+        return super().read(5 if size is None or size < 0 else min(size, 5))

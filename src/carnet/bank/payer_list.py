@@ -20,6 +20,7 @@ from carnet.bank.parsing import fold
 from carnet.domain.banking import PayerType
 
 MIN_TRUNCATED = 3  # a cut last token must keep this many letters to count
+_REMEMBERED = 4_096  # answers of find() kept: a statement names the same payees again
 
 
 @dataclass(frozen=True, slots=True)
@@ -81,6 +82,7 @@ class PayerDirectory:
             if entry.patterns:
                 groups.append(f"(?P<p{number}>{'|'.join(f'(?:{p})' for p in entry.patterns)})")
         self._patterns = _compiled(groups, self.entries) if groups else None
+        self._found: dict[str, PayerEntry | None] = {}
 
     @classmethod
     def from_toml(cls, text: str, extra: Iterable[ExtraPayer] = ()) -> PayerDirectory:
@@ -101,7 +103,16 @@ class PayerDirectory:
         return PayerDirectory([*first, *self.entries])
 
     def find(self, counterparty: str) -> PayerEntry | None:
-        """The payer a folded counterparty names, or None.
+        """The payer a folded counterparty names, or None (remembered: names repeat)."""
+        if counterparty in self._found:
+            return self._found[counterparty]
+        if len(self._found) >= _REMEMBERED:
+            self._found.clear()
+        entry = self._found[counterparty] = self._find(counterparty)
+        return entry
+
+    def _find(self, counterparty: str) -> PayerEntry | None:
+        """:meth:`find` without the memory.
 
         A household name beats a shipped one; then a whole alias beats a truncated one,
         then more matched letters win (so "HARMONIE MUTUELLE" is not "MUTUELLE MGEN"),

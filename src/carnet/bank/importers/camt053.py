@@ -18,27 +18,27 @@ from defusedxml import DefusedXmlException
 from defusedxml.ElementTree import fromstring
 
 from carnet.bank.errors import BankFileError
-from carnet.bank.importers.base import SURE, guarded, whole_file
+from carnet.bank.importers.base import SURE, guarded, guarded_lines
 from carnet.bank.model import Balance, Statement, StatementLine
 from carnet.bank.parsing import FieldError, parse_date, parse_plain_amount
 from carnet.domain.messages import N_, Message
 from carnet.domain.money import Cents
 
-_ENTRY_TAG = re.compile(rb"<(?:[A-Za-z0-9_]+:)?Ntry[\s>]")
+ENTRY_TAG = re.compile(rb"<(?:[A-Za-z0-9_]+:)?Ntry[\s>]")
 
 
-def _text(node: Element | None, path: str) -> str:
+def text_of(node: Element | None, path: str) -> str:
     found = None if node is None else node.find(path)
     return (found.text or "").strip() if found is not None else ""
 
 
-def _status(entry: Element) -> str:
-    return (_text(entry, "{*}Sts/{*}Cd") or _text(entry, "{*}Sts")).upper()
+def status(entry: Element) -> str:
+    return (text_of(entry, "{*}Sts/{*}Cd") or text_of(entry, "{*}Sts")).upper()
 
 
 def _signed(node: Element, where: str) -> Cents:
-    amount = parse_plain_amount(_text(node, "{*}Amt"))
-    indicator = _text(node, "{*}CdtDbtInd").upper()
+    amount = parse_plain_amount(text_of(node, "{*}Amt"))
+    indicator = text_of(node, "{*}CdtDbtInd").upper()
     if indicator not in {"CRDT", "DBIT"}:
         raise FieldError(
             N_("{where}: CdtDbtInd is {indicator}, not CRDT/DBIT"),
@@ -50,7 +50,7 @@ def _signed(node: Element, where: str) -> Cents:
 
 def _day(entry: Element) -> str:
     for path in ("{*}BookgDt/{*}Dt", "{*}BookgDt/{*}DtTm", "{*}ValDt/{*}Dt"):
-        value = _text(entry, path)
+        value = text_of(entry, path)
         if value:
             return value[:10]
     raise FieldError(N_("entry without a booking date"))
@@ -63,13 +63,13 @@ def _party(details: list[Element], debit: bool) -> str:
             f"{{*}}RltdPties/{{*}}{role}/{{*}}Nm",
             f"{{*}}RltdPties/{{*}}{role}/{{*}}Pty/{{*}}Nm",
         ):
-            name = _text(tx, path)
+            name = text_of(tx, path)
             if name:
                 return name
     return ""
 
 
-def _entry(entry: Element, line_no: int, filename: str, account: str | None) -> StatementLine:
+def entry_line(entry: Element, line_no: int, filename: str, account: str | None) -> StatementLine:
     try:
         amount = _signed(entry, N_("entry"))
         day = parse_date(_day(entry), "yyyy-mm-dd")
@@ -80,16 +80,16 @@ def _entry(entry: Element, line_no: int, filename: str, account: str | None) -> 
     remittance = " ".join(
         (node.text or "").strip() for tx in details for node in tx.iterfind("{*}RmtInf/{*}Ustrd")
     ).strip()
-    label = remittance or _text(entry, "{*}AddtlNtryInf") or party
-    ref = _text(entry, "{*}AcctSvcrRef") or _text(entry, "{*}NtryRef") or None
+    label = remittance or text_of(entry, "{*}AddtlNtryInf") or party
+    ref = text_of(entry, "{*}AcctSvcrRef") or text_of(entry, "{*}NtryRef") or None
     return StatementLine(day, amount, label, party, ref, line_no, account)
 
 
-def _balance(statement: Element) -> Balance | None:
+def closing_balance(statement: Element) -> Balance | None:
     for kind in ("CLBD", "CLAV"):
         for node in statement.iterfind("{*}Bal"):
-            if _text(node, "{*}Tp/{*}CdOrPrtry/{*}Cd").upper() == kind:
-                on = _text(node, "{*}Dt/{*}Dt") or _text(node, "{*}Dt/{*}DtTm")[:10]
+            if text_of(node, "{*}Tp/{*}CdOrPrtry/{*}Cd").upper() == kind:
+                on = text_of(node, "{*}Dt/{*}Dt") or text_of(node, "{*}Dt/{*}DtTm")[:10]
                 return Balance(
                     _signed(node, N_("balance")), parse_date(on, "yyyy-mm-dd") if on else None
                 )
@@ -115,21 +115,21 @@ def _parse(data: bytes, filename: str) -> Statement:
     if not statements:
         raise BankFileError(filename, 0, N_("no BkToCstmrStmt/Stmt: not a camt.053 statement"))
     # Entries come in document order, as do their start tags: pair them for line numbers.
-    offsets = [m.start() for m in _ENTRY_TAG.finditer(data)]
+    offsets = [m.start() for m in ENTRY_TAG.finditer(data)]
     lines: list[StatementLine] = []
     skipped, index, balance = 0, 0, None
     for statement in statements:
-        account = _text(statement, "{*}Acct/{*}Id/{*}IBAN") or _text(
+        account = text_of(statement, "{*}Acct/{*}Id/{*}IBAN") or text_of(
             statement, "{*}Acct/{*}Id/{*}Othr/{*}Id"
         )
         for entry in statement.iterfind("{*}Ntry"):
             line_no = data.count(b"\n", 0, offsets[index]) + 1 if index < len(offsets) else 0
             index += 1
-            if _status(entry) != "BOOK":
+            if status(entry) != "BOOK":
                 skipped += 1
                 continue
-            lines.append(_entry(entry, line_no, filename, account or None))
-        balance = _balance(statement) or balance
+            lines.append(entry_line(entry, line_no, filename, account or None))
+        balance = closing_balance(statement) or balance
     accounts = {line.account_id for line in lines}
     skipped_note = N_("{count} pending or informative entries skipped")
     warnings = (Message(skipped_note, count=skipped),) if skipped else ()
@@ -152,5 +152,8 @@ class Camt053Importer:
         return guarded(filename, lambda: _parse(data, filename))
 
     def read(self, stream: BinaryIO, filename: str) -> Iterator[StatementLine]:
-        """Read whole (bounded by the caller's size limit)."""
-        return whole_file(self.parse, stream, filename)
+        """Entry by entry, as the file is read (``camt_stream``)."""
+        # Imported here: camt_stream reads entries with this module's helpers.
+        from carnet.bank.importers.camt_stream import read_entries  # noqa: PLC0415
+
+        return guarded_lines(filename, lambda: read_entries(stream, filename))

@@ -56,7 +56,7 @@ def _rows(lines: Iterable[str], separator: str) -> Iterator[Row]:
 
 
 def _blank(cells: Sequence[str]) -> bool:
-    return not any(cell.strip() for cell in cells)
+    return not "".join(cells).strip()
 
 
 def _header_score(mapping: CsvMapping, cells: Sequence[str]) -> int:
