@@ -119,11 +119,15 @@ class PayerDirectory:
         then the earlier entry.
         """
         tokens = counterparty.split()
+        words, count = tuple(tokens), len(tokens)
         best: tuple[int, int, int, int] | None = None  # (-household, -whole, -letters, n)
         for position, token in enumerate(tokens):
             for alias, number, anchored in self._by_first.get(token, ()):
                 if anchored and position:
                     continue
+                end = position + len(alias)
+                if end < count and words[position:end] != alias:
+                    continue  # short of the end, only the whole alias counts: not here
                 letters, whole = _matched(alias, tokens, position)
                 if letters:
                     mine = -int(self.entries[number].household)

@@ -198,13 +198,13 @@ class BankImportService(Service):
     ) -> Result[ImportReport]:
         """Import a statement already parsed from ``data`` (the window parses off its thread).
 
-        Progress is counted in lines; the report keeps every line, which are in memory
-        already.
+        Progress is counted in lines; the report keeps the first ``KEEP`` lines and
+        counts them all.
         """
         total = len(statement.lines)
         sha = hashlib.sha256(data).hexdigest()
         job = _Job(statement.format, filename, sha, lambda done: (done, total), ordered=False)
-        asked = _Asked(account_name, dry_run, progress, None)
+        asked = _Asked(account_name, dry_run, progress, KEEP)
         return self._run(job, iter(statement.lines), asked)
 
     def _run(

@@ -50,6 +50,7 @@ class ImportReport:
     added: int = 0
     duplicates: int = 0
     health: int = 0  # new lines that are health reimbursements
+    health_seen: int = 0  # lines that are health reimbursements, already imported or not
 
     @property
     def complete(self) -> bool:
@@ -66,6 +67,7 @@ class Tally:
     added: int = 0
     duplicates: int = 0
     health: int = 0
+    health_seen: int = 0
     first: date | None = None
     last: date | None = None
 
@@ -78,17 +80,18 @@ class Tally:
             self.first = low if self.first is None else min(self.first, low)
             self.last = high if self.last is None else max(self.last, high)
         for item in items:
+            health = item.classification.health
+            self.health_seen += health
             if item.duplicate:
                 self.duplicates += 1
             else:
                 self.added += 1
-                self.health += item.classification.health
+                self.health += health
 
     def report(self, format_: str, account: BankAccount | None, dry_run: bool) -> ImportReport:
         lines = tuple(self.kept)
-        return ImportReport(
-            format_, account, lines, dry_run, self.added, self.duplicates, self.health
-        )
+        counts = (self.added, self.duplicates, self.health, self.health_seen)
+        return ImportReport(format_, account, lines, dry_run, *counts)
 
 
 @dataclass

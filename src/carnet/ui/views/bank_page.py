@@ -203,9 +203,7 @@ class BankPage(Page):
         if result is None:
             return
         report = result.value
-        health = sum(
-            1 for line in report.lines if line.classification.health and not line.duplicate
-        )
+        health = report.health
         t = self._t
         imported = t.ngettext(
             "{n} transaction imported", "{n} transactions imported", report.added
