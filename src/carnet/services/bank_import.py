@@ -23,7 +23,6 @@ from carnet.bank import (
     ExtraPayer,
     Fingerprinter,
     PayerDirectory,
-    Statement,
     StatementLine,
     classify,
     read_statement,
@@ -181,31 +180,10 @@ class BankImportService(Service):
             raise StatementFileError(exc.text) from None
         read = _file_errors(lines)
         try:
-            job = _Job(format_, filename, sha, lambda _done: (stream.tell(), size), ordered)
+            job = _Job(format_, filename, sha, lambda: (stream.tell(), size), ordered)
             return self._run(job, read, asked)
         finally:
             read.close()
-
-    def import_statement(
-        self,
-        statement: Statement,
-        data: bytes,
-        filename: str,
-        account_name: str | None = None,
-        *,
-        dry_run: bool = False,
-        progress: Progress | None = None,
-    ) -> Result[ImportReport]:
-        """Import a statement already parsed from ``data`` (the window parses off its thread).
-
-        Progress is counted in lines; the report keeps the first ``KEEP`` lines and
-        counts them all.
-        """
-        total = len(statement.lines)
-        sha = hashlib.sha256(data).hexdigest()
-        job = _Job(statement.format, filename, sha, lambda done: (done, total), ordered=False)
-        asked = _Asked(account_name, dry_run, progress, KEEP)
-        return self._run(job, iter(statement.lines), asked)
 
     def _run(
         self, job: _Job, lines: Iterator[StatementLine], asked: _Asked
@@ -325,7 +303,7 @@ class _Job(NamedTuple):
     format: str
     filename: str
     sha: str
-    where: Callable[[int], tuple[int, int]]
+    where: Callable[[], tuple[int, int]]  # (bytes read, bytes in all)
     ordered: bool
 
 

@@ -23,7 +23,7 @@ SLICE = 5_000  # lines read, checked and written at once (and between progress r
 KEEP = 10_000  # lines a report keeps for the preview and the command line
 
 # Told (work done, work in all) as an import goes; answers False to cancel it. The
-# work is counted in bytes of the file read, or in lines for a parsed statement.
+# work is counted in bytes of the file read.
 Progress = Callable[[int, int], bool]
 
 
@@ -50,7 +50,6 @@ class ImportReport:
     added: int = 0
     duplicates: int = 0
     health: int = 0  # new lines that are health reimbursements
-    health_seen: int = 0  # lines that are health reimbursements, already imported or not
 
     @property
     def complete(self) -> bool:
@@ -67,7 +66,6 @@ class Tally:
     added: int = 0
     duplicates: int = 0
     health: int = 0
-    health_seen: int = 0
     first: date | None = None
     last: date | None = None
 
@@ -80,17 +78,15 @@ class Tally:
             self.first = low if self.first is None else min(self.first, low)
             self.last = high if self.last is None else max(self.last, high)
         for item in items:
-            health = item.classification.health
-            self.health_seen += health
             if item.duplicate:
                 self.duplicates += 1
             else:
                 self.added += 1
-                self.health += health
+                self.health += item.classification.health
 
     def report(self, format_: str, account: BankAccount | None, dry_run: bool) -> ImportReport:
         lines = tuple(self.kept)
-        counts = (self.added, self.duplicates, self.health, self.health_seen)
+        counts = (self.added, self.duplicates, self.health)
         return ImportReport(format_, account, lines, dry_run, *counts)
 
 
@@ -102,16 +98,15 @@ class Steps:
     classify: Callable[[StatementLine], Classification]
     known: Callable[[list[str]], set[str]]
     write: Callable[[list[ImportedLine]], None] | None
-    where: Callable[[int], tuple[int, int]]  # lines done → (work done, work in all)
+    where: Callable[[], tuple[int, int]]  # (work done, work in all)
 
 
 def run(
     lines: Iterable[StatementLine], steps: Steps, progress: Progress | None, keep: int | None
 ) -> Tally:
     tally = Tally(keep)
-    done = 0
     for batch in _slices(lines):
-        _tick(progress, steps.where(done))
+        _tick(progress, steps.where())
         prints = [steps.fingerprint(line) for line in batch]
         known = steps.known(prints)
         items = [
@@ -121,8 +116,7 @@ def run(
         if steps.write is not None:
             steps.write([item for item in items if not item.duplicate])
         tally.count(items)
-        done += len(batch)
-    total = steps.where(done)[1]
+    total = steps.where()[1]
     _tick(progress, (total, total))
     return tally
 
