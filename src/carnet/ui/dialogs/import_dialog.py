@@ -296,10 +296,10 @@ class ImportDialog(QDialog):
         health = report.health
         self.counts_label.setText(
             t.gettext("{new} new · {known} already imported · ").format(
-                new=report.added, known=report.duplicates
+                new=count(t, report.added), known=count(t, report.duplicates)
             )
             + t.ngettext("{n} health reimbursement", "{n} health reimbursements", health).format(
-                n=health
+                n=count(t, health)
             )
             # A big file's report keeps its first lines only: the counts are of all.
             + ("" if report.complete else " · " + listed(t, len(report.lines)))
@@ -344,7 +344,12 @@ class ImportDialog(QDialog):
         self.account_box.setEnabled(not busy and self.account_box.count() > 1)
 
 
-def listed(t: Translator, count: int) -> str:
-    return t.ngettext("the first line is listed", "the first {n} lines are listed", count).format(
-        n=t.number(Decimal(count))
+def count(t: Translator, n: int) -> str:
+    """``30 000`` in French, ``30,000`` in English: a big file's counts read at a glance."""
+    return t.number(Decimal(n))
+
+
+def listed(t: Translator, lines: int) -> str:
+    return t.ngettext("the first line is listed", "the first {n} lines are listed", lines).format(
+        n=count(t, lines)
     )
