@@ -12,6 +12,7 @@ CI runs :data:`EXAMPLES` inputs per test (over 2 000 in all); ``make fuzz`` sets
 from __future__ import annotations
 
 import contextlib
+import io
 import json
 import os
 from collections.abc import Iterator
@@ -88,11 +89,17 @@ NAMES = st.sampled_from([p.name for p in SAMPLES] + ["x.csv", "x.ofx", "noname"]
 @given(data=st.one_of(mangled(SAMPLE_BYTES), st.binary(max_size=2000)), name=NAMES)
 def test_every_importer_answers_a_statement_or_a_file_error(data: bytes, name: str) -> None:
     for importer in builtin_importers():
+        whole = streamed = None
         try:
             importer.identify(data, name)
-            importer.parse(data, name)
+            whole = importer.parse(data, name).lines
         except BankFileError as exc:
             assert "\n" not in str(exc).strip()
+        try:  # read as it goes, as an import does: the same lines, or a file error
+            streamed = tuple(importer.read(io.BytesIO(data), name))
+        except BankFileError as exc:
+            assert "\n" not in str(exc).strip()
+        assert streamed == whole
 
 
 @pytest.fixture(scope="module")
