@@ -22,6 +22,11 @@ def _cell(cells: Sequence[str], position: int | None) -> str:
     return cells[position].strip()
 
 
+def _at(cells: Sequence[str], position: int | None) -> str:
+    """``_cell`` for a row padded to every column."""
+    return "" if position is None else cells[position].strip()
+
+
 class RowReader:
     """Reads the rows of one section: ``line(cells, start)``."""
 
@@ -37,6 +42,12 @@ class RowReader:
         self.status, self.counterparty = at(mapping.status), at(mapping.counterparty)
         self.bank_ref, self.account_column = at(mapping.bank_ref), at(mapping.account)
         self.labels = tuple(at(column) for column in mapping.label)
+        # A row at least this wide has every column: cells are then read without checks.
+        self.width = 1 + max((p for p in self._positions() if p is not None), default=-1)
+
+    def _positions(self) -> tuple[int | None, ...]:
+        singles = (self.date, self.amount, self.fee, self.debit, self.credit, self.status)
+        return (*singles, self.counterparty, self.bank_ref, self.account_column, *self.labels)
 
     def line(self, cells: Sequence[str], start: int) -> StatementLine | None:
         """A data row as a line; ``None`` for a row the profile skips (pending state)."""
@@ -50,20 +61,22 @@ class RowReader:
         status = mapping.status is not None and _cell(cells, self.status).upper()
         if status is not False and status not in mapping.accepted_status:
             return None
+        if len(cells) < self.width:
+            cells = [*cells, *[""] * (self.width - len(cells))]  # short rows: empty cells
         return StatementLine(
-            parse_date(_cell(cells, self.date), mapping.date_format),
+            parse_date(_at(cells, self.date), mapping.date_format),
             self._money(cells),
             self._label(cells),
-            _cell(cells, self.counterparty),
-            _cell(cells, self.bank_ref) or None,
+            _at(cells, self.counterparty),
+            _at(cells, self.bank_ref) or None,
             start,
-            _cell(cells, self.account_column) or self.account,
+            _at(cells, self.account_column) or self.account,
         )
 
     def _label(self, cells: Sequence[str]) -> str:
         parts: list[str] = []
         for position in self.labels:
-            part = " ".join(_cell(cells, position).split())
+            part = " ".join(_at(cells, position).split())
             # SG's Libellé is the first 18 characters of the detail: don't say it twice.
             if part and not any(part in kept for kept in parts):
                 parts.append(part)
@@ -73,16 +86,16 @@ class RowReader:
         decimal = self.mapping.decimal
         total = 0
         if self.mapping.amount is not None:
-            total = parse_amount(_cell(cells, self.amount), decimal)
+            total = parse_amount(_at(cells, self.amount), decimal)
         else:
-            debit, credit = _cell(cells, self.debit), _cell(cells, self.credit)
+            debit, credit = _at(cells, self.debit), _at(cells, self.credit)
             if not debit and not credit:
                 raise FieldError(N_("no amount in either the debit or the credit column"))
             if credit:
                 total += parse_amount(credit, decimal)
             if debit:
                 total += _debit(parse_amount(debit, decimal), self.mapping.debit_sign)
-        fee = _cell(cells, self.fee)
+        fee = _at(cells, self.fee)
         if fee:
             total -= parse_amount(fee, decimal)
         return Cents(total)
