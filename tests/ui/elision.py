@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
     QStyleOptionViewItem,
     QTabBar,
     QTableView,
+    QTreeView,
     QWidget,
 )
 
@@ -136,24 +137,32 @@ def combos(root: QWidget) -> list[str]:
     return cut
 
 
-def headers(root: QWidget) -> list[str]:
+def headers(root: QWidget, views: type[QTableView | QTreeView] = QTableView) -> list[str]:
+    """Column headers narrower than their title, in the tables (or the ``views``) of root."""
     cut = []
-    for view in root.findChildren(QTableView):
+    for view in root.findChildren(views):
         model = view.model()
         if not view.isVisibleTo(root) or model is None:
             continue
-        header: QHeaderView = view.horizontalHeader()
-        style = header.style()
-        margin = 2 * style.pixelMetric(QStyle.PixelMetric.PM_HeaderMargin, None, header)
-        mark = style.pixelMetric(QStyle.PixelMetric.PM_HeaderMarkSize, None, header)
-        for column in range(model.columnCount()):
-            text = str(model.headerData(column, Qt.Orientation.Horizontal) or "")
-            if header.isSectionHidden(column) or not text:
-                continue
-            sorted_here = header.isSortIndicatorShown() and header.sortIndicatorSection() == column
-            need = header.fontMetrics().horizontalAdvance(text) + margin
-            if need + (mark if sorted_here else 0) > header.sectionSize(column):
-                cut.append(f"column {text!r}")
+        header = view.header() if isinstance(view, QTreeView) else view.horizontalHeader()
+        cut += _cut_headers(header)
+    return cut
+
+
+def _cut_headers(header: QHeaderView) -> list[str]:
+    cut = []
+    model = header.model()
+    style = header.style()
+    margin = 2 * style.pixelMetric(QStyle.PixelMetric.PM_HeaderMargin, None, header)
+    mark = style.pixelMetric(QStyle.PixelMetric.PM_HeaderMarkSize, None, header)
+    for column in range(model.columnCount()):
+        text = str(model.headerData(column, Qt.Orientation.Horizontal) or "")
+        if header.isSectionHidden(column) or not text:
+            continue
+        sorted_here = header.isSortIndicatorShown() and header.sortIndicatorSection() == column
+        need = header.fontMetrics().horizontalAdvance(text) + margin
+        if need + (mark if sorted_here else 0) > header.sectionSize(column):
+            cut.append(f"column {text!r}")
     return cut
 
 
@@ -169,8 +178,10 @@ def stretches(header: QHeaderView, column: int) -> bool:
     return header.stretchLastSection() and column == last
 
 
-def cells(view: QTableView, limit: int = 2000) -> list[str]:
+def cells(view: QTableView | QTreeView, limit: int = 2000) -> list[str]:
     """Columns with a cell whose text is elided, by the rule of ``test_no_elided_cells``.
+
+    A table or a flat list (a tree view without branches, as the detail panels' lists).
 
     A cell is cut when its delegate's size hint (text, icon, margins, as painted) is
     wider than the cell. It is allowed only in a column that stretches, when the
@@ -180,8 +191,8 @@ def cells(view: QTableView, limit: int = 2000) -> list[str]:
     model = view.model()
     if model is None:
         return []
-    header = view.horizontalHeader()
-    grid = 1 if view.showGrid() else 0
+    header = view.header() if isinstance(view, QTreeView) else view.horizontalHeader()
+    grid = 1 if isinstance(view, QTableView) and view.showGrid() else 0
     option = QStyleOptionViewItem()
     option.initFrom(view)
     option.font = view.font()
@@ -206,7 +217,7 @@ def cells(view: QTableView, limit: int = 2000) -> list[str]:
 
 
 def _cut_cell(
-    view: QTableView,
+    view: QTableView | QTreeView,
     index: QModelIndex,
     option: QStyleOptionViewItem,
     room: int,

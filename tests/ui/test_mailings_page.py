@@ -149,7 +149,9 @@ def test_the_list_says_where_each_mailing_stands(page: MailingsPage) -> None:
     assert not page.model.index(row, columns.STATE).data(Qt.ItemDataRole.DecorationRole).isNull()
     assert cell(page, 1, columns.STATE) == "Paid"
     assert cell(page, 1, columns.MAILED) == "5 Mar 2023"
-    assert cell(page, 1, columns.MODE) == "Simple"
+    page.select(MailingId(1))  # its mode and other dates are told under the table
+    assert page.facts.text().startswith("Simple letter · created ")
+    assert page.facts.text().endswith(" · mailed 5 Mar 2023")
 
 
 def test_from_signature_to_a_registered_envelope(
@@ -207,7 +209,10 @@ def test_from_signature_to_a_registered_envelope(
         "1A 234 567 8901 2",
     )
     assert {f.status for f in demo.mailings.feuilles_of(created.id)} == {S.MAILED}
-    assert cell(page, created.id, columns.MODE) == "Registered · 1A 234 567 8901 2"
+    assert page.facts.text() == (
+        "Registered letter No. 1A 234 567 8901 2 · created 28 Nov 2026"
+        " · printed 28 Nov 2026 · mailed 27 Nov 2026"
+    )
     assert cell(page, created.id, columns.STATE) == "Mailed"
     assert not page.buttons["mailed"].isEnabled() and not page.buttons["cancel"].isEnabled()
     feuilles.show_state(S.MAILED)

@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import QSettings, Qt
 from PySide6.QtGui import QStandardItem, QStandardItemModel
-from PySide6.QtWidgets import QHeaderView, QTableView, QTabWidget, QWidget
+from PySide6.QtWidgets import QHeaderView, QTableView, QTabWidget, QTreeView, QWidget
 from pytestqt.qtbot import QtBot
 
 from carnet.app import Services
@@ -22,11 +22,12 @@ from carnet.ui.events import EventHub
 from carnet.ui.formats import WindowTranslator
 from carnet.ui.main_window import DEFAULT_SIZE, MainWindow
 from carnet.ui.pages import PAGES
+from carnet.ui.views.feuilles_page import FeuillesPage
 from tests.conftest import TODAY
 from tests.ui.elision import cells, cut_texts, headers
 
 # The main tables whose cells are measured, by page.
-TABLE_PAGES = ("care", "feuilles", "household", "bank", "reports")
+TABLE_PAGES = ("care", "feuilles", "mailings", "household", "bank", "reports")
 
 
 def _demo_window(qtbot: QtBot, services: Services, tmp_path: Path, language: str) -> MainWindow:
@@ -72,7 +73,8 @@ def test_no_visible_text_is_cut_short(
 def test_no_table_cell_is_cut_short(
     qtbot: QtBot, services: Services, tmp_path: Path, language: str
 ) -> None:
-    """Every cell of the main tables (Care, Feuilles, Household, Bank, Reports), every row.
+    """Every cell of the main tables (Care, Feuilles, Mailings, Household, Bank, Reports),
+    every row.
 
     The rule: a cell whose text does not fit its column at the default window size is a
     failure, measured with the cell's own delegate (its font, icon and margins, as
@@ -92,6 +94,37 @@ def test_no_table_cell_is_cut_short(
                 if view.isVisibleTo(part) and view.model() is not None:
                     found = [f"{key}: {what}" for what in cells(view)]
                     cut += [line for line in found if line not in cut]
+    assert cut == []
+
+
+@pytest.mark.parametrize("language", ["en", "fr"])
+def test_the_feuilles_detail_panel_is_not_cut_short(
+    qtbot: QtBot, services: Services, tmp_path: Path, language: str
+) -> None:
+    """A feuille chosen, its detail panel shows the acts covered and the history whole.
+
+    By the cells' rule: each list fits its panel (no sideways scrolling), and only the
+    practitioner or step, stretched, may elide a long text that its tooltip shows. The
+    feuille measured is the one with the longest history, so the lists are full.
+    """
+    window = _demo_window(qtbot, services, tmp_path, language)
+    window.show_page("feuilles")
+    page = window.page("feuilles")
+    assert isinstance(page, FeuillesPage)
+
+    def fullness(position: int) -> tuple[int, int]:
+        source = page.proxy.mapToSource(page.proxy.index(position, 0))
+        feuille = page.model.row(source.row()).feuille
+        return len(services.claims.history(feuille.id)), len(feuille.act_ids)
+
+    fullest = max(range(page.proxy.rowCount()), key=fullness)
+    page.table.selectRow(fullest)
+    qtbot.wait(10)
+    detail = page.detail
+    assert detail.acts.topLevelItemCount() and detail.history.topLevelItemCount() > 3
+    cut = [f"detail: {what}" for what in cut_texts(detail) + headers(detail, QTreeView)]
+    for view in (detail.acts, detail.history):
+        cut += [f"{view.accessibleName()}: {what}" for what in cells(view)]
     assert cut == []
 
 

@@ -23,8 +23,12 @@ from carnet.ui.models.feuilles import STATE as FEUILLE_STATE
 from carnet.ui.models.feuilles import FeuilleRow, feuille_columns
 from carnet.ui.models.row_table import FLAGS, ID_ROLE, RIGHT, Column, Index, RowTableModel
 
-# Where it stands first: the table shares the page with the letter and may scroll sideways.
-NUMBER, STATE, MAILED, MODE, FEUILLES, RECIPIENT, INSURED, PRINTED, CREATED = range(9)
+# Where it stands first. The table shares the page with the letter: it shows what tells
+# the envelopes apart, and the chosen one's mode and dates are told under it
+# (:func:`mailing_facts`), so that no column scrolls off at the default size.
+NUMBER, STATE, MAILED, FEUILLES, INSURED, RECIPIENT = range(6)
+FITTED = (NUMBER, STATE, MAILED, FEUILLES, INSURED)  # as wide as their text; the recipient
+# (a caisse's or a mutuelle's name, as typed) takes the rest, elided with its tooltip
 MAILING_ID_ROLE = ID_ROLE
 
 
@@ -50,9 +54,22 @@ def mailing_state(t: Translator, row: MailingRow) -> str:
 
 def mode_text(t: Translator, mailing: Mailing) -> str:
     if mailing.mode is MailingMode.REGISTERED:
-        registered = t.gettext("Registered")
-        return f"{registered} · {mailing.tracking}" if mailing.tracking else registered
-    return t.gettext("Simple")
+        if mailing.tracking:
+            return t.gettext("Registered letter No. {tracking}").format(tracking=mailing.tracking)
+        return t.gettext("Registered letter")
+    return t.gettext("Simple letter")
+
+
+def mailing_facts(t: Translator, mailing: Mailing) -> str:
+    """The chosen mailing's mode and dates, on one line under the table."""
+    parts = [mode_text(t, mailing)]
+    if mailing.created_on is not None:  # set when saved: every listed mailing has it
+        parts.append(t.gettext("created {date}").format(date=t.date(mailing.created_on)))
+    if mailing.printed_on is not None:
+        parts.append(t.gettext("printed {date}").format(date=t.date(mailing.printed_on)))
+    if mailing.mailed_on is not None:
+        parts.append(t.gettext("mailed {date}").format(date=t.date(mailing.mailed_on)))
+    return " · ".join(parts)
 
 
 def recipient_text(t: Translator, mailing: Mailing) -> str:
@@ -75,25 +92,24 @@ class MailingTableModel(RowTableModel[MailingRow]):
                 return QApplication.style().standardIcon(QStyle.StandardPixmap.SP_MessageBoxWarning)
             if role == Qt.ItemDataRole.ToolTipRole:
                 return self._t.gettext("No payment yet: send a reminder letter")
+        if column == RECIPIENT and role == Qt.ItemDataRole.ToolTipRole:
+            return recipient_text(self._t, row.mailing)  # whole, when the column elides it
         return None
 
 
 def mailing_columns(t: Translator) -> list[Column[MailingRow]]:
-    """The mailing table's columns, in the order of :data:`NUMBER` … :data:`CREATED`."""
+    """The mailing table's columns, in the order of :data:`NUMBER` … :data:`RECIPIENT`."""
 
     def day(value: date | None) -> str:
         return "" if value is None else t.date(value)
 
     return [
-        Column(N_("No."), lambda r: str(r.mailing.id), align=RIGHT, width=40),
-        Column(N_("State"), lambda r: mailing_state(t, r), width=130),
-        Column(N_("Mailed"), lambda r: day(r.mailing.mailed_on), width=96),
-        Column(N_("Mode"), lambda r: mode_text(t, r.mailing), width=150),
-        Column(N_("Feuilles"), lambda r: str(r.feuille_count), align=RIGHT, width=64),
-        Column(N_("Recipient"), lambda r: recipient_text(t, r.mailing), width=110),
-        Column(N_("Insured person"), lambda r: r.insured_name, width=120),
-        Column(N_("Printed"), lambda r: day(r.mailing.printed_on), width=96),
-        Column(N_("Created"), lambda r: day(r.mailing.created_on)),
+        Column(N_("No."), lambda r: str(r.mailing.id), align=RIGHT),
+        Column(N_("State"), lambda r: mailing_state(t, r)),
+        Column(N_("Mailed"), lambda r: day(r.mailing.mailed_on)),
+        Column(N_("Feuilles"), lambda r: str(r.feuille_count), align=RIGHT),
+        Column(N_("Insured person"), lambda r: r.insured_name),
+        Column(N_("Recipient"), lambda r: recipient_text(t, r.mailing)),
     ]
 
 

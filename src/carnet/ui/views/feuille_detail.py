@@ -24,6 +24,8 @@ from carnet.domain.ids import ActId
 from carnet.i18n import N_, Translator
 from carnet.ui.models.feuilles import FeuilleRow
 
+PRACTITIONER, STEP = 1, 1  # the free-text column of the acts and of the history
+
 # What each step of the history is called (event actions are stored in English words).
 HISTORY_STEPS = {
     "created": N_("Recorded"),
@@ -63,22 +65,30 @@ class FeuilleDetail(QWidget):
         self.facts = _plain_label()
         self.advice = _plain_label()
         self.advice.setAccessibleName(translator.gettext("Deadline advice"))
-        self.acts = _tree(translator, (N_("Date"), N_("Practitioner"), N_("Act"), N_("Fee")))
+        # The practitioner and the step are the free text: they take the room left.
+        acts = (N_("Date"), N_("Practitioner"), N_("Act"), N_("Fee"))
+        self.acts = _tree(translator, acts, stretch=PRACTITIONER)
         self.acts.setAccessibleName(translator.gettext("Acts covered"))
-        self.history = _tree(translator, (N_("Date"), N_("Step")))
+        self.history = _tree(translator, (N_("Date"), N_("Step")), stretch=STEP)
         self.history.setAccessibleName(translator.gettext("Step history"))
-        text = QVBoxLayout()
+        self._build(translator, attachments)
+        self.clear(0)
+
+    def _build(self, t: Translator, attachments: QWidget | None) -> None:
+        """Two halves, each list as wide as half the panel: side by side in four columns
+        they were squeezed to a third of their width and scrolled sideways."""
+        left = QVBoxLayout()
         for widget in (self.heading, self.facts, self.advice):
-            text.addWidget(widget)
-        text.addStretch(1)
+            left.addWidget(widget)
+        left.addWidget(_titled(t.gettext("Acts covered"), self.acts), 1)
+        right = QVBoxLayout()
+        right.addWidget(_titled(t.gettext("History"), self.history), 2)
+        if attachments is not None:  # the scans of the signed form, filled by the page
+            right.addWidget(attachments, 3)
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        layout.addLayout(text, 2)
-        layout.addWidget(_titled(translator.gettext("Acts covered"), self.acts), 3)
-        layout.addWidget(_titled(translator.gettext("History"), self.history), 2)
-        if attachments is not None:  # the scans of the signed form, filled by the page
-            layout.addWidget(attachments, 3)
-        self.clear(0)
+        layout.addLayout(left, 1)
+        layout.addLayout(right, 1)
 
     def set_acts(self, acts: Mapping[ActId, ActSummary]) -> None:
         self._acts = acts
@@ -131,7 +141,11 @@ class FeuilleDetail(QWidget):
     @staticmethod
     def _fill(tree: QTreeWidget, rows: list[tuple[str, ...]]) -> None:
         tree.clear()
-        tree.addTopLevelItems([QTreeWidgetItem(list(cells)) for cells in rows])
+        items = [QTreeWidgetItem(list(cells)) for cells in rows]
+        for item in items:  # the stretched column may elide: its tooltip has it whole
+            for column, text in enumerate(item.text(c) for c in range(item.columnCount())):
+                item.setToolTip(column, text)
+        tree.addTopLevelItems(items)
 
 
 def _plain_label() -> QLabel:
@@ -142,12 +156,17 @@ def _plain_label() -> QLabel:
     return label
 
 
-def _tree(t: Translator, headers: tuple[str, ...]) -> QTreeWidget:
+def _tree(t: Translator, headers: tuple[str, ...], stretch: int) -> QTreeWidget:
+    """A flat list: dates, codes and amounts as wide as their text, column ``stretch``
+    taking the rest (a long name elides, its tooltip whole); it never scrolls sideways."""
     tree = QTreeWidget()
     tree.setHeaderLabels([t.gettext(h) for h in headers])
     tree.setRootIsDecorated(False)
     tree.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
-    tree.header().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+    header = tree.header()
+    header.setStretchLastSection(False)
+    header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+    header.setSectionResizeMode(stretch, QHeaderView.ResizeMode.Stretch)
     return tree
 
 

@@ -138,6 +138,9 @@ class FeuillesPage(Page):
         right.addWidget(self.detail)
         right.setStretchFactor(0, 3)
         right.setStretchFactor(1, 2)
+        # Three fifths for the table from the start: by their size hints alone the detail's
+        # lists and attachments would take half the height.
+        right.setSizes([600, 400])
         layout = QHBoxLayout(self)
         layout.addWidget(self.state_view)
         layout.addWidget(right, 1)

@@ -39,11 +39,17 @@ from carnet.services.base import Result
 from carnet.ui.dialogs.address_dialog import with_addresses
 from carnet.ui.dialogs.form_dialog import FormDialog, open_form
 from carnet.ui.dialogs.mailing_editors import MailedEditor, NewMailingEditor
-from carnet.ui.models.mailings import MailingRow, MailingTableModel
+from carnet.ui.models.mailings import (
+    FITTED,
+    RECIPIENT,
+    MailingRow,
+    MailingTableModel,
+    mailing_facts,
+)
 from carnet.ui.page import Page, PageContext
 from carnet.ui.widgets.attachments_panel import AttachmentsPanel
 from carnet.ui.widgets.pdf_preview import PdfPreview, print_with_dialog, save_pdf_bytes
-from carnet.ui.widgets.tables import make_table
+from carnet.ui.widgets.tables import give_room, make_table
 
 SETTLED = frozenset({FeuilleStatus.AMO_PAID, FeuilleStatus.CLOSED})
 
@@ -71,6 +77,10 @@ class MailingsPage(Page):
         self.table = self._table()
         self.preview = PdfPreview(t.gettext("The mailing as it will print"))
         self.preview_title = QLabel()
+        self.facts = QLabel()  # the chosen mailing's mode and dates
+        self.facts.setTextFormat(Qt.TextFormat.PlainText)  # a tracking number as typed
+        self.facts.setWordWrap(True)
+        self.facts.setAccessibleName(t.gettext("Mode and dates of the mailing"))
         names = (
             ("new", N_("New mailing…"), self.new_mailing),
             ("printed", N_("Mark printed"), self.mark_printed),
@@ -108,7 +118,9 @@ class MailingsPage(Page):
         return button
 
     def _table(self) -> QTableView:
-        return make_table(self.model, self._t.gettext("Mailings"))
+        table = make_table(self.model, self._t.gettext("Mailings"))
+        give_room(table, RECIPIENT, FITTED)
+        return table
 
     def _build(self) -> None:
         left = QWidget()
@@ -116,6 +128,7 @@ class MailingsPage(Page):
         column.setContentsMargins(0, 0, 0, 0)
         column.addLayout(self._row("new", "printed", "mailed", "cancel", "reminder"))
         column.addWidget(self.table, 3)
+        column.addWidget(self.facts)
         column.addWidget(self.attachments, 2)
         box = QGroupBox(self._t.gettext("The mailing as it will print"))
         right = QVBoxLayout(box)
@@ -130,7 +143,7 @@ class MailingsPage(Page):
         splitter.addWidget(box)
         splitter.setStretchFactor(0, 1)
         splitter.setStretchFactor(1, 1)
-        # The letter needs about 560 pixels to be read on screen; the table scrolls sideways.
+        # The letter needs about 480 pixels to be read on screen; the table's columns fit the rest.
         splitter.setSizes([700, 560])
         QVBoxLayout(self).addWidget(splitter)
 
@@ -160,6 +173,7 @@ class MailingsPage(Page):
         self.model.set_rows(rows)
         if kept is not None:
             self.select(kept.id)
+        self._show_facts()  # printed or mailed since: the same row, new dates
         if self._shown is not None and self.model.row_of(self._shown[0]) is None:
             self._shown = None
             self.preview.clear(self._t.gettext("That mailing was cancelled."))
@@ -202,11 +216,16 @@ class MailingsPage(Page):
             self._shown = None
             self.preview.clear(self._t.gettext("Press Preview to see this mailing's letter."))
             self.preview_title.clear()
+        self._show_facts()
         if mailing is None:
             self.attachments.clear()
         else:
             self.attachments.show_record(AttachedTo.MAILING, mailing.id)
         self._update_buttons()
+
+    def _show_facts(self) -> None:
+        mailing = self.selected()
+        self.facts.setText("" if mailing is None else mailing_facts(self._t, mailing))
 
     def _on_copies_toggled(self, _checked: bool) -> None:
         # The packet on screen must be the one Print… sends: make it again with or without.
