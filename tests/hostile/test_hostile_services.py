@@ -24,6 +24,7 @@ from carnet.domain.errors import CarnetError
 from carnet.domain.ids import FeuilleId, MailingId, PractitionerId
 from carnet.domain.people import PersonInput
 from carnet.domain.practitioners import PractitionerInput, Profession
+from carnet.services.base import Result
 from carnet.services.demo import build_demo
 from carnet.services.settings import SettingsService
 from tests.conftest import TODAY
@@ -69,12 +70,14 @@ def _profile(**changes: object) -> Callable[[Services], object]:
     return lambda s: s.bank.save_csv_profile(CsvMapping(**{**base, **changes}))  # type: ignore[arg-type]
 
 
-def _statement(amount: str) -> Callable[[Services], object]:
+def _statement(
+    amount: str, label: str = "VIR", account: str | None = None
+) -> Callable[[Services], object]:
     header = "dateOp;dateVal;label;category;categoryParent;supplierFound;amount;comment;"
     header += "accountNum;accountLabel;accountbalance"
-    row = f'2025-01-02;2025-01-02;"VIR";"";"";"";{amount};"";0004;"Compte";"0,00"'
+    row = f'2025-01-02;2025-01-02;"{label}";"";"";"";{amount};"";0004;"Compte";"0,00"'
     data = f"{header}\n{row}\n".encode()
-    return lambda s: s.bank.import_file(data, "export-operations.csv")
+    return lambda s: s.bank.import_file(data, "export-operations.csv", account)
 
 
 CASES: list[tuple[str, Callable[[Services], object], str]] = [
@@ -113,6 +116,17 @@ CASES: list[tuple[str, Callable[[Services], object], str]] = [
     ("profile with no date tokens", _profile(date_format="whenever"), "date format"),
     ("statement amount of 2^64 cents", _statement(f"{2**64},00"), "too large"),
     ("statement amount of 10^30", _statement("1" + "0" * 30), "too large"),
+    (
+        "statement label of 1 001 characters",
+        _statement("12,00", label="VIR " + "x" * 997),
+        "line 2: the label is longer than 1000 characters",
+    ),
+    ("statement label of 100 000 characters", _statement("12,00", label="x" * 100_000), "label"),
+    (
+        "import into an account named by 10 000 letters",
+        _statement("1,00", account="a" * 10_000),
+        "longer than 80",
+    ),
 ]
 
 
@@ -131,3 +145,11 @@ def test_doubtful_input_is_refused_in_one_line(
         act(services)
     assert words in one_line(str(caught.value))
     assert snapshot(demo) == before
+
+
+def test_a_statement_label_at_its_bound_is_imported(services: Services, demo: Path) -> None:
+    label = "VIR " + "x" * 996
+    report = _statement("12,00", label=label)(services)
+    assert isinstance(report, Result)
+    assert report.value.added == 1
+    assert [line.line.label for line in report.value.lines] == [label]

@@ -36,6 +36,10 @@ CITY = TextLimit(100)
 PHONE = TextLimit(30)
 EMAIL = TextLimit(254)  # RFC 5321's longest address
 SETTING_KEY = TextLimit(250)  # "address:" and the name of a caisse
+# What a bank statement brings: French banks write labels of a few dozen characters
+# (camt.053 allows 140 per line of remittance information, several lines joined).
+STATEMENT_LABEL = TextLimit(1000)
+BANK_REF = TextLimit(200)  # an OFX FITID is at most 255, a camt reference 35
 
 # By table and column, as stored and as load-json reads them.
 COLUMNS: dict[str, dict[str, TextLimit]] = {
@@ -49,6 +53,11 @@ COLUMNS: dict[str, dict[str, TextLimit]] = {
     "receipt": {"reference": NUMBER},
     "attachment": {"file_name": FILE_NAME},
     "statement_import": {"file_name": FILE_NAME},
+    "bank_transaction": {
+        "label": STATEMENT_LABEL,
+        "counterparty": STATEMENT_LABEL,  # found in the label when the file names none
+        "bank_ref": BANK_REF,
+    },
     "road_step": {"note": NOTES},
     "setting": {"key": SETTING_KEY},
 }

@@ -178,7 +178,7 @@ class BankImportService(Service):
             format_, lines = read_statement(stream, filename, self.csv_profiles())
         except BankFileError as exc:
             raise StatementFileError(exc.text) from None
-        read = _file_errors(lines)
+        read = _file_errors(lines, filename)
         try:
             job = _Job(format_, filename, sha, lambda: (stream.tell(), size), ordered)
             return self._run(job, read, asked)
@@ -257,6 +257,7 @@ class BankImportService(Service):
         """The account to fill: named, the only one, or None when there is none yet."""
         accounts = self.store.bank_accounts.list(order_by="id")
         if name:
+            name = check_field(name, "account", limits.SHORT_NAME)
             found = [a for a in accounts if a.name == name]
             if found:
                 return found[0]
@@ -317,12 +318,40 @@ def _sha256(stream: BinaryIO) -> str:
     return digest.hexdigest()
 
 
-def _file_errors(lines: Iterator[StatementLine]) -> Generator[StatementLine, None, None]:
-    """The lines, with a fault of the file raised as the service's error."""
+def _file_errors(
+    lines: Iterator[StatementLine], filename: str
+) -> Generator[StatementLine, None, None]:
+    """The lines, with a fault of the file raised as the service's error.
+
+    A text longer than its bound (``domain.limits``) is such a fault: no bank writes
+    one, so the file is damaged or made to harm, and it is refused naming its line.
+    """
     try:
-        yield from lines
+        for line in lines:
+            _check_texts(line, filename)
+            yield line
     except BankFileError as exc:
         raise StatementFileError(exc.text) from None
+    finally:
+        if isinstance(lines, Generator):
+            lines.close()  # the reader cleans up now, while its file is still open
+
+
+def _check_texts(line: StatementLine, filename: str) -> None:
+    texts = (
+        ("label", line.label, limits.STATEMENT_LABEL),
+        ("counterparty", line.counterparty, limits.NAME),
+        ("bank_ref", line.bank_ref or "", limits.BANK_REF),
+    )
+    for field, text, limit in texts:
+        if len(text) > limit.max_length:
+            raise BankFileError(
+                filename,
+                line.line_no,
+                N_("the {field} is longer than {max_length} characters"),
+                field=field,
+                max_length=limit.max_length,
+            )
 
 
 def _classifier(directory: PayerDirectory) -> Callable[[StatementLine], Classification]:
