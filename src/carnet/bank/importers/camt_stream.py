@@ -3,7 +3,7 @@
 defusedxml's ``iterparse`` builds the tree one element at a time: each ``<Ntry>`` of a
 ``<Stmt>`` becomes a line when its end tag is read, and is then taken out of the tree,
 so a long statement never sits whole in memory. The lines are the ones
-``camt053._parse`` gives for the whole document, with the same line numbers: the
+``camt053`` gives for the whole document, with the same line numbers: the
 ``<Ntry`` start tags are found in the bytes as the parser reads them.
 """
 
@@ -12,18 +12,18 @@ from __future__ import annotations
 from collections import deque
 from collections.abc import Iterator
 from typing import BinaryIO
-from xml.etree.ElementTree import Element, ParseError
+from xml.etree.ElementTree import Element
 
-from defusedxml import DefusedXmlException
 from defusedxml.ElementTree import iterparse
 
 from carnet.bank.errors import BankFileError
-from carnet.bank.importers.camt053 import (
+from carnet.bank.importers.camt_entries import (
     ENTRY_TAG,
+    account_of,
     closing_balance,
     entry_line,
     status,
-    text_of,
+    xml_errors,
 )
 from carnet.bank.model import StatementLine
 from carnet.domain.messages import N_
@@ -76,7 +76,7 @@ def read_entries(stream: BinaryIO, filename: str) -> Iterator[StatementLine]:
     statement: Element | None = None
     account: str | None = None
     found = False
-    try:
+    with xml_errors(filename):
         for event, node in iterparse(tagged, events=("start", "end")):
             if event == "start":
                 path.append(_name(node.tag))
@@ -90,20 +90,11 @@ def read_entries(stream: BinaryIO, filename: str) -> Iterator[StatementLine]:
                     statement = None
                 continue
             if name == "Acct":  # before the entries in every camt.053 version
-                account = text_of(statement, "{*}Acct/{*}Id/{*}IBAN") or text_of(
-                    statement, "{*}Acct/{*}Id/{*}Othr/{*}Id"
-                )
+                account = account_of(statement)
             elif name == "Ntry":
                 line_no = tagged.lines.popleft() if tagged.lines else 0
                 if status(node) == "BOOK":
-                    yield entry_line(node, line_no, filename, account or None)
+                    yield entry_line(node, line_no, filename, account)
                 statement.remove(node)
-    except ParseError as error:
-        line = error.position[0] if error.position else 0
-        raise BankFileError(
-            filename, line, N_("malformed XML: {problem}"), problem=str(error.msg)
-        ) from None
-    except DefusedXmlException:
-        raise BankFileError(filename, 0, N_("XML entities or DTDs are refused")) from None
     if not found:
         raise BankFileError(filename, 0, N_("no BkToCstmrStmt/Stmt: not a camt.053 statement"))
