@@ -31,13 +31,7 @@ class InputFileError(CarnetError):
 def read_limited(path: Path, limit: int) -> bytes:
     """The bytes of the regular file ``path``, or :class:`InputFileError`."""
     try:
-        info = path.stat()
-        if not stat.S_ISREG(info.st_mode):
-            raise InputFileError(
-                N_("{path} is not a regular file (a folder, a pipe or a device)"), path=str(path)
-            )
-        if info.st_size > limit:
-            raise _too_large(path, limit)
+        _check_regular(path, limit)
         with path.open("rb") as stream:
             data = stream.read(limit + 1)  # the file may have grown since stat()
     except OSError as exc:
@@ -45,6 +39,18 @@ def read_limited(path: Path, limit: int) -> bytes:
     if len(data) > limit:
         raise _too_large(path, limit)
     return data
+
+
+def _check_regular(path: Path, limit: int) -> None:
+    """Refuse what is not a regular file (a pipe would hang, a device never ends) or is
+    over ``limit`` bytes, before anything is read."""
+    info = path.stat()
+    if not stat.S_ISREG(info.st_mode):
+        raise InputFileError(
+            N_("{path} is not a regular file (a folder, a pipe or a device)"), path=str(path)
+        )
+    if info.st_size > limit:
+        raise _too_large(path, limit)
 
 
 @contextmanager
@@ -55,13 +61,7 @@ def open_limited(path: Path, limit: int) -> Iterator[BinaryIO]:
     file that grows past ``limit`` while it is read is refused when the limit is passed.
     """
     try:
-        info = path.stat()
-        if not stat.S_ISREG(info.st_mode):
-            raise InputFileError(
-                N_("{path} is not a regular file (a folder, a pipe or a device)"), path=str(path)
-            )
-        if info.st_size > limit:
-            raise _too_large(path, limit)
+        _check_regular(path, limit)
         raw = io.FileIO(path, "r")
     except OSError as exc:
         raise _unreadable(path, exc) from None
