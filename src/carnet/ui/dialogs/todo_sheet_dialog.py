@@ -11,6 +11,7 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
+from PySide6.QtCore import QSize
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QPushButton, QVBoxLayout, QWidget
 
 from carnet.app import Services
@@ -64,8 +65,16 @@ class TodoSheetDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addWidget(self.preview, 1)
         layout.addWidget(self.buttons)
-        self.resize(720, 860)  # an A4 page at a readable width
+        self.resize(self._opening_size())
         self._render()
+
+    def _opening_size(self) -> QSize:
+        """An A4 page at a readable width, no taller than the screen leaves room for:
+        on a 1280×800 laptop a taller window puts Save and Print under the screen's edge
+        (the page scrolls instead). A tenth is kept for the title bar and the desktop's panel.
+        """
+        available = self.screen().availableGeometry().height()
+        return QSize(720, min(860, available * 9 // 10))
 
     def _render(self) -> None:
         self.preview.clear(self._t.gettext("Preparing the PDF…"))
