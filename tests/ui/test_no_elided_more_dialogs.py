@@ -3,9 +3,10 @@
 The "what to do now" sheet, the restore dialog, the bank statement import, the match by
 hand of a bank credit and the new mailing, each opened from the window over the demo
 household, measured like the other dialogs (``test_no_elided_dialogs``): labels, buttons,
-tabs, drop-down lists, column headers, squashed fields, and the cells of their tables by
-the rule of the pages' tables (``tests/ui/elision.py``, ``cells``). A dialog that opens
-larger than the 1280×800 screen hides its buttons: that is a cut too.
+tabs, drop-down lists (each item chosen in turn), column headers, squashed fields, and the
+cells of their tables by the rule of the pages' tables (``tests/ui/elision.py``,
+``cells``). A dialog that opens larger than the 1280×800 screen hides its buttons: that is
+a cut too.
 """
 
 from __future__ import annotations
@@ -15,7 +16,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QSettings
-from PySide6.QtWidgets import QLayout, QTableView, QTreeView, QWidget
+from PySide6.QtWidgets import QComboBox, QLayout, QTableView, QTreeView, QWidget
 from pytestqt.qtbot import QtBot
 
 from carnet.app import Services, build_services
@@ -27,7 +28,7 @@ from carnet.ui.views.bank_page import BankPage
 from carnet.ui.views.mailings_page import MailingsPage
 from carnet.ui.views.reports_page import ReportsPage
 from tests.conftest import TODAY
-from tests.ui.elision import cells
+from tests.ui.elision import cells, cut_texts
 from tests.ui.test_no_elided_dialogs import SCREEN, _measured
 
 BANK_FILES = Path(__file__).resolve().parents[1] / "data" / "bank"
@@ -109,8 +110,25 @@ def table_cells(dialog: QWidget) -> list[str]:
     return cut
 
 
+def every_choice(qtbot: QtBot, dialog: QWidget) -> list[str]:
+    """Each drop-down list with each of its items chosen in turn (the longest one too),
+    the dialog measured again each time: a choice can also change the rest of the dialog."""
+    cut = []
+    for box in dialog.findChildren(QComboBox):
+        if not box.isVisibleTo(dialog) or not box.isEnabled():
+            continue
+        chosen = box.currentIndex()
+        for index in range(box.count()):
+            box.setCurrentIndex(index)
+            qtbot.wait(1)
+            cut += [line for line in cut_texts(dialog) + table_cells(dialog) if line not in cut]
+        box.setCurrentIndex(chosen)
+    return cut
+
+
 def _cut(qtbot: QtBot, dialog: QWidget) -> list[str]:
     cut = _measured(qtbot, dialog) + table_cells(dialog)
+    cut += [line for line in every_choice(qtbot, dialog) if line not in cut]
     size = dialog.size()
     if size.width() > SCREEN.width() or size.height() > SCREEN.height():
         cut.append(f"opens at {size.width()}×{size.height()}, larger than the screen")
