@@ -17,7 +17,7 @@ from carnet.cli.common import (
     write_output,
 )
 from carnet.services.exports import KINDS
-from carnet.services.input_files import MAX_EXPORT_BYTES
+from carnet.services.input_files import MAX_EXPORT_BYTES, open_limited
 
 
 @click.group()
@@ -71,5 +71,9 @@ def export_json(ctx: click.Context, out: Path) -> None:
 def load_json(ctx: click.Context, source: Path) -> None:
     """Load a JSON export into a new, empty database (choose it with --db)."""
     with open_services(ctx) as services:
-        count = services.exports.load_json(read_input(source, MAX_EXPORT_BYTES))
+        if is_dash(source):  # standard input, bounded as it is read whole
+            count = services.exports.load_json(read_input(source, MAX_EXPORT_BYTES))
+        else:  # a file is read as it goes: memory holds a slice of rows, not the export
+            with open_limited(source, MAX_EXPORT_BYTES) as stream:
+                count = services.exports.load_json(stream)
     click.echo(f"Loaded {count} rows from {'standard input' if is_dash(source) else source}")

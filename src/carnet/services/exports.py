@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import io
 import json
 from datetime import date
 from decimal import Decimal
 from pathlib import Path
+from typing import BinaryIO
 
 from carnet.domain.money import to_decimal
 from carnet.exports.tabular import Cell, Table, to_csv, to_xlsx
@@ -113,14 +115,19 @@ class ExportService:
         data = storage_dump.dump(self.store.ledger.db)
         return json.dumps(data, ensure_ascii=False, indent=1).encode("utf-8")
 
-    def load_json(self, raw: bytes) -> int:
-        """Load a JSON export into this (empty) database: every row checked, all or nothing."""
+    def load_json(self, source: bytes | BinaryIO) -> int:
+        """Load a JSON export into this (empty) database: every row checked, all or nothing.
+
+        ``source``: the export's bytes, or a file open for binary reading (read as it goes).
+        """
         from carnet.services.care import CareService  # noqa: PLC0415 (only when loading)
         from carnet.services.household import HouseholdService  # noqa: PLC0415
         from carnet.services.json_load import JsonLoader  # noqa: PLC0415
 
         household = HouseholdService(self.store, self.today)
-        return JsonLoader(self.store, household, CareService(self.store, self.today)).load(raw)
+        if isinstance(source, bytes):
+            source = io.BytesIO(source)
+        return JsonLoader(self.store, household, CareService(self.store, self.today)).load(source)
 
     @staticmethod
     def _act_row(r: ActExportRow) -> tuple[Cell, ...]:

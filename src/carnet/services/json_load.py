@@ -9,10 +9,10 @@ problem names the table and row and leaves the database as it was.
 
 from __future__ import annotations
 
-import json
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import fields
-from typing import Any
+from itertools import islice
+from typing import Any, BinaryIO
 
 from carnet.bank import CsvMapping
 from carnet.domain import limits
@@ -28,6 +28,7 @@ from carnet.services.assessing import Reassessor
 from carnet.services.bank_import import ALIAS_PREFIX, PROFILE_PREFIX
 from carnet.services.care import CareService, NamedRecords
 from carnet.services.household import HouseholdService
+from carnet.services.json_stream import ExportReader
 from carnet.services.settings import ADDRESS_PREFIX, KNOWN, limit_of
 from carnet.storage import dump as storage_dump
 from carnet.storage.repos.codec import from_row
@@ -36,16 +37,11 @@ from carnet.storage.store import Store
 DumpError = storage_dump.DumpError
 
 
-def parse(raw: bytes) -> object:
-    """The JSON document, or :class:`DumpError` (bad bytes, syntax, nesting, huge numbers)."""
-    try:
-        return json.loads(raw.decode("utf-8"))
-    except UnicodeDecodeError as exc:
-        raise DumpError(N_("not a JSON file ({reason})"), reason=str(exc)[:200]) from None
-    except RecursionError:
-        raise DumpError(N_("the file is nested too deeply to be a Carnet export")) from None
-    except ValueError as exc:  # JSONDecodeError, and integers too long to convert
-        raise DumpError(N_("not a JSON file ({reason})"), reason=str(exc)[:200]) from None
+# Rows inserted and checked together: memory holds a slice, not the export.
+SLICE = 5000
+# Tables whose rows are checked against the database once the whole table is in (a
+# person may name as insured one listed after them); a household's few rows.
+WHOLE = frozenset({"person", "practitioner", "contract"})
 
 
 class JsonLoader:
@@ -66,19 +62,23 @@ class JsonLoader:
             "setting": self._setting,
         }
 
-    def load(self, raw: bytes) -> int:
+    def load(self, source: BinaryIO) -> int:
+        """Load the export read from ``source``; the number of rows loaded."""
         db = self.store.ledger.db
         present = storage_dump.tables(db)
-        tables = storage_dump.check_header(parse(raw), present)
+        reader = ExportReader(source, present)
+        reader.header()
         count = 0
         with self.store.ledger.write():
             db.execute("PRAGMA defer_foreign_keys = ON")  # a dependent may come before its insured
             if any(db.execute(f"SELECT 1 FROM [{t}] LIMIT 1").fetchone() for t in present):
                 raise DumpError(N_("load an export only into a new, empty database"))
-            for table in present:
+            for table, rows in reader.tables():
                 if table in storage_dump.DERIVED:
-                    continue  # the rules work these out again below
-                count += self._table(table, tables.get(table, []))
+                    for _row in rows:  # the rules work these out again below
+                        pass
+                    continue
+                count += self._table(table, rows)
             broken = storage_dump.broken_link(db)
             if broken is not None:
                 raise broken
@@ -87,11 +87,25 @@ class JsonLoader:
             storage_dump.refresh_act_keys(db)
         return count
 
-    def _table(self, table: str, rows: list[Any]) -> int:
+    def _table(self, table: str, rows: Iterator[Any]) -> int:
+        """Insert and check one table's rows, a slice at a time; how many there were."""
         db = self.store.ledger.db
         wanted = storage_dump.columns(db, table)
-        checked = list(storage_dump.check_rows(table, wanted, rows))
-        storage_dump.insert_rows(db, table, checked)
+        waiting: list[tuple[int, dict[str, Any]]] = []  # inserted, not yet checked
+        count = 0
+        while part := list(islice(rows, SLICE)):  # (itertools.batched is Python 3.12)
+            checked = list(storage_dump.check_rows(table, wanted, part, count + 1))
+            storage_dump.insert_rows(db, table, checked)
+            count += len(checked)
+            waiting += checked
+            if table not in WHOLE:
+                self._check(table, waiting)
+                waiting = []
+        self._check(table, waiting)
+        return count
+
+    def _check(self, table: str, checked: list[tuple[int, dict[str, Any]]]) -> None:
+        """Each inserted row's meaning, with the rules a form uses."""
         check = self.checks.get(table)
         bounded = limits.COLUMNS.get(table, {})
         if check is not None or bounded:  # after inserting: a row may point to a later one
@@ -104,7 +118,6 @@ class JsonLoader:
                 except CarnetError as exc:
                     reason = exc.text
                     raise storage_dump.row_error(table, number, "{reason}", reason=reason) from None
-        return len(checked)
 
     def _person(self, row: dict[str, Any]) -> None:
         person = from_row(Person, row)

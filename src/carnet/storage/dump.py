@@ -162,12 +162,12 @@ def check_header(data: object, present: list[str]) -> dict[str, list[Any]]:
 
 
 def check_rows(
-    table: str, wanted: Mapping[str, Column], rows: list[Any]
+    table: str, wanted: Mapping[str, Column], rows: list[Any], first: int = 1
 ) -> Iterator[tuple[int, dict[str, Any]]]:
-    """Each row, numbered from 1, once its shape is right; :class:`DumpError` at the first
-    that is not."""
+    """Each row, numbered from ``first`` (1: the table's first row), once its shape is
+    right; :class:`DumpError` at the first that is not."""
     record = RECORDS.get(table)
-    for number, row in enumerate(rows, 1):
+    for number, row in enumerate(rows, first):
         if not isinstance(row, dict):
             raise row_error(table, number, N_("not an object of columns"))
         for name, value in row.items():
