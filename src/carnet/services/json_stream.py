@@ -12,7 +12,6 @@ whole-document reader it replaces.
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import dataclass
 from typing import Any, BinaryIO
 
 import ijson
@@ -24,58 +23,28 @@ DumpError = storage_dump.DumpError
 # Deeper than any export (a row is an object of plain values); json.loads stopped at
 # Python's recursion limit, this stops sooner and reads no further.
 MAX_DEPTH = 200
-# Digits an integer may have, as for json.loads (Python's int_max_str_digits).
-MAX_DIGITS = 4300
 CONTAINERS = {"start_map": 1, "start_array": 1, "end_map": -1, "end_array": -1}
+SCALARS = frozenset({"string", "number", "boolean", "null"})
 Event = tuple[str, Any]
 
 
-@dataclass(slots=True)
-class Place:
-    """Where the reader is: the table and row being read, and the last key seen."""
-
-    table: str = ""
-    row: int = 0
-    key: str = ""
-
-
-def _events(source: BinaryIO, place: Place) -> Iterator[Event]:
-    """The document's events, each checked for depth and number size."""
-    depth = 0
-    try:
-        for _prefix, event, value in ijson.parse(source, use_float=True):
-            depth += CONTAINERS.get(event, 0)
-            if event == "map_key":
-                place.key = value
-            if depth > MAX_DEPTH:
-                raise DumpError(N_("the file is nested too deeply to be a Carnet export"))
-            if type(value) is int and value.bit_length() > MAX_DIGITS * 3:
-                raise DumpError(N_("not a JSON file ({reason})"), reason="a number is too long")
-            yield event, value
-    except ijson.JSONError as exc:
-        if "integer overflow" in str(exc) and place.table:  # beyond 64 bits, as for SQLite
-            problem = N_("{column} is out of range")
-            where = place.table, place.row
-            raise storage_dump.row_error(*where, problem, column=place.key) from None
-        raise DumpError(N_("not a JSON file ({reason})"), reason=_first_line(exc)) from None
-    except (UnicodeDecodeError, ValueError) as exc:
-        raise DumpError(N_("not a JSON file ({reason})"), reason=_first_line(exc)) from None
-
-
-def _first_line(exc: Exception) -> str:
-    """The parser's reason without the picture of the text it stopped at."""
-    return (str(exc).strip().splitlines() or [""])[0][:200]
+def _not_json(exc: Exception) -> DumpError:
+    """The parser's reason, without the picture of the text it stopped at."""
+    reason = (str(exc).strip().splitlines() or [""])[0][:200]
+    return DumpError(N_("not a JSON file ({reason})"), reason=reason)
 
 
 def _value(first: Event, events: Iterator[Event]) -> Any:
-    """The whole value that starts with ``first`` (a row, a header field)."""
+    """The whole value that starts with ``first`` (a header field, an odd row or cell)."""
     builder = ijson.ObjectBuilder()
     builder.event(*first)
     depth = CONTAINERS.get(first[0], 0)
     while depth > 0:
-        event = next(events)
+        event = _next(events)
         builder.event(*event)
         depth += CONTAINERS.get(event[0], 0)
+        if depth > MAX_DEPTH:
+            raise DumpError(N_("the file is nested too deeply to be a Carnet export"))
     return builder.value
 
 
@@ -87,20 +56,32 @@ def _next(events: Iterator[Event]) -> Event:
 
 
 class ExportReader:
-    """One pass over an export: :meth:`header` first, then :meth:`tables`."""
+    """One pass over an export: :meth:`header` first, then :meth:`tables`.
+
+    The parser's errors (bad bytes, syntax, an integer beyond 64 bits) are turned into
+    :class:`DumpError` where the events are read.
+    """
 
     def __init__(self, source: BinaryIO, present: list[str]) -> None:
-        self.place = Place()
-        self.events = _events(source, self.place)
+        # basic_parse: events without their path, which rows never need.
+        self.events: Iterator[Event] = ijson.basic_parse(source, use_float=True)
         self.present = present
         self.at_tables = False
+        self.key = ""  # the last column named, for a number too large to read
 
     def header(self) -> None:
         """Read up to ``tables`` and check what came before it (:class:`DumpError`)."""
+        try:
+            fields = self._fields()
+        except (ijson.JSONError, ValueError) as exc:  # ValueError: UnicodeDecodeError too
+            raise _not_json(exc) from None
+        storage_dump.check_header(fields, self.present)
+
+    def _fields(self) -> dict[str, Any]:
         first = _next(self.events)
         if first[0] != "start_map":
-            for _event in self.events:  # to the end: a broken file says so first
-                pass
+            _value(first, self.events)  # to its end: a broken file says so first
+            self._drain()
             raise DumpError(N_("not a Carnet export (no 'format': 'carnet-export')"))
         fields: dict[str, Any] = {}
         for event, value in self.events:
@@ -113,15 +94,26 @@ class ExportReader:
                 fields["tables"] = {} if start[0] == "start_map" else _value(start, self.events)
                 break
             fields[key] = _value(start, self.events)
-        storage_dump.check_header(fields, self.present)
+        return fields
+
+    def _drain(self) -> None:
+        """Read to the end: the rest of the document must be well formed too."""
+        try:
+            for _event in self.events:
+                pass
+        except (ijson.JSONError, ValueError) as exc:
+            raise _not_json(exc) from None
 
     def tables(self) -> Iterator[tuple[str, Iterator[Any]]]:
         """Each table's name and its rows; a table's rows must be read before the next."""
         seen: set[str] = set()
-        if not self.at_tables:
-            return
-        for event, value in self.events:
-            if event == "end_map":
+        while self.at_tables:
+            try:
+                event, value = _next(self.events)
+                start = _next(self.events) if event == "map_key" else None
+            except (ijson.JSONError, ValueError) as exc:
+                raise _not_json(exc) from None
+            if start is None:  # the end of the tables
                 break
             name = str(value)
             if name not in self.present:
@@ -129,18 +121,41 @@ class ExportReader:
             if name in seen:
                 raise DumpError(N_("table {table} appears twice in the export"), table=name)
             seen.add(name)
-            start = _next(self.events)
             if start[0] != "start_array":
                 raise DumpError(N_("table {table} is not a list of rows"), table=name)
             yield name, self._rows(name)
-        for _event in self.events:  # the rest of the document must be well formed too
-            pass
+        self._drain()
 
     def _rows(self, table: str) -> Iterator[Any]:
-        self.place.table, self.place.row = table, 0
-        for event in self.events:
-            if event[0] == "end_array":
-                self.place.table = ""
-                return
-            self.place.row += 1
-            yield _value(event, self.events)
+        """The table's rows, each built alone; a row of plain values without ObjectBuilder."""
+        number = 0
+        try:
+            for event, value in self.events:
+                if event == "end_array":
+                    return
+                number += 1
+                if event != "start_map":  # not a row: built whole, refused by its checks
+                    yield _value((event, value), self.events)
+                else:
+                    yield self._row()
+        except ijson.JSONError as exc:
+            if "integer overflow" in str(exc):  # beyond 64 bits, as SQLite's own limit
+                problem = N_("{column} is out of range")
+                raise storage_dump.row_error(table, number, problem, column=self.key) from None
+            raise _not_json(exc) from None
+        except ValueError as exc:
+            raise _not_json(exc) from None
+
+    def _row(self) -> dict[str, Any]:
+        """One row, its ``{`` read: plain values go straight in (the common case)."""
+        row: dict[str, Any] = {}
+        for event, value in self.events:
+            if event == "map_key":
+                self.key = value
+            elif event in SCALARS:
+                row[self.key] = value
+            elif event == "end_map":
+                break
+            else:  # a list or an object where a value goes: refused by its checks
+                row[self.key] = _value((event, value), self.events)
+        return row

@@ -1,0 +1,102 @@
+"""load-json reads an export as it goes (issue 20): memory holds a slice of rows.
+
+The export is handed over as an open file; rows are built one at a time and
+inserted and checked a slice at a time, so the Python heap a load needs does not
+grow with the export. The slice is made small here so that small demos span many
+slices; benchmarks/bench_load_json.py gives the resident memory of a real load.
+"""
+
+from __future__ import annotations
+
+import io
+import json
+import tracemalloc
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from carnet.app import Services, build_services
+from carnet.domain.errors import CarnetError
+from carnet.services import json_load
+from carnet.services.demo import build_demo
+
+TODAY = date(2026, 11, 28)
+
+
+def _export(folder: Path, acts: int) -> Path:
+    source = build_services(folder / f"source-{acts}.sqlite", today=lambda: TODAY)
+    build_demo(source.household, source.care, acts=acts, today=TODAY)
+    path = folder / f"export-{acts}.json"
+    path.write_bytes(source.exports.json())
+    source.close()
+    return path
+
+
+def _peak_heap(folder: Path, export: Path) -> tuple[int, int]:
+    """Rows loaded from the open file, and the peak of the Python heap while loading."""
+    target = build_services(folder / f"target-{export.stem}.sqlite", today=lambda: TODAY)
+    with export.open("rb") as stream:
+        tracemalloc.start()
+        try:
+            count = target.exports.load_json(stream)
+            peak = tracemalloc.get_traced_memory()[1]
+        finally:
+            tracemalloc.stop()
+    assert target.care.count() > 0
+    target.close()
+    return count, peak
+
+
+def test_the_heap_of_a_load_does_not_grow_with_the_export(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(json_load, "SLICE", 100)
+    small, large = _export(tmp_path, 500), _export(tmp_path, 2000)
+    assert large.stat().st_size > 3.5 * small.stat().st_size
+    small_rows, small_peak = _peak_heap(tmp_path, small)
+    large_rows, large_peak = _peak_heap(tmp_path, large)
+    assert large_rows > 3.5 * small_rows
+    # Four times the rows: a whole-file parse needed about four times the heap (the
+    # parsed document alone is several times the file); a streamed load, nearly the same.
+    assert large_peak < 1.6 * small_peak, (small_peak, large_peak)
+    assert large_peak < large.stat().st_size / 2, (large_peak, large.stat().st_size)
+
+
+def test_a_refused_row_is_named_across_slices_and_nothing_loads(
+    services: Services, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(json_load, "SLICE", 100)
+    build_demo(services.household, services.care, acts=400, today=TODAY)
+    doc = json.loads(services.exports.json())
+    doc["tables"]["care_act"][250]["act_code"] = "ZZZ9"  # in the third slice
+    target = build_services(tmp_path / "target.sqlite", today=lambda: TODAY)
+    with pytest.raises(CarnetError, match=r"care_act, row 251: .*unknown act code"):
+        target.exports.load_json(io.BytesIO(json.dumps(doc).encode()))
+    assert target.care.count() == 0 and target.household.people() == []
+    target.close()
+
+
+def test_a_table_given_twice_is_refused(services: Services) -> None:
+    raw = (
+        b'{"format": "carnet-export", "version": 1, "schema": [], '
+        b'"tables": {"setting": [], "setting": []}}'
+    )
+    with pytest.raises(CarnetError, match="table setting appears twice"):
+        services.exports.load_json(raw)
+    assert services.household.people() == []
+
+
+def test_a_streamed_load_gives_back_the_export(services: Services, tmp_path: Path) -> None:
+    build_demo(services.household, services.care, acts=300, today=TODAY)
+    path = tmp_path / "export.json"
+    path.write_bytes(services.exports.json())
+    target = build_services(tmp_path / "target.sqlite", today=lambda: TODAY)
+    with path.open("rb") as stream:
+        count = target.exports.load_json(stream)
+    again = json.loads(target.exports.json())
+    original = json.loads(path.read_bytes())
+    target.close()
+    assert count >= 300
+    assert again["tables"]["care_act"] == original["tables"]["care_act"]
+    assert again["tables"]["person"] == original["tables"]["person"]
