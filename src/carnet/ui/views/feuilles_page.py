@@ -62,7 +62,7 @@ STEP_BUTTONS = (
     (Step.RELEASE, N_("Release")),
     (Step.RETURN, N_("Returned…")),
     (Step.PAY, N_("CPAM paid")),
-    (Step.CLOSE, N_("Close")),
+    (Step.CLOSE, N_("Close the feuille")),
 )
 DONE = {
     Step.SIGN: N_("signed"),
