@@ -12,8 +12,7 @@ import os
 import subprocess
 import sys
 import time
-from collections.abc import Callable, Iterator
-from datetime import date
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -22,7 +21,7 @@ from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QMessageBox
 from pytestqt.qtbot import QtBot
 
-from carnet.app import Services, build_services
+from carnet.app import Services
 from carnet.i18n import Translator
 from carnet.ui.dialogs import import_dialog
 from carnet.ui.dialogs.import_dialog import ImportDialog
@@ -42,10 +41,9 @@ def big_csv(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 @pytest.fixture
-def services(tmp_path: Path) -> Iterator[Services]:
-    built = build_services(tmp_path / "t.sqlite", today=lambda: date(2026, 11, 28))
-    yield built
-    built.close()
+def services(empty_services: Services) -> Services:
+    """The statement goes into an empty household (tests/ui/conftest.py)."""
+    return empty_services
 
 
 @pytest.fixture(autouse=True)
@@ -82,20 +80,30 @@ def _previewed(qtbot: QtBot, dialog: ImportDialog) -> ImportDialog:
     return dialog
 
 
-def _half_way(
-    dialog: ImportDialog, monkeypatch: pytest.MonkeyPatch, act: Callable[[], object]
+def _once_when(
+    dialog: ImportDialog,
+    monkeypatch: pytest.MonkeyPatch,
+    when: Callable[[int, int], bool],
+    act: Callable[[], object],
 ) -> None:
-    """Do ``act`` once, inside the import, when half the lines are written."""
+    """Do ``act`` once, at the first progress report (bytes done, in all) ``when`` accepts."""
     progress = dialog._progress
     done_once: list[bool] = []
 
     def report(done: int, total: int) -> bool:
-        if done > total // 2 and not done_once:
+        if when(done, total) and not done_once:
             done_once.append(True)
             act()
         return progress(done, total)
 
     monkeypatch.setattr(dialog, "_progress", report)
+
+
+def _half_way(
+    dialog: ImportDialog, monkeypatch: pytest.MonkeyPatch, act: Callable[[], object]
+) -> None:
+    """Do ``act`` once, inside the import, when half the lines are written."""
+    _once_when(dialog, monkeypatch, lambda done, total: done > total // 2, act)
 
 
 def _rows(services: Services) -> dict[str, list[tuple[object, ...]]]:
@@ -264,16 +272,7 @@ def _while_reading(
     dialog: ImportDialog, monkeypatch: pytest.MonkeyPatch, act: Callable[[], object]
 ) -> None:
     """Do ``act`` once, inside the preview, when its reading has begun."""
-    progress = dialog._progress
-    done_once: list[bool] = []
-
-    def report(done: int, total: int) -> bool:
-        if done > 0 and not done_once and not dialog._importing:
-            done_once.append(True)
-            act()
-        return progress(done, total)
-
-    monkeypatch.setattr(dialog, "_progress", report)
+    _once_when(dialog, monkeypatch, lambda done, _total: done > 0 and not dialog._importing, act)
 
 
 @pytest.mark.parametrize("way", list(CLOSE_WAYS))

@@ -13,15 +13,13 @@ from __future__ import annotations
 
 import os
 import time
-from collections.abc import Iterator
-from datetime import date
 from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QTimer
 from pytestqt.qtbot import QtBot
 
-from carnet.app import Services, build_services
+from carnet.app import Services
 from carnet.i18n import Translator
 from carnet.services.import_pipeline import KEEP
 from carnet.ui.dialogs import import_dialog
@@ -40,10 +38,9 @@ def big_csv(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 @pytest.fixture
-def services(tmp_path: Path) -> Iterator[Services]:
-    built = build_services(tmp_path / "t.sqlite", today=lambda: date(2026, 11, 28))
-    yield built
-    built.close()
+def services(empty_services: Services) -> Services:
+    """The statement goes into an empty household (tests/ui/conftest.py)."""
+    return empty_services
 
 
 def _opened(
