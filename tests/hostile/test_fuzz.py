@@ -5,6 +5,9 @@ bytes replaced, inserted, cut, lines repeated, numbers made huge. Importers may
 only answer a statement or ``BankFileError``; the import service and load-json
 only a :class:`CarnetError`, and a refused load leaves the database empty.
 
+The CFONB 120 and OFX readers, which read as they go, are also compared with the
+whole-file readers they replaced, refusals and their line numbers included.
+
 CI runs :data:`EXAMPLES` inputs per test (over 2 000 in all); ``make fuzz`` sets
 ``CARNET_FUZZ_EXAMPLES`` for 20 000 or more.
 """
@@ -15,7 +18,7 @@ import contextlib
 import io
 import json
 import os
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
@@ -24,9 +27,11 @@ from hypothesis import strategies as st
 
 from carnet.app import Services, build_services
 from carnet.bank import BankFileError, parse_statement
-from carnet.bank.importers import builtin_importers
+from carnet.bank.importers import Importer, builtin_importers
+from carnet.bank.model import Statement
 from carnet.domain.errors import CarnetError
 from carnet.services.demo import build_demo
+from tests.bank.whole_cfonb import parse_cfonb
 from tests.conftest import TODAY
 
 EXAMPLES = int(os.environ.get("CARNET_FUZZ_EXAMPLES", "700"))
@@ -100,6 +105,40 @@ def test_every_importer_answers_a_statement_or_a_file_error(data: bytes, name: s
         except BankFileError as exc:
             assert "\n" not in str(exc).strip()
         assert streamed == whole
+
+
+CFONB = (Path(__file__).parent.parent / "data" / "bank" / "statement.cfonb120.txt").read_bytes()
+# The readers that stream a format its whole-file reader used to read: the old reader
+# is kept in tests/bank as the reference they must agree with, refusals included.
+REFERENCES: dict[str, Callable[[bytes, str], Statement]] = {"cfonb120": parse_cfonb}
+STREAMED = [i for i in builtin_importers() if i.name in REFERENCES]
+
+
+def _whole(importer: str, data: bytes, name: str) -> object:
+    try:
+        return REFERENCES[importer](data, name).lines
+    except BankFileError as exc:
+        return (exc.line, exc.problem)
+
+
+def _streamed(importer: Importer, data: bytes, name: str) -> object:
+    try:
+        return tuple(importer.read(io.BytesIO(data), name))
+    except BankFileError as exc:
+        return (exc.line, exc.problem)
+
+
+@FUZZ
+@given(
+    data=st.one_of(
+        mangled([CFONB, CFONB.replace(b"\r\n", b""), CFONB.replace(b"\r\n", b"\n")]),
+        mangled(SAMPLE_BYTES),
+    ),
+    name=NAMES,
+)
+def test_streamed_readers_agree_with_the_whole_readers_they_replace(data: bytes, name: str) -> None:
+    for importer in STREAMED:
+        assert _streamed(importer, data, name) == _whole(importer.name, data, name), importer.name
 
 
 @pytest.fixture(scope="module")

@@ -10,6 +10,7 @@ and rows of the wrong shape crashed the loader itself.
 from __future__ import annotations
 
 import copy
+import io
 import json
 from collections.abc import Callable
 from pathlib import Path
@@ -21,6 +22,7 @@ from carnet.app import build_services
 from carnet.domain.attachments import AttachedTo
 from carnet.domain.errors import CarnetError
 from carnet.services.demo import build_demo
+from carnet.services.input_files import MAX_EXPORT_BYTES, stream_limited
 from tests.conftest import TODAY
 from tests.hostile.common import one_line, snapshot
 
@@ -159,13 +161,19 @@ RAW_CASES: list[tuple[str, bytes, str]] = [
 
 
 def _refused(tmp_path: Path, raw: bytes) -> str:
+    """The message of a refused load, the same from a file and from standard input."""
     db = tmp_path / "target.sqlite"
     services = build_services(db, today=lambda: TODAY)
     before = snapshot(db)
     with pytest.raises(CarnetError) as caught:
         services.exports.load_json(raw)
+    # Standard input: the same bytes in one pass, never sought (load-json -).
+    piped = stream_limited(io.BytesIO(raw), MAX_EXPORT_BYTES, "standard input")
+    with piped as stream, pytest.raises(CarnetError) as from_pipe:
+        services.exports.load_json(stream)
     services.close()
     assert snapshot(db) == before
+    assert str(from_pipe.value) == str(caught.value)
     return one_line(str(caught.value))
 
 

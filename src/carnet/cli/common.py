@@ -11,7 +11,7 @@ from datetime import date
 from decimal import Decimal, InvalidOperation
 from functools import wraps
 from pathlib import Path
-from typing import Any, ParamSpec, TypeVar
+from typing import Any, BinaryIO, ParamSpec, TypeVar
 
 import click
 
@@ -20,7 +20,7 @@ from carnet.domain.errors import CarnetError, ValidationError
 from carnet.domain.money import AmountError, Cents, format_plain, parse_euros
 from carnet.i18n import LANGUAGES, system_language
 from carnet.private_files import write_private
-from carnet.services.input_files import MB, read_limited
+from carnet.services.input_files import MB, open_limited, read_limited, stream_limited
 from carnet.storage.cipher import is_encrypted
 
 P = ParamSpec("P")
@@ -204,6 +204,21 @@ def read_input(path: Path, limit: int) -> bytes:
             f"standard input is larger than {limit // MB} MB, more than Carnet reads"
         )
     return data
+
+
+@contextmanager
+def open_input(path: Path, limit: int) -> Iterator[BinaryIO]:
+    """``path`` (a regular file) or standard input for ``-``, to be read as it goes.
+
+    Past ``limit`` bytes either is refused as it is read; standard input is not
+    seekable, so only one-pass readers (load-json) take it this way.
+    """
+    if is_dash(path):
+        with stream_limited(sys.stdin.buffer, limit, "standard input") as stream:
+            yield stream
+    else:
+        with open_limited(path, limit) as stream:
+            yield stream
 
 
 def write_output(out: Path, data: bytes) -> None:

@@ -11,13 +11,13 @@ from carnet.cli.common import (
     OUT_FILE,
     is_dash,
     lang_option,
+    open_input,
     open_services,
-    read_input,
     user_errors,
     write_output,
 )
 from carnet.services.exports import KINDS
-from carnet.services.input_files import MAX_EXPORT_BYTES, open_limited
+from carnet.services.input_files import MAX_EXPORT_BYTES
 
 
 @click.group()
@@ -70,10 +70,7 @@ def export_json(ctx: click.Context, out: Path) -> None:
 @user_errors
 def load_json(ctx: click.Context, source: Path) -> None:
     """Load a JSON export into a new, empty database (choose it with --db)."""
-    with open_services(ctx) as services:
-        if is_dash(source):  # standard input, bounded as it is read whole
-            count = services.exports.load_json(read_input(source, MAX_EXPORT_BYTES))
-        else:  # a file is read as it goes: memory holds a slice of rows, not the export
-            with open_limited(source, MAX_EXPORT_BYTES) as stream:
-                count = services.exports.load_json(stream)
+    # Read as it goes, a file or standard input: memory holds a slice of rows, not the export.
+    with open_services(ctx) as services, open_input(source, MAX_EXPORT_BYTES) as stream:
+        count = services.exports.load_json(stream)
     click.echo(f"Loaded {count} rows from {'standard input' if is_dash(source) else source}")

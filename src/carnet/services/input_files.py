@@ -2,7 +2,9 @@
 
 A named pipe would make the import wait for ever, ``/dev/zero`` would fill the
 memory, and a statement of several hundred megabytes is not a statement: each is
-refused with a sentence before anything is read or written.
+refused with a sentence before anything is read or written. Standard input, which
+may well be a pipe, is read through the same limit as it goes
+(:func:`stream_limited`).
 """
 
 from __future__ import annotations
@@ -69,46 +71,67 @@ def open_limited(path: Path, limit: int) -> Iterator[BinaryIO]:
         yield stream
 
 
-class _Capped(io.RawIOBase):
-    """A file that refuses to be read past ``limit`` bytes."""
+@contextmanager
+def stream_limited(source: BinaryIO, limit: int, name: str) -> Iterator[BinaryIO]:
+    """A stream already open (standard input) read as it goes, refused past ``limit``.
 
-    def __init__(self, raw: io.FileIO, limit: int, path: Path) -> None:
+    Nothing is held beyond what the reader asks for, so a pipe of any length costs the
+    memory of its reader; ``source`` is left open. Not seekable: for one-pass readers.
+    """
+    with io.BufferedReader(_Capped(source, limit, name, owned=False)) as stream:
+        yield stream
+
+
+class _Capped(io.RawIOBase):
+    """A file or stream that refuses to be read past ``limit`` bytes."""
+
+    def __init__(
+        self, raw: BinaryIO | io.FileIO, limit: int, path: Path | str, owned: bool = True
+    ) -> None:
         super().__init__()
-        self.raw, self.limit, self.path = raw, limit, path
+        self.raw, self.limit, self.path, self.owned = raw, limit, path, owned
+        self.position = 0  # kept here: a pipe cannot tell where it is
 
     def readable(self) -> bool:
         return True
 
     def seekable(self) -> bool:
-        return True
+        return self.owned and self.raw.seekable()
 
     def seek(self, offset: int, whence: int = io.SEEK_SET) -> int:
-        return self.raw.seek(offset, whence)
+        if not self.seekable():
+            raise io.UnsupportedOperation("seek")
+        self.position = self.raw.seek(offset, whence)
+        return self.position
 
     def tell(self) -> int:
-        return self.raw.tell()
+        return self.position
 
     def readinto(self, buffer: bytearray | memoryview) -> int:  # type: ignore[override]
         try:
-            count = self.raw.readinto(buffer)
+            data = self.raw.read(len(buffer))
         except OSError as exc:
             raise _unreadable(self.path, exc) from None
-        if self.raw.tell() > self.limit:
+        count = len(data or b"")
+        buffer[:count] = data or b""
+        self.position += count
+        if self.position > self.limit:
             raise _too_large(self.path, self.limit)
-        return count or 0
+        return count
 
     def close(self) -> None:
-        self.raw.close()
+        if self.owned:
+            self.raw.close()
         super().close()
 
 
-def _unreadable(path: Path, exc: OSError) -> InputFileError:
+def _unreadable(path: Path | str, exc: OSError) -> InputFileError:
     return InputFileError(
         N_("cannot read {path} ({reason})"), path=str(path), reason=exc.strerror or str(exc)
     )
 
 
-def _too_large(path: Path, limit: int) -> InputFileError:
+def _too_large(path: Path | str, limit: int) -> InputFileError:
     return InputFileError(
         N_("{path} is larger than {limit} MB, more than Carnet reads"),
         path=str(path),

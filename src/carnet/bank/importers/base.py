@@ -39,9 +39,9 @@ class Importer(Protocol):
     def read(self, stream: BinaryIO, filename: str) -> Iterator[StatementLine]:
         """The lines of a seekable file as they are read; raise only ``BankFileError``.
 
-        The same lines as ``parse(...).lines``. Formats read line by line (CSV, QIF,
-        camt.053) never hold the whole file; the others read it whole and are bounded
-        by the size limit of the caller.
+        The same lines as ``parse(...).lines``. Formats read as they go (CSV, QIF,
+        camt.053, CFONB 120) never hold the whole file; the others read it whole and are
+        bounded by the size limit of the caller.
         """
         ...
 
@@ -49,7 +49,7 @@ class Importer(Protocol):
 def whole_file(
     parse: Callable[[bytes, str], Statement], stream: BinaryIO, filename: str
 ) -> Iterator[StatementLine]:
-    """``read`` for a format whose parser needs the whole document (OFX, CFONB)."""
+    """``read`` for a format whose parser needs the whole document (OFX)."""
     stream.seek(0)
     yield from parse(stream.read(), filename).lines
 

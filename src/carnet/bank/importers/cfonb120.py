@@ -5,18 +5,23 @@ Records: ``01`` old balance, ``04`` operation, ``05`` complement of the previous
 digits plus one character carrying the sign and the last digit: ``{ A…I`` = +0…+9,
 ``} J…R`` = −0…−9; position 20 gives the number of decimals. The ``04`` reference field
 is not guaranteed unique by the banks, so it is not used as ``bank_ref``.
+
+The file is read as it goes (``read``), never whole: records come one at a time from
+``cfonb_records``, and only the pending ``04`` waits for its ``05`` complements.
 """
 
 from __future__ import annotations
 
+import io
 import re
-from collections.abc import Iterator
-from dataclasses import dataclass, field
-from typing import BinaryIO
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from typing import BinaryIO, TextIO, TypeVar
 
-from carnet.bank.decoding import decode
+from carnet.bank.decoding import Codec, choose_codec, text_stream
 from carnet.bank.errors import BankFileError
-from carnet.bank.importers.base import SURE, guarded, whole_file
+from carnet.bank.importers.base import SURE, guarded, guarded_lines
+from carnet.bank.importers.cfonb_records import WIDTH, measure, records
 from carnet.bank.model import Balance, Statement, StatementLine
 from carnet.bank.parsing import FieldError, parse_date
 from carnet.domain.messages import N_
@@ -26,7 +31,7 @@ _LAST = {ch: (1, i) for i, ch in enumerate("{ABCDEFGHI")} | {
     ch: (-1, i) for i, ch in enumerate("}JKLMNOPQR")
 }
 _RECORD = re.compile(r"(01|04|05|07)\d{5}")
-WIDTH = 120
+T = TypeVar("T")
 
 
 def cfonb_amount(field_14: str, decimals: str) -> Cents:
@@ -48,28 +53,22 @@ def cfonb_amount(field_14: str, decimals: str) -> Cents:
     return Cents(sign * value // scale)
 
 
-def _records(text: str) -> list[str]:
-    body = text.rstrip("\r\n\x1a")
-    if "\n" not in body and len(body) > WIDTH:
-        # Some EBICS downloads have no line breaks at all: one record every 120 characters.
-        return [body[i : i + WIDTH] for i in range(0, len(body), WIDTH)]
-    return [line.rstrip("\r") for line in body.split("\n")]
-
-
 @dataclass
 class _Reader:
+    """The operation waiting for its complements, and what the file says beside its lines."""
+
     filename: str
-    lines: list[StatementLine] = field(default_factory=list)
     current: dict[str, str] | None = None
     balance: Balance | None = None
+    encoding: str = ""
 
     def fail(self, line: int, problem: str) -> BankFileError:
         return BankFileError(self.filename, line, problem)
 
-    def flush(self) -> None:
-        if self.current is not None:
-            self.lines.append(_operation(self.current, self.filename))
-            self.current = None
+    def flush(self) -> StatementLine | None:
+        """The pending operation as a line, once no more complement can come."""
+        done, self.current = self.current, None
+        return None if done is None else _operation(done, self.filename)
 
 
 def _operation(op: dict[str, str], filename: str) -> StatementLine:
@@ -91,46 +90,66 @@ def _balance(rec: str, line_no: int, filename: str) -> Balance:
         raise BankFileError(filename, line_no, error.text) from None
 
 
-def _step(reader: _Reader, rec: str, number: int) -> None:
+def _step(reader: _Reader, rec: str, number: int) -> StatementLine | None:
+    """Take one record; the operation it completes, if any."""
     code = rec[:2]
-    if code == "04":
-        reader.flush()
-        reader.current = {"record": rec, "line": str(number)}
-    elif code == "05":
+    if code == "05":
         if reader.current is None:
             raise reader.fail(number, N_("complement record 05 without an operation 04"))
         qualifier, text = rec[45:48].strip(), rec[48:118].strip()
         previous = reader.current.get(qualifier)
         reader.current[qualifier] = f"{previous} {text}" if previous else text
-    else:
-        reader.flush()
-        if code == "07":
-            reader.balance = _balance(rec, number, reader.filename)
+        return None
+    done = reader.flush()
+    if code == "04":
+        reader.current = {"record": rec, "line": str(number)}
+    elif code == "07":
+        reader.balance = _balance(rec, number, reader.filename)
+    return done
+
+
+def _check(reader: _Reader, rec: str, number: int) -> None:
+    if len(rec) > WIDTH or not _RECORD.match(rec):
+        raise reader.fail(number, N_("not a CFONB 120 record (code 01/04/05/07, 120 characters)"))
+    if len(rec) < 104 and rec[:2] != "05":
+        raise reader.fail(number, N_("record shorter than the amount field: the file is truncated"))
+
+
+def _text(stream: BinaryIO, codec: Codec, use: Callable[[TextIO], T]) -> T:
+    text = text_stream(stream, codec)
+    try:
+        return use(text)
+    finally:
+        text.detach()  # the caller's stream stays open
+
+
+def _read(stream: BinaryIO, reader: _Reader) -> Iterator[StatementLine]:
+    codec = choose_codec(stream)
+    reader.encoding = codec.encoding
+    shape = _text(stream, codec, measure)
+    if shape.truncated:
+        problem = N_("the last record is cut short: the file is truncated")
+        raise reader.fail(shape.count, problem)
+    text = text_stream(stream, codec)
+    try:
+        for number, rec in records(text, shape):
+            if not rec.strip():
+                continue
+            _check(reader, rec, number)
+            if line := _step(reader, rec.ljust(WIDTH), number):
+                yield line
+    finally:
+        text.detach()
+    if line := reader.flush():
+        yield line
 
 
 def _parse(data: bytes, filename: str) -> Statement:
-    decoded = decode(data)
     reader = _Reader(filename)
-    records = _records(decoded.text)
-    if records and len(records[-1]) < WIDTH and not decoded.text.endswith(("\n", "\x1a")):
-        # A short last record with no line end: the download stopped mid-record.
-        raise reader.fail(len(records), N_("the last record is cut short: the file is truncated"))
-    for number, rec in enumerate(records, start=1):
-        if not rec.strip():
-            continue
-        if len(rec) > WIDTH or not _RECORD.match(rec):
-            raise reader.fail(
-                number, N_("not a CFONB 120 record (code 01/04/05/07, 120 characters)")
-            )
-        if len(rec) < 104 and rec[:2] != "05":
-            raise reader.fail(
-                number, N_("record shorter than the amount field: the file is truncated")
-            )
-        _step(reader, rec.ljust(WIDTH), number)
-    reader.flush()
-    accounts = {line.account_id for line in reader.lines}
+    lines = tuple(_read(io.BytesIO(data), reader))
+    accounts = {line.account_id for line in lines}
     single = next(iter(accounts)) if len(accounts) == 1 else None
-    return Statement("cfonb120", tuple(reader.lines), single, reader.balance, decoded.encoding)
+    return Statement("cfonb120", lines, single, reader.balance, reader.encoding)
 
 
 @dataclass(frozen=True, slots=True)
@@ -150,5 +169,4 @@ class Cfonb120Importer:
         return guarded(filename, lambda: _parse(data, filename))
 
     def read(self, stream: BinaryIO, filename: str) -> Iterator[StatementLine]:
-        """Read whole (bounded by the caller's size limit): see the module docstring."""
-        return whole_file(self.parse, stream, filename)
+        return guarded_lines(filename, lambda: _read(stream, _Reader(filename)))

@@ -1,0 +1,113 @@
+"""CFONB 120 and OFX statements are read as they go (issue 20).
+
+Each streamed reading must give the lines the whole-file reader gave (kept in
+``tests/bank/whole_*.py`` as a reference), whatever the size of the pieces the text
+comes in, and the Python heap of a reading must not grow with the file.
+"""
+
+from __future__ import annotations
+
+import io
+import tracemalloc
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from carnet.bank import BankFileError
+from carnet.bank.importers import cfonb_records
+from carnet.bank.importers.base import Importer
+from carnet.bank.importers.cfonb120 import Cfonb120Importer
+from carnet.bank.model import StatementLine
+from tests.bank.whole_cfonb import parse_cfonb
+
+DATA = Path(__file__).parents[1] / "data" / "bank"
+CFONB = (DATA / "statement.cfonb120.txt").read_bytes()
+Outcome = tuple[StatementLine, ...] | tuple[str, int, str]
+
+
+def _cfonb(operations: int, end: bytes = b"\r\n") -> bytes:
+    """A statement of ``operations`` operations (each with its complements)."""
+    records = CFONB.decode("ascii").splitlines()
+    body = records[1:-1]  # three operations, their complements between them
+    middle = [body[n % len(body)] for n in range(operations * len(body) // 3)]
+    return end.join(r.encode("ascii") for r in [records[0], *middle, records[-1]]) + end
+
+
+def _outcome(read: Callable[[], tuple[StatementLine, ...]]) -> Outcome:
+    """The lines, or the refusal's line and problem: the two readers must agree on both."""
+    try:
+        return read()
+    except BankFileError as error:
+        return ("refused", error.line, error.problem)
+
+
+def _streamed(importer: Importer, data: bytes) -> Outcome:
+    return _outcome(lambda: tuple(importer.read(io.BytesIO(data), "f.txt")))
+
+
+CFONB_SHAPES = {
+    "sample (CRLF)": CFONB,
+    "line feeds": CFONB.replace(b"\r\n", b"\n"),
+    "no line breaks (EBICS)": CFONB.replace(b"\r\n", b""),
+    "no line breaks, end mark": CFONB.replace(b"\r\n", b"") + b"\x1a",
+    "old Mac line ends": CFONB.replace(b"\r\n", b"\r"),
+    "blank lines and an end mark": CFONB.replace(b"\r\n", b"\r\n\r\n") + b"\x1a\r\n\x1a",
+    "a long blank line": CFONB.replace(b"\r\n", b"\r\n" + b" " * 300 + b"\r\n", 1),
+    "a long line": CFONB.replace(b"\r\n", b"\r\n" + b"04" + b"9" * 300 + b"\r\n", 1),
+    "long trailing returns": CFONB.replace(b"\r\n", b"\r" * 300 + b"\n", 2),
+    "cut mid-record": CFONB[:300],
+    "cut, no line breaks": CFONB.replace(b"\r\n", b"")[:500],
+    "UTF-8 mark": b"\xef\xbb\xbf" + CFONB,
+    "cp1252 label": CFONB.replace(b"VIR SEPA RECU", b"VIR SEPA RE\xc7U"),
+    "complement first": CFONB.split(b"\r\n", 1)[1].replace(b"04", b"05", 1),
+}
+
+
+@pytest.mark.parametrize("chunk", [1, 2, 7, 119, 120, 121, 1 << 16])
+@pytest.mark.parametrize("name", sorted(CFONB_SHAPES))
+def test_cfonb_streams_as_it_read_whole_at_any_piece_size(
+    name: str, chunk: int, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(cfonb_records, "CHUNK", chunk)
+    data = CFONB_SHAPES[name]
+    whole = _outcome(lambda: parse_cfonb(data, "f.txt").lines)
+    assert _streamed(Cfonb120Importer(), data) == whole
+    assert _outcome(lambda: Cfonb120Importer().parse(data, "f.txt").lines) == whole
+
+
+def test_cfonb_reads_its_lines_and_balance_with_their_numbers() -> None:
+    statement = Cfonb120Importer().parse(_cfonb(300), "big.txt")
+    assert len(statement.lines) == 300
+    assert [line.line_no for line in statement.lines[:4]] == [2, 5, 7, 8]
+    assert statement.lines[0].label == "VIR SEPA RECU REMBOURSEMENT SOINS"
+    assert statement.balance is not None and statement.balance.amount_cents == 97738
+
+
+def _peak_heap(importer: Importer, path: Path) -> tuple[int, int]:
+    """Lines read from the file on disk (each dropped), and the Python heap's peak."""
+    count = 0
+    tracemalloc.start()
+    try:
+        with path.open("rb") as stream:
+            for _line in importer.read(stream, path.name):
+                count += 1
+        peak = tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+    return count, peak
+
+
+@pytest.mark.parametrize("end", [b"\r\n", b""], ids=["lines", "no line breaks"])
+def test_the_heap_of_a_cfonb_reading_does_not_grow_with_the_file(
+    tmp_path: Path, end: bytes
+) -> None:
+    # Read whole, 20 000 operations took 3.3 times the heap of 5 000 (11.3 MB, 3.3 MB);
+    # streamed, both stay near 2 MB (the decoder's and the encoding check's pieces).
+    small, big = tmp_path / "small.txt", tmp_path / "big.txt"
+    small.write_bytes(_cfonb(5_000, end))
+    big.write_bytes(_cfonb(20_000, end))
+    small_count, small_peak = _peak_heap(Cfonb120Importer(), small)
+    big_count, big_peak = _peak_heap(Cfonb120Importer(), big)
+    assert (small_count, big_count) == (5_000, 20_000)
+    assert big_peak < small_peak * 1.25 + 100_000, (small_peak, big_peak)
