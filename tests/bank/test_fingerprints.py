@@ -51,3 +51,12 @@ def test_bank_references_win_over_content() -> None:
     ofx = parse_statement((DATA / "xml_v2.ofx").read_bytes(), "x.ofx").lines
     prints = fingerprint_lines("acct", ofx)
     assert len(set(prints)) == 3  # two identical 41,20 credits, distinct FITIDs
+
+
+def test_a_row_fingerprint_starts_with_its_day_and_a_reference_s_does_not() -> None:
+    # The day first keeps the database's unique index of fingerprints in date order.
+    row, ref = fingerprint_lines("acct", [line(5, 100, "VIR CPAM"), line(6, 100, "X", "FIT1")])
+    day, _, digest = row.partition("/")
+    assert day == "2025-03-05"
+    assert len(digest) == 32 and int(digest, 16) >= 0
+    assert "/" not in ref and len(ref) == 32

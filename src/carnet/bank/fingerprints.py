@@ -17,6 +17,13 @@ multi-line labels (Crédit Agricole) differently from one export to the next. A 
 reference is also counted by occurrence, which only matters for the rare bank that
 repeats one ``FITID`` inside a file.
 
+A row's fingerprint starts with its day (``2026-03-14/`` then 32 hexadecimal digits).
+The database keeps fingerprints in a unique index; a statement is written in date order,
+so its lines then go to the end of that index rather than to random places in it, which
+makes a big import markedly cheaper (``benchmarks/bench_import_csv.py``). Migration 0014
+gave their day to the lines imported before. A bank reference's fingerprint has no day:
+the same reference is the same operation whatever day a later export gives it.
+
 A file is fingerprinted as it is read (:class:`Fingerprinter`). In a statement sorted by
 date (every bank writes them so, oldest or newest first) the ranks of a day are complete
 once the next day starts, so only the current day's counts are kept: memory does not
@@ -76,7 +83,7 @@ class Fingerprinter:
         self.rows[key] = rank + 1
         # The text _digest would join, written out: this runs once per line.
         text = f"{VERSION}\x1f{account}\x1frow\x1f{key[1]}\x1f{key[2]}\x1f{key[3]}\x1f{rank}"
-        return hashlib.sha256(text.encode("utf-8")).hexdigest()[:32]
+        return f"{self.day_text}/{hashlib.sha256(text.encode('utf-8')).hexdigest()[:32]}"
 
     def _new_day(self, day: date) -> None:
         if self.ordered:

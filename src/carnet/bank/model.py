@@ -4,14 +4,14 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
+from typing import NamedTuple
 
 from carnet.domain.messages import Message
 from carnet.domain.money import Cents
 
 
-@dataclass(frozen=True, slots=True)
-class StatementLine:
-    """One booked operation as the bank wrote it.
+class StatementLine(NamedTuple):
+    """One booked operation as the bank wrote it (a tuple: a statement makes many).
 
     ``amount_cents`` is signed from the account holder's side: credits positive.
     ``counterparty`` is the structured payer/payee name when the format has one (OFX

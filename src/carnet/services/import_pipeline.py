@@ -13,6 +13,7 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import date
 from itertools import islice
+from typing import NamedTuple
 
 from carnet.bank import Classification, StatementLine
 from carnet.domain.banking import BankAccount
@@ -31,8 +32,7 @@ class ImportCancelled(CarnetError):
     """The person cancelled the import; nothing was written."""
 
 
-@dataclass(frozen=True, slots=True)
-class ImportedLine:
+class ImportedLine(NamedTuple):
     line: StatementLine
     classification: Classification
     fingerprint: str

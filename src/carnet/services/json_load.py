@@ -85,6 +85,7 @@ class JsonLoader:
             # Loaded acts are assessed like typed ones: one pass over every person-year.
             Reassessor(self.store).many(self.store.acts.person_years("1", []))
             storage_dump.refresh_act_keys(db)
+            storage_dump.rewrite_old_values(db)
         return count
 
     def _table(self, table: str, rows: Iterator[Any]) -> int:

@@ -34,6 +34,7 @@ from carnet.domain.receipts import PayerDecision, Receipt, ReclamationLine
 from carnet.domain.treating import TreatingPeriod
 from carnet.storage.migrations import known_migrations
 from carnet.storage.repos.codec import from_row
+from carnet.storage.schema import FINGERPRINT_DAY_SCHEMA
 from carnet.storage.schema_row_status import HELD_STATUS_SCHEMA, TABLE_KEYS_SCHEMA
 
 FORMAT = "carnet-export"
@@ -269,6 +270,14 @@ def refresh_act_keys(db: Database) -> None:
     for statement in TABLE_KEYS_SCHEMA[4:6]:
         db.execute(statement)
     db.execute(HELD_STATUS_SCHEMA[-1])  # the row status as 0009 defines it (held first)
+
+
+def rewrite_old_values(db: Database) -> None:
+    """Values an export made before a migration holds in their old form, rewritten as that
+    migration rewrote the database's (0014: a row's fingerprint gets its day). Each
+    statement leaves a value already in the new form as it is."""
+    for statement in FINGERPRINT_DAY_SCHEMA:
+        db.execute(statement)
 
 
 def broken_link(db: Database) -> DumpError | None:

@@ -362,6 +362,16 @@ UNDONE_LINES_SCHEMA: tuple[str, ...] = (
 )
 
 
+# 0014: a row's fingerprint starts with its day (bank/fingerprints.py), so that a statement,
+# imported in date order, fills the unique index at its end. Lines with a bank reference
+# keep theirs. A fingerprint that has its day already is left as it is.
+FINGERPRINT_DAY_SCHEMA: tuple[str, ...] = tuple(
+    f"UPDATE {table} SET fingerprint = date || '/' || fingerprint "
+    "WHERE bank_ref = '' AND fingerprint NOT LIKE '%/%'"
+    for table in ("bank_transaction", "bank_line_undone")
+)
+
+
 # Every migration of this build, in order: append a new one, never edit a released one.
 # ``storage.migrations`` registers each with sqlite-utils; ``MIGRATION_NAMES`` is read
 # from here, so opening an up-to-date database needs neither.
@@ -380,4 +390,5 @@ MIGRATIONS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("0011_archived", ARCHIVE_SCHEMA),
     ("0012_person_sex", PERSON_SEX_SCHEMA),
     ("0013_undone_bank_lines", UNDONE_LINES_SCHEMA),
+    ("0014_fingerprint_day", FINGERPRINT_DAY_SCHEMA),
 )

@@ -14,6 +14,7 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from carnet.domain.ids import BankAccountId, ImportId
+from carnet.storage.repos.records import NOW_SQL
 
 if TYPE_CHECKING:
     from sqlite_utils import Database
@@ -49,10 +50,17 @@ class ImportLines:
         return {str(row[0]) for row in rows}
 
     def add(self, rows: Sequence[LineRow]) -> None:
-        """Insert lines given as tuples in the order of :data:`COLUMNS`."""
-        marks = ", ".join("?" * len(COLUMNS))
+        """Insert lines given as tuples in the order of :data:`COLUMNS`.
+
+        The lines written together share one time of creation, read once: the columns'
+        default would ask the clock again for every line.
+        """
+        (stamp,) = self.db.execute(f"SELECT {NOW_SQL}").fetchone()
+        marks = ", ".join("?" * (len(COLUMNS) + 2))
         self.db.conn.executemany(
-            f"INSERT INTO bank_transaction ({', '.join(COLUMNS)}) VALUES ({marks})", rows
+            f"INSERT INTO bank_transaction ({', '.join(COLUMNS)}, created_at, updated_at) "
+            f"VALUES ({marks})",
+            [(*row, stamp, stamp) for row in rows],
         )
 
     def park(self, import_id: ImportId) -> int:
