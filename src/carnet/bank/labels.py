@@ -28,13 +28,19 @@ _PREFIX_WORDS = frozenset(
 )  # fmt: skip
 # Words that introduce the payer once a transfer prefix has been seen ("VIREMENT DE X").
 _LINKS = frozenset({"DE", "DU", "DES", "PAR", "FROM"})
-# A reference tail starts at a token of 6+ digits (possibly with date/time punctuation),
-# or at an explicit reference keyword.
-_TAIL = re.compile(r"^(?:\d[\d.:/-]{5,}\S*|\S*\d{6,}\S*|REF|MOTIF|REFERENCE)$")
 
 
+def _either(words: frozenset[str]) -> str:
+    return "|".join(sorted(words))
+
+
+# Over the folded text (words of letters and digits, single spaces). The prefix: a prefix
+# word, then prefix or link words, each followed by a space: a word must remain after it.
+_PREFIX = re.compile(rf"(?:{_either(_PREFIX_WORDS)}) (?:(?:{_either(_PREFIX_WORDS | _LINKS)}) )*")
+# A reference tail starts at a later word that holds 6 digits in a row (a reference, a
+# date and time) or that is a reference keyword.
+_TAIL = re.compile(r" (?:[A-Z0-9]*?[0-9]{6}|REF(?:ERENCE)?\b|MOTIF\b)")
 _REF_COLON = re.compile(r"\b(?:REF|MOTIF|ID)\s*:")
-_TAIL_WORDS = frozenset({"REF", "MOTIF", "REFERENCE"})
 
 
 def _structured_part(text: str) -> str:
@@ -46,25 +52,6 @@ def _structured_part(text: str) -> str:
     return text
 
 
-def _strip_prefix(tokens: list[str]) -> list[str]:
-    start, saw_prefix = 0, False
-    while start < len(tokens) - 1:
-        word = tokens[start]
-        if word in _PREFIX_WORDS or (saw_prefix and word in _LINKS):
-            saw_prefix, start = True, start + 1
-        else:
-            break
-    return tokens[start:]
-
-
-def _cut_tail(tokens: list[str]) -> list[str]:
-    for position, token in enumerate(tokens):
-        # Folded tokens are letters and digits: a tail is a keyword or has 6 digits.
-        if position > 0 and (token in _TAIL_WORDS or (len(token) >= 6 and _TAIL.match(token))):
-            return tokens[:position]
-    return tokens
-
-
 def extract_counterparty(label: str, structured: str = "") -> str:
     """Who sent (or received) the money, folded.
 
@@ -73,11 +60,17 @@ def extract_counterparty(label: str, structured: str = "") -> str:
     ``structured`` is the format's own name field (OFX ``NAME``, camt ``Nm``); it wins over
     the label but is cleaned the same way (BPCE writes ``EVI APRIL SANTE PREVOYAN``).
     """
-    source = structured.strip() or label
-    text = " ".join(strip_accents(source).upper().split())
-    text = _structured_part(text)
-    # Reference keywords with a colon end the name even without SG/BNP structure.
-    if ":" in text:
-        text = _REF_COLON.split(text, maxsplit=1)[0]
-    tokens = _cut_tail(_strip_prefix(fold(text).split()))
-    return " ".join(tokens)
+    text = strip_accents(structured.strip() or label).upper()
+    # Only the SG layout ("DE:"), the BNP one ("/DE") and "REF:"-like keywords need the
+    # punctuation that folding removes; other labels are folded at once.
+    if ":" in text or ("/" in text and "DE" in text):
+        text = _structured_part(" ".join(text.split()))
+        # Reference keywords with a colon end the name even without SG/BNP structure.
+        if ":" in text:
+            text = _REF_COLON.split(text, maxsplit=1)[0]
+    name = fold(text)
+    prefix = _PREFIX.match(name)
+    if prefix is not None:
+        name = name[prefix.end() :]
+    tail = _TAIL.search(name)
+    return name[: tail.start()] if tail is not None else name

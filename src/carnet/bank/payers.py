@@ -82,18 +82,19 @@ def classify(
     """Who paid ``line`` and whether it is a reimbursement of care."""
     counterparty = extract_counterparty(line.label, line.counterparty)
     entry: PayerEntry | None = directory.find(counterparty)
-    payer_type = entry.payer_type if entry is not None else None
-    name = entry.name if entry is not None else ""
-
-    def result(health: bool, reason: str, kind: PayerType | None = payer_type) -> Classification:
-        return Classification(kind, health, counterparty, reason, name)
-
     if entry is None:
-        return result(False, "unknown-counterparty")
+        return Classification(None, False, counterparty, "unknown-counterparty")
     if not entry.health:
-        return result(False, "not-health-payer", None)
-    text = fold(f"{line.label} {line.counterparty}")
-    if entry.payer_type is None:
+        return Classification(None, False, counterparty, "not-health-payer", entry.name)
+
+    def result(health: bool, reason: str, kind: PayerType | None) -> Classification:
+        return Classification(kind, health, counterparty, reason, entry.name)
+
+    # Only a dual-role payer's hints and a credit's exclusions read the whole text.
+    payer_type = entry.payer_type
+    needs_text = payer_type is None or (not pending and line.amount_cents > 0)
+    text = fold(f"{line.label} {line.counterparty}") if needs_text else ""
+    if payer_type is None:
         payer_type = _dual_role(text)
     if pending:
         return result(False, "pending", payer_type)
