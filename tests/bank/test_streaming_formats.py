@@ -15,15 +15,18 @@ from pathlib import Path
 import pytest
 
 from carnet.bank import BankFileError
-from carnet.bank.importers import cfonb_records
+from carnet.bank.importers import cfonb_records, ofx
 from carnet.bank.importers.base import Importer
 from carnet.bank.importers.cfonb120 import Cfonb120Importer
+from carnet.bank.importers.ofx import OfxImporter
 from carnet.bank.model import StatementLine
+from carnet.i18n import Translator
 from tests.bank.whole_cfonb import parse_cfonb
+from tests.bank.whole_ofx import parse_ofx
 
 DATA = Path(__file__).parents[1] / "data" / "bank"
 CFONB = (DATA / "statement.cfonb120.txt").read_bytes()
-Outcome = tuple[StatementLine, ...] | tuple[str, int, str]
+Outcome = tuple[StatementLine, ...] | tuple[str, int, str]  # the lines, or a refusal
 
 
 def _cfonb(operations: int, end: bytes = b"\r\n") -> bytes:
@@ -39,7 +42,7 @@ def _outcome(read: Callable[[], tuple[StatementLine, ...]]) -> Outcome:
     try:
         return read()
     except BankFileError as error:
-        return ("refused", error.line, error.problem)
+        return ("refused", error.line, str(error))
 
 
 def _streamed(importer: Importer, data: bytes) -> Outcome:
@@ -109,5 +112,88 @@ def test_the_heap_of_a_cfonb_reading_does_not_grow_with_the_file(
     big.write_bytes(_cfonb(20_000, end))
     small_count, small_peak = _peak_heap(Cfonb120Importer(), small)
     big_count, big_peak = _peak_heap(Cfonb120Importer(), big)
+    assert (small_count, big_count) == (5_000, 20_000)
+    assert big_peak < small_peak * 1.25 + 100_000, (small_peak, big_peak)
+
+
+OFX_SGML = (DATA / "bpce_sgml.ofx").read_bytes()
+OFX_XML = (DATA / "xml_v2.ofx").read_bytes()
+
+
+def _ofx(transactions: int, sample: bytes = OFX_SGML) -> bytes:
+    """A statement of ``transactions`` transactions, made from a sample's first one."""
+    head, rest = sample.split(b"<STMTTRN>", 1)
+    transaction = b"<STMTTRN>" + rest.split(b"</STMTTRN>", 1)[0] + b"</STMTTRN>\n"
+    tail = b"</BANKTRANLIST>" + sample.split(b"</BANKTRANLIST>", 1)[1]
+    return head + transaction * transactions + tail
+
+
+OFX_SHAPES = {
+    "SGML, leaves not closed, cp1252": OFX_SGML,
+    "XML 2.x, UTF-8": OFX_XML,
+    "a .qif that is OFX": (DATA / "really_ofx.qif").read_bytes(),
+    "lower-case tags": OFX_SGML.replace(b"<OFX>", b"<ofx>").replace(b"<STMTTRN>", b"<stmttrn>"),
+    "one line": OFX_SGML.replace(b"\r\n", b"").replace(b"\n", b""),
+    "no header, no line breaks": b"<OFX>" + OFX_SGML.split(b"<OFX>", 1)[1].replace(b"\n", b""),
+    "cut in a transaction": OFX_SGML[:700],
+    "cut before </OFX>": OFX_SGML.rsplit(b"</OFX>", 1)[0],
+    "no <OFX>": OFX_SGML.replace(b"<OFX>", b"<XFO>"),
+    "nested transaction": OFX_SGML.replace(b"</STMTTRN>", b"", 1),
+    "a close without an open": OFX_SGML.replace(b"<STMTTRN>", b"", 1),
+    "a bad amount": OFX_SGML.replace(b"+19,50", b"+19,5,0"),
+    "a bad balance": OFX_SGML.replace(b"<BALAMT>-34,18", b"<BALAMT>x"),
+    "entities and junk between tags": OFX_SGML.replace(b"<NAME>", b"<!-- a < b --><NAME>&lt;"),
+    "text after </OFX>": OFX_SGML + b"<STMTTRN>trailing",
+}
+
+
+@pytest.mark.parametrize("chunk", [1, 2, 5, 64, 1 << 16])
+@pytest.mark.parametrize("name", sorted(OFX_SHAPES))
+def test_ofx_streams_as_it_read_whole_at_any_piece_size(
+    name: str, chunk: int, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(ofx, "CHUNK", chunk)
+    data = OFX_SHAPES[name]
+    whole = _outcome(lambda: parse_ofx(data, "f.txt").lines)
+    assert _streamed(OfxImporter(), data) == whole
+    if whole[:1] != ("refused",):  # the account, the balance and the warnings too
+        assert OfxImporter().parse(data, "f.txt") == parse_ofx(data, "f.txt")
+
+
+@pytest.mark.parametrize("chunk", [1, 7, 999, 1000, 1001, 1 << 16])
+def test_ofx_refuses_a_run_of_text_too_long_to_be_a_value(
+    monkeypatch: pytest.MonkeyPatch, chunk: int
+) -> None:
+    # Refused alike however the text comes in pieces: whole and streamed must agree.
+    monkeypatch.setattr(ofx, "LONGEST", 1000)
+    monkeypatch.setattr(ofx, "CHUNK", chunk)
+    problem = "f.txt, line {}: more than 1000 characters without a tag: not an OFX statement"
+    long_memo = OFX_SGML.replace(b"<MEMO>REMBOURSEMENT", b"<MEMO>" + b"X" * 2000, 1)
+    assert _streamed(OfxImporter(), long_memo) == ("refused", 29, problem.format(29))
+    with pytest.raises(BankFileError) as caught:
+        OfxImporter().parse(long_memo, "f.ofx")
+    assert caught.value.text.render(Translator("fr")) == (
+        "f.ofx, ligne 29 : plus de 1000 caractères sans balise : ce n’est pas un relevé OFX"
+    )
+    junk = OFX_SGML.replace(b"<NAME>VIR", b"<!-- " + b"x" * 995 + b" -->" + b"<NAME>VIR", 1)
+    assert _streamed(OfxImporter(), junk) == ("refused", 28, problem.format(28))
+    # At the bound (a run of exactly 1000 characters from its "<"), it is read.
+    at_bound = OFX_SGML.replace(b"<!---->", b"").replace(
+        b"<NAME>VIR", b"<!-- " + b"x" * 991 + b" -->" + b"<NAME>VIR", 1
+    )
+    assert _streamed(OfxImporter(), at_bound) == parse_ofx(at_bound, "f.txt").lines
+    assert _streamed(OfxImporter(), _ofx(30)) == parse_ofx(_ofx(30), "f.txt").lines
+
+
+@pytest.mark.parametrize("sample", [OFX_SGML, OFX_XML], ids=["SGML", "XML"])
+def test_the_heap_of_an_ofx_reading_does_not_grow_with_the_file(
+    tmp_path: Path, sample: bytes
+) -> None:
+    # Read whole, 20 000 transactions took about four times the heap of 5 000.
+    small, big = tmp_path / "small.ofx", tmp_path / "big.ofx"
+    small.write_bytes(_ofx(5_000, sample))
+    big.write_bytes(_ofx(20_000, sample))
+    small_count, small_peak = _peak_heap(OfxImporter(), small)
+    big_count, big_peak = _peak_heap(OfxImporter(), big)
     assert (small_count, big_count) == (5_000, 20_000)
     assert big_peak < small_peak * 1.25 + 100_000, (small_peak, big_peak)

@@ -32,6 +32,7 @@ from carnet.bank.model import Statement
 from carnet.domain.errors import CarnetError
 from carnet.services.demo import build_demo
 from tests.bank.whole_cfonb import parse_cfonb
+from tests.bank.whole_ofx import parse_ofx
 from tests.conftest import TODAY
 
 EXAMPLES = int(os.environ.get("CARNET_FUZZ_EXAMPLES", "700"))
@@ -107,10 +108,17 @@ def test_every_importer_answers_a_statement_or_a_file_error(data: bytes, name: s
         assert streamed == whole
 
 
-CFONB = (Path(__file__).parent.parent / "data" / "bank" / "statement.cfonb120.txt").read_bytes()
+BANK = Path(__file__).parent.parent / "data" / "bank"
+CFONB = (BANK / "statement.cfonb120.txt").read_bytes()
+OFX = [(BANK / name).read_bytes() for name in ("bpce_sgml.ofx", "xml_v2.ofx", "really_ofx.qif")]
+# Each format's shapes: CFONB with CRLF, LF or no line breaks; OFX SGML and XML.
+STREAMED_SAMPLES = [CFONB, CFONB.replace(b"\r\n", b""), CFONB.replace(b"\r\n", b"\n"), *OFX]
 # The readers that stream a format its whole-file reader used to read: the old reader
 # is kept in tests/bank as the reference they must agree with, refusals included.
-REFERENCES: dict[str, Callable[[bytes, str], Statement]] = {"cfonb120": parse_cfonb}
+REFERENCES: dict[str, Callable[[bytes, str], Statement]] = {
+    "cfonb120": parse_cfonb,
+    "ofx": parse_ofx,
+}
 STREAMED = [i for i in builtin_importers() if i.name in REFERENCES]
 
 
@@ -131,7 +139,7 @@ def _streamed(importer: Importer, data: bytes, name: str) -> object:
 @FUZZ
 @given(
     data=st.one_of(
-        mangled([CFONB, CFONB.replace(b"\r\n", b""), CFONB.replace(b"\r\n", b"\n")]),
+        mangled(STREAMED_SAMPLES),
         mangled(SAMPLE_BYTES),
     ),
     name=NAMES,

@@ -39,19 +39,10 @@ class Importer(Protocol):
     def read(self, stream: BinaryIO, filename: str) -> Iterator[StatementLine]:
         """The lines of a seekable file as they are read; raise only ``BankFileError``.
 
-        The same lines as ``parse(...).lines``. Formats read as they go (CSV, QIF,
-        camt.053, CFONB 120) never hold the whole file; the others read it whole and are
-        bounded by the size limit of the caller.
+        The same lines as ``parse(...).lines``. Every format is read as it goes: the
+        whole file is never held, whatever its size.
         """
         ...
-
-
-def whole_file(
-    parse: Callable[[bytes, str], Statement], stream: BinaryIO, filename: str
-) -> Iterator[StatementLine]:
-    """``read`` for a format whose parser needs the whole document (OFX)."""
-    stream.seek(0)
-    yield from parse(stream.read(), filename).lines
 
 
 def guarded(filename: str, parse: Callable[[], T]) -> T:

@@ -5,20 +5,26 @@ day (measured in docs/bank-formats.md §5), and its strict validation rejects fi
 really produce (``TRNAMT`` with a decimal comma, leaves closed or not). We only need the
 transactions, the account and the ledger balance, so a tag tokenizer is enough, and it is
 several times faster. ``DTPOSTED`` keeps the calendar day written in the file.
+
+The tokenizer reads the text as it goes (``read``): a token is a tag and the text after
+it up to the next ``<``, so everything before the last ``<`` read so far can be cut into
+tokens exactly as the whole text would be, and is then dropped. Each ``</STMTTRN>``
+gives its line at once; memory holds one transaction and the text since the last tag.
 """
 
 from __future__ import annotations
 
 import html
+import io
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import date
-from typing import BinaryIO
+from typing import BinaryIO, TextIO
 
-from carnet.bank.decoding import decode
+from carnet.bank.decoding import choose_codec, text_stream
 from carnet.bank.errors import BankFileError
-from carnet.bank.importers.base import SURE, guarded, whole_file
+from carnet.bank.importers.base import SURE, guarded, guarded_lines
 from carnet.bank.model import Balance, Statement, StatementLine
 from carnet.bank.parsing import FieldError, parse_amount, parse_plain_amount
 from carnet.domain.messages import N_, Message, Param
@@ -28,6 +34,11 @@ _TAG = re.compile(r"<(/?)([A-Za-z0-9._]+)>([^<]*)")
 _SGML_HEADER = re.compile(rb"^\s*([A-Z]+)\s*:\s*([^\r\n]*?)\s*$", re.MULTILINE)
 _XML_ENCODING = re.compile(rb"<\?xml[^>]*encoding\s*=\s*[\"']([A-Za-z0-9_.:-]+)[\"']")
 _DATE = re.compile(r"(\d{4})(\d{2})(\d{2})")
+_START = re.compile("<OFX>", re.IGNORECASE)
+CHUNK = 1 << 16  # characters read at a time
+# Text between two tags is a value of a few dozen characters (OFX caps NAME at 32 and
+# MEMO at 255); this much without a tag is no statement, and is not held to find out.
+LONGEST = 1 << 20
 
 
 def declared_encoding(data: bytes) -> str | None:
@@ -70,8 +81,7 @@ class _Walk:
     """Parser state while walking the tags in document order."""
 
     filename: str
-    text: str
-    lines: list[StatementLine] = field(default_factory=list)
+    text: str = ""  # the text read and not yet cut into tokens
     accounts: list[str] = field(default_factory=list)
     account: str | None = None
     trn: dict[str, str] | None = None
@@ -81,12 +91,19 @@ class _Walk:
     ended: bool = False
     line: int = 1
     pos: int = 0
+    encoding: str = ""
+    lossy: bool = False
 
     def line_at(self, pos: int) -> int:
         # Incremental count: the tags come in order, so each newline is counted once.
         self.line += self.text.count("\n", self.pos, pos)
         self.pos = pos
         return self.line
+
+    def drop(self, upto: int) -> None:
+        """Forget the text before ``upto``, its lines counted."""
+        self.line_at(upto)
+        self.text, self.pos = self.text[upto:], 0
 
     def fail(self, line: int, problem: str, /, **params: Param) -> BankFileError:
         return BankFileError(self.filename, line, problem, **params)
@@ -111,16 +128,18 @@ def _open(walk: _Walk, tag: str, value: str, pos: int) -> None:
             walk.ledger[tag] = value
 
 
-def _close(walk: _Walk, tag: str, pos: int) -> None:
+def _close(walk: _Walk, tag: str, pos: int) -> StatementLine | None:
+    """Take a closing tag; the line of the transaction it closes, if it does."""
     if tag == "STMTTRN":
         if walk.trn is None:
             raise walk.fail(walk.line_at(pos), N_("</STMTTRN> without a transaction"))
-        walk.lines.append(_line(walk, walk.trn))
-        walk.trn = None
-    elif tag == "LEDGERBAL":
+        done, walk.trn = walk.trn, None
+        return _line(walk, done)
+    if tag == "LEDGERBAL":
         walk.in_ledger = False
     elif tag == "OFX":
         walk.ended = True
+    return None
 
 
 def _line(walk: _Walk, trn: dict[str, str]) -> StatementLine:
@@ -147,27 +166,97 @@ def _balance(walk: _Walk) -> Balance | None:
     return Balance(amount, on)
 
 
-def _parse(data: bytes, filename: str) -> Statement:
-    decoded = decode(data, declared_encoding(data))
-    text = decoded.text
-    start = text.upper().find("<OFX>")
-    if start < 0:
-        raise BankFileError(filename, 0, N_("no <OFX> element: not an OFX statement"))
-    walk = _Walk(filename, text)
-    for match in _TAG.finditer(text, start):
+def _more(walk: _Walk, text: TextIO) -> bool:
+    """Read the next piece of text into the walk; False at the end."""
+    chunk = text.read(CHUNK)
+    walk.text += chunk
+    return bool(chunk)
+
+
+def _find_start(walk: _Walk, text: TextIO) -> None:
+    """Read up to ``<OFX>``, dropping the header before it."""
+    while True:
+        found = _START.search(walk.text)
+        if found is not None:
+            walk.drop(found.start())
+            return
+        walk.drop(max(0, len(walk.text) - 4))  # "<OFX" may be cut at the end
+        if not _more(walk, text):
+            raise walk.fail(0, N_("no <OFX> element: not an OFX statement"))
+
+
+def _tokens(walk: _Walk, text: TextIO) -> Iterator[re.Match[str]]:
+    """The tokens from ``<OFX>`` to the end, each once the next ``<`` shows where it ends."""
+    more = True
+    while more:
+        more = _more(walk, text)
+        upto = walk.text.rfind("<") if more else len(walk.text)
+        if upto <= 0:
+            _bounded(walk, 0, len(walk.text))  # one run so far: refused once too long
+            continue
+        # A token never holds a "<" past its first character, so the text before the
+        # last "<" is cut as it would be in the whole document.
+        done = 0
+        for match in _TAG.finditer(walk.text, 0, upto):
+            _bounded(walk, done, match.start())  # what no tag starts (a comment, junk)
+            _bounded(walk, match.start(), match.end())
+            yield match
+            done = match.end()
+        _bounded(walk, done, upto)
+        walk.drop(upto)
+
+
+def _bounded(walk: _Walk, start: int, end: int) -> None:
+    """Refuse a run of more than ``LONGEST`` characters from a ``<`` to the next.
+
+    The same runs are refused however the text comes in pieces, so the statement read
+    as it goes is the statement read whole.
+    """
+    if end - start <= LONGEST:
+        return
+    at = start
+    for run in walk.text[start:end].split("<")[1:]:  # text[start] is a "<"
+        if len(run) + 1 > LONGEST:
+            problem = N_("more than {count} characters without a tag: not an OFX statement")
+            raise walk.fail(walk.line_at(at), problem, count=LONGEST)
+        at += len(run) + 1
+
+
+def _walk(walk: _Walk, text: TextIO) -> Iterator[StatementLine]:
+    _find_start(walk, text)
+    for match in _tokens(walk, text):
         closing, tag = match.group(1), match.group(2).upper()
-        if closing:
-            _close(walk, tag, match.start())
-        else:
+        if not closing:
             _open(walk, tag, match.group(3).strip(), match.start())
+        elif line := _close(walk, tag, match.start()):
+            yield line
     if walk.trn is not None:
         raise walk.fail(walk.trn_line, N_("transaction not closed: the file is truncated"))
     if not walk.ended:
-        raise walk.fail(walk.line_at(len(text)), N_("no closing </OFX>: the file is truncated"))
+        raise walk.fail(
+            walk.line_at(len(walk.text)), N_("no closing </OFX>: the file is truncated")
+        )
+    _balance(walk)  # a bad ledger balance refuses the file, read whole or not
+
+
+def _read(stream: BinaryIO, walk: _Walk) -> Iterator[StatementLine]:
+    stream.seek(0)
+    codec = choose_codec(stream, declared_encoding(stream.read(2048)))
+    walk.encoding, walk.lossy = codec.encoding, codec.lossy
+    text = text_stream(stream, codec)
+    try:
+        yield from _walk(walk, text)
+    finally:
+        text.detach()  # the caller's stream stays open
+
+
+def _parse(data: bytes, filename: str) -> Statement:
+    walk = _Walk(filename)
+    lines = tuple(_read(io.BytesIO(data), walk))
     single = walk.accounts[0] if len(set(walk.accounts)) == 1 else None
     lossy = Message(N_("undefined bytes replaced while decoding"))
-    warnings = (lossy,) if decoded.lossy else ()
-    return Statement("ofx", tuple(walk.lines), single, _balance(walk), decoded.encoding, warnings)
+    warnings = (lossy,) if walk.lossy else ()
+    return Statement("ofx", lines, single, _balance(walk), walk.encoding, warnings)
 
 
 @dataclass(frozen=True, slots=True)
@@ -185,5 +274,4 @@ class OfxImporter:
         return guarded(filename, lambda: _parse(data, filename))
 
     def read(self, stream: BinaryIO, filename: str) -> Iterator[StatementLine]:
-        """Read whole (bounded by the caller's size limit): see the module docstring."""
-        return whole_file(self.parse, stream, filename)
+        return guarded_lines(filename, lambda: _read(stream, _Walk(filename)))
