@@ -20,7 +20,7 @@ from hypothesis import strategies as st
 from carnet.bank import PayerDirectory
 from carnet.bank.labels import extract_counterparty
 from carnet.bank.parsing import fold, strip_accents
-from carnet.bank.payer_list import PayerEntry
+from carnet.bank.payer_list import ExtraPayer, PayerEntry, _matched
 from carnet.domain.banking import PayerType
 
 PAYERS = Path(__file__).resolve().parents[2] / "resources" / "payers.toml"
@@ -83,6 +83,37 @@ def general_pattern_entry(directory: PayerDirectory, text: str) -> int | None:
     ]
     found = re.search("|".join(groups), text)
     return int(found.lastgroup[1:]) if found and found.lastgroup else None
+
+
+def general_find(directory: PayerDirectory, counterparty: str) -> PayerEntry | None:
+    """The lookup as first written: every alias tried at every word it starts."""
+    tokens = counterparty.split()
+    best: tuple[int, int, int, int] | None = None
+    for number, entry in enumerate(directory.entries):
+        for written in entry.aliases or (entry.name,):
+            alias = tuple(fold(written).split())
+            for position, token in enumerate(tokens):
+                if not alias or token != alias[0] or (written.startswith("^") and position):
+                    continue
+                end = position + len(alias)
+                if end < len(tokens) and tuple(tokens[position:end]) != alias:
+                    continue
+                letters, whole = _matched(alias, tokens, position)
+                if letters:
+                    candidate = (-int(entry.household), -int(whole), -letters, number)
+                    best = candidate if best is None or candidate < best else best
+    if best is None:
+        number = general_pattern_entry(directory, counterparty)
+        best = (0, 0, 0, number) if number is not None else None
+    if best is None and len(tokens) == 1 and len(counterparty) >= 12:
+        for entry in directory.entries:
+            for written in entry.aliases or (entry.name,):
+                compact = "".join(fold(written).split())
+                if len(compact) >= 8 and (
+                    counterparty.startswith(compact) or compact.startswith(counterparty)
+                ):
+                    return entry
+    return directory.entries[best[3]] if best is not None else None
 
 
 # --- generated text --------------------------------------------------------------------
@@ -188,3 +219,26 @@ def test_pattern_search_names_the_entry_one_alternation_names(counterparty: str)
     for directory in (DIRECTORY, ODD):
         expected = general_pattern_entry(directory, counterparty)
         assert directory._patterns.first(counterparty) == expected
+
+
+NAMES = [
+    "CPAM", "DE", "PARIS", "MUTUELLE", "HARMONIE", "MUT", "MGEN", "GENERALE", "MALAKOF",
+    "MALAKOFF", "HUMANIS", "ALAN", "SA", "LA", "MONDIALE", "AG2R", "APRIL", "SANTE", "PREVOYAN",
+    "MUTUELLEGENERALEEDUCATIONNAT", "123", "CB", "X", "MA", "MUTU", "M", "C", "P", "A", "MSA",
+]  # fmt: skip
+HOUSEHOLD = DIRECTORY.with_extra(
+    [
+        ExtraPayer("Ma mutuelle", PayerType.COMPLEMENTARY, ("MA MUTUELLE", "HARMONIE")),
+        ExtraPayer("MGEN", None),
+    ]
+)
+
+
+@settings(max_examples=500)
+@given(st.lists(st.sampled_from(NAMES), max_size=6).map(" ".join))
+@example("HARMONIE MUTUELLE 123")
+@example("MUTUELLE GENERALE DE L EDUC")
+@example("MALAKOF")
+def test_find_names_the_payer_the_general_lookup_names(counterparty: str) -> None:
+    for directory in (DIRECTORY, HOUSEHOLD):
+        assert directory.find(counterparty) is general_find(directory, counterparty)

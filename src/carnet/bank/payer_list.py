@@ -134,8 +134,11 @@ class PayerDirectory:
                 if anchored and position:
                     continue
                 end = position + len(alias)
-                if end < count and words[position:end] != alias:
-                    continue  # short of the end, only the whole alias counts: not here
+                if end < count:
+                    if words[position:end] != alias:
+                        continue  # short of the end, only the whole alias counts: not here
+                elif not alias[count - 1 - position].startswith(words[-1]):
+                    continue  # to the end, whole or cut, the last word begins the alias's
                 letters, whole = _matched(alias, tokens, position)
                 if letters:
                     mine = -int(self.entries[number].household)
@@ -223,7 +226,6 @@ def _matched(alias: tuple[str, ...], tokens: list[str], position: int) -> tuple[
         return sum(len(token) for token in window), True
     if end < len(tokens):  # neither whole nor at the end: cannot be a cut name
         return 0, False
-    letters = sum(len(token) for token in window)
     last = len(window) - 1
     cut_inside = window[last] != alias[last] and alias[last].startswith(window[last])
     ok = (
@@ -232,4 +234,4 @@ def _matched(alias: tuple[str, ...], tokens: list[str], position: int) -> tuple[
         and len(window[last]) >= MIN_TRUNCATED
         and (len(window) >= 2 or (cut_inside and len(window[0]) >= 5))
     )
-    return (letters, False) if ok else (0, False)
+    return (sum(len(token) for token in window), False) if ok else (0, False)
