@@ -6,7 +6,8 @@ BoursoBank-style export (the demo's layout) to a temporary folder, then measures
 - Python's ``csv`` module reading it (best of three): the issue's yardstick;
 - the floor: ``csv`` plus the SQLite inserts of the same rows into a table with
   ``bank_transaction``'s columns and keys, plus a SHA-256 per row standing for the
-  fingerprint (what no import can avoid);
+  fingerprint (what no import can avoid), written as Carnet writes them (the day first
+  in the fingerprint, one creation time for the import);
 - ``BankImportService.import_path`` in a child process: wall and CPU time, and that
   process's peak resident memory;
 - the bare ``carnet import FILE`` command, end to end (interpreter start included).
@@ -92,8 +93,10 @@ def floor(path: Path, folder: Path) -> tuple[float, float]:
     conn.execute("CREATE INDEX bank_transaction_date ON bank_transaction(account_id, date)")
     insert = (
         "INSERT INTO bank_transaction (account_id, import_id, date, amount_cents, label, "
-        "counterparty, bank_ref, fingerprint, payer_type, health) VALUES (?,?,?,?,?,?,?,?,?,?)"
+        "counterparty, bank_ref, fingerprint, payer_type, health, created_at, updated_at) "
+        "VALUES (?,?,?,?,?,?,?,?,?,?,?,?)"
     )
+    stamp = "2026-12-07T00:00:00.000Z"  # one creation time for the import, as Carnet's
     started, cpu = time.perf_counter(), _cpu()
     conn.execute("BEGIN")
     with path.open(encoding="utf-8-sig", newline="") as stream:
@@ -103,7 +106,8 @@ def floor(path: Path, folder: Path) -> tuple[float, float]:
         for row in rows:
             digest = hashlib.sha256(f"{row[0]}\x1f{row[6]}\x1f{row[2]}".encode()).hexdigest()
             cents = int(row[6].replace(",", ""))
-            batch.append((1, 1, row[0], cents, row[2], "", "", digest[:32], None, 0))
+            print_ = f"{row[0]}/{digest[:32]}"  # starting with the day, as Carnet's
+            batch.append((1, 1, row[0], cents, row[2], "", "", print_, None, 0, stamp, stamp))
             if len(batch) == 5000:
                 conn.executemany(insert, batch)
                 batch = []
