@@ -74,6 +74,8 @@ class RowReader:
         )
 
     def _label(self, cells: Sequence[str]) -> str:
+        if len(self.labels) == 1:  # most banks write one label column
+            return " ".join(_at(cells, self.labels[0]).split())
         parts: list[str] = []
         for position in self.labels:
             part = " ".join(_at(cells, position).split())
