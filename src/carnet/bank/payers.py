@@ -20,7 +20,7 @@ under the same name. Their role is decided in this order:
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from carnet.bank.labels import extract_counterparty
 from carnet.bank.model import StatementLine
@@ -44,9 +44,10 @@ _MANDATORY_HINT = re.compile(r"\b(?:RO|REGIME OBLIGATOIRE|SECURITE SOCIALE|SECU|
 _COMPLEMENTARY_HINT = re.compile(r"\b(?:RC|REGIME COMPLEMENTAIRE|COMPLEMENTAIRE|AMC)\b")
 
 
-@dataclass(frozen=True, slots=True)
-class Classification:
-    """``reason`` is a stable code for the UI: ``health-reimbursement``, ``debit``, …"""
+class Classification(NamedTuple):
+    """``reason`` is a stable code for the UI: ``health-reimbursement``, ``debit``, …
+
+    A tuple: an import makes one for each line of its statement."""
 
     payer_type: PayerType | None
     health: bool

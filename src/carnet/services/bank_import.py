@@ -337,7 +337,20 @@ def _file_errors(
             lines.close()  # the reader cleans up now, while its file is still open
 
 
+# The bounds of a statement line's texts (``domain.limits``), read once.
+_LABEL, _NAME, _REF = (b.max_length for b in (limits.STATEMENT_LABEL, limits.NAME, limits.BANK_REF))
+
+
 def _check_texts(line: StatementLine, filename: str) -> None:
+    if (
+        len(line.label) > _LABEL
+        or len(line.counterparty) > _NAME
+        or len(line.bank_ref or "") > _REF
+    ):
+        _refuse_long_text(line, filename)
+
+
+def _refuse_long_text(line: StatementLine, filename: str) -> None:
     texts = (
         ("label", line.label, limits.STATEMENT_LABEL),
         ("counterparty", line.counterparty, limits.NAME),
