@@ -41,7 +41,7 @@ lint: $(TEST_STAMP)
 test: lint
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest -n 2 -q
 
-## fuzz: the importers and load-json on 21 000 generated inputs (CI runs 2 100)
+## fuzz: the importers and load-json on 28 000 generated inputs (CI runs 2 800)
 fuzz: $(TEST_STAMP)
 	CARNET_FUZZ_EXAMPLES=7000 QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest -n 2 -q \
 	  tests/hostile/test_fuzz.py

@@ -1,18 +1,19 @@
 """Benchmark: peak memory of the formats read as they go (CFONB 120, OFX, load-json -).
 
-Usage: python benchmarks/bench_streaming_formats.py [LINES] [--whole] (default 300000).
+Usage: python benchmarks/bench_streaming_formats.py [LINES] (default 300000).
 Writes a CFONB 120 statement, an OFX 1.x (SGML) and an OFX 2.x (XML) statement of
 LINES operations each (all under the 100 MB limit), then, each in a process of its
 own so that its peak resident memory is its own:
 
 - reads the file with the importer's ``read`` (as the import service does), counting
-  the lines; with ``--whole`` it reads the bytes and calls ``parse``, as Carnet did
-  before these formats streamed;
+  the lines;
 - imports it with ``carnet import FILE`` into a new database (the whole service);
 
-and pipes the JSON export of a 20 000-act demo into ``carnet load-json -``
-(with ``--whole``: standard input read whole, then loaded, as before).
-Wall-clock and CPU seconds and the peak RSS of each process are printed.
+and pipes the JSON export of a 20 000-act demo into ``carnet load-json -``.
+Wall-clock and CPU seconds and the peak RSS of each process are printed. To see what
+it cost before these streamed, run this script with ``PYTHONPATH`` set to an older
+``src`` (its ``read`` then read OFX and CFONB whole, and load-json read standard input
+whole).
 """
 
 from __future__ import annotations
@@ -104,16 +105,11 @@ def _high_water_mb() -> float:
     return 0.0
 
 
-def child_read(path: Path, whole: bool) -> None:
-    """In a child: read the statement as the import does (or whole, as before)."""
+def child_read(path: Path) -> None:
+    """In a child: read the statement as the import service does."""
     with measured() as took, path.open("rb") as stream:
-        head = stream.read(1 << 16)
-        importer = detect(head, path.name)
-        if whole:
-            stream.seek(0)
-            count = len(importer.parse(stream.read(), path.name).lines)
-        else:
-            count = sum(1 for _ in importer.read(stream, path.name))
+        importer = detect(stream.read(1 << 16), path.name)
+        count = sum(1 for _ in importer.read(stream, path.name))
     print(count, took.wall, took.cpu, _high_water_mb())
 
 
@@ -144,9 +140,8 @@ def _run(args: list[str], stdin: Path | None = None) -> tuple[float, float, floa
     return wall, cpu, rss
 
 
-def main(lines: int, whole: bool) -> None:
-    how = "whole (as before)" if whole else "as it goes"
-    print(f"{lines} operations a file; read {how}; load average {load_average()}")
+def main(lines: int) -> None:
+    print(f"{lines} operations a file; load average {load_average()}")
     with tempfile.TemporaryDirectory() as folder:
         root = Path(folder)
         files = {
@@ -158,7 +153,7 @@ def main(lines: int, whole: bool) -> None:
             path.write_bytes(data)
             size = len(data) / MB
             del data
-            wall, cpu, rss = _run(["--read", str(path), str(whole)])
+            wall, cpu, rss = _run(["--read", str(path)])
             print(
                 f"{name:13} {size:5.1f} MB  read:   {wall:6.2f} s wall {cpu:6.2f} s CPU "
                 f"peak RSS {rss:4.0f} MB"
@@ -169,19 +164,18 @@ def main(lines: int, whole: bool) -> None:
                 f"{'':13} {'':5}     import: {wall:6.2f} s wall {cpu:6.2f} s CPU "
                 f"peak RSS {rss:4.0f} MB (carnet import FILE)"
             )
-        _load_json(root, whole)
+        _load_json(root)
     print(f"load average after: {load_average()}")
 
 
-def _load_json(root: Path, whole: bool, acts: int = 20_000) -> None:
+def _load_json(root: Path, acts: int = 20_000) -> None:
     source = build_services(root / "source.sqlite", today=lambda: TODAY)
     build_demo(source.household, source.care, acts=acts, today=TODAY)
     export = root / "export.json"
     export.write_bytes(source.exports.json())
     source.close()
     db = str(root / "loaded.sqlite")
-    args = ["--whole-stdin", db] if whole else ["--cli", "--db", db, "load-json", "-"]
-    wall, cpu, rss = _run(args, stdin=export)
+    wall, cpu, rss = _run(["--cli", "--db", db, "load-json", "-"], stdin=export)
     size = export.stat().st_size / MB
     print(
         f"load-json -  {size:5.1f} MB  ({acts}-act demo's export piped in): "
@@ -189,22 +183,10 @@ def _load_json(root: Path, whole: bool, acts: int = 20_000) -> None:
     )
 
 
-def child_whole_stdin(db: Path) -> None:
-    """In a child: standard input read whole, then loaded, as load-json - did before."""
-    with measured() as took:
-        services = build_services(db, today=lambda: TODAY)
-        services.exports.load_json(sys.stdin.buffer.read())
-        services.close()
-    print(0, took.wall, took.cpu, _high_water_mb(), file=sys.stderr)
-
-
 if __name__ == "__main__":
-    if sys.argv[1] == "--read":
-        child_read(Path(sys.argv[2]), sys.argv[3] == "True")
-    elif sys.argv[1] == "--cli":
+    if sys.argv[1:2] == ["--read"]:
+        child_read(Path(sys.argv[2]))
+    elif sys.argv[1:2] == ["--cli"]:
         child_cli(sys.argv[2:])
-    elif sys.argv[1] == "--whole-stdin":
-        child_whole_stdin(Path(sys.argv[2]))
     else:
-        numbers = [a for a in sys.argv[1:] if a != "--whole"]
-        main(int(numbers[0]) if numbers else 300_000, "--whole" in sys.argv)
+        main(int(sys.argv[1]) if sys.argv[1:] else 300_000)
