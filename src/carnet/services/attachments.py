@@ -15,6 +15,7 @@ from carnet.domain.ids import AttachmentId
 from carnet.domain.validation import check_field
 from carnet.i18n import N_
 from carnet.services.base import Result, Service
+from carnet.services.input_files import read_limited
 from carnet.storage.files import FileIntegrityError, FileStore
 
 MAX_BYTES = 50 * 1024 * 1024
@@ -105,12 +106,9 @@ class AttachmentService(Service):
         path: Path,
         kind: AttachmentKind = AttachmentKind.SCAN,
     ) -> Result[Attachment]:
-        try:
-            data = path.read_bytes()
-        except OSError as exc:
-            raise ValidationError(
-                "file", N_("{path}: {problem}"), path=str(path), problem=str(exc.strerror)
-            ) from None
+        # A named pipe would wait for ever and /dev/zero fill the memory: a regular file
+        # only, read no further than the limit.
+        data = read_limited(path, MAX_BYTES)
         return self.attach(entity, entity_id, data, path.name, kind)
 
     def for_record(self, entity: AttachedTo, entity_id: int) -> list[Attachment]:

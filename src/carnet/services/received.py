@@ -27,6 +27,7 @@ from carnet.domain.validation import check_field
 from carnet.i18n import N_
 from carnet.services.base import Result, Service
 
+MAX_RECEIVED_CENTS = 100_000_00
 # The columns of a décompte CSV (a header line names them; ";" or "," separated).
 CSV_COLUMNS = ("date_of_care", "act", "amount", "payment_date")
 
@@ -166,6 +167,8 @@ class ReceivedService(Service):
         day = on or self.today()
         if amount < 0:
             raise _maybe_line(line, "amount", N_("an amount received cannot be negative"))
+        if amount > MAX_RECEIVED_CENTS:  # as for a fee: a typing mistake, not a payment
+            raise _maybe_line(line, "amount", N_("is more than 100 000 € (a typing mistake?)"))
         if day > self.today():
             raise _maybe_line(line, "date", N_("the payment date is in the future"))
         if day < care:

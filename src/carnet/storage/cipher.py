@@ -57,10 +57,13 @@ def errors() -> tuple[type[BaseException], ...]:
 
 def is_encrypted(path: Path) -> bool:
     """Whether ``path`` holds data that is not a plain SQLite file (an encrypted database)."""
-    if not path.is_file() or path.stat().st_size == 0:
+    try:
+        if not path.is_file() or path.stat().st_size == 0:
+            return False
+        with path.open("rb") as handle:
+            return handle.read(len(SQLITE_MAGIC)) != SQLITE_MAGIC
+    except OSError:  # a name too long, a file not readable: opening it will say why
         return False
-    with path.open("rb") as handle:
-        return handle.read(len(SQLITE_MAGIC)) != SQLITE_MAGIC
 
 
 def _literal(text: str) -> str:

@@ -9,6 +9,7 @@ instead of failing half-way through with a lock upgrade error.
 from __future__ import annotations
 
 import sqlite3
+import stat
 import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -188,6 +189,7 @@ def _open_once(path: Path | None, passphrase: str | None) -> Ledger:
     if path is None:
         conn = sqlite3.connect(":memory:")
     else:
+        _check_path(path)
         _prepare_file(path)
         session = _session(path)
         # Without a passphrase an unreadable file is reported as not a database: the
@@ -204,6 +206,7 @@ def _open_once(path: Path | None, passphrase: str | None) -> Ledger:
             conn = sqlite3.connect(str(path), timeout=BUSY_TIMEOUT_MS / 1000)
     ledger = Ledger(conn, path, session, key)
     try:
+        _refuse_foreign(conn, path)
         _configure(conn, wal=path is not None)
         if not _up_to_date(conn):
             from carnet.storage.migrations import migrate  # noqa: PLC0415 (rarely needed)
@@ -225,6 +228,57 @@ def _open_once(path: Path | None, passphrase: str | None) -> Ledger:
         raise
     _restrict_side_files(path)
     return ledger
+
+
+def _check_path(path: Path) -> None:
+    """Refuse, before anything is made, a path that cannot hold a database file: a
+    folder, a pipe, a device or a socket (SQLite would answer "disk I/O error", or wait
+    on a pipe), a name too long for the system."""
+    if path.name in ("", ".", ".."):
+        raise DatabaseFileError(N_("{path} is a folder, not a database file"), path=str(path))
+    try:
+        info = path.stat()
+    except (FileNotFoundError, NotADirectoryError):
+        return  # a new database, or a path through a file: creating it will say
+    except OSError as exc:
+        raise DatabaseFileError(
+            N_("cannot use {path} ({reason})"), path=str(path), reason=exc.strerror or str(exc)
+        ) from exc
+    if not stat.S_ISREG(info.st_mode):
+        raise DatabaseFileError(
+            N_("{path} is not a regular file (a folder, a pipe or a device)"), path=str(path)
+        )
+
+
+def _refuse_foreign(conn: sqlite3.Connection, path: Path | None) -> None:
+    """Leave alone the SQLite file of another program (a browser's history, a photo
+    catalogue): migrating it would add Carnet's tables to it and switch it to WAL."""
+    tables = [
+        str(row[0])
+        for row in conn.execute(
+            "SELECT name FROM sqlite_master WHERE type = 'table'"
+            " AND name NOT LIKE 'sqlite\\_%' ESCAPE '\\' ORDER BY name LIMIT 3"
+        )
+    ]
+    if not tables or _has_our_migrations(conn):
+        return
+    raise DatabaseFileError(
+        N_("{path} holds the tables of another program ({tables}); Carnet will not change it"),
+        path=str(path),
+        tables=", ".join(name[:40] for name in tables),
+    )
+
+
+def _has_our_migrations(conn: sqlite3.Connection) -> bool:
+    try:
+        row = conn.execute(
+            "SELECT 1 FROM _sqlite_migrations WHERE migration_set = ? LIMIT 1", [MIGRATION_SET]
+        ).fetchone()
+    except sqlite3.OperationalError as exc:
+        if "no such table" in str(exc):
+            return False
+        raise
+    return row is not None
 
 
 def _session(path: Path) -> Session | None:

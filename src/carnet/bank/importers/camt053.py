@@ -32,7 +32,7 @@ from carnet.domain.messages import N_, Message
 
 def _root(data: bytes, filename: str) -> Element:
     with xml_errors(filename):
-        root: Element = fromstring(data)
+        root: Element = fromstring(data, forbid_dtd=True)  # a bank sends no DOCTYPE
     return root
 
 

@@ -77,7 +77,7 @@ def read_entries(stream: BinaryIO, filename: str) -> Iterator[StatementLine]:
     account: str | None = None
     found = False
     with xml_errors(filename):
-        for event, node in iterparse(tagged, events=("start", "end")):
+        for event, node in iterparse(tagged, events=("start", "end"), forbid_dtd=True):
             if event == "start":
                 path.append(_name(node.tag))
                 if len(path) == 3 and path[1:] == ["BkToCstmrStmt", "Stmt"]:

@@ -1,0 +1,187 @@
+"""A second hostile sweep: what the first catalogue missed, each found on main.
+
+- ``--db`` naming the SQLite file of another program: Carnet added its 30 tables to it
+  and switched it to WAL, even for a command that only reads;
+- ``--db ""``, a file name too long for the system: "unexpected error" (exit 70);
+- ``--db`` naming a pipe or a device: "disk I/O error", or "read-only" for a socket;
+- ``attach`` given a named pipe waited for ever, and ``/dev/zero`` filled the memory
+  until the system killed Carnet;
+- an amount received of 99 999 999 999 999 € was recorded (a fee is bounded at 100 000 €);
+- a camt.053 with a DOCTYPE was imported although "XML entities or DTDs are refused".
+
+Each now gets one line, and nothing is written (the other program's file byte for byte).
+"""
+
+from __future__ import annotations
+
+import os
+import resource
+import sqlite3
+import subprocess
+import sys
+from collections.abc import Callable
+from contextlib import closing
+from pathlib import Path
+
+import pytest
+
+from carnet.app import Services, build_services
+from carnet.domain.attachments import AttachedTo
+from carnet.domain.codes import Payer
+from carnet.domain.errors import CarnetError
+from carnet.main import main
+from carnet.services.demo import build_demo
+from tests.conftest import TODAY
+from tests.hostile.common import one_line, snapshot
+from tests.hostile.test_hostile_cli import carnet
+
+PDF = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
+
+
+@pytest.fixture(scope="module")
+def demo_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    db = tmp_path_factory.mktemp("sweep") / "demo.sqlite"
+    services = build_services(db, today=lambda: TODAY)
+    build_demo(services.household, services.care, acts=20, today=TODAY)
+    services.close()
+    return db
+
+
+def _browser_history(folder: Path) -> Path:
+    path = folder / "places.sqlite"
+    with closing(sqlite3.connect(path)) as conn:
+        conn.execute("CREATE TABLE moz_places (id INTEGER PRIMARY KEY, url TEXT)")
+        conn.execute("INSERT INTO moz_places (url) VALUES ('https://example.org/')")
+        conn.commit()
+    return path
+
+
+@pytest.mark.parametrize(
+    "args",
+    [("person", "list"), ("person", "add", "--first-name", "A", "--last-name", "B"), ("demo",)],
+)
+def test_the_database_of_another_program_is_left_alone(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, args: tuple[str, ...]
+) -> None:
+    other = _browser_history(tmp_path)
+    before = other.read_bytes()
+    status, err = carnet(capsys, other, *args)
+    assert status == 1
+    assert "another program (moz_places)" in one_line(err)
+    assert other.read_bytes() == before
+    assert not other.with_name("places.sqlite-wal").exists()
+
+
+def test_the_window_refuses_it_too(tmp_path: Path) -> None:
+    other = _browser_history(tmp_path)
+    before = other.read_bytes()
+    with pytest.raises(CarnetError) as caught:
+        build_services(other, today=lambda: TODAY)
+    assert "another program" in one_line(str(caught.value))
+    assert other.read_bytes() == before
+
+
+def test_a_carnet_database_and_a_new_file_still_open(tmp_path: Path, demo_db: Path) -> None:
+    for path in (demo_db, tmp_path / "new.sqlite"):
+        services = build_services(path, today=lambda: TODAY)
+        services.close()
+
+
+def _fifo(folder: Path) -> Path:
+    path = folder / "carnet.sqlite"
+    os.mkfifo(path)
+    return path
+
+
+DATABASE_PATHS: dict[str, tuple[Callable[[Path], object], str]] = {
+    "an empty path": (lambda _f: "", "is a folder"),
+    "a name too long": (lambda f: f / ("a" * 260 + ".sqlite"), "File name too long"),
+    "a named pipe": (_fifo, "not a regular file"),
+    "/dev/null": (lambda _f: "/dev/null", "not a regular file"),
+}
+
+
+@pytest.mark.parametrize("kind", list(DATABASE_PATHS))
+def test_a_database_path_that_cannot_hold_one(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, kind: str
+) -> None:
+    make, words = DATABASE_PATHS[kind]
+    with pytest.raises(SystemExit) as stopped:
+        main(["--db", str(make(tmp_path)), "setting", "set", "household.city", "Lyon"])
+    assert stopped.value.code == 1
+    err = capsys.readouterr().err
+    assert words in one_line(err)
+
+
+def _attach_in_a_child(db: Path, file: Path) -> subprocess.CompletedProcess[str]:
+    """``carnet attach`` in a process of its own, with 1 GB of memory at most."""
+
+    def limit_memory() -> None:
+        resource.setrlimit(resource.RLIMIT_AS, (1024**3, 1024**3))
+
+    return subprocess.run(
+        [sys.executable, "-m", "carnet", "--db", str(db), "attach", "act", "1", str(file)],
+        capture_output=True,
+        text=True,
+        timeout=60,  # the pipe waited for ever
+        preexec_fn=limit_memory,  # no threads in this child
+        check=False,
+    )
+
+
+@pytest.mark.parametrize("kind", ["a named pipe", "/dev/zero"])
+def test_attaching_what_is_not_a_file(tmp_path: Path, demo_db: Path, kind: str) -> None:
+    path = Path("/dev/zero") if kind == "/dev/zero" else tmp_path / "scan.pdf"
+    if kind == "a named pipe":
+        os.mkfifo(path)
+    before = snapshot(demo_db)
+    done = _attach_in_a_child(demo_db, path)
+    assert done.returncode == 1
+    assert "not a regular file" in one_line(done.stderr)
+    assert snapshot(demo_db) == before
+
+
+def test_attaching_a_link_to_a_scan_still_works(tmp_path: Path, services: Services) -> None:
+    build_demo(services.household, services.care, acts=5, today=TODAY)
+    scan = tmp_path / "scan.pdf"
+    scan.write_bytes(PDF)
+    link = tmp_path / "link.pdf"
+    link.symlink_to(scan)
+    act = services.care.summaries()[0].id
+    attached = services.attachments.attach_file(AttachedTo.ACT, act, link).value
+    assert attached.size == len(PDF)
+
+
+@pytest.mark.parametrize("amount", ["99999999999999", "100000,01"])
+def test_an_amount_received_beyond_any_fee(
+    capsys: pytest.CaptureFixture[str], demo_db: Path, amount: str
+) -> None:
+    before = snapshot(demo_db)
+    status, err = carnet(
+        capsys, demo_db, "act", "received", "1", "--payer", "cpam", "--amount", amount
+    )
+    assert status == 1
+    assert "more than 100 000" in one_line(err)
+    assert snapshot(demo_db) == before
+
+
+def test_a_decompte_line_beyond_any_fee(services: Services, db_path: Path) -> None:
+    build_demo(services.household, services.care, acts=5, today=TODAY)
+    act = services.care.summaries()[0]
+    text = f"date_of_care;act;amount\n{act.date.isoformat()};#{act.id};99999999999,00\n"
+    before = snapshot(db_path)
+    with pytest.raises(CarnetError) as caught:
+        services.received.decompte_csv(Payer.AMO, text, "decompte.csv")
+    assert "line 1: is more than 100 000" in one_line(str(caught.value))
+    assert snapshot(db_path) == before
+
+
+def test_a_camt053_with_a_doctype(services: Services, db_path: Path) -> None:
+    sample = Path(__file__).parent.parent / "data" / "bank" / "statement.camt053.xml"
+    body = sample.read_bytes().split(b"?>", 1)[1]
+    data = b'<?xml version="1.0"?>\n<!DOCTYPE d SYSTEM "http://example.invalid/camt.dtd">' + body
+    before = snapshot(db_path)
+    with pytest.raises(CarnetError) as caught:
+        services.bank.import_file(data, "releve.xml")
+    assert "DTDs are refused" in one_line(str(caught.value))
+    assert snapshot(db_path) == before
