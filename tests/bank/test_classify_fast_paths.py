@@ -12,16 +12,19 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from datetime import date
 from pathlib import Path
 
+import pytest
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
-from carnet.bank import PayerDirectory
+from carnet.bank import Classification, PayerDirectory, StatementLine, classify
 from carnet.bank.labels import extract_counterparty
 from carnet.bank.parsing import fold, strip_accents
 from carnet.bank.payer_list import ExtraPayer, PayerEntry, _matched
 from carnet.domain.banking import PayerType
+from carnet.domain.money import Cents
 
 PAYERS = Path(__file__).resolve().parents[2] / "resources" / "payers.toml"
 DIRECTORY = PayerDirectory.from_file(PAYERS)
@@ -114,6 +117,43 @@ def general_find(directory: PayerDirectory, counterparty: str) -> PayerEntry | N
                 ):
                     return entry
     return directory.entries[best[3]] if best is not None else None
+
+
+_GENERAL_EXCLUSIONS = (
+    ("sick-pay", r"\b(?:IJ|IJSS|INDEMNITES? JOURNALIERES?|IND JOURN\w*|INDEM JOURN\w*)\b"),
+    ("pension", r"\b(?:PENSIONS?|RENTES?|INVALIDITE|RETRAITES?|CAPITAL DECES)\b"),
+    ("family-allowance", r"\b(?:ALLOCATIONS? FAMILIALES?|PRESTATIONS? FAMILIALES?)\b"),
+    ("premium-refund", r"\b(?:COTIS\w*|ECHEANCE|PRIME)\b"),
+    ("shop-refund", r"\b(?:AVOIR|REMBT CARTE|REMB CARTE|REMBOURSEMENT CARTE|CB)\b"),
+)
+_GENERAL_MANDATORY = r"\b(?:RO|REGIME OBLIGATOIRE|SECURITE SOCIALE|SECU|AMO)\b"
+_GENERAL_COMPLEMENTARY = r"\b(?:RC|REGIME COMPLEMENTAIRE|COMPLEMENTAIRE|AMC)\b"
+
+
+def general_classify(
+    line: StatementLine, directory: PayerDirectory, pending: bool
+) -> Classification:
+    """Classification as first written, on the general definitions above."""
+    counterparty = general_counterparty(line.label, line.counterparty)
+    entry = general_find(directory, counterparty)
+    if entry is None:
+        return Classification(None, False, counterparty, "unknown-counterparty")
+    if not entry.health:
+        return Classification(None, False, counterparty, "not-health-payer", entry.name)
+    text = general_fold(f"{line.label} {line.counterparty}")
+    kind = entry.payer_type
+    if kind is None:
+        mandatory = re.search(_GENERAL_MANDATORY, text) is not None
+        if mandatory != (re.search(_GENERAL_COMPLEMENTARY, text) is not None):
+            kind = PayerType.CPAM if mandatory else PayerType.COMPLEMENTARY
+    reason = "pending" if pending else "debit" if line.amount_cents <= 0 else None
+    for excluded, pattern in _GENERAL_EXCLUSIONS:
+        if reason is None and re.search(pattern, text):
+            reason = excluded
+    if reason is not None:
+        return Classification(kind, False, counterparty, reason, entry.name)
+    reason = "health-reimbursement" if kind is not None else "dual-role-payer"
+    return Classification(kind, True, counterparty, reason, entry.name)
 
 
 # --- generated text --------------------------------------------------------------------
@@ -242,3 +282,47 @@ HOUSEHOLD = DIRECTORY.with_extra(
 def test_find_names_the_payer_the_general_lookup_names(counterparty: str) -> None:
     for directory in (DIRECTORY, HOUSEHOLD):
         assert directory.find(counterparty) is general_find(directory, counterparty)
+
+
+HEALTH_WORDS = [
+    *PIECES, "IJ ", "IND JOURNALIERES ", "Pension ", "RENTE ", "CB ", "AVOIR ", "COTISATION ",
+    "REGIME OBLIGATOIRE ", "RO ", "AMC ", "COMPLEMENTAIRE ", "SECU ", "PRIME ", "MGEN ",
+    "Remb. soins ", "MUTUELLE GENERALE ", "CAF ", "URSSAF ",
+]  # fmt: skip
+STATEMENT_LINES = st.builds(
+    StatementLine,
+    st.just(date(2025, 3, 12)),
+    st.integers(-5000, 5000),
+    st.lists(st.sampled_from(HEALTH_WORDS), max_size=12).map("".join),
+    st.one_of(st.just(""), st.sampled_from(["MGEN", "CPAM DE PARIS", " ", "Alan SA"])),
+)
+
+
+@settings(max_examples=500)
+@given(STATEMENT_LINES, st.booleans())
+def test_classify_answers_as_the_general_definitions_do(line: StatementLine, pending: bool) -> None:
+    for directory in (DIRECTORY, HOUSEHOLD):
+        expected = general_classify(line, directory, pending)
+        assert classify(line, directory, pending=pending) == expected
+
+
+# Each word of the exclusions and of the MGEN hints, and near misses, after two payers.
+EXCLUSION_SAMPLES = [
+    "IJ", "IJSS", "INDEMNITE JOURNALIERE", "INDEMNITES JOURNALIERES", "IND JOURNAL",
+    "INDEM JOURN", "PENSION", "PENSIONS", "RENTE", "RENTES", "INVALIDITE", "RETRAITE",
+    "RETRAITES", "CAPITAL DECES", "ALLOCATION FAMILIALE", "ALLOCATIONS FAMILIALES",
+    "PRESTATION FAMILIALE", "PRESTATIONS FAMILIALES", "COTISATION", "COTIS", "ECHEANCE",
+    "PRIME", "AVOIR", "REMBT CARTE", "REMB CARTE", "REMBOURSEMENT CARTE", "CB", "RO",
+    "REGIME OBLIGATOIRE", "SECURITE SOCIALE", "SECU", "AMO", "RC", "REGIME COMPLEMENTAIRE",
+    "COMPLEMENTAIRE", "AMC", "RO AMC", "IJX", "CBS", "PRIMES", "SECUR", "XRO", "AMCO",
+    "Remb. soins",
+]  # fmt: skip
+
+
+@pytest.mark.parametrize("word", EXCLUSION_SAMPLES)
+def test_each_exclusion_and_hint_word_answers_as_before(word: str) -> None:
+    for payer in ("CPAM DE PARIS", "MGEN"):
+        for cents in (2500, -2500):
+            line = StatementLine(date(2025, 3, 12), Cents(cents), f"VIR SEPA {payer} {word} 12")
+            assert classify(line, HOUSEHOLD) == general_classify(line, HOUSEHOLD, False)
+            assert classify(line, DIRECTORY) == general_classify(line, DIRECTORY, False)

@@ -30,18 +30,28 @@ from carnet.domain.banking import PayerType
 
 __all__ = ["Classification", "ExtraPayer", "PayerDirectory", "PayerEntry", "classify"]
 
-_EXCLUSIONS: tuple[tuple[str, re.Pattern[str]], ...] = (
-    (
-        "sick-pay",
-        re.compile(r"\b(?:IJ|IJSS|INDEMNITES? JOURNALIERES?|IND JOURN\w*|INDEM JOURN\w*)\b"),
-    ),
-    ("pension", re.compile(r"\b(?:PENSIONS?|RENTES?|INVALIDITE|RETRAITES?|CAPITAL DECES)\b")),
-    ("family-allowance", re.compile(r"\b(?:ALLOCATIONS? FAMILIALES?|PRESTATIONS? FAMILIALES?)\b")),
-    ("premium-refund", re.compile(r"\b(?:COTIS\w*|ECHEANCE|PRIME)\b")),
-    ("shop-refund", re.compile(r"\b(?:AVOIR|REMBT CARTE|REMB CARTE|REMBOURSEMENT CARTE|CB)\b")),
+
+def _any_word(*words: str) -> re.Pattern[str]:
+    """Any of ``words``, whole; each is a regular expression that starts with a capital.
+
+    The lookahead on those first letters lets a search skip every other place at once.
+    """
+    letters = "".join(sorted({word[0] for word in words}))
+    return re.compile(rf"(?=[{letters}])\b(?:{'|'.join(words)})\b")
+
+
+_EXCLUSION_WORDS: tuple[tuple[str, tuple[str, ...]], ...] = (
+    ("sick-pay", ("IJ", "IJSS", "INDEMNITES? JOURNALIERES?", r"IND JOURN\w*", r"INDEM JOURN\w*")),
+    ("pension", ("PENSIONS?", "RENTES?", "INVALIDITE", "RETRAITES?", "CAPITAL DECES")),
+    ("family-allowance", ("ALLOCATIONS? FAMILIALES?", "PRESTATIONS? FAMILIALES?")),
+    ("premium-refund", (r"COTIS\w*", "ECHEANCE", "PRIME")),
+    ("shop-refund", ("AVOIR", "REMBT CARTE", "REMB CARTE", "REMBOURSEMENT CARTE", "CB")),
 )
-_MANDATORY_HINT = re.compile(r"\b(?:RO|REGIME OBLIGATOIRE|SECURITE SOCIALE|SECU|AMO)\b")
-_COMPLEMENTARY_HINT = re.compile(r"\b(?:RC|REGIME COMPLEMENTAIRE|COMPLEMENTAIRE|AMC)\b")
+_EXCLUSIONS = tuple((reason, _any_word(*words)) for reason, words in _EXCLUSION_WORDS)
+# All of them at once: most credits match none, and then one search answers.
+_ANY_EXCLUSION = _any_word(*(word for _, words in _EXCLUSION_WORDS for word in words))
+_MANDATORY_HINT = _any_word("RO", "REGIME OBLIGATOIRE", "SECURITE SOCIALE", "SECU", "AMO")
+_COMPLEMENTARY_HINT = _any_word("RC", "REGIME COMPLEMENTAIRE", "COMPLEMENTAIRE", "AMC")
 
 
 class Classification(NamedTuple):
@@ -54,10 +64,6 @@ class Classification(NamedTuple):
     counterparty: str
     reason: str
     payer: str = ""  # canonical payer name, e.g. "Harmonie Mutuelle"
-
-
-# All of them at once: most credits match none, and then one search answers.
-_ANY_EXCLUSION = re.compile("|".join(f"(?:{pattern.pattern})" for _, pattern in _EXCLUSIONS))
 
 
 def _excluded(text: str) -> str | None:
