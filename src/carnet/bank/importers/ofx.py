@@ -198,10 +198,13 @@ def _tokens(walk: _Walk, text: TextIO) -> Iterator[re.Match[str]]:
         # last "<" is cut as it would be in the whole document.
         done = 0
         for match in _TAG.finditer(walk.text, 0, upto):
-            _bounded(walk, done, match.start())  # what no tag starts (a comment, junk)
-            _bounded(walk, match.start(), match.end())
+            start, end = match.span()
+            # Compared here, not in a call: this runs for every tag of the file.
+            if start - done > LONGEST or end - start > LONGEST:
+                _bounded(walk, done, start)  # what no tag starts (a comment, junk)
+                _bounded(walk, start, end)
             yield match
-            done = match.end()
+            done = end
         _bounded(walk, done, upto)
         walk.drop(upto)
 
