@@ -17,6 +17,7 @@ from __future__ import annotations
 import os
 import resource
 import sqlite3
+import stat
 import subprocess
 import sys
 from collections.abc import Callable
@@ -185,3 +186,55 @@ def test_a_camt053_with_a_doctype(services: Services, db_path: Path) -> None:
         services.bank.import_file(data, "releve.xml")
     assert "DTDs are refused" in one_line(str(caught.value))
     assert snapshot(db_path) == before
+
+
+OUTPUT_COMMANDS = [
+    ("backup",),
+    ("export", "json"),
+    ("export", "csv"),
+    ("export", "xlsx"),
+    ("calendar",),
+    ("summary",),
+]
+
+
+@pytest.mark.parametrize("command", OUTPUT_COMMANDS, ids=" ".join)
+def test_an_output_in_a_folder_that_cannot_be(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, demo_db: Path, command: tuple[str, ...]
+) -> None:
+    """A path through a file: "unexpected error (NotADirectoryError)" for five of them."""
+    blocker = tmp_path / "a-file"
+    blocker.write_text("not a folder")
+    if command == ("calendar",):  # its first rendering makes the household's key, once
+        main(["--db", str(demo_db), "calendar", "--out", str(tmp_path / "first.ics")])
+    before = snapshot(demo_db)
+    status, err = carnet(capsys, demo_db, *command, "--out", str(blocker / "out"))
+    assert status == 1
+    assert "cannot write" in one_line(err)
+    assert snapshot(demo_db) == before
+
+
+@pytest.mark.parametrize("command", OUTPUT_COMMANDS[1:], ids=" ".join)
+def test_an_output_that_is_a_pipe_is_not_replaced_by_a_file(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, demo_db: Path, command: tuple[str, ...]
+) -> None:
+    """The copy was renamed over the pipe (over /dev/full, for the administrator)."""
+    pipe = tmp_path / "out"
+    os.mkfifo(pipe)
+    status, err = carnet(capsys, demo_db, *command, "--out", str(pipe))
+    assert status == 1
+    assert "not a regular file" in one_line(err)
+    assert stat.S_ISFIFO(pipe.stat().st_mode)
+
+
+def test_restoring_from_a_pipe_says_what_it_is(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, demo_db: Path
+) -> None:
+    """It was "no such file", for a file that is there."""
+    pipe = tmp_path / "backup.sqlite"
+    os.mkfifo(pipe)
+    before = snapshot(demo_db)
+    status, err = carnet(capsys, demo_db, "restore", "--yes", str(pipe))
+    assert status == 1
+    assert "not a regular file" in one_line(err)
+    assert snapshot(demo_db) == before

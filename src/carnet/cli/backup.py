@@ -9,6 +9,7 @@ import click
 from carnet.app import resolve_db_path
 from carnet.cli.common import open_services, passphrase_for, user_errors
 from carnet.services.backup import check_backup, is_archive, restore_database
+from carnet.services.output_files import refusals_told
 
 
 @click.command()
@@ -59,7 +60,8 @@ def restore(ctx: click.Context, backup_file: Path, yes: bool) -> None:
         check_backup(backup_file, key)  # refuse a bad file before asking anything
     if not yes:
         click.confirm(f"Replace {db_path} by {backup_file}?", abort=True)
-    aside = restore_database(db_path, backup_file, password=secret, passphrase=key)
+    with refusals_told(db_path):  # a read-only folder, a full disk
+        aside = restore_database(db_path, backup_file, password=secret, passphrase=key)
     if aside is None:
         click.echo(f"Restored {backup_file} to {db_path} (there was no database there before)")
     else:

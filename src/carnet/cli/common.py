@@ -21,6 +21,7 @@ from carnet.domain.money import AmountError, Cents, format_plain, parse_euros
 from carnet.i18n import LANGUAGES, system_language
 from carnet.private_files import write_private
 from carnet.services.input_files import MB, open_limited, read_limited, stream_limited
+from carnet.services.output_files import check_target
 from carnet.storage.cipher import is_encrypted
 
 P = ParamSpec("P")
@@ -227,6 +228,7 @@ def write_output(out: Path, data: bytes) -> None:
         sys.stdout.buffer.write(data)
         sys.stdout.buffer.flush()
         return
+    check_target(out)  # /dev/full or a pipe would be replaced by a file, not written to
     try:
         write_private(out, data)  # 0600, and under its name only once complete
     except OSError as exc:

@@ -14,6 +14,7 @@ from carnet.exports.tabular import Cell, Table, to_csv, to_xlsx
 from carnet.i18n import Translator
 from carnet.private_files import write_private
 from carnet.services.base import Clock
+from carnet.services.output_files import writing
 from carnet.storage import dump as storage_dump
 from carnet.storage.repos.reports import ActExportRow, MatchExportRow, PaymentExportRow
 from carnet.storage.store import Store
@@ -99,7 +100,8 @@ class ExportService:
         at all: it is written beside ``out``, then renamed over it.
         """
         data = self.render(what, language)
-        write_private(out, data)
+        with writing(out):
+            write_private(out, data)
         return len(data)
 
     def render(self, what: str, language: str) -> bytes:

@@ -106,8 +106,12 @@ def check_backup(path: Path, passphrase: str | None = None) -> int:
     :class:`SchemaTooNewError` naming the problem. An encrypted backup opens
     with ``passphrase`` (that of the encrypted database it was made from).
     """
-    if not path.is_file():
+    if not path.exists():
         raise BackupError(N_("{path}: no such file"), path=str(path))
+    if not path.is_file():  # a pipe would wait, a device never end
+        raise BackupError(
+            N_("{path} is not a regular file (a folder, a pipe or a device)"), path=str(path)
+        )
     try:
         conn = _open_source(path, passphrase)
         try:
