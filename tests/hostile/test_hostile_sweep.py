@@ -14,6 +14,8 @@ Each now gets one line, and nothing is written (the other program's file byte fo
 
 from __future__ import annotations
 
+import copy
+import json
 import os
 import resource
 import sqlite3
@@ -23,6 +25,7 @@ import sys
 from collections.abc import Callable
 from contextlib import closing
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -238,3 +241,65 @@ def test_restoring_from_a_pipe_says_what_it_is(
     assert status == 1
     assert "not a regular file" in one_line(err)
     assert snapshot(demo_db) == before
+
+
+ABROAD = ("--person", "1", "--date", "2026-01-02", "--code", "G", "--country", "GB")
+ABROAD += ("--currency", "GBP", "--amount", "50", "--rate", "1.1")
+
+
+@pytest.fixture(scope="module")
+def export_with_more(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Any]:
+    """A demo's export with care abroad, a payment received and the calendar's key."""
+    db = tmp_path_factory.mktemp("more") / "a.sqlite"
+    services = build_services(db, today=lambda: TODAY)
+    build_demo(services.household, services.care, acts=10, today=TODAY)
+    act = services.care.summaries()[0]
+    services.received.record(act.id, Payer.AMO, 1900, TODAY)
+    services.calendar.ics()  # makes the household's calendar key, once
+    services.close()
+    main(["--db", str(db), "abroad", "add", *ABROAD])
+    services = build_services(db, today=lambda: TODAY)
+    data: dict[str, Any] = json.loads(services.exports.json())
+    services.close()
+    return data
+
+
+def test_an_export_with_the_calendar_key_loads_back(
+    tmp_path: Path, export_with_more: dict[str, Any]
+) -> None:
+    """Refused as "unknown setting 'calendar.key'" once the calendar had been exported."""
+    services = build_services(tmp_path / "b.sqlite", today=lambda: TODAY)
+    services.exports.load_json(json.dumps(export_with_more).encode())
+    again = json.loads(services.exports.json())
+    services.close()
+    keys = {row["key"]: row["value"] for row in again["tables"]["setting"]}
+    before = {row["key"]: row["value"] for row in export_with_more["tables"]["setting"]}
+    assert keys["calendar.key"] == before["calendar.key"]
+
+
+JSON_CASES = [
+    ("abroad amount NaN", "act_abroad", "amount", "NaN", "'NaN' is not a figure"),
+    ("abroad amount 1e400", "act_abroad", "amount", "1e400", "not a figure"),
+    ("abroad rate in words", "act_abroad", "rate", "one", "'one' is not a number"),
+    ("receipt of 10^13 €", "receipt", "amount_cents", 10**15, "more than 100 000"),
+    ("receipt on 0001-01-01", "receipt", "received_on", "0001-01-01", "before 1900"),
+]
+
+
+@pytest.mark.parametrize("case", JSON_CASES, ids=[c[0] for c in JSON_CASES])
+def test_a_hostile_row_the_first_catalogue_missed(
+    tmp_path: Path, export_with_more: dict[str, Any], case: tuple[str, str, str, object, str]
+) -> None:
+    """The first three were "unexpected error" (exit 70); the last two were loaded."""
+    _name, table, column, value, words = case
+    doc = copy.deepcopy(export_with_more)
+    doc["tables"][table][0][column] = value
+    db = tmp_path / "target.sqlite"
+    services = build_services(db, today=lambda: TODAY)
+    before = snapshot(db)
+    with pytest.raises(CarnetError) as caught:
+        services.exports.load_json(json.dumps(doc).encode())
+    services.close()
+    message = one_line(str(caught.value))
+    assert f"table {table}, row 1" in message and words in message
+    assert snapshot(db) == before

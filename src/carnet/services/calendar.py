@@ -32,7 +32,7 @@ from carnet.storage.store import Store
 _UNSENT = OPEN
 DEADLINE_NOTICES = (90, 30)
 UNANSWERED_AFTER = timedelta(weeks=6)
-_KEY_SETTING = "calendar.key"
+KEY_SETTING = "calendar.key"
 
 Rendered = Callable[[Translator], tuple[str, str]]
 
@@ -93,11 +93,11 @@ class CalendarService(Service):
 
     def _household_key(self) -> str:
         """A random key made once per database: two households' feuille #1 differ."""
-        key = self.store.settings.get(_KEY_SETTING)
+        key = self.store.settings.get(KEY_SETTING)
         if not key:
             key = secrets.token_hex(8)
             with self.store.transaction(N_("Make the calendar's key")):
-                self.store.settings.set(_KEY_SETTING, key)
+                self.store.settings.set(KEY_SETTING, key)
         return key
 
     def _deadlines(self) -> list[Reminder]:

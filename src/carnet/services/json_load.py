@@ -23,12 +23,15 @@ from carnet.domain.ids import PersonId
 from carnet.domain.messages import N_
 from carnet.domain.people import Person, PersonInput
 from carnet.domain.practitioners import Practitioner, PractitionerInput
-from carnet.domain.validation import check_email, check_field, check_iban
+from carnet.domain.receipts import Receipt
+from carnet.domain.validation import check_date, check_email, check_field, check_iban
 from carnet.services.assessing import Reassessor
 from carnet.services.bank_import import ALIAS_PREFIX, PROFILE_PREFIX
+from carnet.services.calendar import KEY_SETTING as CALENDAR_KEY
 from carnet.services.care import CareService, NamedRecords
 from carnet.services.household import HouseholdService
 from carnet.services.json_stream import ExportReader
+from carnet.services.received import check_received
 from carnet.services.settings import ADDRESS_PREFIX, KNOWN, limit_of
 from carnet.storage import dump as storage_dump
 from carnet.storage.repos.codec import from_row
@@ -60,6 +63,7 @@ class JsonLoader:
             "care_act": self._act,
             "bank_account": self._bank_account,
             "setting": self._setting,
+            "receipt": self._receipt,
         }
 
     def load(self, source: BinaryIO) -> int:
@@ -139,6 +143,11 @@ class JsonLoader:
         if str(row.get("iban") or "").strip():
             check_iban(str(row["iban"]))
 
+    def _receipt(self, row: dict[str, Any]) -> None:
+        receipt = from_row(Receipt, row)
+        check_received(receipt.amount_cents, "amount_cents")
+        check_date(receipt.received_on, "received_on", today=self.care.today())
+
     @staticmethod
     def _setting(row: dict[str, Any]) -> None:
         key, value = str(row.get("key", "")), str(row.get("value", ""))
@@ -159,6 +168,9 @@ class JsonLoader:
             check_field(value, key, limit_of(key))
             return
         if key.startswith(ALIAS_PREFIX):  # the payer's name is the key: bounded as a column
+            check_field(value, key, limits.CODE)
+            return
+        if key == CALENDAR_KEY:  # made by the first calendar export; its events keep their ids
             check_field(value, key, limits.CODE)
             return
         raise DumpError(N_("unknown setting {key}"), key=repr(key)[:80])

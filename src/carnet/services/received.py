@@ -27,7 +27,9 @@ from carnet.domain.validation import check_field
 from carnet.i18n import N_
 from carnet.services.base import Result, Service
 
+# As for a fee: an amount received beyond it is a typing mistake, not a payment.
 MAX_RECEIVED_CENTS = 100_000_00
+TOO_MUCH = N_("is more than 100 000 € (a typing mistake?)")
 # The columns of a décompte CSV (a header line names them; ";" or "," separated).
 CSV_COLUMNS = ("date_of_care", "act", "amount", "payment_date")
 
@@ -167,8 +169,8 @@ class ReceivedService(Service):
         day = on or self.today()
         if amount < 0:
             raise _maybe_line(line, "amount", N_("an amount received cannot be negative"))
-        if amount > MAX_RECEIVED_CENTS:  # as for a fee: a typing mistake, not a payment
-            raise _maybe_line(line, "amount", N_("is more than 100 000 € (a typing mistake?)"))
+        if amount > MAX_RECEIVED_CENTS:
+            raise _maybe_line(line, "amount", TOO_MUCH)
         if day > self.today():
             raise _maybe_line(line, "date", N_("the payment date is in the future"))
         if day < care:
@@ -178,6 +180,14 @@ class ReceivedService(Service):
     def _changes(self, act_ids: list[ActId]) -> Changes:
         payments = {p.id for a in act_ids for p in self.store.payments.for_act(a)}
         return Changes(acts=frozenset(act_ids), payments=frozenset(payments))
+
+
+def check_received(amount: Cents, field: str) -> None:
+    """An amount received: not negative, not beyond any fee (also for load-json)."""
+    if amount < 0:
+        raise ValidationError(field, N_("an amount received cannot be negative"))
+    if amount > MAX_RECEIVED_CENTS:
+        raise ValidationError(field, TOO_MUCH)
 
 
 def _line_error(number: int, field: str, template: str, act: str) -> ValidationError:

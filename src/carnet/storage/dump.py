@@ -19,6 +19,7 @@ from typing import Any
 
 from sqlite_utils import Database
 
+from carnet.domain.abroad import AbroadCare
 from carnet.domain.attachments import Attachment
 from carnet.domain.banking import BankAccount, BankTransaction, Settlement, StatementImport
 from carnet.domain.care import CareAct
@@ -46,6 +47,7 @@ INTERNAL = frozenset({"_sqlite_migrations", "act_count"})
 DERIVED = frozenset({"assessment"})
 # The domain record each table's rows must make (the others are checked for shape only).
 RECORDS: Mapping[str, type] = {
+    "act_abroad": AbroadCare,
     "contract": Contract,
     "practitioner": Practitioner,
     "person": Person,

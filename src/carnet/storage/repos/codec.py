@@ -14,7 +14,7 @@ import typing
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import fields, is_dataclass
 from datetime import date
-from decimal import Decimal
+from decimal import Decimal, InvalidOperation
 from enum import Enum
 from functools import cache
 from operator import attrgetter
@@ -141,6 +141,21 @@ def _inner_converter(inner: Any) -> Converter:
     return _scalar_converter(inner)
 
 
+# Rates, coefficients, amounts abroad: far below this. A row above it (or "NaN") was
+# typed into a JSON export, and would crash the assessment that reads it.
+_DECIMAL_LIMIT = Decimal(10) ** 12
+
+
+def _decimal(value: Any) -> Decimal:
+    try:
+        number = Decimal(str(value))
+    except InvalidOperation:
+        raise ValueError(f"{str(value)[:40]!r} is not a number") from None
+    if not number.is_finite() or abs(number) >= _DECIMAL_LIMIT:
+        raise ValueError(f"{str(value)[:40]!r} is not a figure Carnet keeps")
+    return number
+
+
 def _scalar_converter(inner: type) -> Converter:
     if issubclass(inner, Enum):
         return _enum_converter(inner)
@@ -149,7 +164,7 @@ def _scalar_converter(inner: type) -> Converter:
     if inner is date:
         return date.fromisoformat
     if inner is Decimal:
-        return lambda value: Decimal(str(value))
+        return _decimal
     if is_dataclass(inner):
         nested = inner
 
