@@ -33,7 +33,11 @@ def backup(ctx: click.Context, out: Path | None, protect: bool) -> None:
     secret = None
     if protect:  # read from the terminal (or standard input), never from the command line
         secret = click.prompt("Password", hide_input=True, confirmation_prompt=True)
-    with open_services(ctx) as services:
+    # A missing or read-only folder, a full disk: said, naming the file.
+    with (
+        open_services(ctx) as services,
+        refusals_told(out or services.backup.folder() or Path("backups")),
+    ):
         if secret is None:
             target = services.backup.backup_now(out)
         else:

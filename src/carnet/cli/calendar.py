@@ -8,6 +8,7 @@ from pathlib import Path
 import click
 
 from carnet.cli.common import lang_option, open_services, user_errors
+from carnet.services.output_files import refusals_told
 
 
 @click.command()
@@ -31,6 +32,7 @@ def calendar(ctx: click.Context, out: Path, lang: str) -> None:
             data = services.calendar.ics(lang)
             sys.stdout.buffer.write(data)
             return
-        size = services.calendar.write(out, lang)
+        with refusals_told(out):  # a missing or read-only folder, a full disk
+            size = services.calendar.write(out, lang)
         count = len(services.calendar.reminders())
     click.echo(f"Wrote {out} ({count} reminders, {size} bytes)")

@@ -18,6 +18,7 @@ from carnet.cli.common import (
 )
 from carnet.services.exports import KINDS
 from carnet.services.input_files import MAX_EXPORT_BYTES
+from carnet.services.output_files import refusals_told
 
 
 @click.group()
@@ -30,7 +31,8 @@ def _write(ctx: click.Context, what: str, language: str, out: Path) -> None:
         if is_dash(out):
             write_output(out, services.exports.render(what, language))
             return
-        size = services.exports.write(what, language, out)
+        with refusals_told(out):  # a missing or read-only folder, a full disk
+            size = services.exports.write(what, language, out)
     click.echo(f"Wrote {out} ({size} bytes)")
 
 

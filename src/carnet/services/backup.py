@@ -11,7 +11,7 @@ from pathlib import Path
 from carnet.domain.errors import ValidationError
 from carnet.i18n import N_
 from carnet.private_files import private_folder
-from carnet.services.output_files import refusals_told, writing
+from carnet.services.output_files import check_target
 from carnet.storage import archive as storage_archive
 from carnet.storage import backup as storage_backup
 from carnet.storage.archive import MIN_PASSWORD, WrongPasswordError
@@ -74,13 +74,12 @@ class BackupService:
                 raise ValidationError(
                     "out", N_("{path} already exists; choose a new file name"), path=str(out)
                 )
-            with writing(out):
-                private_folder(out.parent)  # a new folder for backups is made for the person
-                return storage_backup.backup_to(conn, out, self._passphrase)
-        with refusals_told(storage_backup.backup_folder(self._db_path())):
-            return storage_backup.rotating_backup(
-                conn, self._db_path(), "manual", self.now(), passphrase=self._passphrase
-            )
+            check_target(out)
+            private_folder(out.parent)  # a new folder for backups is made for the person
+            return storage_backup.backup_to(conn, out, self._passphrase)
+        return storage_backup.rotating_backup(
+            conn, self._db_path(), "manual", self.now(), passphrase=self._passphrase
+        )
 
     def archive(self, out: Path, password: str) -> Path:
         """A password-protected backup (AES-256 ZIP) to ``out``."""
@@ -90,8 +89,8 @@ class BackupService:
             )
         self._refuse_archive_if_encrypted()
         conn = self.store.ledger.conn
-        with writing(out):
-            return storage_archive.write_archive(conn, out, password, self.store.files)
+        check_target(out)
+        return storage_archive.write_archive(conn, out, password, self.store.files)
 
     @property
     def _passphrase(self) -> str | None:
@@ -121,12 +120,11 @@ class BackupService:
             return self._write(out, password)
         # Written beside ``out`` and renamed over it only once complete.
         conn = self.store.ledger.conn
+        check_target(out)  # a pipe or a device would be replaced by a file
         if password is None:
-            with writing(out):
-                return storage_backup.backup_to(conn, out, self._passphrase)
+            return storage_backup.backup_to(conn, out, self._passphrase)
         self._refuse_archive_if_encrypted()
-        with writing(out):
-            return storage_archive.write_archive(conn, out, password, self.store.files)
+        return storage_archive.write_archive(conn, out, password, self.store.files)
 
     def _write(self, out: Path, password: str | None) -> Path:
         return self.backup_now(out) if password is None else self.archive(out, password)

@@ -25,7 +25,7 @@ from carnet.exports.ical import CalendarEntry, render_calendar
 from carnet.i18n import N_, Translator
 from carnet.private_files import write_private
 from carnet.services.base import Clock, Service
-from carnet.services.output_files import writing
+from carnet.services.output_files import check_target
 from carnet.storage.store import Store
 
 # Feuilles still to send: a mailed one no longer races its deadline.
@@ -87,8 +87,8 @@ class CalendarService(Service):
     def write(self, out: Path, language: str = "en") -> int:
         """Write the ``.ics`` file (readable by its owner only, whole or not at all)."""
         data = self.ics(language)
-        with writing(out):
-            write_private(out, data)
+        check_target(out)  # a pipe or a device would be replaced by a file
+        write_private(out, data)
         return len(data)
 
     def _household_key(self) -> str:

@@ -14,7 +14,7 @@ from carnet.exports.tabular import Cell, Table, to_csv, to_xlsx
 from carnet.i18n import Translator
 from carnet.private_files import write_private
 from carnet.services.base import Clock
-from carnet.services.output_files import writing
+from carnet.services.output_files import check_target
 from carnet.storage import dump as storage_dump
 from carnet.storage.repos.reports import ActExportRow, MatchExportRow, PaymentExportRow
 from carnet.storage.store import Store
@@ -100,8 +100,8 @@ class ExportService:
         at all: it is written beside ``out``, then renamed over it.
         """
         data = self.render(what, language)
-        with writing(out):
-            write_private(out, data)
+        check_target(out)  # a pipe or a device would be replaced by a file
+        write_private(out, data)
         return len(data)
 
     def render(self, what: str, language: str) -> bytes:

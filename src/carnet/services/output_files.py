@@ -1,10 +1,12 @@
-"""Writing a file a person chose (an export, a calendar, a backup): a place that cannot
-hold it is said in one sentence, and what is not a file is never replaced by one.
+"""Writing a file a person chose (an export, a calendar, a backup): what is not a file is
+never replaced by one, and a place that cannot hold it is said in one sentence.
 
 The file is written beside its name and renamed over it (``private_files.staged``):
 given ``/dev/full`` or a named pipe, that rename would put a regular file in the
-device's place (as the administrator) instead of writing to it. A folder that does not
-exist, a read-only one or a full disk were an "unexpected error".
+device's place (as the administrator) instead of writing to it; the services refuse
+such a target (:func:`check_target`). A folder that does not exist, a read-only one or
+a full disk were an "unexpected error" on the command line: it says them with
+:func:`refusals_told` (the window has its own message for them).
 """
 
 from __future__ import annotations
@@ -32,14 +34,6 @@ def check_target(out: Path) -> None:
         raise OutputFileError(
             N_("{path} is not a regular file (a folder, a pipe or a device)"), path=str(out)
         )
-
-
-@contextmanager
-def writing(out: Path) -> Iterator[None]:
-    """Around the writing of ``out``: its target checked first, a system refusal told."""
-    check_target(out)
-    with refusals_told(out):
-        yield
 
 
 @contextmanager
