@@ -15,6 +15,7 @@ Each now gets one line, and nothing is written (the other program's file byte fo
 from __future__ import annotations
 
 import copy
+import io
 import json
 import os
 import resource
@@ -22,6 +23,7 @@ import sqlite3
 import stat
 import subprocess
 import sys
+import zipfile
 from collections.abc import Callable
 from contextlib import closing
 from pathlib import Path
@@ -303,3 +305,75 @@ def test_a_hostile_row_the_first_catalogue_missed(
     message = one_line(str(caught.value))
     assert f"table {table}, row 1" in message and words in message
     assert snapshot(db) == before
+
+
+def _xlsx_like() -> bytes:
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w") as archive:
+        archive.writestr("xl/workbook.xml", "<workbook/>")
+    return buffer.getvalue()
+
+
+BOURSOBANK = Path(__file__).parent.parent / "data" / "bank" / "boursobank.csv"
+NOT_STATEMENTS: dict[str, tuple[Callable[[], bytes], str]] = {
+    "only a byte order mark": (lambda: b"\xef\xbb\xbf", "the file is empty"),
+    "a UTF-16 export": (
+        lambda: BOURSOBANK.read_text(encoding="utf-8-sig").encode("utf-16"),
+        "this text is in UTF-16",
+    ),
+    "a PDF named .csv": (lambda: PDF, "this is a PDF"),
+    "a workbook named .csv": (_xlsx_like, "a spreadsheet (.xlsx, .ods)"),
+}
+
+
+@pytest.mark.parametrize("kind", list(NOT_STATEMENTS))
+def test_a_file_that_is_no_statement_says_what_it_is(
+    services: Services, db_path: Path, kind: str
+) -> None:
+    """Each was "unknown format: not OFX, QIF, camt.053, CFONB 120 or a known bank CSV"."""
+    make, words = NOT_STATEMENTS[kind]
+    before = snapshot(db_path)
+    with pytest.raises(CarnetError) as caught:
+        services.bank.import_file(make(), "releve.csv")
+    assert words in one_line(str(caught.value))
+    assert snapshot(db_path) == before
+
+
+@pytest.mark.parametrize("separator", ['"', "\n"])
+def test_a_csv_profile_split_on_a_quote_or_a_line_break(
+    capsys: pytest.CaptureFixture[str], demo_db: Path, separator: str
+) -> None:
+    """Saved, then no file ever matched it ("unknown format")."""
+    before = snapshot(demo_db)
+    args = ("csv-profile", "Ma banque", "--date", "0", "--label", "1", "--amount", "2")
+    status, err = carnet(capsys, demo_db, *args, "--separator", separator)
+    assert status == 2
+    assert "cannot be a quote or a line break" in one_line(err)
+    assert snapshot(demo_db) == before
+
+
+def test_a_password_from_a_pipe_is_read_without_warnings(tmp_path: Path, demo_db: Path) -> None:
+    """getpass printed three lines of warnings, a Python file name among them."""
+    out = tmp_path / "copy.zip"
+    command = [sys.executable, "-m", "carnet", "--db", str(demo_db), "backup", "--password"]
+    done = subprocess.run(
+        [*command, "--out", str(out)],
+        input="correct horse\ncorrect horse\n",  # asked twice, as on a terminal
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
+    assert done.returncode == 0, done.stderr
+    assert "Warning" not in done.stderr and "\n" not in done.stderr  # the prompts only
+    assert out.is_file()
+    nothing = subprocess.run(
+        [*command, "--out", str(tmp_path / "other.zip")],
+        stdin=subprocess.DEVNULL,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
+    assert nothing.returncode == 1
+    assert "no password on standard input" in one_line(nothing.stderr)

@@ -7,7 +7,7 @@ from pathlib import Path
 import click
 
 from carnet.app import resolve_db_path
-from carnet.cli.common import open_services, passphrase_for, user_errors
+from carnet.cli.common import ask_secret, open_services, passphrase_for, user_errors
 from carnet.services.backup import check_backup, is_archive, restore_database
 from carnet.services.output_files import refusals_told
 
@@ -32,7 +32,7 @@ def backup(ctx: click.Context, out: Path | None, protect: bool) -> None:
         raise click.UsageError("--password needs --out: the archive is a file you keep")
     secret = None
     if protect:  # read from the terminal (or standard input), never from the command line
-        secret = click.prompt("Password", hide_input=True, confirmation_prompt=True)
+        secret = ask_secret("Password", twice=True)
     # A missing or read-only folder, a full disk: said, naming the file.
     with (
         open_services(ctx) as services,
@@ -59,7 +59,7 @@ def restore(ctx: click.Context, backup_file: Path, yes: bool) -> None:
     # An encrypted database, or an encrypted backup of one, opens with its passphrase.
     key = passphrase_for(db_path) or passphrase_for(backup_file)
     if is_archive(backup_file):
-        secret = click.prompt("Password", hide_input=True)
+        secret = ask_secret("Password")
     else:
         check_backup(backup_file, key)  # refuse a bad file before asking anything
     if not yes:

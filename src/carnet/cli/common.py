@@ -50,7 +50,23 @@ def passphrase_for(path: Path) -> str | None:
         return given
     if not sys.stdin.isatty():  # nobody to ask: the file is reported as unreadable
         return None
-    return str(click.prompt("Passphrase", hide_input=True, err=True))
+    return ask_secret("Passphrase")
+
+
+def ask_secret(prompt: str, *, twice: bool = False) -> str:
+    """A password or passphrase: typed hidden on a terminal, else read from standard input.
+
+    From a pipe there is nothing to hide, and getpass warned on three lines ("Can not
+    control echo on the terminal", with a Python file name) before reading it anyway.
+    """
+    on_terminal = sys.stdin.isatty()
+    try:
+        answer = click.prompt(prompt, hide_input=on_terminal, confirmation_prompt=twice, err=True)
+    except click.exceptions.Abort:
+        if on_terminal:
+            raise
+        raise click.ClickException(f"no {prompt.lower()} on standard input") from None
+    return str(answer)
 
 
 def user_errors(func: Callable[P, R]) -> Callable[P, R]:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import click
 
 from carnet.app import resolve_db_path
-from carnet.cli.common import user_errors
+from carnet.cli.common import ask_secret, user_errors
 from carnet.services.encryption import set_encryption
 
 
@@ -15,7 +15,7 @@ from carnet.services.encryption import set_encryption
 def encrypt(ctx: click.Context) -> None:
     """Encrypt the database and its backups with a passphrase (asked twice)."""
     db_path = resolve_db_path((ctx.find_root().obj or {}).get("db_path"))
-    secret = click.prompt("New passphrase", hide_input=True, confirmation_prompt=True)
+    secret = ask_secret("New passphrase", twice=True)
     skipped = set_encryption(db_path, None, secret)
     click.echo(f"{db_path} is now encrypted; Carnet asks for the passphrase when it opens it")
     for path in skipped:
@@ -28,7 +28,7 @@ def encrypt(ctx: click.Context) -> None:
 def decrypt(ctx: click.Context) -> None:
     """Store the database (and its backups) unencrypted again."""
     db_path = resolve_db_path((ctx.find_root().obj or {}).get("db_path"))
-    secret = click.prompt("Passphrase", hide_input=True)
+    secret = ask_secret("Passphrase")
     skipped = set_encryption(db_path, secret, None)
     click.echo(f"{db_path} is no longer encrypted")
     for path in skipped:

@@ -63,9 +63,34 @@ def _extension_bonus(importer: Importer, filename: str) -> int:
     return 1 if suffix in _EXTENSIONS.get(importer.name, ()) else 0
 
 
+# Files people pick by mistake, known by their first bytes: saying what the file is
+# helps more than "unknown format".
+_NOT_STATEMENTS = (
+    (b"%PDF", N_("this is a PDF: download the statement as CSV, OFX or QIF from your bank")),
+    (b"PK\x03\x04", N_("this is a ZIP archive or a spreadsheet (.xlsx, .ods): export it as CSV")),
+    (b"\xd0\xcf\x11\xe0", N_("this is an old Excel or Word file: export it as CSV")),
+)
+_BOMS = (b"\xef\xbb\xbf", b"\xff\xfe", b"\xfe\xff")
+
+
+def _what_it_is(data: bytes) -> str | None:
+    """Why a file no importer reads is no statement, when its first bytes tell."""
+    for magic, text in _NOT_STATEMENTS:
+        if data.startswith(magic):
+            return text
+    # ASCII letters in UTF-16 have a zero byte beside each: zeros on one side only.
+    evens, odds = data[:400:2].count(0), data[1:400:2].count(0)
+    many, few = max(evens, odds), min(evens, odds)
+    one_sided = many >= 8 and many >= 0.9 * (len(data[:400]) // 2) and few * 4 < many
+    if data.startswith(_BOMS[1:]) or one_sided:
+        return N_("this text is in UTF-16: save it as UTF-8 (CSV UTF-8) and import it again")
+    return None
+
+
 def detect(data: bytes, filename: str, mappings: Sequence[CsvMapping] = ()) -> Importer:
     """The importer for this file, or ``BankFileError`` when none recognises it."""
-    if not data.strip():
+    body = next((data[len(bom) :] for bom in _BOMS if data.startswith(bom)), data)
+    if not body.strip():  # nothing, or only a byte order mark
         raise BankFileError(filename, 0, N_("the file is empty"))
     candidates: tuple[Importer, ...] = tuple(CsvImporter(m) for m in mappings)
     best: Importer | None = None
@@ -81,10 +106,11 @@ def detect(data: bytes, filename: str, mappings: Sequence[CsvMapping] = ()) -> I
         if score > best_score:  # strict: earlier importers win ties
             best, best_score = importer, score
     if best is None:
+        hint = _what_it_is(data)
         raise BankFileError(
             filename,
             0,
-            N_("unknown format: not OFX, QIF, camt.053, CFONB 120 or a known bank CSV"),
+            hint or N_("unknown format: not OFX, QIF, camt.053, CFONB 120 or a known bank CSV"),
         )
     return best
 

@@ -73,6 +73,8 @@ class CsvMapping:
             raise ValueError(f"{self.name}: a headerless mapping can only use column indexes")
         if len(self.separator) != 1 or self.decimal not in {",", ".", "auto"}:
             raise ValueError(f"{self.name}: separator must be one character, decimal , . or auto")
+        if self.separator in '"\r\n\x00':  # the csv module's quote, or the end of a line
+            raise ValueError(f"{self.name}: the separator cannot be a quote or a line break")
         self._check_bounds()
 
     def _check_bounds(self) -> None:
