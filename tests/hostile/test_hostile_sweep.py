@@ -377,3 +377,55 @@ def test_a_password_from_a_pipe_is_read_without_warnings(tmp_path: Path, demo_db
     )
     assert nothing.returncode == 1
     assert "no password on standard input" in one_line(nothing.stderr)
+
+
+def _csv_dated(day: str) -> bytes:
+    header, row = BOURSOBANK.read_text(encoding="utf-8-sig").splitlines()[:2]
+    return f"{header}\n{day};{day};{row.split(';', 2)[2]}\n".encode()
+
+
+DATED_STATEMENTS: dict[str, tuple[bytes, str]] = {
+    "CSV, year 1": (_csv_dated("0001-03-04"), "releve.csv"),
+    "CSV, 1850": (_csv_dated("1850-03-04"), "releve.csv"),
+    "CSV, 9999": (_csv_dated("9999-03-04"), "releve.csv"),
+    "QIF, year 1": (b"!Type:Bank\nD01/01/0001\nT1.00\nPVIR CPAM\n^\n", "releve.qif"),
+}
+
+
+@pytest.mark.parametrize("kind", list(DATED_STATEMENTS))
+def test_a_statement_line_of_year_1_or_9999(services: Services, db_path: Path, kind: str) -> None:
+    """Imported as they were: a bank line dated 0001-03-04 or 9999-03-04."""
+    data, name = DATED_STATEMENTS[kind]
+    before = snapshot(db_path)
+    with pytest.raises(CarnetError) as caught:
+        services.bank.import_file(data, name)
+    assert "line 2: impossible date" in one_line(str(caught.value))
+    assert "between 1900 and 2199" in str(caught.value)
+    assert snapshot(db_path) == before
+
+
+MORE_JSON_CASES = [
+    ("bank line of 10^13 €", "bank_transaction", "amount_cents", 10**15, "amount too large"),
+    ("bank line of year 1", "bank_transaction", "date", "0001-01-01", "before 1900"),
+    ("mailing posted in year 1", "mailing", "mailed_on", "0001-01-01", "before 1900"),
+    ("abroad rate negative", "act_abroad", "rate", "-1.1", "euros for one unit"),
+]
+
+
+@pytest.mark.parametrize("case", MORE_JSON_CASES, ids=[c[0] for c in MORE_JSON_CASES])
+def test_a_doubtful_row_is_refused_as_a_form_would(
+    tmp_path: Path, export_with_more: dict[str, Any], case: tuple[str, str, str, object, str]
+) -> None:
+    """Each was loaded as it was."""
+    _name, table, column, value, words = case
+    doc = copy.deepcopy(export_with_more)
+    doc["tables"][table][0][column] = value
+    db = tmp_path / "target.sqlite"
+    services = build_services(db, today=lambda: TODAY)
+    before = snapshot(db)
+    with pytest.raises(CarnetError) as caught:
+        services.exports.load_json(json.dumps(doc).encode())
+    services.close()
+    message = one_line(str(caught.value))
+    assert f"table {table}, row 1" in message and words in message
+    assert snapshot(db) == before

@@ -147,8 +147,21 @@ def parse_date(text: str, pattern: str = "dd/mm/yyyy") -> date:
         raise FieldError(N_("not a date as {pattern}: {text}"), pattern=pattern, text=repr(text))
     parts = found.groupdict()
     year = int(parts["y"]) if parts.get("y") else two_digit_year(int(parts["yy"]))
+    return statement_day(year, int(parts["m"]), int(parts["d"]), text)
+
+
+# A bank line of year 1 or 9999 is a damaged file, not a payment: refused like 31/02.
+FIRST_YEAR, LAST_YEAR = 1900, 2199
+
+
+def statement_day(year: int, month: int, day: int, text: str) -> date:
+    """The day of a statement line, or ``FieldError`` naming what was written."""
+    if not FIRST_YEAR <= year <= LAST_YEAR:
+        raise FieldError(
+            N_("impossible date {text}: the year is not between 1900 and 2199"), text=repr(text)
+        )
     try:
-        return date(year, int(parts["m"]), int(parts["d"]))
+        return date(year, month, day)
     except ValueError as error:
         raise FieldError(
             N_("impossible date {text}: {error}"), text=repr(text), error=str(error)

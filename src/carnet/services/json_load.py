@@ -15,11 +15,15 @@ from itertools import islice
 from typing import Any, BinaryIO
 
 from carnet.bank import CsvMapping
+from carnet.bank.parsing import LAST_YEAR, MAX_EURO_DIGITS
 from carnet.domain import limits
+from carnet.domain.abroad import AbroadCare
+from carnet.domain.banking import BankTransaction
 from carnet.domain.care import ActInput, CareAct
 from carnet.domain.contracts import Contract, ContractInput
-from carnet.domain.errors import CarnetError
+from carnet.domain.errors import CarnetError, ValidationError
 from carnet.domain.ids import PersonId
+from carnet.domain.mailings import Mailing
 from carnet.domain.messages import N_
 from carnet.domain.people import Person, PersonInput
 from carnet.domain.practitioners import Practitioner, PractitionerInput
@@ -64,6 +68,9 @@ class JsonLoader:
             "bank_account": self._bank_account,
             "setting": self._setting,
             "receipt": self._receipt,
+            "bank_transaction": self._bank_line,
+            "mailing": self._mailing,
+            "act_abroad": self._abroad,
         }
 
     def load(self, source: BinaryIO) -> int:
@@ -147,6 +154,30 @@ class JsonLoader:
         receipt = from_row(Receipt, row)
         check_received(receipt.amount_cents, "amount_cents")
         check_date(receipt.received_on, "received_on", today=self.care.today())
+
+    def _bank_line(self, row: dict[str, Any]) -> None:
+        # As an import reads them: a day from 1900 to 2199, fewer than 13 digits of euros.
+        line = from_row(BankTransaction, row)
+        check_date(line.date, "date", today=self.care.today(), allow_future=True)
+        if line.date.year > LAST_YEAR:
+            raise ValidationError("date", N_("{day} is in the future"), day=line.date)
+        if abs(line.amount_cents) >= 10 ** (MAX_EURO_DIGITS + 2):
+            raise ValidationError(
+                "amount_cents", N_("amount too large: {text}"), text=str(line.amount_cents)
+            )
+
+    def _mailing(self, row: dict[str, Any]) -> None:
+        mailing = from_row(Mailing, row)
+        for field in ("created_on", "printed_on", "mailed_on"):
+            check_date(getattr(mailing, field), field, today=self.care.today())
+
+    @staticmethod
+    def _abroad(row: dict[str, Any]) -> None:
+        abroad = from_row(AbroadCare, row)
+        if abroad.amount <= 0:
+            raise ValidationError("amount", N_("give the invoice's amount, at most 2 decimals"))
+        if abroad.rate <= 0:
+            raise ValidationError("rate", N_("give the euros for one unit of the currency"))
 
     @staticmethod
     def _setting(row: dict[str, Any]) -> None:

@@ -26,7 +26,7 @@ from carnet.bank.decoding import choose_codec, text_stream
 from carnet.bank.errors import BankFileError
 from carnet.bank.importers.base import SURE, guarded, guarded_lines
 from carnet.bank.model import Balance, Statement, StatementLine
-from carnet.bank.parsing import FieldError, parse_amount, parse_plain_amount
+from carnet.bank.parsing import FieldError, parse_amount, parse_plain_amount, statement_day
 from carnet.domain.messages import N_, Message, Param
 from carnet.domain.money import Cents
 
@@ -63,10 +63,7 @@ def ofx_date(value: str) -> date:
     found = _DATE.match(value)
     if found is None:
         raise FieldError(N_("not an OFX date: {text}"), text=repr(value))
-    try:
-        return date(int(found.group(1)), int(found.group(2)), int(found.group(3)))
-    except ValueError:
-        raise FieldError(N_("impossible date: {text}"), text=repr(value)) from None
+    return statement_day(int(found.group(1)), int(found.group(2)), int(found.group(3)), value)
 
 
 def _amount(value: str) -> Cents:

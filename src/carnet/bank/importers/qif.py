@@ -20,7 +20,7 @@ from carnet.bank.decoding import choose_codec, text_stream
 from carnet.bank.errors import BankFileError
 from carnet.bank.importers.base import SURE, guarded, guarded_lines
 from carnet.bank.model import Statement, StatementLine
-from carnet.bank.parsing import FieldError, parse_amount, two_digit_year
+from carnet.bank.parsing import FieldError, parse_amount, statement_day, two_digit_year
 from carnet.domain.messages import N_
 
 _DATE = re.compile(r"(\d{1,2})[/.-](\d{1,2})(?:[/.-]\s*(\d{4}|\d{2})|'\s*(\d{2,4}))")
@@ -37,10 +37,7 @@ def qif_date(text: str) -> date:
         year = int(quoted) if len(quoted) == 4 else 2000 + int(quoted)
     else:
         year = int(slashed) if len(slashed) == 4 else two_digit_year(int(slashed))
-    try:
-        return date(year, int(month), int(day))
-    except ValueError:
-        raise FieldError(N_("impossible date: {text}"), text=repr(text)) from None
+    return statement_day(year, int(month), int(day), text)
 
 
 def _record(
