@@ -429,3 +429,30 @@ def test_a_doubtful_row_is_refused_as_a_form_would(
     message = one_line(str(caught.value))
     assert f"table {table}, row 1" in message and words in message
     assert snapshot(db) == before
+
+
+@pytest.mark.parametrize(
+    ("key", "value", "words"),
+    [
+        ("household.phone", "call me maybe", "not a phone number"),
+        ("address:", "1 rue de Paris\\n75001 Paris", "name the caisse"),
+    ],
+)
+def test_a_setting_that_cannot_be_what_it_says(
+    capsys: pytest.CaptureFixture[str], demo_db: Path, key: str, value: str, words: str
+) -> None:
+    """Both were saved: a phone number in words, an address for a caisse with no name."""
+    before = snapshot(demo_db)
+    status, err = carnet(capsys, demo_db, "setting", "set", key, value)
+    assert status == 1
+    assert words in one_line(err)
+    assert snapshot(demo_db) == before
+
+
+def test_an_address_of_blank_lines_is_no_address(services: Services) -> None:
+    """Twelve blank lines were kept, and printed as the household's address block."""
+    services.settings.set("household.address", "\\n" * 12)
+    with pytest.raises(CarnetError, match="your postal address is needed first"):
+        services.settings.household_address()
+    services.settings.set("household.address", " 12 rue des Lilas \\n\\n 75011 Paris ")
+    assert services.settings.household_address() == ("12 rue des Lilas", "75011 Paris")

@@ -7,6 +7,8 @@ ship are typed once by the household, under ``address:<name>``.
 
 from __future__ import annotations
 
+import re
+
 from carnet.domain import limits
 from carnet.domain.errors import ValidationError
 from carnet.domain.limits import TextLimit
@@ -27,6 +29,8 @@ KNOWN = {
     ),
 }
 ADDRESS_PREFIX = "address:"
+# "+33 1 23 45 67 89", "01.23.45.67.89", "(0)1 23 45 67 89": digits and what groups them.
+_PHONE = re.compile(r"\+?[0-9 .()\-]*[0-9][0-9 .()\-]*")
 
 
 def shipped_addresses() -> dict[str, tuple[str, ...]]:
@@ -101,11 +105,20 @@ def _clean(key: str, value: str) -> str:
             known=", ".join(KNOWN),
         )
     check_field(key, "key", limits.SETTING_KEY)
-    # "\\n" typed on a command line is a line break, as in the address's help.
+    if key.startswith(ADDRESS_PREFIX) and not key.removeprefix(ADDRESS_PREFIX).strip():
+        raise ValidationError("key", N_("name the caisse or the insurer after 'address:'"))
+    # "\\n" typed on a command line is a line break, as in the address's help. Blank
+    # lines go: an envelope's address has none, and twelve of them printed as one.
     lines = value.replace("\\n", "\n").splitlines()
-    cleaned = "\n".join(line.strip() for line in lines)
+    cleaned = "\n".join(line.strip() for line in lines if line.strip())
     if key == "household.email":
         return check_email(cleaned, key)
+    if key == "household.phone" and cleaned and not _PHONE.fullmatch(cleaned):
+        raise ValidationError(
+            key,
+            N_("{value} is not a phone number (digits, spaces, + . - and brackets)"),
+            value=repr(cleaned[:40]),
+        )
     return check_field(cleaned, key, limit_of(key))
 
 
