@@ -113,13 +113,14 @@ def _clean(key: str, value: str) -> str:
     cleaned = "\n".join(line.strip() for line in lines if line.strip())
     if key == "household.email":
         return check_email(cleaned, key)
-    if key == "household.phone" and cleaned and not _PHONE.fullmatch(cleaned):
+    checked = check_field(cleaned, key, limit_of(key))
+    if key == "household.phone" and checked and not _PHONE.fullmatch(checked):
         raise ValidationError(
             key,
             N_("{value} is not a phone number (digits, spaces, + . - and brackets)"),
-            value=repr(cleaned[:40]),
+            value=repr(checked[:40]),
         )
-    return check_field(cleaned, key, limit_of(key))
+    return checked
 
 
 def limit_of(key: str) -> TextLimit:
