@@ -14,6 +14,7 @@ from carnet.domain.banking import PayerType
 from carnet.domain.care import ActInput
 from carnet.domain.codes import Channel, Payer, PaymentMode, PaymentStatus
 from carnet.domain.contracts import ContractInput
+from carnet.domain.errors import ValidationError
 from carnet.domain.ids import PersonId, PractitionerId
 from carnet.domain.money import Cents
 from carnet.domain.people import PersonInput
@@ -203,3 +204,11 @@ def test_teaching_a_payer_reclassifies_past_lines(services: Services) -> None:
     assert all(t.health for t in services.store.bank.transactions())
     again = services.bank.import_file(data, "nov.csv", dry_run=True).value
     assert all(i.classification.health for i in again.lines)
+
+
+@pytest.mark.parametrize("name", ["VIR", "vir sepa", "Virement de", "PRLV SEPA"])
+def test_a_bank_s_own_words_are_not_a_payer_name(services: Services, name: str) -> None:
+    # These words are cut from every label before names are compared: they name nobody.
+    with pytest.raises(ValidationError, match="give the payer's name"):
+        services.bank.teach_payer(name, PayerType.CPAM)
+    assert services.store.settings.all() == {}

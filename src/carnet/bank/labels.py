@@ -43,6 +43,12 @@ _TAIL = re.compile(r" (?:[A-Z0-9]*?[0-9]{6}|REF(?:ERENCE)?\b|MOTIF\b)")
 _REF_COLON = re.compile(r"\b(?:REF|MOTIF|ID)\s*:")
 
 
+def only_bank_words(name: str) -> bool:
+    """Whether ``name`` is nothing but the words banks put before a payer ("VIR SEPA")."""
+    words = fold(name).split()
+    return all(word in _PREFIX_WORDS or word in _LINKS for word in words)
+
+
 def _structured_part(text: str) -> str:
     # Each pattern needs a character most labels lack: looked for first, it spares the search.
     for needed, pattern in ((":", _AFTER_DE_COLON), ("/", _AFTER_SLASH_DE)):

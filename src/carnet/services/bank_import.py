@@ -27,6 +27,7 @@ from carnet.bank import (
     classify,
     read_statement,
 )
+from carnet.bank.labels import only_bank_words
 from carnet.domain import limits
 from carnet.domain.banking import (
     BankAccount,
@@ -94,7 +95,8 @@ class BankImportService(Service):
         a broker paying on its behalf). Returns how many lines became reimbursements.
         """
         cleaned = " ".join(check_field(name, "name", limits.SHORT_NAME).split())
-        if len(cleaned) < 3:
+        if len(cleaned) < 3 or only_bank_words(cleaned):
+            # "VIR SEPA" is cut from every label before names are compared: it names nobody.
             raise ValidationError(
                 "name", N_("give the payer's name as it appears on the statement")
             )
