@@ -229,6 +229,7 @@ def open_for_window(path: Path | None, passphrase: str | None = None) -> Service
     )
     try:
         services.store.claim_window()
+        services.bank.forget_undone_lines()  # no earlier window's redo can want them now
     except BaseException:
         services.close()
         raise

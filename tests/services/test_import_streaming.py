@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from carnet.app import Services
+from carnet.app import Services, build_services, open_for_window
 from carnet.bank import fingerprint_lines, parse_statement
 from carnet.bank.importers import detect
 from carnet.domain.banking import BankAccountInput
@@ -162,3 +162,23 @@ class _Trickle(io.BytesIO):
 
     def read(self, size: int | None = -1) -> bytes:
         return super().read(5 if size is None or size < 0 else min(size, 5))
+
+
+def test_the_next_window_drops_the_lines_of_an_import_undone_before(db_path: Path) -> None:
+    window = open_for_window(db_path)
+    window.bank.import_file(_statement(30), "a.csv")
+    window.history.undo()
+    assert window.store.bank.lines.parked() == 30  # aside, for a redo in this session
+    window.close()
+
+    command = build_services(db_path)  # a command beside no window keeps them: it never redoes
+    assert command.store.bank.lines.parked() == 30
+    command.close()
+
+    window = open_for_window(db_path)
+    try:
+        assert window.store.bank.lines.parked() == 0
+        assert window.store.bank.transactions() == []
+        assert window.history.redo_label() is None
+    finally:
+        window.close()

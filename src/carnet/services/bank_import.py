@@ -36,7 +36,7 @@ from carnet.domain.banking import (
     StatementImport,
 )
 from carnet.domain.changes import Changes
-from carnet.domain.errors import CarnetError, ValidationError
+from carnet.domain.errors import CarnetError, DatabaseLockedError, ValidationError
 from carnet.domain.ids import BankAccountId, ImportId
 from carnet.domain.validation import check_field
 from carnet.i18n import N_, resources_dir
@@ -289,6 +289,22 @@ class BankImportService(Service):
         with self.store.transaction(N_("Save a CSV profile")):
             self.store.settings.set(PROFILE_PREFIX + name, mapping.to_toml())
         return Result(mapping, Changes())
+
+    def forget_undone_lines(self) -> int:
+        """Drop the lines of imports undone in an earlier session; returns how many.
+
+        Redo lasts as long as the window that undid: once a window opens (only one may
+        have the file open), nobody can bring those lines back, and a household that
+        undid an import expects its lines gone. A busy database leaves them for the
+        next opening rather than keep the window from opening.
+        """
+        if not self.store.bank.lines.parked():
+            return 0
+        try:
+            with self.store.ledger.write():
+                return self.store.bank.lines.forget_parked()
+        except DatabaseLockedError:
+            return 0
 
     def last_imports(self) -> list[StatementImport]:
         """Every imported file, newest first."""

@@ -4,7 +4,8 @@ An import of 300 000 lines writes plain tuples with ``executemany`` (no record i
 per line) and asks the database, one slice at a time, which fingerprints it already
 holds, so that nothing of the account is loaded whole. Its history is one event for
 the import: undo moves the import's lines aside into ``bank_line_undone`` (migration
-0013) and redo moves them back, with their ids, in two statements each.
+0013) and redo moves them back, with their ids, in two statements each. Redo lasts one
+window session: the next window to open drops what still waits aside.
 """
 
 from __future__ import annotations
@@ -70,6 +71,14 @@ class ImportLines:
     def unpark(self, import_id: ImportId) -> int:
         """Redo: put back what :meth:`park` moved aside, ids included."""
         return self._move(import_id, "bank_line_undone", "bank_transaction")
+
+    def parked(self) -> int:
+        """How many lines wait aside for a redo."""
+        return int(self.db.execute("SELECT count(*) FROM bank_line_undone").fetchone()[0])
+
+    def forget_parked(self) -> int:
+        """Drop every line that waits aside; returns how many."""
+        return int(self.db.execute("DELETE FROM bank_line_undone").rowcount)
 
     def _move(self, import_id: ImportId, source: str, target: str) -> int:
         self.db.execute(
