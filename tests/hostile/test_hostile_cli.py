@@ -16,22 +16,10 @@ from pathlib import Path
 
 import pytest
 
-from carnet.app import build_services
 from carnet.main import main
-from carnet.services.demo import build_demo
-from tests.conftest import TODAY
 from tests.hostile.common import one_line, snapshot
 
 HUGE = str(2**64)
-
-
-@pytest.fixture(scope="module")
-def demo_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    db = tmp_path_factory.mktemp("cli") / "demo.sqlite"
-    services = build_services(db, today=lambda: TODAY)
-    build_demo(services.household, services.care, acts=20, today=TODAY)
-    services.close()
-    return db
 
 
 def carnet(capsys: pytest.CaptureFixture[str], db: Path, *args: str) -> tuple[int, str]:

@@ -222,15 +222,6 @@ def test_more_languages_than_the_bound_are_refused(services: Services, demo: Pat
 
 
 # -- the command line --------------------------------------------------------------------
-@pytest.fixture(scope="module")
-def demo_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    db = tmp_path_factory.mktemp("cli") / "demo.sqlite"
-    services = build_services(db, today=lambda: TODAY)
-    build_demo(services.household, services.care, acts=20, today=TODAY)
-    services.close()
-    return db
-
-
 def _over(limit: TextLimit) -> str:
     return "x" * (limit.max_length + 1)
 
