@@ -10,7 +10,6 @@ and rows of the wrong shape crashed the loader itself.
 from __future__ import annotations
 
 import copy
-import io
 import json
 from collections.abc import Callable
 from pathlib import Path
@@ -20,11 +19,9 @@ import pytest
 
 from carnet.app import build_services
 from carnet.domain.attachments import AttachedTo
-from carnet.domain.errors import CarnetError
 from carnet.services.demo import build_demo
-from carnet.services.input_files import MAX_EXPORT_BYTES, stream_limited
 from tests.conftest import TODAY
-from tests.hostile.common import one_line, snapshot
+from tests.hostile.common import load_refused
 
 Doc = dict[str, Any]
 
@@ -160,23 +157,6 @@ RAW_CASES: list[tuple[str, bytes, str]] = [
 ]
 
 
-def _refused(tmp_path: Path, raw: bytes) -> str:
-    """The message of a refused load, the same from a file and from standard input."""
-    db = tmp_path / "target.sqlite"
-    services = build_services(db, today=lambda: TODAY)
-    before = snapshot(db)
-    with pytest.raises(CarnetError) as caught:
-        services.exports.load_json(raw)
-    # Standard input: the same bytes in one pass, never sought (load-json -).
-    piped = stream_limited(io.BytesIO(raw), MAX_EXPORT_BYTES, "standard input")
-    with piped as stream, pytest.raises(CarnetError) as from_pipe:
-        services.exports.load_json(stream)
-    services.close()
-    assert snapshot(db) == before
-    assert str(from_pipe.value) == str(caught.value)
-    return one_line(str(caught.value))
-
-
 @pytest.mark.parametrize(
     ("change", "words"), [c[1:] for c in DOCUMENT_CASES], ids=[c[0] for c in DOCUMENT_CASES]
 )
@@ -185,15 +165,15 @@ def test_a_hostile_row_is_refused_and_nothing_loads(
 ) -> None:
     doc = copy.deepcopy(export)
     change(doc)
-    message = _refused(tmp_path, json.dumps(doc).encode())
+    message = load_refused(tmp_path, json.dumps(doc).encode())
     assert words in message
 
 
 @pytest.mark.parametrize(
     ("raw", "words"), [c[1:] for c in RAW_CASES], ids=[c[0] for c in RAW_CASES]
 )
-def test_a_hostile_file_is_refused(tmp_path: Path, raw: bytes, words: str) -> None:
-    assert words in _refused(tmp_path, raw)
+def test_a_hostile_file_isload_refused(tmp_path: Path, raw: bytes, words: str) -> None:
+    assert words in load_refused(tmp_path, raw)
 
 
 def test_every_table_round_trips_attachments_included(tmp_path: Path, export: Doc) -> None:

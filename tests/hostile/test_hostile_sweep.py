@@ -38,7 +38,7 @@ from carnet.domain.errors import CarnetError
 from carnet.main import main
 from carnet.services.demo import build_demo
 from tests.conftest import TODAY
-from tests.hostile.common import one_line, snapshot
+from tests.hostile.common import load_refused, one_line, snapshot
 from tests.hostile.test_hostile_cli import carnet
 
 PDF = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
@@ -407,15 +407,8 @@ def _load_refuses_the_row(
     _name, table, column, value, words = case
     doc = copy.deepcopy(export_with_more)
     doc["tables"][table][0][column] = value
-    db = tmp_path / "target.sqlite"
-    services = build_services(db, today=lambda: TODAY)
-    before = snapshot(db)
-    with pytest.raises(CarnetError) as caught:
-        services.exports.load_json(json.dumps(doc).encode())
-    services.close()
-    message = one_line(str(caught.value))
+    message = load_refused(tmp_path, json.dumps(doc).encode())
     assert f"table {table}, row 1" in message and words in message
-    assert snapshot(db) == before
 
 
 @pytest.mark.parametrize(
