@@ -101,19 +101,26 @@ def _peak_heap(importer: Importer, path: Path) -> tuple[int, int]:
     return count, peak
 
 
+def _assert_heap_stays_flat(
+    tmp_path: Path, importer: Importer, statement: Callable[[int], bytes]
+) -> None:
+    """Reading 20 000 operations holds about the heap of reading 5 000."""
+    small, big = tmp_path / "small", tmp_path / "big"
+    small.write_bytes(statement(5_000))
+    big.write_bytes(statement(20_000))
+    small_count, small_peak = _peak_heap(importer, small)
+    big_count, big_peak = _peak_heap(importer, big)
+    assert (small_count, big_count) == (5_000, 20_000)
+    assert big_peak < small_peak * 1.25 + 100_000, (small_peak, big_peak)
+
+
 @pytest.mark.parametrize("end", [b"\r\n", b""], ids=["lines", "no line breaks"])
 def test_the_heap_of_a_cfonb_reading_does_not_grow_with_the_file(
     tmp_path: Path, end: bytes
 ) -> None:
     # Read whole, 20 000 operations took 3.3 times the heap of 5 000 (11.3 MB, 3.3 MB);
     # streamed, both stay near 2 MB (the decoder's and the encoding check's pieces).
-    small, big = tmp_path / "small.txt", tmp_path / "big.txt"
-    small.write_bytes(_cfonb(5_000, end))
-    big.write_bytes(_cfonb(20_000, end))
-    small_count, small_peak = _peak_heap(Cfonb120Importer(), small)
-    big_count, big_peak = _peak_heap(Cfonb120Importer(), big)
-    assert (small_count, big_count) == (5_000, 20_000)
-    assert big_peak < small_peak * 1.25 + 100_000, (small_peak, big_peak)
+    _assert_heap_stays_flat(tmp_path, Cfonb120Importer(), lambda count: _cfonb(count, end))
 
 
 OFX_SGML = (DATA / "bpce_sgml.ofx").read_bytes()
@@ -190,10 +197,4 @@ def test_the_heap_of_an_ofx_reading_does_not_grow_with_the_file(
     tmp_path: Path, sample: bytes
 ) -> None:
     # Read whole, 20 000 transactions took about four times the heap of 5 000.
-    small, big = tmp_path / "small.ofx", tmp_path / "big.ofx"
-    small.write_bytes(_ofx(5_000, sample))
-    big.write_bytes(_ofx(20_000, sample))
-    small_count, small_peak = _peak_heap(OfxImporter(), small)
-    big_count, big_peak = _peak_heap(OfxImporter(), big)
-    assert (small_count, big_count) == (5_000, 20_000)
-    assert big_peak < small_peak * 1.25 + 100_000, (small_peak, big_peak)
+    _assert_heap_stays_flat(tmp_path, OfxImporter(), lambda count: _ofx(count, sample))
