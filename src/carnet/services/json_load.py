@@ -9,6 +9,7 @@ problem names the table and row and leaves the database as it was.
 
 from __future__ import annotations
 
+import json
 from collections.abc import Callable, Iterator
 from dataclasses import fields
 from itertools import islice
@@ -29,6 +30,7 @@ from carnet.domain.people import Person, PersonInput
 from carnet.domain.practitioners import Practitioner, PractitionerInput
 from carnet.domain.receipts import Receipt
 from carnet.domain.validation import check_date, check_email, check_field, check_iban
+from carnet.services import json_rows
 from carnet.services.assessing import Reassessor
 from carnet.services.bank_import import ALIAS_PREFIX, PROFILE_PREFIX
 from carnet.services.calendar import KEY_SETTING as CALENDAR_KEY
@@ -71,7 +73,12 @@ class JsonLoader:
             "bank_transaction": self._bank_line,
             "mailing": self._mailing,
             "act_abroad": self._abroad,
+            "assessment": json_rows.assessment,
+            "statement_import": json_rows.statement_import,
+            "event": json_rows.event,
+            "deduction_ledger": json_rows.deduction,
         }
+        self.assessed: dict[int, int] = {}  # the act each assessment row names, by row
 
     def load(self, source: BinaryIO) -> int:
         """Load the export read from ``source``; the number of rows loaded."""
@@ -85,15 +92,16 @@ class JsonLoader:
             if any(db.execute(f"SELECT 1 FROM [{t}] LIMIT 1").fetchone() for t in present):
                 raise DumpError(N_("load an export only into a new, empty database"))
             for table, rows in reader.tables():
-                if table in storage_dump.DERIVED:
-                    for _row in rows:  # the rules work these out again below
-                        pass
+                if table in storage_dump.DERIVED | storage_dump.LEFT_OUT:
+                    self._read_only(table, rows)  # checked, not kept: worked out again below
                     continue
                 count += self._table(table, rows)
-            broken = storage_dump.broken_link(db)
+            broken = storage_dump.broken_link(db) or self._assessed_acts_missing()
             if broken is not None:
                 raise broken
-            # Loaded acts are assessed like typed ones: one pass over every person-year.
+            # Loaded acts are assessed like typed ones: one pass over every person-year,
+            # which writes each act's deductions again (an export's rows of them go).
+            db.execute("DELETE FROM deduction_ledger WHERE act_id IS NOT NULL")
             Reassessor(self.store).many(self.store.acts.person_years("1", []))
             storage_dump.refresh_act_keys(db)
             storage_dump.rewrite_old_values(db)
@@ -115,6 +123,36 @@ class JsonLoader:
                 waiting = []
         self._check(table, waiting)
         return count
+
+    def _read_only(self, table: str, rows: Iterator[Any]) -> None:
+        """Check the rows of a table the load works out again (or drops), keeping none."""
+        wanted = storage_dump.columns(self.store.ledger.db, table)
+        count = 0
+        while part := list(islice(rows, SLICE)):
+            checked = list(storage_dump.check_rows(table, wanted, part, count + 1))
+            count += len(checked)
+            if table == "assessment":
+                self._check(table, checked)
+                self.assessed.update((number, row["act_id"]) for number, row in checked)
+
+    def _assessed_acts_missing(self) -> DumpError | None:
+        """The first assessment row whose act the export does not hold (``None``: none)."""
+        if not self.assessed:
+            return None
+        ids = json.dumps(sorted(set(self.assessed.values())))
+        missing = {
+            int(row[0])
+            for row in self.store.ledger.db.execute(
+                "SELECT value FROM json_each(?) WHERE value NOT IN (SELECT id FROM care_act)",
+                [ids],
+            )
+        }
+        for number, act_id in self.assessed.items():
+            if act_id in missing:
+                return storage_dump.row_error(
+                    "assessment", number, N_("act_id: no act with id {ident}"), ident=act_id
+                )
+        return None
 
     def _check(self, table: str, checked: list[tuple[int, dict[str, Any]]]) -> None:
         """Each inserted row's meaning, with the rules a form uses."""

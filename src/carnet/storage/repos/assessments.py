@@ -39,7 +39,7 @@ class AssessmentRepo:
 
     def get(self, act_id: ActId) -> Assessment | None:
         rows = list(self.db.query("SELECT * FROM assessment WHERE act_id = ?", [act_id]))
-        return _assessment(rows[0]) if rows else None
+        return assessment_of(rows[0]) if rows else None
 
     def deadlines(self, act_ids: list[ActId]) -> dict[ActId, date]:
         """The claim deadline of each assessed act among ``act_ids``."""
@@ -64,7 +64,7 @@ class AssessmentRepo:
             for row in self.db.query(f"SELECT * FROM assessment WHERE act_id IN ({marks})", chunk):
                 if not explained:
                     row["explanation"] = "[]"
-                found[ActId(row["act_id"])] = _assessment(row)
+                found[ActId(row["act_id"])] = assessment_of(row)
         return found
 
 
@@ -76,7 +76,8 @@ def _values(assessment: Assessment) -> list[object]:
     return values
 
 
-def _assessment(row: dict[str, Any]) -> Assessment:
+def assessment_of(row: dict[str, Any]) -> Assessment:
+    """The assessment a stored row holds (load-json reads an export's rows with it)."""
     lines = tuple(
         Explanation(code, tuple((str(k), str(v)) for k, v in params.items()))
         for code, params in json.loads(row["explanation"])
