@@ -55,8 +55,25 @@ _TAIL = re.compile(r"^(?:\d[\d.:/-]{5,}\S*|\S*\d{6,}\S*|REF|MOTIF|REFERENCE)$")
 
 
 def general_counterparty(label: str, structured: str = "") -> str:
-    """The extraction as first written: whole-label passes, then word by word."""
-    text = " ".join(general_strip_accents(structured.strip() or label).upper().split())
+    """The extraction as first written: whole-label passes, then word by word.
+
+    A structured name that leaves no word of a name (more letters than not, not a bank
+    word: ``VIR RECU 2600123456789``) gives way to the label.
+    """
+    if structured.strip():
+        name = general_one_counterparty(structured.strip())
+        if any(
+            word not in _PREFIX_WORDS
+            and word not in _LINKS
+            and 2 * sum(c.isalpha() for c in word) > len(word)
+            for word in name.split()
+        ):
+            return name
+    return general_one_counterparty(label)
+
+
+def general_one_counterparty(label: str) -> str:
+    text = " ".join(general_strip_accents(label).upper().split())
     for pattern in (_DE_COLON, _SLASH_DE):
         found = pattern.search(text)
         if found and found.group(1).strip():

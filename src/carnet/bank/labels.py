@@ -58,15 +58,27 @@ def _structured_part(text: str) -> str:
     return text
 
 
-def extract_counterparty(label: str, structured: str = "") -> str:
-    """Who sent (or received) the money, folded.
+def _names_someone(name: str) -> bool:
+    """Whether a cleaned name holds a word that can name a payer.
 
-    ``"VIR SEPA CPAM DE L ISERE"`` → ``"CPAM DE L ISERE"``.
-
-    ``structured`` is the format's own name field (OFX ``NAME``, camt ``Nm``); it wins over
-    the label but is cleaned the same way (BPCE writes ``EVI APRIL SANTE PREVOYAN``).
+    Some banks' OFX ``NAME`` is only the kind of operation and its reference
+    (``VIR RECU 2600123456789``, ``VIREMENT EN VOTRE FAVEUR``): the payer is then in the
+    ``MEMO``, so the whole label must be read instead.
     """
-    text = strip_accents(structured.strip() or label).upper()
+    return any(
+        word not in _PREFIX_WORDS and word not in _LINKS and _mostly_letters(word)
+        for word in name.split()
+    )
+
+
+def _mostly_letters(word: str) -> bool:
+    # "AG2R" names an insurer; "2600123456789" and "1511PJ0042" are references.
+    letters = sum(char.isalpha() for char in word)
+    return letters > len(word) - letters
+
+
+def _clean(text: str) -> str:
+    text = strip_accents(text).upper()
     # Only the SG layout ("DE:"), the BNP one ("/DE") and "REF:"-like keywords need the
     # punctuation that folding removes; other labels are folded at once.
     if ":" in text or ("/" in text and "DE" in text):
@@ -80,3 +92,19 @@ def extract_counterparty(label: str, structured: str = "") -> str:
         name = name[prefix.end() :]
     tail = _TAIL.search(name)
     return name[: tail.start()] if tail is not None else name
+
+
+def extract_counterparty(label: str, structured: str = "") -> str:
+    """Who sent (or received) the money, folded.
+
+    ``"VIR SEPA CPAM DE L ISERE"`` → ``"CPAM DE L ISERE"``.
+
+    ``structured`` is the format's own name field (OFX ``NAME``, camt ``Nm``); it wins over
+    the label but is cleaned the same way (BPCE writes ``EVI APRIL SANTE PREVOYAN``),
+    unless it names nobody (``VIR RECU 2600123456789``): then the label is read.
+    """
+    if structured.strip():
+        name = _clean(structured.strip())
+        if _names_someone(name):
+            return name
+    return _clean(label)

@@ -44,7 +44,8 @@ _EXCLUSION_WORDS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("sick-pay", ("IJ", "IJSS", "INDEMNITES? JOURNALIERES?", r"IND JOURN\w*", r"INDEM JOURN\w*")),
     ("pension", ("PENSIONS?", "RENTES?", "INVALIDITE", "RETRAITES?", "CAPITAL DECES")),
     ("family-allowance", ("ALLOCATIONS? FAMILIALES?", "PRESTATIONS? FAMILIALES?")),
-    ("premium-refund", (r"COTIS\w*", "ECHEANCE", "PRIME")),
+    # "COTISATION(S)" or "COTIS", never "COTISANT": a mutuelle's remittance may name its member so.
+    ("premium-refund", ("COTIS", "COTISATIONS?", "ECHEANCE", "PRIME")),
     ("shop-refund", ("AVOIR", "REMBT CARTE", "REMB CARTE", "REMBOURSEMENT CARTE", "CB")),
 )
 _EXCLUSIONS = tuple((reason, _any_word(*words)) for reason, words in _EXCLUSION_WORDS)

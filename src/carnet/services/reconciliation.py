@@ -178,18 +178,32 @@ class ReconciliationService(Service):
         return {feuille.id}
 
     def _record_residual(self, proposal: Proposal) -> tuple[int, str, int] | None:
-        """A transfer short of the acts it pays: deductions the CPAM recovered."""
+        """A transfer short of the acts it pays: deductions the CPAM recovered.
+
+        The CPAM takes what it withheld from whatever it next pays the insured, so the
+        transfer for a child's visit may carry the parent's pharmacy franchise: the
+        recovery is written to the person who owes a withheld deduction (one of the
+        transfer's people first), not blindly to the first act's person.
+        """
         if proposal.residual_cents >= 0 or not proposal.allocations:
             return None
-        first = proposal.allocations[0].payment_id
-        act = self.store.ledger.db.execute(
-            "SELECT a.person_id FROM expected_payment e JOIN care_act a ON a.id = e.act_id "
-            "WHERE e.id = ?",
-            [first],
-        ).fetchone()
+        people = [self._person_of(a.payment_id) for a in proposal.allocations]
+        owed = self.store.receipts.withheld_by_person()
+        owing = [p for p in people if owed.get(PersonId(p), 0) > 0]
+        if not owing:  # the most owed first; the first act's person when nobody owes
+            owing = [int(p) for p, c in sorted(owed.items(), key=lambda i: -i[1]) if c > 0]
+        person = (owing or people)[0]
         credit = self.store.bank.transaction(proposal.credit_id)
-        recovered = (int(act[0]), credit.date.isoformat(), -proposal.residual_cents)
+        recovered = (person, credit.date.isoformat(), -proposal.residual_cents)
         self.store.bank.record_recovered(
             PersonId(recovered[0]), credit.date, recovered[2], proposal.credit_id
         )
         return recovered
+
+    def _person_of(self, payment_id: int) -> int:
+        row = self.store.ledger.db.execute(
+            "SELECT a.person_id FROM expected_payment e JOIN care_act a ON a.id = e.act_id "
+            "WHERE e.id = ?",
+            [payment_id],
+        ).fetchone()
+        return int(row[0])
