@@ -26,6 +26,7 @@ import pytest
 from click.testing import CliRunner
 
 from carnet.app import Services
+from carnet.cli import cli
 from carnet.domain.care import ActInput
 from carnet.domain.codes import Channel, PaymentMode
 from carnet.domain.contracts import ContractInput
@@ -33,7 +34,6 @@ from carnet.domain.ids import PersonId
 from carnet.domain.money import Cents
 from carnet.domain.people import PersonInput
 from carnet.domain.practitioners import PractitionerInput, Profession, Sector
-from carnet.cli import cli
 
 REAL = Path(__file__).resolve().parents[1] / "data" / "bank" / "real"
 
