@@ -48,6 +48,7 @@ class ActDefinition:
     non_optam_without_coordination: bool = False
     ald_rate: bool = True
     basket: bool = False
+    newborn_exempt: bool = False
     parcours: bool = False
     teleconsultation: bool = False
     pf: bool = False
@@ -73,6 +74,7 @@ _BOOL_FIELDS = (
     "heavy_act",
     "non_optam_without_coordination",
     "basket",
+    "newborn_exempt",
 )
 _TRUE_FIELDS = ("ald_rate",)  # flags that default to true
 _KNOWN = frozenset(

@@ -63,6 +63,7 @@ TEMPLATES: dict[str, dict[str, str]] = {
         "rate.ald_excluded": "The ALD does not change the rate of this item.",
         "rate.ame": "Aide médicale de l'État: AMO rate {rate}.",
         "rate.maternity": "Maternity period: AMO rate {rate}.",
+        "rate.newborn": "Newborn (under {days} days): the forfait is not charged; AMO rate {rate}.",
         "rate.override": "AMO rate {rate} as written on the feuille.",
         "amo.gross": "AMO before deductions: €{base} × {rate} = €{gross}.",
         "amo.heavy_act": (
@@ -199,6 +200,7 @@ TEMPLATES: dict[str, dict[str, str]] = {
         "rate.ald_excluded": "L'ALD ne change pas le taux de ce poste.",
         "rate.ame": "Aide médicale de l'État : taux AMO {rate}.",
         "rate.maternity": "Période de maternité : taux AMO {rate}.",
+        "rate.newborn": "Nouveau-né (moins de {days} jours) : forfait non dû ; taux AMO {rate}.",
         "rate.override": "Taux AMO {rate} indiqué sur la feuille.",
         "amo.gross": "AMO avant déductions : {base} € × {rate} = {gross} €.",
         "amo.heavy_act": (

@@ -137,6 +137,15 @@ def _direct_specialty(case: Case) -> bool:
     return bool(low <= case.age <= high)
 
 
+def _newborn_days(case: Case) -> int | None:
+    """The newborn age limit in days, when the patient is below it (no forfait is due)."""
+    born = case.person.birth_date
+    if born is None:
+        return None
+    days = int(case.trace.use(case.rules.period("NEWBORN_EXEMPT_DAYS")).value)
+    return days if 0 <= (case.act.date - born).days < days else None
+
+
 def amo_rate(case: Case, is_penalised: bool) -> RateDecision:
     """The AMO rate, most specific rule first."""
     act, rules, trace = case.act, case.rules, case.trace
@@ -150,6 +159,11 @@ def amo_rate(case: Case, is_penalised: bool) -> RateDecision:
     if case.person.in_maternity_window(act.date):
         rate = trace.use(rules.period("RATE_MATERNITY")).value
         trace.add("rate.maternity", rate=str(rate))
+        return RateDecision(rate, rate)
+    newborn = _newborn_days(case) if case.definition.newborn_exempt else None
+    if newborn is not None:
+        rate = trace.use(rules.period("RATE_MATERNITY")).value
+        trace.add("rate.newborn", rate=str(rate), days=str(newborn))
         return RateDecision(rate, rate)
     if act.ald_related and case.person.ald:
         if case.definition.ald_rate:
