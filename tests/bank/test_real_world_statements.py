@@ -1,6 +1,6 @@
 """Statements written by hand the way each bank writes them, through ``carnet import``.
 
-Every file in tests/data/bank/real holds the same three weeks of one household's current
+Every file in tests/data/bank_real holds the same three weeks of one household's current
 account, in the layout, separator, encoding, date and amount conventions of one bank or
 standard format (docs/bank-formats.md §1.1 and §1.2) and with the label patterns of §3.1:
 two CPAM transfers (one pays two visits; one pays a child's visit less a 1 € franchise
@@ -19,6 +19,7 @@ import json
 import sqlite3
 from contextlib import closing
 from datetime import date
+from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
@@ -35,7 +36,7 @@ from carnet.domain.money import Cents
 from carnet.domain.people import PersonInput
 from carnet.domain.practitioners import PractitionerInput, Profession, Sector
 
-REAL = Path(__file__).resolve().parents[1] / "data" / "bank" / "real"
+REAL = Path(__file__).resolve().parents[1] / "data" / "bank_real"
 
 # (date, amount, payer type, health, reason): the same in every file, whatever its order.
 LINES = [
@@ -272,3 +273,47 @@ def test_encodings_are_read_as_each_bank_writes_them(household_db: Path) -> None
     assert "CARTE 06/11/26 PHARMACIE DU MARCHÉ CB*1234" in qif
     assert "PRLV SEPA HARMONIE MUTUELLE Cotisation novembre 2026 €" in ofx
     assert "PAIEMENT PAR CARTE X1234 PHARMACIE DU MARCHE 06/11" in agricole
+
+
+def test_an_mgen_member_s_mgen_pays_both_shares(services: Services, db_path: Path) -> None:
+    """MGEN manages the Assurance Maladie for its members and is their mutuelle too.
+
+    Its contract in the household must not make every MGEN transfer a mutuelle one:
+    "RO" (régime obligatoire) says the CPAM share, and a bare "MGEN" may be either
+    (docs/bank-formats.md §3.2 rule 5; payers.py).
+    """
+    kine = services.household.add_practitioner(
+        PractitionerInput(name="M. Petit", profession=Profession.PHYSIOTHERAPIST)
+    ).value.id
+    mgen = services.household.add_contract(ContractInput(insurer="MGEN")).value
+    tom = services.household.add_person(
+        PersonInput(first_name="Tom", last_name="Martin", contract_id=mgen.id)
+    ).value
+    for day in (1, 4, 7):  # AMS 8.4 at 18.56 €: AMO 11.14 − 1 € franchise, AMC 7.42
+        services.care.add_act(
+            ActInput(
+                person_id=PersonId(tom.id),
+                practitioner_id=kine,
+                date=date(2026, 10, day),
+                act_code="AMS",
+                fee_cents=Cents(1856),
+                coefficient=Decimal("8.4"),
+            )
+        )
+    services.close()
+    report = carnet(db_path, "import", str(REAL / "boursobank_mgen.csv"))
+    kinds = [
+        (t["amount"], t["payer_type"], t["health"], t["reason"]) for t in report["transactions"]
+    ]
+    assert kinds == [
+        ("30.42", "cpam", True, "health-reimbursement"),
+        ("22.26", None, True, "dual-role-payer"),
+        ("-71.35", None, False, "debit"),
+    ]
+    sql = "SELECT id, payer FROM expected_payment"
+    payer = dict(rows(db_path, sql))
+    got = sorted(
+        (p["transaction"], sorted(payer[a["expected_payment"]] for a in p["allocations"]))
+        for p in carnet(db_path, "reconcile")["proposals"]
+    )
+    assert got == [(1, ["amo", "amo", "amo"]), (2, ["amc", "amc", "amc"])]

@@ -48,6 +48,12 @@ def _household(extra: ExtraPayer) -> PayerEntry:
     return PayerEntry(extra.name, extra.payer_type, extra.aliases or (extra.name,), household=True)
 
 
+def _contract_payer(known: PayerDirectory, insurer: str) -> ExtraPayer:
+    entry = known.find(fold(insurer))
+    dual = entry is not None and entry.health and entry.payer_type is None
+    return ExtraPayer(insurer, None if dual else PayerType.COMPLEMENTARY)
+
+
 def _strings(raw: dict[str, object], key: str) -> tuple[str, ...]:
     value = raw.get(key, [])
     if not isinstance(value, list):
@@ -82,17 +88,27 @@ class PayerDirectory:
         self._found: dict[str, PayerEntry | None] = {}
 
     @classmethod
-    def from_toml(cls, text: str, extra: Iterable[ExtraPayer] = ()) -> PayerDirectory:
-        """Read ``[[payer]]`` and ``[[not_health]]`` tables; household extras come first."""
+    def from_toml(
+        cls, text: str, extra: Iterable[ExtraPayer] = (), contracts: Iterable[str] = ()
+    ) -> PayerDirectory:
+        """Read ``[[payer]]`` and ``[[not_health]]`` tables; household extras come first.
+
+        ``contracts`` are the insurers of the household's contracts: complementary payers,
+        unless the list knows the name as a dual-role payer. An MGEN member's MGEN pays
+        the Assurance Maladie share too, so its contract must not hide that role.
+        """
         data = tomllib.loads(text)
-        entries = [_household(x) for x in extra]
-        entries += [_entry(raw, True) for raw in data.get("payer", [])]
-        entries += [_entry(raw, False) for raw in data.get("not_health", [])]
-        return cls(entries)
+        shipped = [_entry(raw, True) for raw in data.get("payer", [])]
+        shipped += [_entry(raw, False) for raw in data.get("not_health", [])]
+        known = cls(shipped)
+        insurers = [_contract_payer(known, name) for name in contracts]
+        return cls([*(_household(x) for x in [*extra, *insurers]), *shipped])
 
     @classmethod
-    def from_file(cls, path: Path, extra: Iterable[ExtraPayer] = ()) -> PayerDirectory:
-        return cls.from_toml(path.read_text(encoding="utf-8"), extra)
+    def from_file(
+        cls, path: Path, extra: Iterable[ExtraPayer] = (), contracts: Iterable[str] = ()
+    ) -> PayerDirectory:
+        return cls.from_toml(path.read_text(encoding="utf-8"), extra, contracts)
 
     def with_extra(self, extra: Iterable[ExtraPayer]) -> PayerDirectory:
         """The same list with household names in front."""

@@ -9,7 +9,9 @@ never health; unknown senders are not either (the user can teach an alias).
 MGEN, and the few other *sections locales mutualistes*, pay both the mandatory share
 (they manage the Assurance Maladie for their members) and their own complementary share,
 under the same name. Their role is decided in this order:
-1. the household's own ``ExtraPayer`` entry, if it gives a type, wins;
+1. a name the household taught (``ExtraPayer``), if it gives a type, wins; the insurer
+   of a household contract does not change a dual-role payer's role (an MGEN member's
+   MGEN still pays the mandatory share);
 2. a hint in the label: ``RO``/``REGIME OBLIGATOIRE``/``SECURITE SOCIALE``/``AMO`` → CPAM
    type; ``RC``/``COMPLEMENTAIRE``/``AMC`` → complementary (``MUTUELLE`` is no hint: it
    is part of MGEN's own name);

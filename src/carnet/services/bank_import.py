@@ -79,14 +79,12 @@ class BankImportService(Service):
     def directory(self) -> PayerDirectory:
         """Shipped health payers, the household's own insurers and the names it taught."""
         extra = [
-            ExtraPayer(c.insurer, PayerType.COMPLEMENTARY) for c in self.store.contracts.list()
-        ]
-        extra += [
             ExtraPayer(key.removeprefix(ALIAS_PREFIX), PayerType(value))
             for key, value in self.store.settings.all().items()
             if key.startswith(ALIAS_PREFIX)
         ]
-        return PayerDirectory.from_file(resources_dir() / "payers.toml", extra=extra)
+        insurers = [c.insurer for c in self.store.contracts.list()]
+        return PayerDirectory.from_file(resources_dir() / "payers.toml", extra, insurers)
 
     def teach_payer(self, name: str, payer_type: PayerType) -> Result[int]:
         """Remember that ``name`` on a statement is a health payer; reclassify past lines.
