@@ -317,3 +317,40 @@ def test_an_mgen_member_s_mgen_pays_both_shares(services: Services, db_path: Pat
         for p in carnet(db_path, "reconcile")["proposals"]
     )
     assert got == [(1, ["amo", "amo", "amo"]), (2, ["amc", "amc", "amc"])]
+
+
+def test_a_whole_physiotherapy_series_in_one_transfer(services: Services, db_path: Path) -> None:
+    """A kiné bills a prescription of 10 sessions at its end: the CPAM pays the ten in one
+    transfer (10 × 10.14 €: AMS 8.4 at 18.56 €, 60 % less the 1 € franchise), and the
+    mutuelle its ten 7.42 € shares in another."""
+    kine = services.household.add_practitioner(
+        PractitionerInput(name="M. Petit", profession=Profession.PHYSIOTHERAPIST)
+    ).value.id
+    harmonie = services.household.add_contract(ContractInput(insurer="Harmonie Mutuelle")).value
+    tom = services.household.add_person(
+        PersonInput(first_name="Tom", last_name="Martin", contract_id=harmonie.id)
+    ).value
+    for session in range(10):
+        services.care.add_act(
+            ActInput(
+                person_id=PersonId(tom.id),
+                practitioner_id=kine,
+                date=date(2026, 10, 1 + 2 * session),
+                act_code="AMS",
+                fee_cents=Cents(1856),
+                coefficient=Decimal("8.4"),
+            )
+        )
+    services.close()
+    carnet(db_path, "import", str(REAL / "boursobank_kine_series.csv"))
+    payer = dict(rows(db_path, "SELECT id, payer FROM expected_payment"))
+    result = carnet(db_path, "reconcile")
+    got = [
+        (p["residual"], p["unambiguous"], [(payer[a["expected_payment"]], a["amount"])
+                                           for a in p["allocations"]])
+        for p in result["proposals"]
+    ]  # fmt: skip
+    assert got == [
+        ("0.00", True, [("amo", "10.14")] * 10),
+        ("0.00", True, [("amc", "7.42")] * 10),
+    ]

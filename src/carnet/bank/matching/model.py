@@ -93,7 +93,9 @@ class MatchSettings:
     (remaining participation forfaitaire and franchise caps), given by the caller;
     ``max_withheld_per_credit_cents`` bounds what one transfer withholds (10 €: the
     observed cases are 2-3 €; each 50-cent step is one more target of the subset search,
-    so this also bounds its cost)."""
+    so this also bounds its cost). ``max_batch`` reaches the pool size: one transfer
+    often pays a whole series (a kiné prescription of 10 sessions, a fortnight of nurse
+    visits); the subset walk's node budget, not the batch size, bounds the search."""
 
     slack_days: int = 15
     max_withheld_cents: int = 0
@@ -101,6 +103,6 @@ class MatchSettings:
     top_k: int = 3
     pool_size: int = 24
     min_batch: int = 2
-    max_batch: int = 8
+    max_batch: int = 24
     max_solutions: int = 8
     allow_partial: bool = True
