@@ -354,3 +354,16 @@ def test_a_whole_physiotherapy_series_in_one_transfer(services: Services, db_pat
         ("0.00", True, [("amo", "10.14")] * 10),
         ("0.00", True, [("amc", "7.42")] * 10),
     ]
+
+
+def test_camt_entry_without_a_debtor_name_is_read_from_the_bank_label(household_db: Path) -> None:
+    """Some banks leave ``RltdPties`` out: the payer is then only in ``AddtlNtryInf``."""
+    report = carnet(
+        household_db, "import", "--dry-run", str(REAL / "camt053_without_debtor_name.xml")
+    )
+    got = [(t["amount"], t["label"], t["counterparty"], t["payer_type"], t["health"])
+           for t in report["transactions"]]  # fmt: skip
+    assert got == [
+        ("38.00", "0911PJ0031 DU 09/11/26", "CPAM DE PARIS", "cpam", True),
+        ("28.50", "DECOMPTE 99887766", "HARMONIE MUTUELLE", "complementary", True),
+    ]

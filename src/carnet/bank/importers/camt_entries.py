@@ -75,7 +75,12 @@ def entry_line(entry: Element, line_no: int, filename: str, account: str | None)
     remittance = " ".join(
         (node.text or "").strip() for tx in details for node in tx.iterfind("{*}RmtInf/{*}Ustrd")
     ).strip()
-    label = remittance or text_of(entry, "{*}AddtlNtryInf") or party
+    bank_label = text_of(entry, "{*}AddtlNtryInf")
+    label = remittance or bank_label or party
+    # Without a debtor's name the payer is in the bank's own label ("VIR SEPA CPAM DE
+    # PARIS"), not in the remittance ("REF 123"); the label itself stays as it was, so
+    # the lines of files imported before keep their fingerprints.
+    party = party or (bank_label if remittance else "")
     ref = text_of(entry, "{*}AcctSvcrRef") or text_of(entry, "{*}NtryRef") or None
     return StatementLine(day, amount, label, party, ref, line_no, account)
 
