@@ -51,6 +51,17 @@ def test_packet_names_everything_and_is_kept(demo: Services) -> None:
     assert demo.mailing_documents.pdf(unmailed.id, "en") == data  # reproducible
 
 
+def test_an_address_that_starts_with_the_name_names_the_sender_once(demo: Services) -> None:
+    # The setting asks for the address as on the envelope, so it often starts with the name.
+    demo.settings.set("household.address", "SARAH  thompson\n12 rue des Lilas\n75011 Paris")
+    unmailed = next(m for m in demo.mailings.mailings() if m.mailed_on is None)
+    head = text_of(demo.mailing_documents.pdf(unmailed.id, "en")).split("Objet")[0]
+    assert head.casefold().count("sarah thompson") == 1
+    assert "12 rue des Lilas" in head
+    labels = text_of(demo.mailing_documents.labels_pdf(unmailed.id))
+    assert labels.casefold().count("sarah") == labels.count("12 rue des Lilas")
+
+
 def test_reminder_only_for_mailed_envelopes(demo: Services) -> None:
     mailings = demo.mailings.mailings()
     unmailed = next(m for m in mailings if m.mailed_on is None)

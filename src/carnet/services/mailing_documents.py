@@ -48,6 +48,21 @@ from carnet.services.settings import SettingsService
 _PRESCRIBED = ("paramedical", "pharmacy", "biology", "transport", "devices", "radiology")
 
 
+def _without_name(address: tuple[str, ...], name: str) -> tuple[str, ...]:
+    """The address without a first line that repeats the sender's name.
+
+    The setting asks for the address "as on the envelope", so many households start it
+    with their name; the letter already prints the name above it.
+    """
+
+    def plain(text: str) -> str:
+        return " ".join(text.split()).casefold()
+
+    if len(address) > 1 and plain(address[0]) == plain(name):
+        return address[1:]
+    return address
+
+
 class MailingDocuments(Service):
     def packet(self, mailing_id: MailingId) -> Packet:
         mailing = self.store.mailings.get(mailing_id)
@@ -58,7 +73,7 @@ class MailingDocuments(Service):
         return Packet(
             sender=Sender(
                 (insured.full_name,),
-                settings.household_address(),
+                _without_name(settings.household_address(), insured.full_name),
                 settings.get("household.phone"),
                 settings.get("household.email"),
             ),
