@@ -5,8 +5,8 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 TEST_STAMP := $(VENV)/.installed-test
 
-.PHONY: run demo test lint typecheck contracts unit bench bench-window fuzz crash clean dist man bundle install-desktop \
-	uninstall-desktop
+.PHONY: run demo test lint typecheck contracts unit bench bench-window fuzz crash clean dist man pot \
+	bundle install-desktop uninstall-desktop
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -54,6 +54,15 @@ dist: $(TEST_STAMP)
 ## man: the man pages, made from the commands, into build/man
 man: $(STAMP)
 	$(BIN)/python scripts/man_page.py build/man
+
+## pot: the translation template, made from the sources, into build/locale/carnet.pot
+# (generated, never committed: a new language starts from it, see resources/locale/babel.cfg)
+POT := build/locale/carnet.pot
+pot: $(TEST_STAMP)
+	mkdir -p $(dir $(POT))
+	$(BIN)/pybabel --quiet extract -F resources/locale/babel.cfg -k N_ --no-location \
+	  --sort-output --project Carnet --version "$$($(BIN)/python -c 'import carnet; print(carnet.__version__)')" \
+	  --copyright-holder "The Carnet developers" -o $(POT) src/carnet
 
 ## bundle: a PyInstaller folder dist/carnet-VERSION that runs without Python, smoke-tested
 BUNDLE_VENV := build/bundle-venv

@@ -6,7 +6,7 @@ import re
 from pathlib import Path
 
 from babel.messages.catalog import Message
-from babel.messages.extract import extract_from_dir
+from babel.messages.extract import DEFAULT_KEYWORDS, extract_from_dir
 from babel.messages.pofile import read_po
 from PySide6.QtWidgets import QLabel
 
@@ -15,7 +15,7 @@ from carnet.ui.main_window import MainWindow
 from carnet.ui.views.help_page import HelpPage
 
 SRC = Path(__file__).resolve().parents[2] / "src" / "carnet"
-KEYWORDS = {"gettext": None, "ngettext": (1, 2), "N_": None}
+KEYWORDS = {**DEFAULT_KEYWORDS, "N_": None}  # as `make pot` extracts (babel.cfg)
 PLACEHOLDER = re.compile(r"\{\w+\}")
 PLACEHOLDER_NAME = re.compile(r"\{(\w+)\}")
 
