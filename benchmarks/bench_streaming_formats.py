@@ -1,6 +1,7 @@
 """Benchmark: peak memory of the formats read as they go (CFONB 120, OFX, load-json -).
 
-Usage: python benchmarks/bench_streaming_formats.py [LINES] (default 300000).
+Usage: python benchmarks/bench_streaming_formats.py [LINES] [FORMAT…] (default 300000,
+every format; FORMAT is one of cfonb, sgml, xml, json).
 Writes a CFONB 120 statement, an OFX 1.x (SGML) and an OFX 2.x (XML) statement of
 LINES operations each (all under the 100 MB limit), then, each in a process of its
 own so that its peak resident memory is its own:
@@ -140,16 +141,21 @@ def _run(args: list[str], stdin: Path | None = None) -> tuple[float, float, floa
     return wall, cpu, rss
 
 
-def main(lines: int) -> None:
+FORMATS = {
+    "cfonb": ("CFONB 120", "big.cfonb120.txt", make_cfonb),
+    "sgml": ("OFX 1.x SGML", "big-sgml.ofx", lambda count: make_ofx(count, xml=False)),
+    "xml": ("OFX 2.x XML", "big-xml.ofx", lambda count: make_ofx(count, xml=True)),
+}
+
+
+def main(lines: int, only: list[str]) -> None:
     print(f"{lines} operations a file; load average {load_average()}")
     with tempfile.TemporaryDirectory() as folder:
         root = Path(folder)
-        files = {
-            "CFONB 120": (root / "big.cfonb120.txt", make_cfonb(lines)),
-            "OFX 1.x SGML": (root / "big-sgml.ofx", make_ofx(lines, xml=False)),
-            "OFX 2.x XML": (root / "big-xml.ofx", make_ofx(lines, xml=True)),
-        }
-        for name, (path, data) in files.items():
+        for key, (name, file_name, make) in FORMATS.items():
+            if only and key not in only:
+                continue
+            path, data = root / file_name, make(lines)
             path.write_bytes(data)
             size = len(data) / MB
             del data
@@ -164,7 +170,8 @@ def main(lines: int) -> None:
                 f"{'':13} {'':5}     import: {wall:6.2f} s wall {cpu:6.2f} s CPU "
                 f"peak RSS {rss:4.0f} MB (carnet import FILE)"
             )
-        _load_json(root)
+        if not only or "json" in only:
+            _load_json(root)
     print(f"load average after: {load_average()}")
 
 
@@ -189,4 +196,4 @@ if __name__ == "__main__":
     elif sys.argv[1:2] == ["--cli"]:
         child_cli(sys.argv[2:])
     else:
-        main(int(sys.argv[1]) if sys.argv[1:] else 300_000)
+        main(int(sys.argv[1]) if sys.argv[1:] else 300_000, sys.argv[2:])

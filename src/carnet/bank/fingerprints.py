@@ -15,7 +15,14 @@ identical in every field we keep, so which physical row gets which rank does not
 The label is normalised (upper case, no accents, single spaces) because banks re-wrap
 multi-line labels (Crédit Agricole) differently from one export to the next. A bank
 reference is also counted by occurrence, which only matters for the rare bank that
-repeats one ``FITID`` inside a file.
+repeats one ``FITID`` inside a file. Telling a repeat from a first occurrence needs every
+reference seen so far; they are kept as 64-bit keys in one array (:class:`_SeenKeys`, 16
+bytes a reference where a dictionary of strings took about 200), and a rank is kept only
+for a reference seen twice. The fingerprints are those the dictionary gave, so a statement
+imported before still deduplicates. Two distinct references of one file whose keys are
+equal (odds of about one in 30 million for a file of a million references) would make the second
+one a "repeat": its line would still be imported, and a later overlapping export might add
+it a second time.
 
 A row's fingerprint starts with its day (``2026-03-14/`` then 32 hexadecimal digits).
 The database keeps fingerprints in a unique index; a statement is written in date order,
@@ -35,6 +42,7 @@ keeps every count: same fingerprints, more memory.
 from __future__ import annotations
 
 import hashlib
+from array import array
 from collections.abc import Iterable
 from datetime import date
 
@@ -67,14 +75,16 @@ class Fingerprinter:
         self.day_text = ""
         self.left: set[date] = set()  # days behind us (ordered mode)
         self.rows: dict[tuple[str, str, int, str], int] = {}  # ranks of (account, day, ...)
-        self.refs: dict[tuple[str, str], int] = {}  # ranks of bank references, whole file
+        self.refs = _SeenKeys()  # every bank reference of the file, as a key
+        self.repeats: dict[int, int] = {}  # the next rank of a reference seen more than once
 
     def __call__(self, line: StatementLine) -> str:
         account = f"{self.account_key}/{line.account_id or ''}"
         if line.bank_ref:
-            ref = (account, line.bank_ref)
-            rank = self.refs.get(ref, 0)
-            self.refs[ref] = rank + 1
+            ref = _ref_key(account, line.bank_ref)
+            rank = self.repeats.get(ref, 1) if self.refs.add(ref) else 0
+            if rank:
+                self.repeats[ref] = rank + 1
             return _digest(VERSION, account, "ref", line.bank_ref, rank)
         if line.date != self.day:
             self._new_day(line.date)
@@ -93,6 +103,45 @@ class Fingerprinter:
                 self.left.add(self.day)
             self.rows.clear()  # a sorted file never comes back to the day it leaves
         self.day, self.day_text = day, day.isoformat()
+
+
+def _ref_key(account: str, ref: str) -> int:
+    """A 64-bit key of (account, reference), never 0 (the empty slot)."""
+    digest = hashlib.blake2b(f"{account}\x1f{ref}".encode(), digest_size=8).digest()
+    return int.from_bytes(digest, "little") or 1
+
+
+class _SeenKeys:
+    """A set of non-zero 64-bit keys in one flat array (open addressing, linear probing).
+
+    The keys are hashes, so their low bits are already spread: they pick the slot.
+    """
+
+    def __init__(self) -> None:
+        self.slots = array("Q", [0]) * 1024
+        self.count = 0
+
+    def add(self, key: int) -> bool:
+        """Add ``key``; whether it was there already."""
+        slots, mask = self.slots, len(self.slots) - 1
+        at = key & mask
+        while found := slots[at]:
+            if found == key:
+                return True
+            at = (at + 1) & mask
+        slots[at] = key
+        self.count += 1
+        if self.count * 2 > len(slots):  # at most half full: probes stay short
+            self._grow()
+        return False
+
+    def _grow(self) -> None:
+        old = self.slots
+        self.slots = array("Q", [0]) * (2 * len(old))
+        self.count = 0
+        for key in old:
+            if key:
+                self.add(key)
 
 
 def fingerprint_lines(account_key: str, lines: Iterable[StatementLine]) -> list[str]:
