@@ -17,6 +17,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QSettings, Qt, QThreadPool, QTimer
+from PySide6.QtGui import QCloseEvent, QGuiApplication
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QMessageBox
 from pytestqt.qtbot import QtBot
@@ -436,3 +437,44 @@ def test_quitting_ends_the_process_and_writes_nothing(
     noise = "This plugin does not support propagateSizeHints()"
     assert done.stderr.replace(noise, "").strip() == ""
     assert time.monotonic() - started < 20
+
+
+# -- the window's own title-bar close -----------------------------------------------------
+def test_the_window_is_not_blocked_by_the_dialog_so_its_title_bar_close_reaches_it(
+    qtbot: QtBot, window: MainWindow, big_csv: Path
+) -> None:
+    """Qt drops a desktop's close request to a window a modal dialog blocks (the close
+    button did nothing during an import). The dialog is not modal: the window is disabled
+    behind it (no click, key or shortcut reaches it), and enabled again once it closes.
+
+    The close request itself cannot be sent offscreen; under Xvfb, a real
+    ``WM_DELETE_WINDOW`` sent to the window during an import brought the question
+    "Stop it and quit Carnet?", and "Stop and quit" left the database empty.
+    """
+    window.show_page("bank")
+    dialog = _previewed(qtbot, window.bank_page.open_import(big_csv))
+    assert QGuiApplication.modalWindow() is None
+    assert dialog.windowModality() == Qt.WindowModality.NonModal
+    assert not window.isEnabled() and not window.menuBar().isEnabled()
+    assert dialog.isEnabled() and dialog.import_button.isEnabled()
+    dialog.cancel_button.click()
+    qtbot.waitUntil(lambda: not dialog.isVisible())
+    assert window.isEnabled() and window.menuBar().isEnabled()
+
+
+def test_the_window_s_close_during_the_import_asks_and_rolls_back(
+    qtbot: QtBot, window: MainWindow, big_csv: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The close a title bar sends, as the window gets it: spontaneous, to the window."""
+    services = window.services
+    window.show_page("bank")
+    dialog = _previewed(qtbot, window.bank_page.open_import(big_csv))
+    before = _rows(services)
+    asked = Asked("Stop and quit")
+    handle = window.windowHandle()
+    _half_way(dialog, monkeypatch, lambda: QApplication.sendEvent(handle, QCloseEvent()))
+    dialog.import_button.click()
+    qtbot.waitUntil(lambda: not window.isVisible(), timeout=10_000)
+    assert asked.texts and "The import is not finished. Stop it and quit Carnet?" in asked.texts[0]
+    assert _rows(services) == before
+    _no_thread_left()

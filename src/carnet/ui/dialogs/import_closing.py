@@ -3,14 +3,31 @@
 The person is asked first: closing by mistake must not throw away a long import, and
 a deliberate close must not wait for it. Stopping rolls the import back (the service
 raises ``ImportCancelled`` inside its transaction), so the database stays as it was.
+
+The window's own title-bar close must reach the window while the dialog is up. Qt drops
+a desktop's close request to a window that a modal dialog blocks, so the close button
+did nothing; the dialog is therefore not modal (:func:`show_over_window`): the window
+is disabled behind it instead, which blocks its clicks, keys and shortcuts the same
+way, but leaves its close to the window, which asks (``MainWindow.closeEvent``).
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, QEvent, QObject, QTimer
-from PySide6.QtWidgets import QMessageBox, QWidget
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, QTimer
+from PySide6.QtWidgets import QDialog, QMessageBox, QWidget
 
 from carnet.i18n import Translator
+
+
+def show_over_window(dialog: QDialog) -> None:
+    """Show ``dialog`` over its window, the window disabled (not blocked) until it closes."""
+    window = dialog.parentWidget().window() if dialog.parentWidget() else None
+    dialog.setWindowModality(Qt.WindowModality.NonModal)
+    if window is not None:
+        window.setEnabled(False)  # greyed: the window waits for the dialog
+        dialog.setEnabled(True)  # a window of its own: enabled again on its own
+        dialog.finished.connect(lambda _result: window.setEnabled(True))
+    dialog.show()
 
 
 def ask_to_stop(parent: QWidget, t: Translator, *, importing: bool, quitting: bool) -> bool:

@@ -30,6 +30,7 @@ from carnet.domain.changes import Changes
 from carnet.i18n import N_
 from carnet.services.bank_import import ImportReport
 from carnet.services.base import Result
+from carnet.ui.dialogs.import_closing import show_over_window
 from carnet.ui.dialogs.import_dialog import ImportDialog
 from carnet.ui.models.bank import TransactionTableModel
 from carnet.ui.models.bank_data import BankData
@@ -94,13 +95,13 @@ class BankPage(Page):
         self.summary_label.setText(self._summary())
 
     def open_import(self, path: Path) -> ImportDialog:
-        """Preview ``path`` in the import dialog (non-blocking: the dialog is window-modal)."""
+        """Preview ``path`` in the import dialog (the window waits, disabled, behind it)."""
         if self.import_dialog is not None:
             self.import_dialog.deleteLater()
         dialog = ImportDialog(self._services, self._t, path, self)
         dialog.imported.connect(self._on_imported)
         self.import_dialog = dialog
-        dialog.open()
+        show_over_window(dialog)  # not modal: the window's title-bar close still asks
         return dialog
 
     def ready_to_close(self, then: Callable[[], object]) -> bool:
