@@ -21,7 +21,8 @@ from carnet.i18n import Translator
 
 def show_over_window(dialog: QDialog) -> None:
     """Show ``dialog`` over its window, the window disabled (not blocked) until it closes."""
-    window = dialog.parentWidget().window() if dialog.parentWidget() else None
+    parent = dialog.parentWidget()
+    window = parent.window() if parent is not None else None
     dialog.setWindowModality(Qt.WindowModality.NonModal)
     if window is not None:
         window.setEnabled(False)  # greyed: the window waits for the dialog
