@@ -6,22 +6,23 @@ digits plus one character carrying the sign and the last digit: ``{ A…I`` = +0
 ``} J…R`` = −0…−9; position 20 gives the number of decimals. The ``04`` reference field
 is not guaranteed unique by the banks, so it is not used as ``bank_ref``.
 
-The file is read as it goes (``read``), never whole: records come one at a time from
-``cfonb_records``, and only the pending ``04`` waits for its ``05`` complements.
+The file is read as it goes (``read``), never whole and once only: records come one at
+a time from ``cfonb_records``, and only the pending ``04`` waits for its ``05``
+complements.
 """
 
 from __future__ import annotations
 
 import io
 import re
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from dataclasses import dataclass
-from typing import BinaryIO, TextIO, TypeVar
+from typing import BinaryIO
 
-from carnet.bank.decoding import Codec, choose_codec, text_stream
+from carnet.bank.decoding import choose_codec, text_stream
 from carnet.bank.errors import BankFileError
 from carnet.bank.importers.base import SURE, guarded, guarded_lines
-from carnet.bank.importers.cfonb_records import WIDTH, measure, records
+from carnet.bank.importers.cfonb_records import WIDTH, Cut, NotRecords, records
 from carnet.bank.model import Balance, Statement, StatementLine
 from carnet.bank.parsing import FieldError, parse_date
 from carnet.domain.messages import N_
@@ -31,7 +32,6 @@ _LAST = {ch: (1, i) for i, ch in enumerate("{ABCDEFGHI")} | {
     ch: (-1, i) for i, ch in enumerate("}JKLMNOPQR")
 }
 _RECORD = re.compile(r"(01|04|05|07)\d{5}")
-T = TypeVar("T")
 
 
 def cfonb_amount(field_14: str, decimals: str) -> Cents:
@@ -108,36 +108,41 @@ def _step(reader: _Reader, rec: str, number: int) -> StatementLine | None:
     return done
 
 
+_NOT_A_RECORD = N_("not a CFONB 120 record (code 01/04/05/07, 120 characters)")
+
+
 def _check(reader: _Reader, rec: str, number: int) -> None:
     if len(rec) > WIDTH or not _RECORD.match(rec):
-        raise reader.fail(number, N_("not a CFONB 120 record (code 01/04/05/07, 120 characters)"))
+        raise reader.fail(number, _NOT_A_RECORD)
     if len(rec) < 104 and rec[:2] != "05":
         raise reader.fail(number, N_("record shorter than the amount field: the file is truncated"))
-
-
-def _text(stream: BinaryIO, codec: Codec, use: Callable[[TextIO], T]) -> T:
-    text = text_stream(stream, codec)
-    try:
-        return use(text)
-    finally:
-        text.detach()  # the caller's stream stays open
 
 
 def _read(stream: BinaryIO, reader: _Reader) -> Iterator[StatementLine]:
     codec = choose_codec(stream)
     reader.encoding = codec.encoding
-    shape = _text(stream, codec, measure)
-    if shape.truncated:
-        problem = N_("the last record is cut short: the file is truncated")
-        raise reader.fail(shape.count, problem)
     text = text_stream(stream, codec)
+    found = records(text)
     try:
-        for number, rec in records(text, shape):
+        for number, rec in found:
             if not rec.strip():
                 continue
-            _check(reader, rec, number)
-            if line := _step(reader, rec.ljust(WIDTH), number):
+            try:
+                _check(reader, rec, number)
+                line = _step(reader, rec.ljust(WIDTH), number)
+            except BankFileError:
+                # A file cut short is refused as such, whatever else is wrong before
+                # its end (a cut may well be why): the rest is read for its end only.
+                for _rest in found:
+                    pass
+                raise
+            if line:
                 yield line
+    except Cut as cut:
+        problem = N_("the last record is cut short: the file is truncated")
+        raise reader.fail(cut.number, problem) from None
+    except NotRecords as bad:
+        raise reader.fail(bad.number, _NOT_A_RECORD) from None
     finally:
         text.detach()
     if line := reader.flush():
