@@ -13,14 +13,25 @@ spreadsheet keep their old declared encoding.
 A large file is not decoded whole: :func:`choose_codec` runs the same chain over the
 bytes in chunks (each chunk is decoded and dropped), then :func:`text_stream` reads the
 file again through an incremental decoder, so memory stays flat whatever the size.
+
+A stream that cannot be read twice (a statement piped in) cannot be checked first. Its
+encoding is chosen where the bytes first need one, at the first byte that is not ASCII,
+by the same chain over what has come so far (:class:`_Deciding`); a later byte that
+does not fit the encoding chosen (UTF-8 then a cp1252 "é") refuses the file with
+:class:`EncodingChanged`, naming its line, rather than be read wrong. The 8-bit
+fallback fits every byte (undefined ones replaced, as for a file).
 """
 
 from __future__ import annotations
 
 import codecs
 import io
+import re
 from dataclasses import dataclass
-from typing import BinaryIO
+from typing import TYPE_CHECKING, BinaryIO
+
+if TYPE_CHECKING:
+    from typing_extensions import Buffer
 
 CHUNK = 1 << 20  # bytes read at a time when a file is checked or streamed
 
@@ -115,6 +126,111 @@ class Codec:
     lossy: bool = False
 
 
+class EncodingChanged(Exception):
+    """A byte, late in a stream read once, that the encoding chosen earlier cannot read."""
+
+    def __init__(self, line: int, byte: bytes, encoding: str) -> None:
+        super().__init__(f"line {line}: byte {byte!r} is not {encoding}")
+        self.line, self.byte, self.encoding = line, byte, encoding
+
+
+_NOT_ASCII = re.compile(rb"[\x80-\xff]")
+_DECIDING: dict[str, tuple[str | None, str]] = {}  # codec name → (declared, fallback)
+
+
+class _Deciding(codecs.IncrementalDecoder):
+    """Reads ASCII as it comes, chooses the encoding at the first other byte, keeps to it.
+
+    The choice is :func:`decode`'s chain over the bytes of that piece from there
+    (the text reader hands them over 8 KB at a time): a byte order mark, else the
+    declared encoding, else UTF-8, else the 8-bit fallback.
+    """
+
+    def __init__(self, errors: str = "strict", *, declared: str | None, fallback: str) -> None:
+        super().__init__(errors)
+        self.declared, self.fallback = declared, fallback
+        self.inner: codecs.IncrementalDecoder | None = None
+        self.encoding = ""
+        self.line = 1  # the line of the next byte
+        self.held = b""  # the first bytes, until a byte order mark is told apart
+        self.started = False
+
+    def decode(self, input: Buffer, final: bool = False) -> str:
+        data = bytes(input)
+        if self.inner is None and not self.started:
+            data, self.held = self.held + data, b""
+            if len(data) < len(_BOM) and _BOM.startswith(data) and not final:
+                self.held = data
+                return ""
+            self.started = True
+            if data.startswith(_BOM):
+                self._keep("utf-8-sig")
+        if self.inner is not None:
+            return self._decoded(data, final)
+        found = _NOT_ASCII.search(data)
+        if found is None:
+            self.line += data.count(b"\n")
+            return data.decode("ascii")
+        cut = found.start()
+        self.line += data.count(b"\n", 0, cut)
+        self._choose(data[cut:], final)
+        return data[:cut].decode("ascii") + self._decoded(data[cut:], final)
+
+    def _choose(self, data: bytes, final: bool) -> None:
+        declared = canonical_encoding(self.declared)
+        for codec in (declared, "utf-8"):
+            if codec and codec != "ascii":
+                try:
+                    codecs.getincrementaldecoder(codec)().decode(data, final)
+                except UnicodeDecodeError:
+                    continue
+                self._keep(codec)
+                return
+        self._keep(self.fallback if self.fallback in FALLBACKS else "cp1252", "replace")
+
+    def _keep(self, encoding: str, errors: str = "strict") -> None:
+        self.encoding = encoding
+        self.inner = codecs.getincrementaldecoder(encoding)(errors)
+
+    def _decoded(self, data: bytes, final: bool) -> str:
+        assert self.inner is not None
+        waiting = bytes(self.inner.getstate()[0])  # a character's first bytes, from before
+        try:
+            text = self.inner.decode(data, final)
+        except UnicodeDecodeError as error:
+            line = self.line + data.count(b"\n", 0, max(0, error.start - len(waiting)))
+            byte = (waiting + data)[error.start : error.start + 1]
+            raise EncodingChanged(line, byte, self.encoding) from None
+        self.line += data.count(b"\n")
+        return text
+
+    def reset(self) -> None:
+        self.inner, self.encoding, self.line, self.held, self.started = None, "", 1, b"", False
+
+
+def _search(name: str) -> codecs.CodecInfo | None:
+    if name not in _DECIDING:
+        return None
+    declared, fallback = _DECIDING[name]
+
+    def decoder(errors: str = "strict") -> _Deciding:
+        return _Deciding(errors, declared=declared, fallback=fallback)
+
+    utf8 = codecs.lookup("utf-8")
+    return codecs.CodecInfo(utf8.encode, utf8.decode, name=name, incrementaldecoder=decoder)
+
+
+codecs.register(_search)
+
+
+def deciding_codec(declared: str | None = None, fallback: str = "cp1252") -> Codec:
+    """The codec of a stream read once: chosen as its bytes come (:class:`_Deciding`)."""
+    key = (declared, fallback)
+    name = next((n for n, k in _DECIDING.items() if k == key), f"carnet_deciding.{len(_DECIDING)}")
+    _DECIDING[name] = key
+    return Codec(name)
+
+
 def _decodes(stream: BinaryIO, codec: str, skip: int = 0) -> bool:
     """Whether the whole stream decodes as ``codec``; reads it chunk by chunk."""
     stream.seek(skip)
@@ -131,9 +247,11 @@ def _decodes(stream: BinaryIO, codec: str, skip: int = 0) -> bool:
 def choose_codec(stream: BinaryIO, declared: str | None = None, fallback: str = "cp1252") -> Codec:
     """What :func:`decode` would answer for the stream's bytes, in the same order.
 
-    The stream must be seekable (a regular file, or bytes in memory); it is left at
-    its start.
+    The stream is left at its start. One that cannot be read twice (``seekable()`` is
+    False) is not read: its encoding is chosen as it is read (:func:`deciding_codec`).
     """
+    if not stream.seekable():
+        return deciding_codec(declared, fallback)
     try:
         stream.seek(0)
         head = stream.read(len(_BOM))

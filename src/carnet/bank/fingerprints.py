@@ -55,6 +55,10 @@ VERSION = "v1"
 class DatesOutOfOrder(Exception):
     """A line of a day the file had already left: the ranks need every day's counts."""
 
+    def __init__(self, line_no: int, day: date) -> None:
+        super().__init__(line_no, day)
+        self.line_no, self.day = line_no, day
+
 
 def _digest(*parts: object) -> str:
     text = "\x1f".join(str(part) for part in parts)
@@ -87,7 +91,7 @@ class Fingerprinter:
                 self.repeats[ref] = rank + 1
             return _digest(VERSION, account, "ref", line.bank_ref, rank)
         if line.date != self.day:
-            self._new_day(line.date)
+            self._new_day(line)
         key = (account, self.day_text, int(line.amount_cents), fold(line.label))
         rank = self.rows.get(key, 0)
         self.rows[key] = rank + 1
@@ -95,10 +99,11 @@ class Fingerprinter:
         text = f"{VERSION}\x1f{account}\x1frow\x1f{key[1]}\x1f{key[2]}\x1f{key[3]}\x1f{rank}"
         return f"{self.day_text}/{hashlib.sha256(text.encode('utf-8')).hexdigest()[:32]}"
 
-    def _new_day(self, day: date) -> None:
+    def _new_day(self, line: StatementLine) -> None:
+        day = line.date
         if self.ordered:
             if day in self.left:
-                raise DatesOutOfOrder(day)
+                raise DatesOutOfOrder(line.line_no, day)
             if self.day is not None:
                 self.left.add(self.day)
             self.rows.clear()  # a sorted file never comes back to the day it leaves

@@ -13,8 +13,8 @@ from carnet.cli.common import (
     emit_json,
     is_dash,
     money,
+    open_input,
     open_services,
-    read_input,
     user_errors,
 )
 from carnet.domain.banking import PayerType
@@ -40,11 +40,12 @@ def import_statement(
     name = "standard input" if is_dash(file) else file.name
     keep = None if as_json else KEEP  # the JSON lists every line; the text the first ones
     with open_services(ctx) as services:
-        if is_dash(file):
-            data = read_input(file, MAX_STATEMENT_BYTES)
-            report = services.bank.import_file(data, name, account, dry_run, keep=keep).value
+        if is_dash(file):  # read once as it comes: a big statement is never held whole
+            with open_input(file, MAX_STATEMENT_BYTES) as stream:
+                result = services.bank.import_piped(stream, name, account, dry_run, keep=keep)
         else:  # read as it goes: a big statement is never held whole
-            report = services.bank.import_path(file, account, dry_run, keep=keep).value
+            result = services.bank.import_path(file, account, dry_run, keep=keep)
+    report = result.value
     if as_json:
         emit_json(report_json(report))
         return

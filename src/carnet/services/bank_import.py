@@ -13,7 +13,7 @@ import io
 from collections.abc import Callable, Generator, Iterator
 from dataclasses import replace
 from pathlib import Path
-from typing import BinaryIO, NamedTuple
+from typing import BinaryIO, NamedTuple, cast
 
 from carnet.bank import (
     BankFileError,
@@ -50,7 +50,7 @@ from carnet.services.import_pipeline import (
     Steps,
     run,
 )
-from carnet.services.input_files import MAX_STATEMENT_BYTES, open_limited
+from carnet.services.input_files import MAX_STATEMENT_BYTES, Replayed, open_limited, read_up_to
 
 __all__ = [
     "KEEP",
@@ -69,6 +69,10 @@ ALIAS_PREFIX = "payer-alias:"
 ACCOUNT_KEY = "carnet"
 _CHUNK = 1 << 20
 _REMEMBERED = 4_096  # classifications kept for labels that repeat (bounded memory)
+# A piped statement up to this size is held and read like a file; a larger one is read
+# once as it comes (every real statement is far smaller: this is for a decade of a
+# business account, or a hostile pipe).
+PIPE_HELD = 4 << 20
 
 
 class StatementFileError(CarnetError):
@@ -151,6 +155,49 @@ class BankImportService(Service):
             stream, filename, account_name, dry_run, progress=progress, keep=keep
         )
 
+    def import_piped(
+        self,
+        source: BinaryIO,
+        filename: str,
+        account_name: str | None = None,
+        dry_run: bool = False,
+        *,
+        keep: int | None = KEEP,
+    ) -> Result[ImportReport]:
+        """:meth:`import_path` for a stream that can be read only once (standard input).
+
+        Memory stays bounded: past :data:`PIPE_HELD` bytes the statement is read as it
+        comes, its encoding chosen as it is read (a later byte that contradicts it
+        refuses the file, naming its line), and its lines must be in date order, since
+        the ranks of a day the file left cannot be counted again.
+        """
+        head = read_up_to(source, PIPE_HELD + 1)
+        if len(head) <= PIPE_HELD:
+            return self.import_file(head, filename, account_name, dry_run, keep=keep)
+        replayed = Replayed(head, source)
+        stream = cast(BinaryIO, replayed)  # a binary stream, that cannot go back past its head
+        del head
+        asked = _Asked(account_name, dry_run, None, keep)
+        try:
+            format_, lines = read_statement(stream, filename, self.csv_profiles())
+        except BankFileError as exc:
+            raise StatementFileError(exc.text) from None
+        read = _file_errors(lines, filename)
+        read_so_far = lambda: (stream.tell(), stream.tell())  # noqa: E731 (the size is unknown)
+        job = _Job(format_, filename, "", read_so_far, ordered=True, digest=replayed.finish)
+        try:
+            return self._run(job, read, asked)
+        except DatesOutOfOrder as exc:
+            problem = N_(
+                "this line goes back to {day}, a day the statement had left: a statement "
+                "this large read from standard input must be in date order (import it "
+                "from a file instead)"
+            )
+            error = BankFileError(filename, exc.line_no, problem, day=exc.day.isoformat())
+            raise StatementFileError(error.text) from None
+        finally:
+            read.close()
+
     def import_stream(
         self,
         stream: BinaryIO,
@@ -209,6 +256,8 @@ class BankImportService(Service):
             steps.known = self._known(account.id)
             steps.write = self._writer(account.id, record.id)
             tally = run(lines, steps, asked.progress, asked.keep)
+            if job.digest is not None:  # a stream read once: hashed as it was read
+                record = replace(record, file_sha256=job.digest())
             done = replace(
                 record,
                 first_date=tally.first,
@@ -322,6 +371,7 @@ class _Job(NamedTuple):
     sha: str
     where: Callable[[], tuple[int, int]]  # (bytes read, bytes in all)
     ordered: bool
+    digest: Callable[[], str] | None = None  # the SHA-256, once read (a stream read once)
 
 
 def _sha256(stream: BinaryIO) -> str:

@@ -4,11 +4,13 @@ A named pipe would make the import wait for ever, ``/dev/zero`` would fill the
 memory, and a statement of several hundred megabytes is not a statement: each is
 refused with a sentence before anything is read or written. Standard input, which
 may well be a pipe, is read through the same limit as it goes
-(:func:`stream_limited`).
+(:func:`stream_limited`); a statement piped in is read once, its first bytes kept to be
+read again (:class:`Replayed`).
 """
 
 from __future__ import annotations
 
+import hashlib
 import io
 import stat
 from collections.abc import Iterator
@@ -80,6 +82,70 @@ def stream_limited(source: BinaryIO, limit: int, name: str) -> Iterator[BinaryIO
     """
     with io.BufferedReader(_Capped(source, limit, name, owned=False)) as stream:
         yield stream
+
+
+class Replayed(io.BufferedIOBase):
+    """A stream read once, whose first bytes (``head``, already read) can be read again.
+
+    The statement importers look at a file's first bytes (its format, its declared
+    encoding) and then read it from the start: this serves those bytes again from
+    memory, then the rest of ``rest`` as it comes. Once past the head it cannot go back
+    (``seekable()`` is False: the importers then choose the encoding as they read), and
+    the head is dropped. Every byte is hashed once, as it first comes (:meth:`finish`).
+    """
+
+    def __init__(self, head: bytes, rest: BinaryIO) -> None:
+        super().__init__()
+        self.head, self.rest = head, rest
+        self.kept = len(head)
+        self.position = 0
+        self.digest = hashlib.sha256(head)
+
+    def readable(self) -> bool:
+        return True
+
+    def seekable(self) -> bool:
+        return False
+
+    def seek(self, offset: int, whence: int = io.SEEK_SET) -> int:
+        if whence != io.SEEK_SET or not 0 <= offset <= self.kept or self.position > self.kept:
+            raise io.UnsupportedOperation("seek")
+        self.position = offset
+        return offset
+
+    def tell(self) -> int:
+        return self.position
+
+    def read(self, size: int | None = -1) -> bytes:
+        if size is None or size < 0:
+            return b"".join(iter(lambda: self.read(1 << 20), b""))
+        if self.position < self.kept:
+            data = self.head[self.position : self.position + size]
+        else:
+            self.head = b""  # past it for good
+            data = self.rest.read(size)
+            self.digest.update(data)
+        self.position += len(data)
+        return data
+
+    def read1(self, size: int = -1) -> bytes:
+        return self.read(size if size >= 0 else 1 << 16)
+
+    def finish(self) -> str:
+        """Read what the importer left (the same limit applies); the SHA-256 of it all."""
+        while self.read(1 << 20):
+            pass
+        return self.digest.hexdigest()
+
+
+def read_up_to(source: BinaryIO, size: int) -> bytes:
+    """Up to ``size`` bytes of ``source``, fewer only at its end (a pipe gives pieces)."""
+    pieces: list[bytes] = []
+    wanted = size
+    while wanted > 0 and (piece := source.read(wanted)):
+        pieces.append(piece)
+        wanted -= len(piece)
+    return b"".join(pieces)
 
 
 class _Capped(io.RawIOBase):

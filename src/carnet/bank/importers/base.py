@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator
 from typing import BinaryIO, Protocol, TypeVar
 
+from carnet.bank.decoding import EncodingChanged
 from carnet.bank.errors import BankFileError
 from carnet.bank.model import Statement, StatementLine
 from carnet.bank.parsing import FieldError
@@ -73,6 +74,17 @@ def guarded_lines(filename: str, read: Callable[[], Iterator[T]]) -> Iterator[T]
 def _file_error(filename: str, error: Exception) -> BankFileError:
     if isinstance(error, BankFileError):
         return error
+    if isinstance(error, EncodingChanged):
+        return BankFileError(
+            filename,
+            error.line,
+            N_(
+                "the byte {byte} is not {encoding}, the encoding of the lines before it: "
+                "the file mixes encodings"
+            ),
+            byte=f"0x{error.byte.hex().upper() or '?'}",
+            encoding=error.encoding.upper().replace("-SIG", ""),
+        )
     if isinstance(error, FieldError):
         return BankFileError(filename, 0, error.text)
     if isinstance(error, RecursionError):
