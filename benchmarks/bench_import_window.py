@@ -1,9 +1,10 @@
 """Benchmark: a 300 000-line CSV imported from the window; does the window keep answering?
 
-Usage: ``python benchmarks/bench_import_window.py [LINES]`` (default 300000); run by
-``make bench``. Offscreen, like the tests. It opens the import dialog on a generated
-statement (previewed by a dry run that reads the file as it goes), clicks Import, and
-reports:
+Usage: ``python benchmarks/bench_import_window.py [LINES] [cfonb]`` (default 300000 lines
+of CSV; ``cfonb``: a CFONB 120 statement of LINES operations, two records each, so
+400000 makes a 98 MB file, near the 100 MB limit); run by ``make bench``. Offscreen,
+like the tests. It opens the import dialog on a generated statement (previewed by a dry
+run that reads the file as it goes), clicks Import, and reports:
 
 * the time to the preview and the time of the import;
 * how often the event loop turned (a 0 ms timer's beats) and the longest time it went
@@ -29,6 +30,7 @@ from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
+from bench_streaming_formats import make_cfonb
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication
 
@@ -65,11 +67,16 @@ def wait_until(app: QApplication, done: Callable[[], bool], timeout: float) -> N
         raise SystemExit("timed out")
 
 
-def main(lines: int) -> None:
+def main(lines: int, cfonb: bool = False) -> None:
     app = QApplication(sys.argv[:1])
     with tempfile.TemporaryDirectory() as folder:
-        path = Path(folder) / "export-operations.csv"
-        write_csv(path, lines)
+        if cfonb:
+            path = Path(folder) / "releve.cfonb120.txt"
+            path.write_bytes(make_cfonb(lines))
+        else:
+            path = Path(folder) / "export-operations.csv"
+            write_csv(path, lines)
+        size = path.stat().st_size / 2**20
         services = build_services(Path(folder) / "bench.sqlite", today=lambda: date(2026, 11, 28))
         beats: list[float] = []
         heart = QTimer()
@@ -93,7 +100,7 @@ def main(lines: int) -> None:
         peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
         added = len(services.store.bank.transactions())
         services.close()
-    print(f"lines: {lines} ({path.name}), added {added}")
+    print(f"lines: {lines} ({path.name}, {size:.0f} MB), added {added}")
     print(f"previewed: {previewed - started:.1f} s")
     print(f"imported: {ended - previewed:.1f} s")
     print(
@@ -110,4 +117,4 @@ def main(lines: int) -> None:
 
 
 if __name__ == "__main__":
-    main(int(sys.argv[1]) if len(sys.argv) > 1 else 300_000)
+    main(int(sys.argv[1]) if len(sys.argv) > 1 else 300_000, sys.argv[2:3] == ["cfonb"])

@@ -9,6 +9,7 @@ own so that its peak resident memory is its own:
 - reads the file with the importer's ``read`` (as the import service does), counting
   the lines;
 - imports it with ``carnet import FILE`` into a new database (the whole service);
+- imports it again from a pipe, ``cat FILE | carnet import -``, into another one;
 
 and pipes the JSON export of a 20 000-act demo into ``carnet load-json -``.
 Wall-clock and CPU seconds and the peak RSS of each process are printed. To see what
@@ -128,14 +129,18 @@ def child_cli(args: list[str]) -> None:
 
 
 def _run(args: list[str], stdin: Path | None = None) -> tuple[float, float, float]:
-    source = stdin.open("rb") if stdin else None
+    """Run this script as a child; ``stdin`` is piped in by ``cat`` (a real pipe)."""
+    cat = subprocess.Popen(["cat", str(stdin)], stdout=subprocess.PIPE) if stdin else None
     try:
         done = subprocess.run(
-            [sys.executable, __file__, *args], check=True, capture_output=True, stdin=source
+            [sys.executable, __file__, *args],
+            check=True,
+            capture_output=True,
+            stdin=cat.stdout if cat else None,
         )
     finally:
-        if source:
-            source.close()
+        if cat is not None:
+            cat.wait()
     words = (done.stdout if args[0] == "--read" else done.stderr).split()[-3:]
     wall, cpu, rss = (float(w) for w in words)
     return wall, cpu, rss
@@ -169,6 +174,12 @@ def main(lines: int, only: list[str]) -> None:
             print(
                 f"{'':13} {'':5}     import: {wall:6.2f} s wall {cpu:6.2f} s CPU "
                 f"peak RSS {rss:4.0f} MB (carnet import FILE)"
+            )
+            piped = root / f"{path.stem}-piped.sqlite"
+            wall, cpu, rss = _run(["--cli", "--db", str(piped), "import", "-"], stdin=path)
+            print(
+                f"{'':13} {'':5}     import: {wall:6.2f} s wall {cpu:6.2f} s CPU "
+                f"peak RSS {rss:4.0f} MB (cat FILE | carnet import -)"
             )
         if not only or "json" in only:
             _load_json(root)
