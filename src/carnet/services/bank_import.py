@@ -27,6 +27,7 @@ from carnet.bank import (
     classify,
     read_statement,
 )
+from carnet.bank.importers import HEAD
 from carnet.bank.labels import only_bank_words
 from carnet.domain import limits
 from carnet.domain.banking import (
@@ -171,8 +172,9 @@ class BankImportService(Service):
         refuses the file, naming its line), and its lines must be in date order, since
         the ranks of a day the file left cannot be counted again.
         """
-        head = read_up_to(source, PIPE_HELD + 1)
-        if len(head) <= PIPE_HELD:
+        held = max(PIPE_HELD, HEAD)  # the format is told from the first HEAD bytes, kept
+        head = read_up_to(source, held + 1)
+        if len(head) <= held:
             return self.import_file(head, filename, account_name, dry_run, keep=keep)
         replayed = Replayed(head, source)
         stream = cast(BinaryIO, replayed)  # a binary stream, that cannot go back past its head

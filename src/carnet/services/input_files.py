@@ -119,13 +119,15 @@ class Replayed(io.BufferedIOBase):
     def read(self, size: int | None = -1) -> bytes:
         if size is None or size < 0:
             return b"".join(iter(lambda: self.read(1 << 20), b""))
+        data = b""
         if self.position < self.kept:
             data = self.head[self.position : self.position + size]
-        else:
+            self.position += len(data)
+        if len(data) < size and (more := read_up_to(self.rest, size - len(data))):
             self.head = b""  # past it for good
-            data = self.rest.read(size)
-            self.digest.update(data)
-        self.position += len(data)
+            self.digest.update(more)
+            self.position += len(more)
+            data += more
         return data
 
     def read1(self, size: int = -1) -> bytes:
