@@ -26,12 +26,13 @@ from typing import Any
 import pytest
 from click.testing import CliRunner
 
-from carnet.app import Services
+from carnet.app import Services, build_services
+from carnet.bank.matching import Allocation, Proposal
 from carnet.cli import cli
 from carnet.domain.care import ActInput
 from carnet.domain.codes import Channel, PaymentMode
 from carnet.domain.contracts import ContractInput
-from carnet.domain.ids import PersonId
+from carnet.domain.ids import ExpectedPaymentId, PersonId
 from carnet.domain.money import Cents
 from carnet.domain.people import PersonInput
 from carnet.domain.practitioners import PractitionerInput, Profession, Sector
@@ -367,3 +368,24 @@ def test_camt_entry_without_a_debtor_name_is_read_from_the_bank_label(household_
         ("38.00", "0911PJ0031 DU 09/11/26", "CPAM DE PARIS", "cpam", True),
         ("28.50", "DECOMPTE 99887766", "HARMONIE MUTUELLE", "complementary", True),
     ]
+
+
+def test_the_mutuelle_pays_the_act_the_cpam_already_paid(
+    services: Services, household_db: Path
+) -> None:
+    """Two visits with the same shares (CPAM 19 €, mutuelle 9 €); the CPAM paid the second
+    one (the household matched it by hand). The mutuelle's 9 € that follows is for that
+    act, not for the older one the CPAM has not paid yet: mutuelles pay after the CPAM
+    (docs/bank-formats.md §4.2, "consistency with the other payer")."""
+    carnet(household_db, "import", str(REAL / "boursobank_mutuelle_after_cpam.csv"))
+    again = build_services(household_db, today=lambda: date(2026, 11, 28))
+    (cpam,) = [c for c in again.reconciliation.credits() if c.amount_cents == 1900]
+    second_visit_amo = ExpectedPaymentId(3)  # act 2 (4 November), payer AMO
+    again.reconciliation.confirm(
+        [Proposal(cpam.id, (Allocation(second_visit_amo, Cents(1900)),), 0, 0, ())]
+    )
+    again.close()
+    sql = "SELECT id, act_id, payer FROM expected_payment"
+    payments = {pid: (act, payer) for pid, act, payer in rows(household_db, sql)}
+    (mutuelle,) = carnet(household_db, "reconcile")["proposals"]
+    assert [payments[a["expected_payment"]] for a in mutuelle["allocations"]] == [(2, "amc")]

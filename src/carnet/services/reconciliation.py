@@ -70,6 +70,7 @@ class ReconciliationService(Service):
                 person_key=str(r.person_id),
                 mailed_on=mailed.get(r.act_id),
                 act_id=r.act_id,
+                other_share_done=r.other_share_done,
             )
             for r in rows
             if r.channel is not Channel.PAPER or r.act_id in mailed

@@ -93,7 +93,7 @@ def _one_to_one(
         # Equal amounts crowd a dense history: per amount, keep the top_k most plausible
         # (inside the window first, then oldest act) before the full scoring.
         matches.sort(key=lambda p: (p.outstanding_cents, not p.earliest <= day <= p.latest,
-                                    p.act_date, p.id))  # fmt: skip
+                                    not p.other_share_done, p.act_date, p.id))  # fmt: skip
         kept: dict[int, int] = {}
         for payment in matches:
             cents = int(payment.outstanding_cents)

@@ -38,6 +38,9 @@ class OpenPayment:
     for "any CPAM-type fund"); ``person_key`` groups a person's acts (a soft preference).
     ``mailed_on``: a paper claim cannot be paid before it was posted. ``act_id``: the act
     the money is for (what the bank page shows beside a proposal; matching ignores it).
+    ``other_share_done``: for a mutuelle share, the act's CPAM share is no longer awaited
+    (paid, or paid to the practitioner): mutuelles pay after the CPAM (§4.2), so such a
+    share is the likelier one among equal amounts.
     """
 
     id: ExpectedPaymentId
@@ -50,6 +53,7 @@ class OpenPayment:
     person_key: str = ""
     mailed_on: date | None = None
     act_id: ActId | None = None
+    other_share_done: bool = False
 
 
 @dataclass(frozen=True, slots=True)

@@ -17,6 +17,9 @@ EXACT, ROUNDING, WITHHELD, PARTIAL = 40, 30, 25, -10
 IN_WINDOW = 20
 PAYER_MATCH, PAYER_UNKNOWN, KEY_MATCH, SAME_PERSON = 10, 4, 5, 2
 PER_EXTRA_ITEM = 4
+# A mutuelle share whose CPAM share is settled: a small edge that only breaks ties
+# between otherwise equal settlements (equal amounts, both in their windows).
+AFTER_CPAM = 3
 
 _TYPE_OF = {Payer.AMO: PayerType.CPAM, Payer.AMC: PayerType.COMPLEMENTARY}
 
@@ -74,6 +77,8 @@ def score_items(
     total = amount + sum(points for points, _ in dated) // len(items)
     payer, payer_reasons = payer_part(credit, items)
     total += payer
+    after = sum(p.other_share_done for p in items if p.payer is Payer.AMC)
+    total += AFTER_CPAM * after // len(items)
     reasons: list[Reason] = []
     if explain:
         dates = sorted({r for _, r in dated}, key=_reason_key)

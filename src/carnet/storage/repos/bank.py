@@ -20,7 +20,9 @@ if TYPE_CHECKING:
 
 _OPEN_SELECT = """
 SELECT e.id, e.act_id, a.date, e.payer, {target} - e.settled_cents, e.earliest, e.latest,
-       a.person_id, coalesce(c.insurer, ''), a.channel
+       a.person_id, coalesce(c.insurer, ''), a.channel,
+       e.payer = 'amc' AND NOT EXISTS (SELECT 1 FROM expected_payment o WHERE
+           o.act_id = e.act_id AND o.payer = 'amo' AND o.status IN ('pending', 'partly-paid'))
 FROM expected_payment e
 JOIN care_act a ON a.id = e.act_id
 JOIN person p ON p.id = a.person_id
@@ -64,10 +66,11 @@ class OpenPaymentRow(NamedTuple):
     person_id: PersonId
     insurer: str  # the person's mutuelle, "" without a contract
     channel: Channel
+    other_share_done: bool  # a mutuelle share whose CPAM share is no longer awaited
 
     @classmethod
     def of(cls, row: Sequence[Any]) -> OpenPaymentRow:
-        ident, act, day, payer, cents, earliest, latest, person, insurer, channel = row
+        ident, act, day, payer, cents, earliest, latest, person, insurer, channel, done = row
         return cls(
             ExpectedPaymentId(ident),
             ActId(act),
@@ -79,6 +82,7 @@ class OpenPaymentRow(NamedTuple):
             PersonId(person),
             str(insurer),
             Channel(channel),
+            bool(done),
         )
 
 
