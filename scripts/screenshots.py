@@ -13,7 +13,9 @@ File menu's dialogs: ``export-<lang>.png``, ``backup-<lang>.png``, ``restore-<la
 plus, from a small newcomer household of their own, ``road-<lang>.png`` (the Household page's
 road), ``dashboard-road-<lang>.png`` (the next steps), ``abroad-act-<lang>.png`` (an act in
 London on the Care page) and ``abroad-form-<lang>.png`` (its form).
-``--only newcomer`` makes these last ones alone.
+``--only newcomer`` makes these last ones alone. ``practitioner-address-<lang>.png`` is a
+practitioner's form whose address box says, while it is typed, what is wrong with it
+(``--only forms`` makes it alone).
 """
 
 from __future__ import annotations
@@ -51,6 +53,7 @@ from carnet.ui.dialogs.setup_wizard import SetupWizard
 from carnet.ui.events import EventHub
 from carnet.ui.formats import WindowTranslator
 from carnet.ui.forms.person_editor import PersonEditor
+from carnet.ui.forms.practitioner_editor import PractitionerEditor
 from carnet.ui.main_window import MainWindow
 from carnet.ui.views.household_page import HouseholdPage
 
@@ -117,6 +120,7 @@ def shoot_window(app: QApplication, window: MainWindow, out: Path, language: str
         save(dialog, out / f"act-form-{language}.png")
         dialog.reject()
     shoot_person_form(app, window, out, language)
+    shoot_address_check(app, window, out, language)
     export = window.export()
     settle(app)
     save(export, out / f"export-{language}.png")
@@ -138,6 +142,23 @@ def shoot_person_form(app: QApplication, window: MainWindow, out: Path, language
     editor.nir.setText("2 88 03 99 132 045 16")
     settle(app)
     save(dialog, out / f"person-form-{language}.png")
+    dialog.reject()
+
+
+def shoot_address_check(app: QApplication, window: MainWindow, out: Path, language: str) -> None:
+    """An address box checked as it is typed: a pasted line too long, said under the box."""
+    window.show_page("household")
+    page = window.page("household")
+    assert isinstance(page, HouseholdPage)
+    dialog = page.add_practitioner()
+    editor = dialog.findChild(PractitionerEditor)
+    assert editor is not None
+    editor.name.setText("Dr Anne Roux")
+    editor.address.setPlainText(
+        "Cabinet médical des Lilas\n12 rue des Lilas " + "bâtiment B " * 44 + "\n69003 Lyon"
+    )
+    settle(app)
+    save(dialog, out / f"practitioner-address-{language}.png")
     dialog.reject()
 
 
@@ -352,6 +373,23 @@ def demo_services(folder: Path, acts: int) -> Services:
     return services
 
 
+def shoot_forms(app: QApplication, qt: QtTranslations, folder: Path, out: Path) -> None:
+    """The checked address box alone, on a small demo (``--only forms``)."""
+    services = demo_services(folder, 20)
+    try:
+        for language in ("en", "fr"):
+            qt.use(language)
+            settings = QSettings(str(folder / f"forms-{language}.ini"), QSettings.Format.IniFormat)
+            settings.setValue("language", language)
+            window, _events = build_window(services, settings)
+            window.resize(*SIZE)
+            window.show()
+            shoot_address_check(app, window, out, language)
+            window.close()
+    finally:
+        services.close()
+
+
 def laptop_screen(folder: Path) -> list[str]:
     """Qt's arguments for a 1280×800 offscreen screen (its own is 800×600).
 
@@ -373,7 +411,11 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--out", type=Path, default=ROOT / "docs" / "screenshots")
     parser.add_argument("--acts", type=int, default=300)
-    parser.add_argument("--only", choices=["newcomer"], help="Only the newcomer's screenshots.")
+    parser.add_argument(
+        "--only",
+        choices=["newcomer", "forms"],
+        help="Only the newcomer's screenshots, or only the checked address box.",
+    )
     args = parser.parse_args()
     args.out.mkdir(parents=True, exist_ok=True)
     with tempfile.TemporaryDirectory() as folder:
@@ -381,6 +423,9 @@ def main() -> None:
         app = QApplication([*sys.argv[:1], *laptop_screen(work)])
         configure(app)
         qt_translations = QtTranslations(app)
+        if args.only == "forms":
+            shoot_forms(app, qt_translations, work, args.out)
+            return
         for language in ("en", "fr"):
             qt_translations.use(language)
             shoot_newcomer(app, work, args.out, language)

@@ -15,7 +15,6 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QLabel,
-    QPlainTextEdit,
     QVBoxLayout,
     QWidget,
 )
@@ -23,9 +22,10 @@ from PySide6.QtWidgets import (
 from carnet.app import Services
 from carnet.domain.errors import CarnetError, ValidationError
 from carnet.i18n import Translator
-from carnet.services.settings import ADDRESS_PREFIX
+from carnet.services.settings import ADDRESS_PREFIX, limit_of
 from carnet.ui.errors import describe, show_error
 from carnet.ui.operations import run_call
+from carnet.ui.widgets.multiline import CheckedBoxes, text_box, text_check
 
 T = TypeVar("T")
 
@@ -52,13 +52,10 @@ class AddressDialog(QDialog):
             t.gettext("One line per line of the envelope; it is kept for the next letters.")
         )
         hint.setWordWrap(True)
-        self.text = QPlainTextEdit()
-        self.text.setAccessibleName(title)
-        self.text.setTabChangesFocus(True)
-        self.text.setPlaceholderText(
-            "12 rue des Lilas\n69003 Lyon" if own else t.gettext("street\npostcode and town")
+        self.text = text_box(
+            4, "12 rue des Lilas\n69003 Lyon" if own else t.gettext("street\npostcode and town")
         )
-        self.text.setPlainText(services.settings.get(field))
+        self.text.setAccessibleName(title)
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
         )
@@ -67,8 +64,12 @@ class AddressDialog(QDialog):
         self.save_button = buttons.button(QDialogButtonBox.StandardButton.Save)
         self.save_button.setText(t.gettext("Save"))
         buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(t.gettext("Cancel"))
+        # Checked as it is typed: Save waits for an address the service will take.
+        self.check = CheckedBoxes(self.save_button)
+        box = self.check.add(title, self.text, text_check(t, self.text, field, limit_of(field)))
+        self.text.setPlainText(services.settings.get(field))
         layout = QVBoxLayout(self)
-        for widget in (reason, hint, self.text, buttons):
+        for widget in (reason, hint, box, buttons):
             layout.addWidget(widget)
         self.resize(520, 320)
 

@@ -43,9 +43,9 @@ from carnet.ui.forms.contract_editor import ContractEditor, save_insurer_address
 from carnet.ui.forms.person_editor import PersonEditor
 from carnet.ui.operations import run_call, run_op
 from carnet.ui.setup_flow import STEPS, SetupRecord, preset_contract
-from carnet.ui.views.addresses_tab import address_box
 from carnet.ui.views.settings_page import LANGUAGE_NAMES
 from carnet.ui.widgets.caisse_field import CaisseField, caisse_label, describe_caisse
+from carnet.ui.widgets.multiline import CheckedBoxes, text_box, text_check
 
 T = TypeVar("T")
 
@@ -68,7 +68,8 @@ class SetupWizard(QWizard):
         for code in LANGUAGES:
             self.language.addItem(LANGUAGE_NAMES[code], code)
         self.language.setCurrentIndex(self.language.findData(t.language))
-        self.household_address = address_box("12 rue des Lilas\n69003 Lyon")
+        self.household_address = text_box(4, "12 rue des Lilas\n69003 Lyon")
+        self.address_check = CheckedBoxes()  # Next asks it (validateCurrentPage)
         self.household_address.setAccessibleName(t.gettext("Your postal address"))
         self.household_address.textChanged.connect(self._caisse_from_address)
         self.caisse = CaisseField(t)
@@ -118,7 +119,9 @@ class SetupWizard(QWizard):
             layout.addLayout(form)
         elif key == "address":
             form = QFormLayout()
-            form.addRow(t.gettext("Your postal address"), self.household_address)
+            caption = t.gettext("Your postal address")
+            check = text_check(t, self.household_address, "household.address", limits.ADDRESS)
+            form.addRow(caption, self.address_check.add(caption, self.household_address, check))
             form.addRow(t.gettext("Your caisse"), self.caisse)
             form.addRow(self.caisse_note)
             layout.addLayout(form)
@@ -174,6 +177,8 @@ class SetupWizard(QWizard):
         return True
 
     def _save_address(self) -> bool:
+        if not self.address_check.validate_all():
+            return False
         self.caisse.settle()
         address = self.household_address.toPlainText().strip()
         caisse = self.caisse.text().strip()

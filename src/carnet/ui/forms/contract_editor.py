@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QCheckBox, QComboBox, QLineEdit, QPlainTextEdit, QSpinBox, QWidget
+from PySide6.QtWidgets import QCheckBox, QComboBox, QLineEdit, QSpinBox, QWidget
 
 from carnet.domain import limits
 from carnet.domain.contracts import Contract, ContractInput
@@ -10,6 +10,7 @@ from carnet.i18n import Translator
 from carnet.services.settings import ADDRESS_PREFIX, SettingsService
 from carnet.ui.setup_flow import PRESETS, preset_contract
 from carnet.ui.widgets.fields import CheckedForm
+from carnet.ui.widgets.multiline import text_box, text_check
 
 CUSTOM = -1
 
@@ -53,11 +54,9 @@ class ContractEditor(QWidget):
         add("responsable", "", self.responsable)
         add("noemie", "", self.noemie)
         # Where the mutuelle letter goes (mailings to the mutuelle, without Noémie).
-        self.address = QPlainTextEdit()
-        self.address.setTabChangesFocus(True)
-        self.address.setPlaceholderText(t.gettext("street\npostcode and town"))
-        self.address.setFixedHeight(self.address.fontMetrics().lineSpacing() * 3 + 14)
-        add("address", t.gettext("Insurer's postal address"), self.address)
+        self.address = text_box(3, t.gettext("street\npostcode and town"))
+        address = text_check(t, self.address, "address", limits.ADDRESS)
+        add("address", t.gettext("Insurer's postal address"), self.address, address)
         self.setLayout(self.form.layout)
         self.level.currentIndexChanged.connect(self._apply_level)
         self.responsable.toggled.connect(lambda _on: self.form.revalidate("non_optam"))

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
-from PySide6.QtWidgets import QComboBox, QLineEdit, QPlainTextEdit, QWidget
+from PySide6.QtWidgets import QComboBox, QLineEdit, QWidget
 
 from carnet.domain import limits
 from carnet.domain.errors import ValidationError
@@ -20,6 +20,7 @@ from carnet.domain.validation import check_rpps
 from carnet.i18n import Translator
 from carnet.ui.household_labels import LANGUAGE_CODES, PROFESSIONS, SECTORS, SPECIALTIES
 from carnet.ui.widgets.fields import CheckedForm
+from carnet.ui.widgets.multiline import text_box, text_check
 
 
 class PractitionerEditor(QWidget):
@@ -36,9 +37,7 @@ class PractitionerEditor(QWidget):
         self.rpps = QLineEdit()
         self.rpps.setMaxLength(limits.RPPS.max_length)
         self.rpps.setPlaceholderText(t.gettext("11 digits, on the feuille de soins (optional)"))
-        self.address = QPlainTextEdit()
-        self.address.setTabChangesFocus(True)
-        self.address.setFixedHeight(self.address.fontMetrics().lineSpacing() * 3 + 12)
+        self.address = text_box(3)
         self.languages = QLineEdit()
         codes = ", ".join(f"{code} ({t.gettext(name)})" for code, name in LANGUAGE_CODES.items())
         self.languages.setPlaceholderText(t.gettext("e.g. fr, en"))
@@ -49,7 +48,12 @@ class PractitionerEditor(QWidget):
         add("specialty", t.gettext("Specialty"), self.specialty)
         add("sector", t.gettext("Sector"), self.sector)
         add("rpps", t.gettext("RPPS number"), self.rpps, self._check_rpps)
-        add("address", t.gettext("Address"), self.address)
+        add(
+            "address",
+            t.gettext("Address"),
+            self.address,
+            text_check(t, self.address, "address", limits.ADDRESS),
+        )
         add("languages", t.gettext("Languages spoken"), self.languages, self._check_languages)
         self.setLayout(self.form.layout)
         self.profession.currentIndexChanged.connect(self._specialty_applies)

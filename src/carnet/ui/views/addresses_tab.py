@@ -12,25 +12,18 @@ from PySide6.QtWidgets import (
     QGroupBox,
     QHBoxLayout,
     QLabel,
-    QPlainTextEdit,
     QPushButton,
     QVBoxLayout,
     QWidget,
 )
 
 from carnet.app import Services
+from carnet.domain import limits
 from carnet.i18n import Translator
 from carnet.services.settings import ADDRESS_PREFIX, CAISSE_KEY
 from carnet.ui.operations import run_call
 from carnet.ui.widgets.caisse_field import CaisseField, caisse_label, describe_caisse
-
-
-def address_box(placeholder: str) -> QPlainTextEdit:
-    box = QPlainTextEdit()
-    box.setTabChangesFocus(True)
-    box.setPlaceholderText(placeholder)
-    box.setFixedHeight(box.fontMetrics().lineSpacing() * 4 + 14)
-    return box
+from carnet.ui.widgets.multiline import CheckedBoxes, text_box, text_check
 
 
 class AddressesTab(QWidget):
@@ -39,16 +32,17 @@ class AddressesTab(QWidget):
     def __init__(self, services: Services, t: Translator, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._services, self._t = services, t
-        self.household = address_box("12 rue des Lilas\n69003 Lyon")
+        self.household = text_box(4, "12 rue des Lilas\n69003 Lyon")
         self.household.setAccessibleName(t.gettext("Your postal address"))
         self.caisse = CaisseField(t)
         self.caisse.setAccessibleName(t.gettext("Your caisse"))
-        self.caisse_address = address_box(t.gettext("street\npostcode and town"))
+        self.caisse_address = text_box(4, t.gettext("street\npostcode and town"))
         self.caisse_address.setAccessibleName(t.gettext("Address where paper feuilles go"))
         self.note = caisse_label()
         self.saved = QLabel()
         self.save_button = QPushButton(t.gettext("Save the addresses"))
         self.save_button.clicked.connect(self.save)
+        self.boxes = CheckedBoxes(self.save_button)  # each address checked as it is typed
         self.caisse.editingFinished.connect(self._caisse_chosen)
         self._build()
         self.load()
@@ -56,11 +50,14 @@ class AddressesTab(QWidget):
     def _build(self) -> None:
         t = self._t
         own = QGroupBox(t.gettext("Your postal address"))
-        QVBoxLayout(own).addWidget(self.household)
+        own_check = text_check(t, self.household, "household.address", limits.ADDRESS)
+        QVBoxLayout(own).addWidget(self.boxes.add(own.title(), self.household, own_check))
         caisse = QGroupBox(t.gettext("Your caisse (CPAM, CGSS or CSS)"))
         form = QFormLayout(caisse)
         form.addRow(t.gettext("Caisse"), self.caisse)
-        form.addRow(t.gettext("Address where paper feuilles go"), self.caisse_address)
+        where = t.gettext("Address where paper feuilles go")
+        where_check = text_check(t, self.caisse_address, "address", limits.ADDRESS)
+        form.addRow(where, self.boxes.add(where, self.caisse_address, where_check))
         form.addRow(self.note)
         row = QHBoxLayout()
         row.addWidget(self.save_button)

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QPlainTextEdit,
     QPushButton,
     QVBoxLayout,
+    QWidget,
 )
 
 from carnet.domain.errors import CarnetError, ValidationError
@@ -29,6 +30,7 @@ from carnet.ui.errors import describe
 from carnet.ui.notify import SETTING
 from carnet.ui.operations import run_call
 from carnet.ui.page import Page, PageContext
+from carnet.ui.widgets.multiline import CheckedBoxes, text_box, text_check
 
 # Each language is named in itself, so anyone can find their own.
 LANGUAGE_NAMES = {"en": "English", "fr": "Français"}
@@ -70,22 +72,24 @@ class SettingsPage(Page):
         t = self.ctx.t
         box = QGroupBox(t.gettext("Your household"))
         form = QFormLayout(box)
-        for key in POSTAL_KEYS:
-            field: QLineEdit | QPlainTextEdit
-            if key == "household.address":
-                field = QPlainTextEdit()
-                field.setTabChangesFocus(True)
-                field.setFixedHeight(field.fontMetrics().lineSpacing() * 4 + 12)
-            else:
-                field = QLineEdit()
-                field.setMaxLength(limit_of(key).max_length)
-            field.setAccessibleName(t.gettext(KNOWN[key]))
-            field.setToolTip(t.gettext(KNOWN[key]))
-            self.fields[key] = field
-            form.addRow(t.gettext(KNOWN[key]), field)
         self.save_button = QPushButton(t.gettext("Save"))
         self.save_button.setAccessibleName(t.gettext("Save your household's details"))
         self.save_button.clicked.connect(self.save)
+        self.boxes = CheckedBoxes(self.save_button)  # the address, checked as it is typed
+        for key in POSTAL_KEYS:
+            caption = t.gettext(KNOWN[key])
+            field: QLineEdit | QPlainTextEdit
+            holder: QWidget
+            if key == "household.address":
+                field = text_box(4)
+                holder = self.boxes.add(caption, field, text_check(t, field, key, limit_of(key)))
+            else:
+                field = holder = QLineEdit()
+                field.setMaxLength(limit_of(key).max_length)
+            field.setAccessibleName(caption)
+            field.setToolTip(caption)
+            self.fields[key] = field
+            form.addRow(caption, holder)
         row = QHBoxLayout()
         row.addWidget(self.save_button)
         row.addWidget(self.saved_label, 1)
