@@ -6,7 +6,7 @@ from typing import Any
 
 import click
 
-from carnet.cli.common import DATE, DECIMAL, open_services, user_errors
+from carnet.cli.common import DATE, DECIMAL, ID, open_services, user_errors
 from carnet.domain.abroad import AbroadInput, TariffChoice
 from carnet.domain.care import ActInput
 from carnet.domain.ids import PersonId, PractitionerId
@@ -19,15 +19,15 @@ def abroad() -> None:
 
 
 @abroad.command("add")
-@click.option("--person", "person_id", type=int, required=True, help="Person id.")
-@click.option("--practitioner", "practitioner_id", type=int, help="Practitioner id.")
+@click.option("--person", "person_id", type=ID, required=True, help="Person id.")
+@click.option("--practitioner", "practitioner_id", type=ID, help="Practitioner id.")
 @click.option("--date", "day", type=DATE, required=True)
 @click.option("--code", required=True, help="The French equivalent act, e.g. G, CS, AMK.")
 @click.option("--country", required=True, help="ISO country code: GB, US, DE…")
 @click.option("--currency", required=True, help="ISO currency code: GBP, USD, CHF…")
 @click.option("--amount", type=DECIMAL, required=True, help="The invoice, in its currency.")
 @click.option("--rate", type=DECIMAL, help="Euros for one unit of the currency.")
-@click.option("--bank-line", "transaction_id", type=int, help="The bank line that paid (rate).")
+@click.option("--bank-line", "transaction_id", type=ID, help="The bank line that paid (rate).")
 @click.option("--planned", is_flag=True, help="Planned care (not urgent and unforeseen).")
 @click.option("--country-tariff", is_flag=True, help="In Europe: ask the country's tariffs.")
 @click.pass_context
@@ -57,7 +57,7 @@ def add(ctx: click.Context, /, **opts: Any) -> None:
 
 
 @abroad.command("claim")
-@click.option("--person", "person_id", type=int, required=True, help="Insured person or dependent.")
+@click.option("--person", "person_id", type=ID, required=True, help="Insured person or dependent.")
 @click.pass_context
 @user_errors
 def claim(ctx: click.Context, person_id: int) -> None:

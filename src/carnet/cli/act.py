@@ -14,6 +14,7 @@ from carnet.cli.common import (
     DATE,
     DECIMAL,
     EUROS,
+    ID,
     emit_json,
     lang_option,
     money,
@@ -41,8 +42,8 @@ def _act_options(*, editing: bool) -> Callable[[Any], Any]:
 
     default = when_adding(editing)
     options = [
-        click.option("--person", "person_id", type=int, required=not editing, help="Person id."),
-        click.option("--practitioner", "practitioner_id", type=int, help="Practitioner id."),
+        click.option("--person", "person_id", type=ID, required=not editing, help="Person id."),
+        click.option("--practitioner", "practitioner_id", type=ID, help="Practitioner id."),
         click.option("--date", "day", type=DATE, required=not editing),
         click.option("--code", required=not editing, help="Act code, e.g. G, APC, AMK, PHARMA65."),
         click.option("--fee", type=EUROS, required=not editing, help="Amount paid, in euros."),
@@ -122,7 +123,7 @@ def reassess(ctx: click.Context) -> None:
 
 
 @act.command("edit")
-@click.argument("act_id", type=int)
+@click.argument("act_id", type=ID)
 @_act_options(editing=True)
 @click.pass_context
 @user_errors
@@ -135,7 +136,7 @@ def edit(ctx: click.Context, /, act_id: int, **opts: Any) -> None:
 
 
 @act.command("list")
-@click.option("--person", "person_id", type=int, help="Only this person's acts.")
+@click.option("--person", "person_id", type=ID, help="Only this person's acts.")
 @click.option("--year", type=int, help="Only acts of this calendar year.")
 @click.option("--json", "as_json", is_flag=True)
 @click.pass_context
@@ -161,7 +162,7 @@ def list_acts(ctx: click.Context, person_id: int | None, year: int | None, as_js
 
 
 @act.command("show")
-@click.argument("act_id", type=int)
+@click.argument("act_id", type=ID)
 @click.option("--json", "as_json", is_flag=True)
 @lang_option("Language of the explanation.")
 @click.pass_context
@@ -284,7 +285,7 @@ _PAYERS = {"cpam": Payer.AMO, "mutuelle": Payer.AMC}
 
 
 @act.command("received")
-@click.argument("act_id", type=int)
+@click.argument("act_id", type=ID)
 @click.option("--payer", required=True, type=click.Choice(list(_PAYERS)), help="Who paid.")
 @click.option("--amount", type=EUROS, required=True, help="Amount paid, in euros (0 allowed).")
 @click.option("--date", "day", type=DATE, help="When it was paid (default: today).")

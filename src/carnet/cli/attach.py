@@ -6,14 +6,14 @@ from pathlib import Path
 
 import click
 
-from carnet.cli.common import emit_json, open_services, user_errors
+from carnet.cli.common import ID, emit_json, open_services, user_errors
 from carnet.domain.attachments import AttachedTo, AttachmentKind
 from carnet.domain.ids import AttachmentId
 
 
 @click.command()
 @click.argument("entity", type=click.Choice([e.value for e in AttachedTo]))
-@click.argument("record_id", type=int)
+@click.argument("record_id", type=ID)
 @click.argument("file", type=click.Path(exists=True, dir_okay=False, path_type=Path))
 @click.option("--kind", default="scan", type=click.Choice([k.value for k in AttachmentKind]))
 @click.pass_context
@@ -34,7 +34,7 @@ def attachments() -> None:
 
 @attachments.command("list")
 @click.argument("entity", type=click.Choice([e.value for e in AttachedTo]))
-@click.argument("record_id", type=int)
+@click.argument("record_id", type=ID)
 @click.option("--json", "as_json", is_flag=True)
 @click.pass_context
 @user_errors
@@ -78,7 +78,7 @@ def verify(ctx: click.Context) -> None:
 
 
 @attachments.command("kind")
-@click.argument("attachment_id", type=int)
+@click.argument("attachment_id", type=ID)
 @click.argument("kind", type=click.Choice([k.value for k in AttachmentKind]))
 @click.pass_context
 @user_errors

@@ -17,6 +17,7 @@ import click
 
 from carnet.app import Services, build_services, resolve_db_path
 from carnet.domain.errors import CarnetError, ValidationError
+from carnet.domain.ids import parse_id
 from carnet.domain.money import AmountError, Cents, format_plain, parse_euros
 from carnet.i18n import LANGUAGES, system_language
 from carnet.private_files import write_private
@@ -145,7 +146,22 @@ class DecimalType(click.ParamType[Decimal]):
         return number
 
 
+class IdType(click.ParamType[int]):
+    """A record's id: the digits 0-9 only (``int`` would read ``"١٢"`` and ``"1_0"``)."""
+
+    name = "ID"
+
+    def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> int:
+        if isinstance(value, int):
+            return value
+        try:
+            return parse_id(str(value))
+        except ValidationError as exc:
+            self.fail(str(exc.message), param, ctx)
+
+
 DATE = DateType()
+ID = IdType()
 EUROS = EurosType()
 DECIMAL = DecimalType()
 

@@ -10,7 +10,7 @@ from typing import Any
 
 import click
 
-from carnet.cli.common import emit_json, money, open_services, user_errors
+from carnet.cli.common import ID, emit_json, money, open_services, user_errors
 from carnet.domain.codes import Payer
 from carnet.domain.ids import ExpectedPaymentId
 from carnet.services.discrepancies import Discrepancy
@@ -47,7 +47,7 @@ def list_discrepancies(ctx: click.Context, as_json: bool) -> None:
 
 
 @discrepancy.command("accept")
-@click.argument("discrepancy_id", type=int)
+@click.argument("discrepancy_id", type=ID)
 @click.pass_context
 @user_errors
 def accept(ctx: click.Context, discrepancy_id: int) -> None:

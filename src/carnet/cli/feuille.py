@@ -8,7 +8,7 @@ from typing import Any
 
 import click
 
-from carnet.cli.common import DATE, emit_json, open_services, user_errors
+from carnet.cli.common import DATE, ID, emit_json, open_services, user_errors
 from carnet.domain.claims import Feuille, Step
 from carnet.domain.codes import FeuilleStatus
 from carnet.domain.ids import FeuilleId, PersonId
@@ -21,7 +21,7 @@ def feuille() -> None:
 
 @feuille.command("list")
 @click.option("--status", type=click.Choice([s.value for s in FeuilleStatus]))
-@click.option("--person", "person_id", type=int)
+@click.option("--person", "person_id", type=ID)
 @click.option("--json", "as_json", is_flag=True)
 @click.pass_context
 @user_errors
@@ -74,7 +74,7 @@ def warnings(ctx: click.Context, as_json: bool) -> None:
 
 def _step_command(name: str, step: Step, help_text: str) -> click.Command:
     @click.command(name, help=help_text)
-    @click.argument("feuille_id", type=int)
+    @click.argument("feuille_id", type=ID)
     @click.option("--date", "day", type=DATE, help="When it was done (default: today).")
     @click.pass_context
     @user_errors
@@ -94,7 +94,7 @@ feuille.add_command(_step_command("close", Step.CLOSE, "Close a paid feuille."))
 
 
 @feuille.command("return")
-@click.argument("feuille_id", type=int)
+@click.argument("feuille_id", type=ID)
 @click.option("--reason", required=True, help="Why the CPAM sent it back.")
 @click.option("--date", "day", type=DATE)
 @click.pass_context
@@ -107,7 +107,7 @@ def returned(ctx: click.Context, feuille_id: int, reason: str, day: date | None)
 
 
 @feuille.command("merge")
-@click.argument("feuille_ids", type=int, nargs=-1, required=True)
+@click.argument("feuille_ids", type=ID, nargs=-1, required=True)
 @click.pass_context
 @user_errors
 def merge(ctx: click.Context, feuille_ids: tuple[int, ...]) -> None:

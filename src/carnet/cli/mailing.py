@@ -10,6 +10,7 @@ import click
 
 from carnet.cli.common import (
     DATE,
+    ID,
     OUT_FILE,
     emit_json,
     lang_option,
@@ -31,14 +32,14 @@ def mailing() -> None:
 @click.option(
     "--person",
     "person_id",
-    type=int,
+    type=ID,
     required=True,
     help="The insured person (a dependent's feuilles go with them).",
 )
 @click.option(
     "--feuille",
     "feuille_ids",
-    type=int,
+    type=ID,
     multiple=True,
     help="A feuille to enclose (repeatable; default: every signed one).",
 )
@@ -77,7 +78,7 @@ def list_mailings(ctx: click.Context, as_json: bool) -> None:
 
 
 @mailing.command("mark-printed")
-@click.argument("mailing_id", type=int)
+@click.argument("mailing_id", type=ID)
 @click.option("--date", "day", type=DATE)
 @click.pass_context
 @user_errors
@@ -88,7 +89,7 @@ def mark_printed(ctx: click.Context, mailing_id: int, day: date | None) -> None:
 
 
 @mailing.command("mark-mailed")
-@click.argument("mailing_id", type=int)
+@click.argument("mailing_id", type=ID)
 @click.option("--date", "day", type=DATE, help="When it was posted (default: today).")
 @click.option("--tracking", default="", help="Registered-mail tracking number.")
 @click.pass_context
@@ -101,7 +102,7 @@ def mark_mailed(ctx: click.Context, mailing_id: int, day: date | None, tracking:
 
 
 @mailing.command("cancel")
-@click.argument("mailing_id", type=int)
+@click.argument("mailing_id", type=ID)
 @click.pass_context
 @user_errors
 def cancel(ctx: click.Context, mailing_id: int) -> None:
@@ -130,7 +131,7 @@ def mailing_json(m: Mailing) -> dict[str, Any]:
 
 
 @mailing.command("pdf")
-@click.argument("mailing_id", type=int)
+@click.argument("mailing_id", type=ID)
 @click.option("--out", type=OUT_FILE, required=True, help="The PDF file ('-': standard output).")
 @lang_option("Language of the household's checklist (letters are always in French).")
 @click.option(
@@ -149,7 +150,7 @@ def pdf(ctx: click.Context, mailing_id: int, out: Path, lang: str, with_attachme
 
 
 @mailing.command("labels")
-@click.argument("mailing_id", type=int)
+@click.argument("mailing_id", type=ID)
 @click.option("--out", type=OUT_FILE, required=True, help="The PDF file ('-': standard output).")
 @click.pass_context
 @user_errors
@@ -166,7 +167,7 @@ def letter() -> None:
 
 
 @letter.command("reminder")
-@click.argument("mailing_id", type=int)
+@click.argument("mailing_id", type=ID)
 @click.option("--out", type=OUT_FILE, required=True, help="The PDF file ('-': standard output).")
 @click.pass_context
 @user_errors
@@ -178,7 +179,7 @@ def reminder(ctx: click.Context, mailing_id: int, out: Path) -> None:
 
 
 @letter.command("reclamation")
-@click.argument("act_ids", type=int, nargs=-1, required=True)
+@click.argument("act_ids", type=ID, nargs=-1, required=True)
 @click.option(
     "--payer",
     type=click.Choice(["cpam", "mutuelle"]),

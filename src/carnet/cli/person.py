@@ -9,7 +9,7 @@ from typing import Any
 
 import click
 
-from carnet.cli.common import DATE, emit_json, open_services, user_errors
+from carnet.cli.common import DATE, ID, emit_json, open_services, user_errors
 from carnet.cli.record_options import FieldMap, all_options, given_fields, when_adding
 from carnet.domain.ids import ContractId, PersonId, PractitionerId
 from carnet.domain.people import Person, PersonInput, Registration, Sex
@@ -47,19 +47,19 @@ def _person_options(*, editing: bool) -> Callable[[Any], Any]:
             type=click.Choice([r.value for r in Registration]),
             help="Default: from the number (none: not registered).",
         ),
-        click.option("--insured-id", type=int, help="For a dependent: the insured person's id."),
+        click.option("--insured-id", type=ID, help="For a dependent: the insured person's id."),
         click.option(
             "--cpam",
             default=default(""),
             help="The person's caisse: a département number (69, 2A, 974), a town or its name.",
         ),
-        click.option("--doctor-id", type=int, help="Médecin traitant (practitioner id)."),
+        click.option("--doctor-id", type=ID, help="Médecin traitant (practitioner id)."),
         click.option(
             "--doctor-since",
             type=DATE,
             help="Date the médecin traitant was declared (YYYY-MM-DD; a change: default today).",
         ),
-        click.option("--contract-id", type=int, help="Mutuelle contract id."),
+        click.option("--contract-id", type=ID, help="Mutuelle contract id."),
         click.option("--ald/--no-ald", default=default(False), help="Affection de longue durée."),
         click.option(
             "--css/--no-css", default=default(False), help="Complémentaire santé solidaire."
@@ -119,7 +119,7 @@ def add(ctx: click.Context, /, **opts: Any) -> None:
 
 
 @person.command("edit")
-@click.argument("person_id", type=int)
+@click.argument("person_id", type=ID)
 @_person_options(editing=True)
 @click.pass_context
 @user_errors
@@ -141,7 +141,7 @@ def edit(ctx: click.Context, /, person_id: int, **opts: Any) -> None:
 
 
 @person.command("erase")
-@click.argument("person_id", type=int)
+@click.argument("person_id", type=ID)
 @click.option("--yes", is_flag=True, help="Do not ask for confirmation.")
 @click.pass_context
 @user_errors
@@ -180,7 +180,7 @@ def list_people(ctx: click.Context, as_json: bool) -> None:
 
 
 @person.command("show")
-@click.argument("person_id", type=int)
+@click.argument("person_id", type=ID)
 @click.option("--json", "as_json", is_flag=True)
 @click.pass_context
 @user_errors

@@ -8,7 +8,7 @@ from typing import Any
 
 import click
 
-from carnet.cli.common import emit_json, open_services, user_errors
+from carnet.cli.common import ID, emit_json, open_services, user_errors
 from carnet.cli.record_options import FieldMap, all_options, given_fields, when_adding
 from carnet.domain.ids import PractitionerId
 from carnet.domain.practitioners import (
@@ -84,7 +84,7 @@ def add(ctx: click.Context, /, **opts: Any) -> None:
 
 
 @practitioner.command("edit")
-@click.argument("practitioner_id", type=int)
+@click.argument("practitioner_id", type=ID)
 @_options(editing=True)
 @click.pass_context
 @user_errors

@@ -7,7 +7,7 @@ from typing import Any
 
 import click
 
-from carnet.cli.common import DATE, emit_json, open_services, user_errors
+from carnet.cli.common import DATE, ID, emit_json, open_services, user_errors
 from carnet.domain.ids import ContractId, PersonId, PractitionerId
 from carnet.domain.road import Road, Step
 from carnet.i18n import Translator
@@ -55,7 +55,7 @@ def _show(found: Road, as_json: bool) -> None:
 
 
 @road.command("show")
-@click.argument("person_id", type=int)
+@click.argument("person_id", type=ID)
 @click.option("--json", "as_json", is_flag=True)
 @click.pass_context
 @user_errors
@@ -67,14 +67,14 @@ def show(ctx: click.Context, person_id: int, as_json: bool) -> None:
 
 
 @road.command("reach")
-@click.argument("person_id", type=int)
+@click.argument("person_id", type=ID)
 @click.argument("step", type=click.Choice([s.value for s in Step]))
 @click.option("--date", "day", type=DATE, help="When (default: today).")
 @click.option("--number", help="attestation: the social security number on it.")
 @click.option("--temporary", is_flag=True, help="attestation: the number is temporary.")
 @click.option("--until", type=DATE, help="attestation: end of rights; ehic-received: last day.")
-@click.option("--doctor", "doctor_id", type=int, help="treating-doctor: practitioner id.")
-@click.option("--contract", "contract_id", type=int, help="mutuelle: contract id.")
+@click.option("--doctor", "doctor_id", type=ID, help="treating-doctor: practitioner id.")
+@click.option("--contract", "contract_id", type=ID, help="mutuelle: contract id.")
 @click.pass_context
 @user_errors
 def reach(ctx: click.Context, /, person_id: int, step: str, **opts: Any) -> None:

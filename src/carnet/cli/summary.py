@@ -16,7 +16,7 @@ from pathlib import Path
 import click
 
 from carnet.app import Services
-from carnet.cli.common import OUT_FILE, lang_option, open_services, user_errors, write_output
+from carnet.cli.common import ID, OUT_FILE, lang_option, open_services, user_errors, write_output
 from carnet.documents.todo_sheet import render_todo
 from carnet.domain.ids import PersonId
 from carnet.domain.reports import TodoEntry
@@ -32,7 +32,7 @@ FIRST_YEAR, LAST_YEAR = 1950, 2100
     type=click.IntRange(FIRST_YEAR, LAST_YEAR),
     help="Calendar year (default: this year).",
 )
-@click.option("--person", "person_id", type=int, help="Only this person (default: household).")
+@click.option("--person", "person_id", type=ID, help="Only this person (default: household).")
 @lang_option()
 @click.option("--out", type=OUT_FILE, required=True, help="The PDF file ('-': standard output).")
 @click.pass_context

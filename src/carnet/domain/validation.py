@@ -18,6 +18,7 @@ from stdnum.exceptions import ValidationError as StdnumError
 from stdnum.fr import nir as std_nir
 
 from carnet.domain.errors import ValidationError
+from carnet.domain.ids import ascii_digits
 from carnet.domain.limits import EMAIL, RPPS, TextLimit
 from carnet.domain.messages import N_, Message
 from carnet.domain.nir import nir_doubts, read_nir
@@ -181,7 +182,7 @@ def check_rpps(text: str, field: str = "rpps") -> str:
     cleaned = check_field(text, field, RPPS)
     if not cleaned:
         return ""
-    if not cleaned.isdigit() or len(cleaned) != RPPS.max_length:
+    if not ascii_digits(cleaned) or len(cleaned) != RPPS.max_length:
         raise ValidationError(field, N_("an RPPS number has 11 digits"))
     if not luhn.is_valid(cleaned):
         raise ValidationError(

@@ -19,7 +19,7 @@ from carnet.domain import limits
 from carnet.domain.changes import Changes
 from carnet.domain.codes import Payer
 from carnet.domain.errors import ValidationError
-from carnet.domain.ids import ActId, PersonId, ReceiptId
+from carnet.domain.ids import HIGHEST_ID, ActId, PersonId, ReceiptId, ascii_digits
 from carnet.domain.messages import Message
 from carnet.domain.money import AmountError, Cents, parse_euros
 from carnet.domain.receipts import Receipt, ReceiptSource
@@ -132,7 +132,7 @@ class ReceivedService(Service):
 
     def _act_of(self, line: DecompteLine, number: int, payer: Payer, taken: set[ActId]) -> ActId:
         """The act a line is about: ``#12`` names it; else its date and code (and person)."""
-        if line.act.startswith("#") and line.act[1:].isdigit():
+        if line.act.startswith("#") and _is_id(line.act[1:]):
             act_id = ActId(int(line.act[1:]))
             if not self.store.acts.exists(act_id):
                 raise _line_error(number, "act", N_("line {line}: there is no act {act}"), line.act)
@@ -251,7 +251,12 @@ def _csv_line(row: dict[str, str], name: str, number: int) -> DecompteLine:
             raise fail("payment_date") from None
     if not row["act"]:
         raise fail("act")
-    person = row.get("person", "")
-    return DecompteLine(
-        care, row["act"], amount, paid, PersonId(int(person)) if person.isdigit() else None
-    )
+    person = (row.get("person") or "").strip()
+    if person and not _is_id(person):
+        raise fail("person")  # "١" or "1_0" would name another person
+    return DecompteLine(care, row["act"], amount, paid, PersonId(int(person)) if person else None)
+
+
+def _is_id(text: str) -> bool:
+    """Plain digits 0-9 within SQLite's integers (``"#²"`` or ``"#١٢"`` is no act's id)."""
+    return ascii_digits(text) and int(text) <= HIGHEST_ID
