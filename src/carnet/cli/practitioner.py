@@ -96,7 +96,24 @@ def edit(ctx: click.Context, /, practitioner_id: int, **opts: Any) -> None:
         current = PractitionerInput(
             **{f.name: getattr(found, f.name) for f in fields(PractitionerInput)}
         )
-        services.household.edit_practitioner(key, replace(current, **_given(opts)))
+        given = _given(opts)
+        changed = replace(current, **given)
+        if "specialty" not in given and changed.profession is not Profession.SPECIALIST:
+            changed = _without_specialty(changed)
+        services.household.edit_practitioner(key, changed)
+
+
+def _without_specialty(data: PractitionerInput) -> PractitionerInput:
+    """A specialist who becomes a GP (or a record from before the check) loses the
+    specialty, as in the window, where the field shows for a specialist only: said."""
+    if data.specialty is Specialty.NONE:
+        return data
+    click.echo(
+        f"carnet: note: the specialty {data.specialty.value} was dropped: "
+        f"only a specialist has one, and this is a {data.profession.value}",
+        err=True,
+    )
+    return replace(data, specialty=Specialty.NONE)
 
 
 @practitioner.command("list")

@@ -5,7 +5,9 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from enum import StrEnum
 
+from carnet.domain.errors import ValidationError
 from carnet.domain.ids import PractitionerId
+from carnet.domain.messages import N_
 
 
 class Profession(StrEnum):
@@ -70,3 +72,15 @@ class PractitionerInput:
 @dataclass(frozen=True, slots=True)
 class Practitioner(PractitionerInput):
     id: PractitionerId = field(kw_only=True)
+
+
+def check_specialty(profession: Profession, specialty: Specialty) -> None:
+    """Only a specialist has a specialty: the window offers one for no other profession,
+    and a pharmacy "in pediatrics" would move the parcours rules of the acts it bills."""
+    if specialty is not Specialty.NONE and profession is not Profession.SPECIALIST:
+        raise ValidationError(
+            "specialty",
+            N_("only a specialist has a specialty ({specialty} given for a {profession})"),
+            specialty=specialty.value,
+            profession=profession.value,
+        )

@@ -13,7 +13,12 @@ from carnet.domain.errors import ValidationError, missing_record
 from carnet.domain.ids import BankAccountId, ContractId, PersonId, PractitionerId
 from carnet.domain.messages import Message
 from carnet.domain.people import Person, PersonInput, Registration
-from carnet.domain.practitioners import Practitioner, PractitionerInput, Profession
+from carnet.domain.practitioners import (
+    Practitioner,
+    PractitionerInput,
+    Profession,
+    check_specialty,
+)
 from carnet.domain.treating import TreatingDoctors
 from carnet.domain.validation import (
     check_date,
@@ -249,6 +254,7 @@ class HouseholdService(Service):
 
     @staticmethod
     def _clean_practitioner(data: PractitionerInput) -> PractitionerInput:
+        check_specialty(data.profession, data.specialty)
         rpps = check_rpps(data.rpps)
         spoken = {check_field(x, "languages", limits.LANGUAGE).lower() for x in data.languages}
         languages = tuple(sorted(spoken - {""}))
