@@ -202,14 +202,22 @@ class Services:
 
 
 def build_services(
-    path: Path | None, today: Clock = date.today, passphrase: str | None = None
+    path: Path | None,
+    today: Clock = date.today,
+    passphrase: str | None = None,
+    *,
+    may_read_only: bool = False,
 ) -> Services:
     """Open the database at ``path`` (``None``: in memory) and wire the services.
 
-    ``passphrase`` opens an encrypted database.
+    ``passphrase`` opens an encrypted database. ``may_read_only``: for a command that
+    only reads, a database in a read-only folder is opened for reading only (every
+    write is then refused in one sentence) instead of refused.
     """
-    services = Services(open_store(path, passphrase), today)
+    services = Services(open_store(path, passphrase, may_read_only=may_read_only), today)
     try:
+        if services.store.ledger.read_only:
+            return services  # its figures are read as stored: nothing may be rewritten
         if services.store.reassess_pending():  # a migration just upgraded an older file
             services.care.reassess_after_upgrade()
     except BaseException:

@@ -8,7 +8,9 @@ from typing import Any
 import click
 
 from carnet.bank import CsvMapping, DebitSign, Proposal
+from carnet.bank.importers.csv_mapping import ColumnConflict
 from carnet.cli.common import (
+    COLUMN,
     IN_FILE,
     emit_json,
     is_dash,
@@ -140,18 +142,20 @@ def proposal_json(p: Proposal) -> dict[str, Any]:
 
 @click.command("csv-profile")
 @click.argument("name")
-@click.option("--date", "date_col", type=int, required=True, help="Column of the date (0 = first).")
+@click.option(
+    "--date", "date_col", type=COLUMN, required=True, help="Column of the date (0 = first)."
+)
 @click.option(
     "--label",
     "label_cols",
-    type=int,
+    type=COLUMN,
     multiple=True,
     required=True,
     help="Column(s) of the label (repeatable: joined).",
 )
-@click.option("--amount", type=int, help="Column of a signed amount.")
-@click.option("--debit", type=int, help="Column of debits (with --credit).")
-@click.option("--credit", type=int, help="Column of credits (with --debit).")
+@click.option("--amount", type=COLUMN, help="Column of a signed amount.")
+@click.option("--debit", type=COLUMN, help="Column of debits (with --credit).")
+@click.option("--credit", type=COLUMN, help="Column of credits (with --debit).")
 @click.option("--debit-sign", default="auto", type=click.Choice([s.value for s in DebitSign]))
 @click.option("--separator", default=";", show_default=True)
 @click.option("--encoding", default=None, help="e.g. cp1252, utf-8 (default: detected).")
@@ -177,6 +181,9 @@ def csv_profile(ctx: click.Context, /, name: str, **opts: Any) -> None:
             decimal=opts["decimal"],
             skip_rows=opts["skip_rows"],
         )
+    except ColumnConflict as exc:  # the options by their names: --date and --amount
+        first, second = (f"--{role}" for role in exc.roles)
+        raise click.UsageError(exc.problem.template.format(first=first, second=second)) from None
     except ValueError as exc:
         raise click.UsageError(str(exc)) from None
     with open_services(ctx) as services:

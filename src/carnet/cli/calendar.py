@@ -29,8 +29,8 @@ def calendar(ctx: click.Context, out: Path, lang: str) -> None:
     """
     with open_services(ctx) as services:
         if str(out) == "-":
-            data = services.calendar.ics(lang)
-            sys.stdout.buffer.write(data)
+            with refusals_told(Path("standard output")):  # a full disk behind a redirection
+                services.calendar.send(sys.stdout.buffer, lang)
             return
         with refusals_told(out):  # a missing or read-only folder, a full disk
             size = services.calendar.write(out, lang)

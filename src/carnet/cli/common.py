@@ -17,7 +17,7 @@ import click
 
 from carnet.app import Services, build_services, resolve_db_path
 from carnet.domain.errors import CarnetError, ValidationError
-from carnet.domain.ids import parse_id
+from carnet.domain.ids import ascii_digits, parse_id
 from carnet.domain.money import AmountError, Cents, format_plain, parse_euros
 from carnet.i18n import LANGUAGES, system_language
 from carnet.private_files import write_private
@@ -35,7 +35,13 @@ def open_services(ctx: click.Context) -> Iterator[Services]:
     """The services over the database chosen by ``--db`` / ``CARNET_DB`` / default."""
     path = resolve_db_path(ctx.find_root().obj.get("db_path") if ctx.find_root().obj else None)
     check_database_exists(ctx, path)
-    services = build_services(path, passphrase=passphrase_for(path))
+    reads = command_name(ctx) in READS_ONLY - REWRITES
+    services = build_services(path, passphrase=passphrase_for(path), may_read_only=reads)
+    if services.store.ledger.read_only:
+        click.echo(
+            f"carnet: note: {path} is in a read-only folder: read without changing anything",
+            err=True,
+        )
     try:
         yield services
     finally:
@@ -57,17 +63,43 @@ def passphrase_for(path: Path) -> str | None:
 def ask_secret(prompt: str, *, twice: bool = False) -> str:
     """A password or passphrase: typed hidden on a terminal, else read from standard input.
 
-    From a pipe there is nothing to hide, and getpass warned on three lines ("Can not
-    control echo on the terminal", with a Python file name) before reading it anyway.
+    From a pipe nobody reads a prompt: it is not printed (it landed in the middle of a
+    script's output), the line is read as it is (spaces kept, the line break dropped),
+    and an empty one is refused rather than taken as a password. ``twice`` reads a
+    second line to compare, as a script confirming it would send.
     """
-    on_terminal = sys.stdin.isatty()
+    if sys.stdin.isatty():
+        answer = click.prompt(prompt, hide_input=True, confirmation_prompt=twice, err=True)
+        if not str(answer):
+            raise click.ClickException(f"the {prompt.lower()} is empty")
+        return str(answer)
+    what = prompt.lower()
+    first = _piped_secret(what)
+    if twice and _piped_secret(what) != first:
+        raise click.ClickException(f"the two {what}s on standard input differ")
+    return first
+
+
+MAX_SECRET = 1024  # characters: a passphrase, not a file piped by mistake
+
+
+def _piped_secret(what: str) -> str:
+    """One line of standard input: the secret, refused when missing, empty or a flood."""
     try:
-        answer = click.prompt(prompt, hide_input=on_terminal, confirmation_prompt=twice, err=True)
-    except click.exceptions.Abort:
-        if on_terminal:
-            raise
-        raise click.ClickException(f"no {prompt.lower()} on standard input") from None
-    return str(answer)
+        line = sys.stdin.readline(MAX_SECRET + 2)
+        line.encode("utf-8")  # bytes that are not UTF-8 come as lone surrogates
+    except UnicodeError:
+        raise click.ClickException(f"the {what} on standard input is not UTF-8 text") from None
+    if not line:
+        raise click.ClickException(f"no {what} on standard input")
+    secret = line.removesuffix("\n").removesuffix("\r")
+    if len(secret) > MAX_SECRET:
+        raise click.ClickException(
+            f"the {what} on standard input is longer than {MAX_SECRET} characters"
+        )
+    if not secret.strip():
+        raise click.ClickException(f"the {what} on standard input is empty")
+    return secret
 
 
 def user_errors(func: Callable[P, R]) -> Callable[P, R]:
@@ -160,8 +192,21 @@ class IdType(click.ParamType[int]):
             self.fail(str(exc.message), param, ctx)
 
 
+class ColumnType(click.ParamType[int]):
+    """A column of a CSV file, counted from 0: the digits 0-9 only, as an id."""
+
+    name = "COLUMN"
+
+    def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> int:
+        text = str(value)
+        if not ascii_digits(text):
+            self.fail(f"{text[:40]!r} is not a column number (0 for the first)", param, ctx)
+        return int(text)
+
+
 DATE = DateType()
 ID = IdType()
+COLUMN = ColumnType()
 EUROS = EurosType()
 DECIMAL = DecimalType()
 
@@ -182,6 +227,9 @@ READS_ONLY = frozenset(
         "encrypt", "decrypt",  # rewrite an existing database, never make one
     }
 )  # fmt: skip
+# Among those, the commands that write to an existing database: in a read-only folder
+# they are refused, where the others read it (opened read-only, nothing written beside).
+REWRITES = frozenset({"act reassess", "encrypt", "decrypt"})
 MAY_CREATE = frozenset(
     {
         "act add", "attach", "attachments kind", "csv-profile", "demo", "feuille close",

@@ -325,7 +325,7 @@ class BankImportService(Service):
     def csv_profiles(self) -> list[CsvMapping]:
         """The CSV layouts the household saved for banks Carnet does not know."""
         return [
-            CsvMapping.from_toml(value)
+            _saved_profile(key.removeprefix(PROFILE_PREFIX), value)
             for key, value in self.store.settings.all().items()
             if key.startswith(PROFILE_PREFIX)
         ]
@@ -450,3 +450,17 @@ def _classifier(directory: PayerDirectory) -> Callable[[StatementLine], Classifi
         return found
 
     return verdict
+
+
+def _saved_profile(name: str, text: str) -> CsvMapping:
+    """A saved CSV profile; one an older Carnet let through (a debit column without its
+    credit, two meanings in one column) is named rather than used to import wrong figures."""
+    try:
+        return CsvMapping.from_toml(text)
+    except (ValueError, TypeError) as exc:
+        raise ValidationError(
+            "csv-profile",
+            N_("the saved CSV profile {name} cannot be used ({reason}); save it again"),
+            name=name[:80],
+            reason=str(exc)[:200],
+        ) from None

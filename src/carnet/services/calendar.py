@@ -12,13 +12,16 @@ a newer file updates the events instead of doubling them.
 from __future__ import annotations
 
 import secrets
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
+from typing import BinaryIO
 
 from carnet.domain.claims import OPEN
 from carnet.domain.codes import FeuilleStatus
+from carnet.domain.errors import CarnetError
 from carnet.domain.messages import Message
 from carnet.domain.road import REMIND_BEFORE_DAYS, Step
 from carnet.exports.ical import CalendarEntry, render_calendar
@@ -35,6 +38,10 @@ UNANSWERED_AFTER = timedelta(weeks=6)
 KEY_SETTING = "calendar.key"
 
 Rendered = Callable[[Translator], tuple[str, str]]
+
+
+class CalendarKeyError(CarnetError):
+    """The calendar's key cannot be made: the database may not be written."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -66,9 +73,36 @@ class CalendarService(Service):
         return [r for r in self.reminders() if r.day == day]
 
     def ics(self, language: str = "en") -> bytes:
-        """The reminders as an ``.ics`` file, in ``language``."""
+        """The reminders as an ``.ics`` file, in ``language`` (a new key is kept at once)."""
+        key, new = self._household_key()
+        with self._keeping(key, new):
+            return self._render(language, key)
+
+    def write(self, out: Path, language: str = "en") -> int:
+        """Write the ``.ics`` file (readable by its owner only, whole or not at all).
+
+        A key made for this first export is saved in the same transaction as the
+        file is written: a file that could not be written leaves no key behind.
+        """
+        check_target(out)  # a pipe or a device would be replaced by a file
+        key, new = self._household_key()
+        data = self._render(language, key)
+        with self._keeping(key, new):
+            write_private(out, data)
+        return len(data)
+
+    def send(self, stream: BinaryIO, language: str = "en") -> int:
+        """Write the ``.ics`` to ``stream`` (standard output): a new key is kept only
+        if the stream took it all."""
+        key, new = self._household_key()
+        data = self._render(language, key)
+        with self._keeping(key, new):
+            stream.write(data)
+            stream.flush()
+        return len(data)
+
+    def _render(self, language: str, household: str) -> bytes:
         t = Translator(language)
-        household = self._household_key()
         entries = []
         for reminder in self.reminders():
             summary, description = reminder.text(t)
@@ -84,21 +118,31 @@ class CalendarService(Service):
         name = t.gettext("Carnet reminders")
         return render_calendar(entries, name=name, stamp=self.now(), language=language)
 
-    def write(self, out: Path, language: str = "en") -> int:
-        """Write the ``.ics`` file (readable by its owner only, whole or not at all)."""
-        data = self.ics(language)
-        check_target(out)  # a pipe or a device would be replaced by a file
-        write_private(out, data)
-        return len(data)
-
-    def _household_key(self) -> str:
-        """A random key made once per database: two households' feuille #1 differ."""
+    def _household_key(self) -> tuple[str, bool]:
+        """A random key made once per database, two households' feuille #1 differ; and
+        whether it is new (not saved yet)."""
         key = self.store.settings.get(KEY_SETTING)
-        if not key:
-            key = secrets.token_hex(8)
-            with self.store.transaction(N_("Make the calendar's key")):
-                self.store.settings.set(KEY_SETTING, key)
-        return key
+        if key:
+            return key, False
+        if self.store.ledger.read_only:
+            raise CalendarKeyError(
+                N_(
+                    "the first calendar export saves a key in the database, which cannot "
+                    "be written in this read-only folder"
+                )
+            )
+        return secrets.token_hex(8), True
+
+    @contextmanager
+    def _keeping(self, key: str, new: bool) -> Iterator[None]:
+        """Save a new key in one transaction with what is done inside (the file
+        written): if that fails, the key is not kept either."""
+        if not new:
+            yield
+            return
+        with self.store.transaction(N_("Make the calendar's key")):
+            self.store.settings.set(KEY_SETTING, key)
+            yield
 
     def _deadlines(self) -> list[Reminder]:
         names = {p.id: p.full_name for p in self.store.people.list()}

@@ -222,6 +222,8 @@ class MailingDocuments(Service):
     def _keep(self, mailing_id: MailingId, data: bytes, kind: AttachmentKind, name: str) -> None:
         if self.store.files is None:
             return  # an in-memory ledger keeps nothing on disk
+        if self.store.ledger.read_only:
+            return  # printed from a read-only folder: the copy is kept at the next printing
         digest = self.store.files.put(data)
         with self.store.transaction(N_("Keep a mailing PDF")):
             mailing = self.store.mailings.get(mailing_id)

@@ -49,10 +49,14 @@ class Ledger:
         path: Path | None,
         session: Session | None = None,
         passphrase: str | None = None,
+        *,
+        read_only: bool = False,
     ) -> None:
         self.conn = conn
         self.path = path
         self.session = session
+        # Opened for reading only (its folder is read-only): every write is refused.
+        self.read_only = read_only
         # Set for an encrypted (SQLCipher) file: its copies are encrypted the same way.
         self.passphrase = passphrase
         # SQLCipher raises its own classes, not sqlite3's: catch both for such a file.
@@ -78,6 +82,14 @@ class Ledger:
         if conn.in_transaction:  # nested service call: join the outer transaction
             yield self.db
             return
+        if self.read_only:
+            raise ReadOnlyPlaceError(
+                N_(
+                    "cannot write to {path}: its folder is read-only, so Carnet opened it "
+                    "for reading only"
+                ),
+                path=str(self.path),
+            )
         try:
             conn.execute("BEGIN IMMEDIATE")
         except self.errors as exc:  # SQLCipher's classes too, for an encrypted file
@@ -121,7 +133,7 @@ def _prepare_file(path: Path) -> None:
         path.chmod(FILE_MODE)
 
 
-def _configure(conn: sqlite3.Connection, *, wal: bool) -> None:
+def configure(conn: sqlite3.Connection, *, wal: bool) -> None:
     conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
     conn.execute("PRAGMA foreign_keys = ON")
     # Statement journals and sorts stay in memory. In a temporary file they cost one
@@ -137,13 +149,28 @@ def _configure(conn: sqlite3.Connection, *, wal: bool) -> None:
         conn.execute("PRAGMA synchronous = NORMAL")
 
 
-def open_ledger(path: Path | None, passphrase: str | None = None) -> Ledger:
+def open_ledger(
+    path: Path | None, passphrase: str | None = None, *, may_read_only: bool = False
+) -> Ledger:
     """Open (creating if needed) and migrate the database at ``path``; ``None`` is in memory.
 
     Raises :class:`~carnet.domain.errors.SchemaTooNewError` for a file written
     by a newer Carnet, before anything is written to it. An encrypted file needs
     its ``passphrase`` (:class:`~carnet.storage.cipher.PassphraseError` otherwise).
+    ``may_read_only``: a command that only reads takes a file it may not write (a
+    read-only folder, a read-only disk) for reading only rather than refuse it.
     """
+    try:
+        return _open_waiting(path, passphrase)
+    except ReadOnlyPlaceError:
+        if not may_read_only or path is None or passphrase is not None:
+            raise
+        from carnet.storage.read_only import open_read_only  # noqa: PLC0415 (rarely needed)
+
+        return open_read_only(path)
+
+
+def _open_waiting(path: Path | None, passphrase: str | None) -> Ledger:
     deadline = time.monotonic() + BUSY_TIMEOUT_MS / 1000
     while True:
         try:
@@ -172,7 +199,7 @@ def _file_problem(path: Path | None, exc: BaseException) -> DatabaseFileError:
     """What SQLite's answer means for the person: a read-only place, a full disk, or else."""
     reason = str(exc)
     if "readonly" in reason or "read-only" in reason or "unable to open" in reason:
-        return DatabaseFileError(
+        return ReadOnlyPlaceError(
             N_("cannot write to {path}: the file or its folder is read-only ({reason})"),
             path=str(path),
             reason=reason,
@@ -189,7 +216,7 @@ def _open_once(path: Path | None, passphrase: str | None) -> Ledger:
     if path is None:
         conn = sqlite3.connect(":memory:")
     else:
-        _check_path(path)
+        check_path(path)
         _prepare_file(path)
         session = _session(path)
         # Without a passphrase an unreadable file is reported as not a database: the
@@ -206,9 +233,9 @@ def _open_once(path: Path | None, passphrase: str | None) -> Ledger:
             conn = sqlite3.connect(str(path), timeout=BUSY_TIMEOUT_MS / 1000)
     ledger = Ledger(conn, path, session, key)
     try:
-        _refuse_foreign(conn, path)
-        _configure(conn, wal=path is not None)
-        if not _up_to_date(conn):
+        refuse_foreign(conn, path)
+        configure(conn, wal=path is not None)
+        if not up_to_date(conn):
             from carnet.storage.migrations import migrate  # noqa: PLC0415 (rarely needed)
 
             before = None if path is None else _backup_before_migration(ledger, path)
@@ -230,7 +257,11 @@ def _open_once(path: Path | None, passphrase: str | None) -> Ledger:
     return ledger
 
 
-def _check_path(path: Path) -> None:
+class ReadOnlyPlaceError(DatabaseFileError):
+    """The file or its folder may not be written: reading may still be possible."""
+
+
+def check_path(path: Path) -> None:
     """Refuse, before anything is made, a path that cannot hold a database file: a
     folder, a pipe, a device or a socket (SQLite would answer "disk I/O error", or wait
     on a pipe), a name too long for the system."""
@@ -250,7 +281,7 @@ def _check_path(path: Path) -> None:
         )
 
 
-def _refuse_foreign(conn: sqlite3.Connection, path: Path | None) -> None:
+def refuse_foreign(conn: sqlite3.Connection, path: Path | None) -> None:
     """Leave alone the SQLite file of another program (a browser's history, a photo
     catalogue): migrating it would add Carnet's tables to it and switch it to WAL."""
     tables = [
@@ -307,7 +338,7 @@ def _sweep(path: Path) -> None:
             remove_partials(folder, "")
 
 
-def _up_to_date(conn: sqlite3.Connection) -> bool:
+def up_to_date(conn: sqlite3.Connection) -> bool:
     """Whether the file has exactly this build's migrations (read without sqlite-utils).
 
     Anything else (a new file, a pending migration, a newer Carnet's schema) takes

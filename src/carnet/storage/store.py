@@ -241,9 +241,12 @@ class Store:
         self.ledger.close()
 
 
-def open_store(path: Path | None, passphrase: str | None = None) -> Store:
+def open_store(
+    path: Path | None, passphrase: str | None = None, *, may_read_only: bool = False
+) -> Store:
     """Open (creating and migrating if needed) the ledger at ``path``; ``None`` for memory.
 
-    ``passphrase`` opens an encrypted file (see :mod:`carnet.storage.cipher`).
+    ``passphrase`` opens an encrypted file (see :mod:`carnet.storage.cipher`);
+    ``may_read_only`` reads a file Carnet may not write (:func:`open_ledger`).
     """
-    return Store(open_ledger(path, passphrase))
+    return Store(open_ledger(path, passphrase, may_read_only=may_read_only))

@@ -15,7 +15,9 @@ from enum import StrEnum
 from typing import Any
 
 from carnet.bank.decoding import FALLBACKS, canonical_encoding
+from carnet.bank.errors import BankFileError
 from carnet.bank.parsing import fold
+from carnet.domain.messages import N_, Message
 
 Column = int | str
 
@@ -34,6 +36,25 @@ def header_key(cell: str) -> str:
 
 
 MAX_COLUMNS = 1000
+# What each column a mapping reads is, as the profile form and ``carnet csv-profile`` name it.
+ROLES = {
+    "date": N_("date"),
+    "amount": N_("amount"),
+    "debit": N_("debit"),
+    "credit": N_("credit"),
+    "fee": N_("fee"),
+    "label": N_("label"),
+}
+
+
+class ColumnConflict(BankFileError):
+    """A mapping whose columns contradict each other: ``roles`` names them (``date``,
+    ``amount``…), so that the command line can say ``--date`` and the form "Date"."""
+
+    def __init__(self, name: str, problem: str, roles: tuple[str, str]) -> None:
+        self.roles = roles
+        first, second = (Message(ROLES[role]) for role in roles)
+        super().__init__(name, 0, problem, first=first, second=second)
 
 
 @dataclass(frozen=True, slots=True)
@@ -76,6 +97,35 @@ class CsvMapping:
         if self.separator in '"\r\n\x00':  # the csv module's quote, or the end of a line
             raise ValueError(f"{self.name}: the separator cannot be a quote or a line break")
         self._check_bounds()
+        self._check_roles()
+
+    def _check_roles(self) -> None:
+        """One column, one meaning: a date read as an amount, or a debit column without
+        its credit (every credit would be lost), imports wrong figures without a word."""
+        if (self.debit is None) != (self.credit is None):
+            given = ("debit", "credit") if self.credit is None else ("credit", "debit")
+            raise ColumnConflict(
+                self.name,
+                N_("{first} is given without {second}: give both, or one amount column"),
+                given,
+            )
+        seen: dict[Column, str] = {}
+        single = (("date", self.date), ("amount", self.amount), ("debit", self.debit))
+        more = (("credit", self.credit), ("fee", self.fee))
+        labels = tuple(("label", column) for column in self.label)
+        for role, column in (*single, *more, *labels):
+            if column is None:
+                continue
+            if column in seen:
+                twice = seen[column] == role  # label=(2, 2)
+                raise ColumnConflict(
+                    self.name,
+                    N_("{first} names the same column twice")
+                    if twice
+                    else N_("{first} and {second} name the same column: give each its own"),
+                    (seen[column], role),
+                )
+            seen[column] = role
 
     def _check_bounds(self) -> None:
         """What a saved profile (typed, or loaded from a file) could get wrong."""
