@@ -21,7 +21,14 @@ def setting() -> None:
 def set_value(ctx: click.Context, key: str, value: str) -> None:
     """Set KEY to VALUE; write line breaks as \\n."""
     with open_services(ctx) as services:
-        services.settings.set(key, value)
+        warnings = services.settings.set(key, value)
+        kept = services.settings.get(key)
+    for warning in warnings:
+        click.echo(f"carnet: warning: {warning}", err=True)
+    if warnings:
+        click.echo(
+            f'carnet: hint: carnet setting set "address:{kept}" "street\\npostcode town"', err=True
+        )
 
 
 @setting.command("list")

@@ -8,6 +8,7 @@ the number alone names the choices and the town tells them apart.
 
 from __future__ import annotations
 
+import difflib
 import unicodedata
 from collections.abc import Iterable, Mapping, Sequence
 from datetime import date, datetime
@@ -17,6 +18,7 @@ from carnet.domain.errors import ValidationError
 from carnet.domain.messages import N_
 
 CONFIDENCES = ("likely", "low")
+MAX_CHOICES = 5  # caisses named in a message that asks to choose
 # Where an address was read: on an official page, in someone else's copy, or nowhere.
 EVIDENCES = ("official", "third-party", "memory")
 
@@ -58,6 +60,18 @@ def fold(text: str) -> str:
     for mark in "-'’.":
         plain = plain.replace(mark, " ")
     return " ".join(plain.replace("œ", "oe").split())
+
+
+# Words in every caisse's name: left out when names are compared for near matches.
+_COMMON_WORDS = frozenset(
+    {"cpam", "cgss", "css", "caisse", "primaire", "assurance", "maladie", "de", "du", "des"}
+    | {"la", "le", "les", "l", "d"}
+)
+
+
+def _distinctive(text: str) -> str:
+    """``"CPAM du Rhône"`` → ``"rhone"``: what tells one caisse's name from another."""
+    return " ".join(word for word in fold(text).split() if word not in _COMMON_WORDS)
 
 
 def departement_of_postcode(postcode: str) -> str:
@@ -118,7 +132,7 @@ class CaisseDirectory:
             return self.in_departement(code)
         if typed.replace(" ", "").isdigit():
             return self._by_postcode(typed)
-        return self._by_words(fold(typed))
+        return self._by_words(fold(typed)) or self._by_distinctive(_distinctive(typed))
 
     def resolve(self, text: str) -> Caisse:
         """One caisse for ``text``, else a message naming the choices (for ``--cpam``)."""
@@ -131,11 +145,43 @@ class CaisseDirectory:
                 N_("no caisse matches {text}; type a département number, a town or a name"),
                 text=repr(text),
             )
+        shown = "; ".join(c.name for c in found[:MAX_CHOICES])
+        if len(found) > MAX_CHOICES:  # "CPAM" names a hundred: a line, not a wall
+            raise ValidationError(
+                "cpam",
+                N_("{text} names {count} caisses, such as {choices}; type the town or the number"),
+                text=repr(text),
+                count=len(found),
+                choices=shown,
+            )
         raise ValidationError(
-            "cpam",
-            N_("{text} names several caisses: {choices}"),
-            text=repr(text),
-            choices="; ".join(c.name for c in found),
+            "cpam", N_("{text} names several caisses: {choices}"), text=repr(text), choices=shown
+        )
+
+    def near(self, text: str, count: int = 3) -> tuple[Caisse, ...]:
+        """The caisses whose name or town is closest to ``text``: a typing slip
+        (``CPAM du Rhne``) or a name said another way (``CPAM Rhone``, ``CPAM de Lyon``).
+
+        Compared without the words every name shares (``CPAM de``), which would make
+        every caisse look close to every other.
+        """
+        keys: dict[str, Caisse] = {}
+        for caisse in self.caisses:
+            for key in (caisse.name, *caisse.towns):
+                keys.setdefault(_distinctive(key), caisse)
+        close = difflib.get_close_matches(_distinctive(text), list(keys), n=count * 4, cutoff=0.75)
+        found = dict.fromkeys(keys[key] for key in close)  # in order, each caisse once
+        return tuple(found)[:count]
+
+    def _by_distinctive(self, words: str) -> tuple[Caisse, ...]:
+        """``CPAM Rhone``, ``CPAM de Lyon``: the caisse named, or of the town, said
+        without the words every name shares."""
+        if not words:
+            return ()
+        return tuple(
+            c
+            for c in self.caisses
+            if _distinctive(c.name) == words or any(_distinctive(t) == words for t in c.towns)
         )
 
     def _by_postcode(self, postcode: str) -> tuple[Caisse, ...]:

@@ -31,7 +31,9 @@ from carnet.domain.validation import (
 from carnet.i18n import N_
 from carnet.services.assessing import Reassessor, Touched
 from carnet.services.base import Clock, Result, Service
+from carnet.services.caisses import caisse_warnings
 from carnet.services.feuille_keeper import FeuilleKeeper
+from carnet.services.settings import ADDRESS_PREFIX
 from carnet.services.treating import TreatingHistory
 from carnet.storage.store import Store
 
@@ -158,7 +160,8 @@ class HouseholdService(Service):
             cpam=check_field(data.cpam, "cpam", limits.NAME),
             notes=check_field(data.notes, "notes", limits.NOTES),
         )
-        return clean, warnings
+        typed = bool(self.store.settings.get(ADDRESS_PREFIX + clean.cpam))
+        return clean, warnings + caisse_warnings(clean.cpam, typed)
 
     @staticmethod
     def _check_maternity(data: PersonInput) -> None:

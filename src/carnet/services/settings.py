@@ -12,10 +12,11 @@ import re
 from carnet.domain import limits
 from carnet.domain.errors import ValidationError
 from carnet.domain.limits import TextLimit
+from carnet.domain.messages import Message
 from carnet.domain.validation import check_email, check_field
 from carnet.i18n import N_
 from carnet.services.base import Service
-from carnet.services.caisses import caisse_directory
+from carnet.services.caisses import caisse_directory, caisse_name, caisse_warnings
 
 CAISSE_KEY = "household.caisse"
 KNOWN = {
@@ -42,15 +43,18 @@ class SettingsService(Service):
     def get(self, key: str) -> str:
         return self.store.settings.get(key)
 
-    def set(self, key: str, value: str) -> None:
-        self.set_many({key: value})
+    def set(self, key: str, value: str) -> tuple[Message, ...]:
+        return self.set_many({key: value})
 
-    def set_many(self, values: dict[str, str]) -> None:
-        """Change several settings in one transaction (a form's Save), all or none."""
+    def set_many(self, values: dict[str, str]) -> tuple[Message, ...]:
+        """Change several settings in one transaction (a form's Save), all or none;
+        what the household should know (a caisse Carnet does not know) comes back."""
         cleaned = {key: _clean(key, value) for key, value in values.items()}
         with self.store.transaction(N_("Change a setting")):
             for key, value in cleaned.items():
                 self.store.settings.set(key, value)
+        caisse = cleaned.get(CAISSE_KEY, "")
+        return caisse_warnings(caisse, bool(self.get(ADDRESS_PREFIX + caisse))) if caisse else ()
 
     def caisse(self) -> str:
         """The household's caisse, for people whose own is not filled in."""
@@ -114,6 +118,8 @@ def _clean(key: str, value: str) -> str:
     if key == "household.email":
         return check_email(cleaned, key)
     checked = check_field(cleaned, key, limit_of(key))
+    if key == CAISSE_KEY:
+        return _caisse(checked)
     if key == "household.phone" and checked and not _PHONE.fullmatch(checked):
         raise ValidationError(
             key,
@@ -126,3 +132,12 @@ def _clean(key: str, value: str) -> str:
 def limit_of(key: str) -> TextLimit:
     """The bound of a setting's value: an address for ``address:<caisse>``."""
     return limits.SETTINGS.get(key, limits.ADDRESS)
+
+
+def _caisse(typed: str) -> str:
+    """``69``, ``Lyon`` or a caisse's name, as the name kept: a number must point at
+    one caisse (the letters go to it), where ``--cpam`` of a person does the same."""
+    try:
+        return caisse_name(typed)
+    except ValidationError as exc:
+        raise ValidationError(CAISSE_KEY, exc.message) from None

@@ -46,7 +46,9 @@ class CaisseField(QLineEdit):
             self.setText(found[0].name)
 
     def _suggest(self, text: str) -> None:
-        found = caisse_directory().search(text) if text.strip() else ()
+        directory = caisse_directory()
+        # A slip ("CPAM du Rhne") matches nothing: the nearest names are offered instead.
+        found = (directory.search(text) or directory.near(text)) if text.strip() else ()
         self._matches.setStringList([c.name for c in found])
 
 
@@ -59,6 +61,12 @@ def describe_caisse(t: Translator, caisse: Caisse | None, typed: str) -> str:
         if len(found) > 1:
             names = ", ".join(c.name for c in found)
             return t.gettext("Several caisses match: {names}").format(names=names)
+        near = caisse_directory().near(typed)
+        if near:
+            return t.gettext(
+                "Not in Carnet's list (did you mean {names}?): if it is your caisse, type "
+                "its address from your attestation de droits on the Household page"
+            ).format(names=", ".join(c.name for c in near))
         return t.gettext(
             "Not in Carnet's list: type its address from your attestation de droits "
             "on the Household page"
