@@ -198,3 +198,42 @@ def test_the_heap_of_an_ofx_reading_does_not_grow_with_the_file(
 ) -> None:
     # Read whole, 20 000 transactions took about four times the heap of 5 000.
     _assert_heap_stays_flat(tmp_path, OfxImporter(), lambda count: _ofx(count, sample))
+
+
+class _Counted(io.BytesIO):
+    """Bytes in memory that count how many of them were read (a pass over them each)."""
+
+    def __init__(self, data: bytes) -> None:
+        super().__init__(data)
+        self.read_bytes = 0
+
+    def read(self, size: int | None = -1) -> bytes:
+        data = super().read(size)
+        self.read_bytes += len(data)
+        return data
+
+    def readinto(self, buffer: bytearray | memoryview) -> int:  # type: ignore[override]
+        count = super().readinto(buffer)
+        self.read_bytes += count
+        return count
+
+    def read1(self, size: int = -1) -> bytes:
+        data = super().read1(size)
+        self.read_bytes += len(data)
+        return data
+
+
+@pytest.mark.parametrize("end", [b"\r\n", b""], ids=["lines", "no line breaks"])
+def test_a_cfonb_file_s_first_line_comes_after_one_pass_over_it_not_two(end: bytes) -> None:
+    # The window shows its first slice once the first lines are read: the encoding
+    # check reads the file once, and the records come from a second reading. A
+    # measuring pass between the two read it a third time (70 MB: three passes
+    # before the first slice).
+    data = _cfonb(20_000, end)
+    stream = _Counted(data)
+    lines = Cfonb120Importer().read(stream, "big.txt")
+    first = next(lines)
+    assert first.line_no in (2, 1)
+    assert stream.read_bytes < 1.2 * len(data), stream.read_bytes / len(data)
+    assert sum(1 for _ in lines) == 20_000 - 1
+    assert stream.read_bytes < 2.2 * len(data), stream.read_bytes / len(data)
