@@ -64,6 +64,13 @@ CASES = [
     ("VIR CAF DE SAONE ET LOIRE 0852423", "", 15000, "CAF", None, False, "not-health-payer"),
     ("VIR SEPA SANTEVET REMBOURSEMENT", "", 5000, "Pet insurers", None, False, "not-health-payer"),
     ("VIR SEPA M JEAN DUPONT REMBOURSEMENT", "", 2000, "", None, False, "unknown-counterparty"),
+    # The same insurers pay home and car claims: not care (§3.2 rule 6, ask the user).
+    ("VIR SEPA AXA FRANCE IARD INDEMNISATION SINISTRE 2026-123456", "", 85000,
+     "AXA", "complementary", False, "insurance-claim"),
+    ("VIR SEPA MAIF REGLEMENT DEGATS DES EAUX", "", 42000,
+     "MAIF", "complementary", False, "insurance-claim"),
+    ("VIR SEPA AXA FRANCE VIE PRESTATIONS SANTE", "", 2850,
+     "AXA", "complementary", True, "health-reimbursement"),
 ]  # fmt: skip
 
 

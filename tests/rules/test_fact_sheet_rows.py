@@ -217,6 +217,57 @@ ROWS = [
         person_options={"maternity": True},
         cover=None,
     ),
+    # Age boundaries, on the birthday itself. §5: no parcours penalty under 16 (corrections
+    # 2026-12-06 confirm it); from 16 the penalty applies.
+    Golden(
+        "parcours-age-15-no-penalty",
+        "2026-03-02",
+        "G",
+        "30",
+        E("30.00", "0.70", "21.00", "0.00", "0.00", "9.00", "0.00", "0.00", "2028-03-31"),
+        act_options={"parcours": "out"},
+        person_options={"age": 15},
+    ),
+    Golden(
+        "parcours-age-16-penalised",
+        "2026-03-02",
+        "G",
+        "30",
+        E("30.00", "0.30", "9.00", "0.00", "0.00", "9.00", "12.00", "0.00", "2028-03-31"),
+        act_options={"parcours": "out"},
+        person_options={"age": 16},
+    ),
+    # §3.1: PF exemption under 18 only; at 18 the 2 € are due.
+    Golden(
+        "pf-due-at-18",
+        "2026-03-02",
+        "G",
+        "30",
+        E("30.00", "0.70", "19.00", "2.00", "0.00", "9.00", "2.00", "0.00", "2028-03-31"),
+        person_options={"age": 18},
+    ),
+    # §5 direct access to a psychiatrist from 16 to 25 (inclusive); at 26 it is out of
+    # the parcours: CNPSY 57 − 5 (MCS) = 52 € at 30 %.
+    Golden(
+        "psychiatry-direct-age-25",
+        "2026-03-02",
+        "CNPSY",
+        "57",
+        E("57.00", "0.70", "37.90", "2.00", "0.00", "17.10", "2.00", "0.00", "2028-03-31"),
+        profession="specialist",
+        act_options={"parcours": "direct"},
+        person_options={"age": 25},
+    ),
+    Golden(
+        "psychiatry-direct-age-26-out",
+        "2026-03-02",
+        "CNPSY",
+        "57",
+        E("52.00", "0.30", "13.60", "2.00", "0.00", "15.60", "27.80", "5.00", "2028-03-31"),
+        profession="specialist",
+        act_options={"parcours": "direct"},
+        person_options={"age": 26},
+    ),
     # §3.3 the CSS pays the forfait journalier.
     Golden(
         "css-pays-forfait-journalier",

@@ -3,8 +3,9 @@
 Recognition goes by the *counterparty name* (docs/bank-formats.md §3.2), never by words such
 as "REMBOURSEMENT" or "SANTE" in the motif. ``health`` is True only for a credit from a
 recognised health payer whose text does not say sick pay (IJ), pension, annuity or
-invalidity, premium refund or card refund. Debits (premiums) and pending entries are
-never health; unknown senders are not either (the user can teach an alias).
+invalidity, premium refund, card refund or a home or car insurance claim. Debits
+(premiums) and pending entries are never health; unknown senders are not either (the user
+can teach an alias).
 
 MGEN, and the few other *sections locales mutualistes*, pay both the mandatory share
 (they manage the Assurance Maladie for their members) and their own complementary share,
@@ -49,6 +50,19 @@ _EXCLUSION_WORDS: tuple[tuple[str, tuple[str, ...]], ...] = (
     # "COTISATION(S)" or "COTIS", never "COTISANT": a mutuelle's remittance may name its member so.
     ("premium-refund", ("COTIS", "COTISATIONS?", "ECHEANCE", "PRIME")),
     ("shop-refund", ("AVOIR", "REMBT CARTE", "REMB CARTE", "REMBOURSEMENT CARTE", "CB")),
+    # AXA, Allianz, MAIF, Groupama… also insure homes and cars: their claim payments
+    # say so, and are no reimbursement of care.
+    (
+        "insurance-claim",
+        (
+            r"SINISTRES?",
+            r"DEGATS? DES EAUX",
+            "BRIS DE GLACE",
+            "HABITATION",
+            "AUTOMOBILE",
+            "MULTIRISQUE",
+        ),
+    ),
 )
 _EXCLUSIONS = tuple((reason, _any_word(*words)) for reason, words in _EXCLUSION_WORDS)
 # All of them at once: most credits match none, and then one search answers.

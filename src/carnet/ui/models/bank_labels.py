@@ -37,6 +37,7 @@ CLASSIFICATIONS: dict[str, str] = {
     "family-allowance": N_("Family allowance"),
     "premium-refund": N_("Premium or contribution"),
     "shop-refund": N_("Shop refund"),
+    "insurance-claim": N_("Insurance claim (home, car)"),
 }
 
 FORMATS: dict[str, str] = {
