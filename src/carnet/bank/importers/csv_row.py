@@ -104,9 +104,12 @@ class RowReader:
 
 
 def _debit(value: int, sign: DebitSign) -> int:
-    """A Débit cell as a signed amount (money out is negative)."""
-    if sign is DebitSign.POSITIVE:
-        return -value
-    if sign is DebitSign.NEGATIVE:
-        return value
+    """A Débit cell as a signed amount: money out, whatever sign the cell carries.
+
+    ``sign`` says how the bank usually writes the column (Crédit Agricole unsigned,
+    Crédit Mutuel signed), but an export that writes the other way (a re-saved file, a
+    changed export) must not turn a premium debit into a credit that then passes for a
+    mutuelle's reimbursement.
+    """
+    del sign  # the convention decides nothing any more: a debit always leaves the account
     return -abs(value)
