@@ -150,3 +150,20 @@ def test_an_act_deduction_an_export_holds_is_worked_out_again(tmp_path: Path, ex
     services.close()
     amounts = sorted(r["amount_cents"] for r in again["tables"]["deduction_ledger"])
     assert amounts == sorted(r["amount_cents"] for r in export["tables"]["deduction_ledger"])
+
+
+def test_assessments_of_an_older_export_without_the_later_columns_load(
+    tmp_path: Path, export: Doc
+) -> None:
+    """An export made before the parcours columns (migration 0006) lacks them, and a row
+    may leave out any column with a default: the check takes the default (the first
+    version of the check raised KeyError, exit 70)."""
+    doc = copy.deepcopy(export)
+    for row in doc["tables"]["assessment"]:
+        for column in ("parcours", "parcours_cost_cents", "confidence", "amo_gross_cents"):
+            del row[column]
+    services = build_services(tmp_path / "b.sqlite", today=lambda: TODAY)
+    services.exports.load_json(json.dumps(doc).encode())
+    again = json.loads(services.exports.json())
+    services.close()
+    assert len(again["tables"]["assessment"]) == len(export["tables"]["assessment"])

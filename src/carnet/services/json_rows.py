@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import json
 import re
+from dataclasses import MISSING, fields
 from datetime import date, datetime
 from typing import Any
 
@@ -28,7 +29,7 @@ from carnet.domain.errors import ValidationError
 from carnet.domain.messages import N_
 from carnet.domain.validation import check_amount, check_field
 from carnet.storage.repos.assessments import assessment_of
-from carnet.storage.repos.codec import decode, field_hints, from_row
+from carnet.storage.repos.codec import decode, encode, field_hints, from_row
 
 # The most lines a statement holds: a 100 MB file of lines of at least one byte.
 MAX_LINES = 100_000_000
@@ -45,6 +46,11 @@ ACTION = limits.TextLimit(120)  # "created", "printed:2026-03-02", "undo:edited"
 CATEGORY = limits.CODE
 EXPLANATION = limits.TextLimit(60)  # a line of the explanation: "amc.cover"
 RULES_VERSION = limits.TextLimit(80)
+AMOUNTS = tuple(f.name for f in fields(Assessment) if f.name.endswith("_cents"))
+# The columns added after the first schema, as their migrations filled them.
+_ASSESSMENT_DEFAULTS = {
+    f.name: encode(f.default) for f in fields(Assessment) if f.default is not MISSING
+}
 
 
 def check_day(day: date | None, field: str) -> None:
@@ -133,24 +139,23 @@ def deduction(row: dict[str, Any]) -> None:
 
 def assessment(row: dict[str, Any]) -> None:
     """An act's expected split; worked out again after loading, checked all the same."""
-    hints = field_hints(Assessment)
-    for name in hints:
-        try:
-            if name == "explanation":  # a list of [code, {name: value}]
-                _explanation(row.get(name, "[]"))
-            else:
-                decode(hints[name], row.get(name))
-        except (ValueError, TypeError, ArithmeticError, RecursionError) as exc:
-            raise ValidationError(
-                name, N_("unreadable value ({reason})"), reason=str(exc)[:200]
-            ) from None
-    split = assessment_of(row)
-    for name in (
-        "fee_cents", "base_cents", "amo_cents", "participation_cents", "franchise_cents",
-        "amc_cents", "patient_cents", "depassement_cents", "withheld_cents", "amo_gross_cents",
-        "parcours_cost_cents",
-    ):  # fmt: skip
-        check_amount(int(getattr(split, name)), name)
+    full = {**_ASSESSMENT_DEFAULTS, **row}  # an older export lacks the later columns
+    try:
+        split = assessment_of(full)
+    except (
+        ValueError,
+        TypeError,
+        AttributeError,
+        KeyError,
+        ArithmeticError,
+        RecursionError,
+    ) as exc:
+        _unreadable(full)  # names the field where it can
+        raise ValidationError(
+            "assessment", N_("unreadable value ({reason})"), reason=str(exc)[:200]
+        ) from None
+    for name in AMOUNTS:
+        check_amount(getattr(split, name), name)
     if split.amo_cents + split.amc_cents + split.patient_cents != split.fee_cents:
         raise ValidationError("fee_cents", N_("is not the sum of the AMO, AMC and patient shares"))
     if not split.amo_rate.is_finite() or not 0 <= split.amo_rate <= 1:
@@ -171,6 +176,21 @@ def assessment(row: dict[str, Any]) -> None:
     check_day(split.deadline, "deadline")
     for line in split.explanation:
         check_field(line.code, "explanation", EXPLANATION, required=True)
+
+
+def _unreadable(row: dict[str, Any]) -> None:
+    """Name the field :func:`assessment_of` could not read (a :class:`ValidationError`)."""
+    hints = field_hints(Assessment)
+    for name in hints:
+        try:
+            if name == "explanation":
+                _explanation(row.get(name))
+            else:
+                decode(hints[name], row.get(name))
+        except (ValueError, TypeError, ArithmeticError, RecursionError) as exc:
+            raise ValidationError(
+                name, N_("unreadable value ({reason})"), reason=str(exc)[:200]
+            ) from None
 
 
 def _explanation(text: object) -> None:
