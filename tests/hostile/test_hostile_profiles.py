@@ -53,6 +53,18 @@ PROFILES = {
     ),
     "a column of Arabic digits": (("--date", "٠", "--label", "1", "--amount", "2"), ("--date",)),
     "a negative column": (("--date", "-1", "--label", "1", "--amount", "2"), ("--date",)),
+    "lines above of Arabic digits": (
+        ("--date", "0", "--label", "1", "--amount", "2", "--skip-rows", "١"),
+        ("--skip-rows",),
+    ),
+    "a date format with yyyy twice": (
+        ("--date", "0", "--label", "1", "--amount", "2", "--date-format", "dd/mm/yyyy/yyyy"),
+        ("date format",),
+    ),
+    "a date format with a stray character": (
+        ("--date", "0", "--label", "1", "--amount", "2", "--date-format", "dd/mm/yyyy ("),
+        ("date format",),
+    ),
 }
 
 

@@ -98,3 +98,23 @@ def test_a_writable_folder_is_opened_as_always(shelf: tuple[Path, Path]) -> None
         services.settings.set("household.city", "Lyon")
     finally:
         services.close()
+
+
+def test_changes_left_in_the_wal_are_not_silently_skipped(tmp_path: Path, demo_db: Path) -> None:
+    """A copy taken while Carnet was writing holds its last changes in ``-wal``: read
+    as immutable, they would be ignored; the command says so instead."""
+    live = tmp_path / "live.sqlite"
+    shutil.copyfile(demo_db, live)
+    folder = tmp_path / "copy"
+    folder.mkdir()
+    db = folder / "carnet.sqlite"
+    services = build_services(live, today=lambda: TODAY)
+    try:
+        services.settings.set("household.city", "Lyon")  # still in live.sqlite-wal
+        shutil.copyfile(live, db)
+        shutil.copyfile(live.with_name("live.sqlite-wal"), folder / "carnet.sqlite-wal")
+    finally:
+        services.close()
+    (done,) = run_read_only(folder, db, [("setting", "list")])
+    assert done.status == 1
+    assert "its last changes are still in carnet.sqlite-wal" in one_line(done.err)

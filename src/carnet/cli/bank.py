@@ -12,6 +12,7 @@ from carnet.bank.importers.csv_mapping import ColumnConflict
 from carnet.cli.common import (
     COLUMN,
     IN_FILE,
+    LINES,
     emit_json,
     is_dash,
     money,
@@ -161,7 +162,9 @@ def proposal_json(p: Proposal) -> dict[str, Any]:
 @click.option("--encoding", default=None, help="e.g. cp1252, utf-8 (default: detected).")
 @click.option("--date-format", default="dd/mm/yyyy", show_default=True)
 @click.option("--decimal", default=",", type=click.Choice([",", ".", "auto"]), show_default=True)
-@click.option("--skip-rows", default=1, show_default=True, help="Lines above the data (header).")
+@click.option(
+    "--skip-rows", type=LINES, default=1, show_default=True, help="Lines above the data (header)."
+)
 @click.pass_context
 @user_errors
 def csv_profile(ctx: click.Context, /, name: str, **opts: Any) -> None:

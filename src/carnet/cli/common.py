@@ -192,21 +192,27 @@ class IdType(click.ParamType[int]):
             self.fail(str(exc.message), param, ctx)
 
 
-class ColumnType(click.ParamType[int]):
-    """A column of a CSV file, counted from 0: the digits 0-9 only, as an id."""
+class PlainNumberType(click.ParamType[int]):
+    """A column or a count of lines: the digits 0-9 only, as an id (``int`` reads
+    ``"١"`` as 1, and a negative number here is a typing slip)."""
 
-    name = "COLUMN"
+    def __init__(self, name: str, what: str) -> None:
+        self.name = name
+        self.what = what
 
     def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> int:
+        if isinstance(value, int):
+            return value
         text = str(value)
         if not ascii_digits(text):
-            self.fail(f"{text[:40]!r} is not a column number (0 for the first)", param, ctx)
+            self.fail(f"{text[:40]!r} is not {self.what}", param, ctx)
         return int(text)
 
 
 DATE = DateType()
 ID = IdType()
-COLUMN = ColumnType()
+COLUMN = PlainNumberType("COLUMN", "a column number (0 for the first)")
+LINES = PlainNumberType("LINES", "a number of lines")
 EUROS = EurosType()
 DECIMAL = DecimalType()
 

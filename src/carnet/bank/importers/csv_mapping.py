@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import html
 import json
+import re
 import tomllib
 from dataclasses import dataclass, fields
 from enum import StrEnum
@@ -141,8 +142,11 @@ class CsvMapping:
         for count in (self.skip_rows, self.min_columns):
             if isinstance(count, bool) or not isinstance(count, int) or not 0 <= count < 1000:
                 raise ValueError(f"{self.name}: skip_rows and min_columns are between 0 and 999")
-        if not all(token in self.date_format for token in ("dd", "mm", "yy")):
-            raise ValueError(f"{self.name}: the date format needs dd, mm and yy or yyyy")
+        if not _date_format_ok(self.date_format):
+            raise ValueError(
+                f"{self.name}: the date format is dd, mm and yy or yyyy, once each, "
+                f"with / . - or spaces between them (not {self.date_format[:40]!r})"
+            )
 
     def columns(self) -> tuple[Column, ...]:
         """Every column the mapping reads."""
@@ -182,6 +186,20 @@ class CsvMapping:
     @classmethod
     def from_toml(cls, text: str) -> CsvMapping:
         return cls.from_dict(tomllib.loads(text))
+
+
+_DATE_TOKEN = re.compile(r"yyyy|yy|dd|mm|[ ./-]")
+
+
+def _date_format_ok(text: str) -> bool:
+    """``dd/mm/yyyy``, ``yyyy-mm-dd``, ``ddmmyy``: each part once, nothing else; a
+    ``yyyy`` twice or a stray letter made a pattern no line of the bank could match."""
+    tokens = _DATE_TOKEN.findall(text)
+    if "".join(tokens) != text:
+        return False
+    counts = {part: tokens.count(part) for part in ("dd", "mm")}
+    years = tokens.count("yy") + tokens.count("yyyy")
+    return counts == {"dd": 1, "mm": 1} and years == 1
 
 
 def _toml_value(value: Any) -> str:
