@@ -389,3 +389,39 @@ def test_the_mutuelle_pays_the_act_the_cpam_already_paid(
     payments = {pid: (act, payer) for pid, act, payer in rows(household_db, sql)}
     (mutuelle,) = carnet(household_db, "reconcile")["proposals"]
     assert [payments[a["expected_payment"]] for a in mutuelle["allocations"]] == [(2, "amc")]
+
+
+@pytest.mark.parametrize(
+    ("name", "fmt", "lines"),
+    [
+        # BoursoBank before 2022: 8-bit (cp1252), no BOM, no supplierFound/comment columns,
+        # quoted amounts with a space as thousands separator.
+        (
+            "boursobank_2019.csv",
+            "csv:boursobank",
+            [
+                ("2019-03-26", "1718.70", None, False),
+                ("2019-03-27", "-54.20", "complementary", False),
+                ("2019-03-28", "31.68", "cpam", True),
+            ],
+        ),
+        # Société Générale's older column order: date;detail;montant;devise;libelle.
+        (
+            "societe_generale_old.csv",
+            "csv:societe-generale-old",
+            [
+                ("2026-11-05", "-54.20", "complementary", False),
+                ("2026-11-20", "38.00", "cpam", True),
+            ],
+        ),
+    ],
+)
+def test_older_layouts_of_the_same_banks(
+    name: str, fmt: str, lines: list[tuple[str, str, str | None, bool]], household_db: Path
+) -> None:
+    report = carnet(household_db, "import", "--dry-run", str(REAL / name))
+    assert report["format"] == fmt
+    got = sorted(
+        (t["date"], t["amount"], t["payer_type"], t["health"]) for t in report["transactions"]
+    )
+    assert got == lines
