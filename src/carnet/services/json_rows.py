@@ -28,8 +28,7 @@ from carnet.domain.codes import Parcours
 from carnet.domain.errors import ValidationError
 from carnet.domain.messages import N_
 from carnet.domain.validation import check_amount, check_field
-from carnet.storage.repos.assessments import assessment_of
-from carnet.storage.repos.codec import decode, encode, field_hints, from_row
+from carnet.storage.repos.codec import converter, encode, field_hints, from_row
 
 # The most lines a statement holds: a 100 MB file of lines of at least one byte.
 MAX_LINES = 100_000_000
@@ -47,6 +46,12 @@ CATEGORY = limits.CODE
 EXPLANATION = limits.TextLimit(60)  # a line of the explanation: "amc.cover"
 RULES_VERSION = limits.TextLimit(80)
 AMOUNTS = tuple(f.name for f in fields(Assessment) if f.name.endswith("_cents"))
+# How each field of an assessment row is read (the explanation apart).
+_READERS = tuple(
+    (name, converter(hint))
+    for name, hint in field_hints(Assessment).items()
+    if name != "explanation"
+)
 # The columns added after the first schema, as their migrations filled them.
 _ASSESSMENT_DEFAULTS = {
     f.name: encode(f.default) for f in fields(Assessment) if f.default is not MISSING
@@ -138,65 +143,63 @@ def deduction(row: dict[str, Any]) -> None:
 
 
 def assessment(row: dict[str, Any]) -> None:
-    """An act's expected split; worked out again after loading, checked all the same."""
+    """An act's expected split; worked out again after loading, checked all the same.
+
+    Each field is read as :func:`~carnet.storage.repos.assessments.assessment_of` reads
+    it, without building the record (an export holds one row per act).
+    """
     full = {**_ASSESSMENT_DEFAULTS, **row}  # an older export lacks the later columns
-    try:
-        split = assessment_of(full)
-    except (
-        ValueError,
-        TypeError,
-        AttributeError,
-        KeyError,
-        ArithmeticError,
-        RecursionError,
-    ) as exc:
-        _unreadable(full)  # names the field where it can
-        raise ValidationError(
-            "assessment", N_("unreadable value ({reason})"), reason=str(exc)[:200]
-        ) from None
-    for name in AMOUNTS:
-        check_amount(getattr(split, name), name)
-    if split.amo_cents + split.amc_cents + split.patient_cents != split.fee_cents:
-        raise ValidationError("fee_cents", N_("is not the sum of the AMO, AMC and patient shares"))
-    if not split.amo_rate.is_finite() or not 0 <= split.amo_rate <= 1:
-        raise ValidationError("amo_rate", N_("must be between 0 and 1"))
-    if split.confidence not in CONFIDENCE:
-        raise ValidationError(
-            "confidence",
-            N_("{value} is not sure, likely or unsure"),
-            value=repr(split.confidence)[:40],
-        )
-    if split.parcours and split.parcours not in PARCOURS:
-        raise ValidationError(
-            "parcours", N_("{value} is not a situation of the parcours de soins"),
-            value=repr(split.parcours)[:40],
-        )  # fmt: skip
-    check_field(split.category, "category", CATEGORY, required=True)
-    check_field(split.rules_version, "rules_version", RULES_VERSION, required=True)
-    check_day(split.deadline, "deadline")
-    for line in split.explanation:
-        check_field(line.code, "explanation", EXPLANATION, required=True)
-
-
-def _unreadable(row: dict[str, Any]) -> None:
-    """Name the field :func:`assessment_of` could not read (a :class:`ValidationError`)."""
-    hints = field_hints(Assessment)
-    for name in hints:
+    split: dict[str, Any] = {}
+    for name, convert in _READERS:
         try:
-            if name == "explanation":
-                _explanation(row.get(name))
-            else:
-                decode(hints[name], row.get(name))
-        except (ValueError, TypeError, ArithmeticError, RecursionError) as exc:
+            split[name] = convert(full[name])
+        except (ValueError, TypeError, ArithmeticError) as exc:
             raise ValidationError(
                 name, N_("unreadable value ({reason})"), reason=str(exc)[:200]
             ) from None
+    for name in AMOUNTS:
+        check_amount(split[name], name)
+    if split["amo_cents"] + split["amc_cents"] + split["patient_cents"] != split["fee_cents"]:
+        raise ValidationError("fee_cents", N_("is not the sum of the AMO, AMC and patient shares"))
+    rate = split["amo_rate"]
+    if not rate.is_finite() or not 0 <= rate <= 1:
+        raise ValidationError("amo_rate", N_("must be between 0 and 1"))
+    if split["confidence"] not in CONFIDENCE:
+        raise ValidationError(
+            "confidence",
+            N_("{value} is not sure, likely or unsure"),
+            value=repr(split["confidence"])[:40],
+        )
+    if split["parcours"] and split["parcours"] not in PARCOURS:
+        raise ValidationError(
+            "parcours", N_("{value} is not a situation of the parcours de soins"),
+            value=repr(split["parcours"])[:40],
+        )  # fmt: skip
+    check_field(split["category"], "category", CATEGORY, required=True)
+    check_field(split["rules_version"], "rules_version", RULES_VERSION, required=True)
+    check_day(split["deadline"], "deadline")
+    _explanation(full["explanation"])
 
 
 def _explanation(text: object) -> None:
     """The explanation's JSON: a list of ``[code, {name: value}]`` (the act's details)."""
-    lines = json.loads(str(text))
+    try:
+        lines = json.loads(str(text))
+    except (ValueError, RecursionError) as exc:
+        raise ValidationError(
+            "explanation", N_("unreadable value ({reason})"), reason=str(exc)[:200]
+        ) from None
     if not isinstance(lines, list) or not all(
-        isinstance(line, list) and len(line) == 2 and isinstance(line[1], dict) for line in lines
+        isinstance(line, list)
+        and len(line) == 2
+        and isinstance(line[0], str)
+        and isinstance(line[1], dict)
+        for line in lines
     ):
-        raise ValueError("not a list of [code, {name: value}]")
+        raise ValidationError(
+            "explanation",
+            N_("unreadable value ({reason})"),
+            reason="not a list of [code, {name: value}]",
+        )
+    for code, _params in lines:
+        check_field(code, "explanation", EXPLANATION, required=True)
