@@ -61,6 +61,7 @@ def test_encrypting_leaves_no_plaintext_and_asks_for_the_passphrase(tmp_path: Pa
     assert "Traceback" not in wrong.stderr and "ERROR CORE" not in wrong.stderr
     unasked = carnet(db, "person", "list")  # no terminal to ask on, no CARNET_PASSPHRASE
     assert unasked.returncode == 1 and "not a Carnet database" in unasked.stderr
+    assert "set CARNET_PASSPHRASE" in unasked.stderr  # nobody could be asked for it
     asked = carnet(db, "person", "list", key=SECRET)
     assert asked.returncode == 0 and "Sarah Thompson" in asked.stdout
     assert carnet(db, "backup", key=SECRET).returncode == 0

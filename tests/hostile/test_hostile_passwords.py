@@ -101,3 +101,7 @@ def test_encrypt_from_a_real_pipe(tmp_path: Path, demo_db: Path) -> None:
     assert done.returncode == 0, done.stderr
     assert b"passphrase:" not in (done.stderr + done.stdout).lower()
     assert db.read_bytes()[:16] != b"SQLite format 3\x00"
+    # Then a script reading it, with no terminal and no CARNET_PASSPHRASE: told how.
+    unasked = _piped(db, b"", "person", "list")
+    assert unasked.returncode == 1
+    assert "set CARNET_PASSPHRASE" in one_line(unasked.stderr.decode())

@@ -16,7 +16,7 @@ from typing import Any, BinaryIO, ParamSpec, TypeVar
 import click
 
 from carnet.app import Services, build_services, resolve_db_path
-from carnet.domain.errors import CarnetError, ValidationError
+from carnet.domain.errors import CarnetError, DatabaseFileError, ValidationError
 from carnet.domain.ids import ascii_digits, parse_id
 from carnet.domain.money import AmountError, Cents, format_plain, parse_euros
 from carnet.i18n import LANGUAGES, system_language
@@ -36,7 +36,16 @@ def open_services(ctx: click.Context) -> Iterator[Services]:
     path = resolve_db_path(ctx.find_root().obj.get("db_path") if ctx.find_root().obj else None)
     check_database_exists(ctx, path)
     reads = command_name(ctx) in READS_ONLY - REWRITES
-    services = build_services(path, passphrase=passphrase_for(path), may_read_only=reads)
+    key = passphrase_for(path)
+    try:
+        services = build_services(path, passphrase=key, may_read_only=reads)
+    except DatabaseFileError as exc:
+        if key is None and is_encrypted(path):  # a script or a pipe: nobody was asked
+            raise click.ClickException(
+                f"{exc}; if it is an encrypted Carnet database, set CARNET_PASSPHRASE "
+                "(there is no terminal to ask its passphrase on)"
+            ) from None
+        raise
     if services.store.ledger.read_only:
         click.echo(
             f"carnet: note: {path} is in a read-only folder: read without changing anything",
