@@ -225,7 +225,8 @@ codecs.register(_search)
 
 def deciding_codec(declared: str | None = None, fallback: str = "cp1252") -> Codec:
     """The codec of a stream read once: chosen as its bytes come (:class:`_Deciding`)."""
-    key = (declared, fallback)
+    # Canonical names only: a file's declaration is any text, and each name stays registered.
+    key = (canonical_encoding(declared), fallback if fallback in FALLBACKS else "cp1252")
     name = next((n for n, k in _DECIDING.items() if k == key), f"carnet_deciding.{len(_DECIDING)}")
     _DECIDING[name] = key
     return Codec(name)
