@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from carnet.bank import BankFileError, CsvMapping, DebitSign, detect, parse_statement
+from carnet.bank import BankFileError, CsvMapping, detect, parse_statement
 from carnet.bank.importers.csv_profiles import PROFILES
 from carnet.bank.model import Statement
 
@@ -160,7 +160,6 @@ def test_a_saved_user_mapping_reads_an_unknown_bank() -> None:
         label=("texte",),
         debit="sortie",
         credit="entree",
-        debit_sign=DebitSign.AUTO,
     )
     saved = CsvMapping.from_toml(mapping.to_toml())
     statement = parse_statement(data, "x.csv", [saved])

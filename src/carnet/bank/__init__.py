@@ -15,7 +15,6 @@ from carnet.bank.errors import BankFileError
 from carnet.bank.fingerprints import DatesOutOfOrder, Fingerprinter, fingerprint_lines
 from carnet.bank.importers import (
     CsvMapping,
-    DebitSign,
     Importer,
     detect,
     parse_statement,
@@ -42,7 +41,6 @@ __all__ = [
     "Classification",
     "CsvMapping",
     "DatesOutOfOrder",
-    "DebitSign",
     "Decoded",
     "ExtraPayer",
     "Fingerprinter",

@@ -7,7 +7,7 @@ from typing import Any
 
 import click
 
-from carnet.bank import CsvMapping, DebitSign, Proposal
+from carnet.bank import CsvMapping, Proposal
 from carnet.bank.importers.csv_mapping import ColumnConflict
 from carnet.cli.common import (
     COLUMN,
@@ -157,7 +157,6 @@ def proposal_json(p: Proposal) -> dict[str, Any]:
 @click.option("--amount", type=COLUMN, help="Column of a signed amount.")
 @click.option("--debit", type=COLUMN, help="Column of debits (with --credit).")
 @click.option("--credit", type=COLUMN, help="Column of credits (with --debit).")
-@click.option("--debit-sign", default="auto", type=click.Choice([s.value for s in DebitSign]))
 @click.option("--separator", default=";", show_default=True)
 @click.option("--encoding", default=None, help="e.g. cp1252, utf-8 (default: detected).")
 @click.option("--date-format", default="dd/mm/yyyy", show_default=True)
@@ -177,7 +176,6 @@ def csv_profile(ctx: click.Context, /, name: str, **opts: Any) -> None:
             amount=opts["amount"],
             debit=opts["debit"],
             credit=opts["credit"],
-            debit_sign=DebitSign(opts["debit_sign"]),
             separator=opts["separator"],
             encoding=opts["encoding"],
             date_format=opts["date_format"],

@@ -15,7 +15,7 @@ from carnet.bank.errors import BankFileError
 from carnet.bank.importers.base import Importer
 from carnet.bank.importers.camt053 import Camt053Importer
 from carnet.bank.importers.cfonb120 import Cfonb120Importer
-from carnet.bank.importers.csv_mapping import CsvMapping, DebitSign
+from carnet.bank.importers.csv_mapping import CsvMapping
 from carnet.bank.importers.csv_profiles import PROFILES
 from carnet.bank.importers.csv_reader import CsvImporter
 from carnet.bank.importers.ofx import OfxImporter
@@ -26,7 +26,6 @@ from carnet.domain.messages import N_
 __all__ = [
     "CsvImporter",
     "CsvMapping",
-    "DebitSign",
     "Importer",
     "builtin_importers",
     "detect",

@@ -12,7 +12,6 @@ import json
 import re
 import tomllib
 from dataclasses import dataclass, fields
-from enum import StrEnum
 from typing import Any
 
 from carnet.bank.decoding import FALLBACKS, canonical_encoding
@@ -23,20 +22,14 @@ from carnet.domain.messages import N_, Message
 Column = int | str
 
 
-class DebitSign(StrEnum):
-    """How a separate Débit column is written (docs/bank-formats.md §1.1)."""
-
-    POSITIVE = "positive"  # Crédit Agricole: 12,50 means 12,50 out
-    NEGATIVE = "negative"  # Crédit Mutuel, Fortuneo, BPCE: -12,50 already signed
-    AUTO = "auto"  # unknown bank: whatever the sign, a debit is money out
-
-
 def header_key(cell: str) -> str:
     """``"Cr&amp;eacute;dit Euros"`` → ``"credit euros"`` (BNP double-escapes its headers)."""
     return fold(html.unescape(html.unescape(cell))).lower()
 
 
 MAX_COLUMNS = 1000
+# Keys of older saved profiles that no longer mean anything: read and dropped.
+RETIRED_KEYS = frozenset({"debit_sign"})
 # What each column a mapping reads is, as the profile form and ``carnet csv-profile`` name it.
 ROLES = {
     "date": N_("date"),
@@ -68,7 +61,6 @@ class CsvMapping:
     amount: Column | None = None
     debit: Column | None = None
     credit: Column | None = None
-    debit_sign: DebitSign = DebitSign.AUTO
     separator: str = ";"
     encoding: str | None = None
     fallback: str = "cp1252"
@@ -162,21 +154,21 @@ class CsvMapping:
             if value is None:
                 continue
             out[spec.name] = list(value) if isinstance(value, tuple) else value
-        out["debit_sign"] = str(self.debit_sign)
         return out
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> CsvMapping:
         """Inverse of ``to_dict``; unknown keys are refused rather than ignored."""
         known = {spec.name for spec in fields(cls)}
+        # Profiles saved before a Débit value became money out whatever its sign (commit
+        # 1ef0fb9) carry how the bank wrote the column: it decides nothing any more.
+        data = {k: v for k, v in data.items() if k not in RETIRED_KEYS}
         unknown = set(data) - known
         if unknown:
             raise ValueError(f"unknown CSV mapping keys: {sorted(unknown)}")
         values: dict[str, Any] = {
             k: tuple(v) if isinstance(v, list) else v for k, v in data.items()
         }
-        if "debit_sign" in values:
-            values["debit_sign"] = DebitSign(values["debit_sign"])
         return cls(**values)
 
     def to_toml(self) -> str:

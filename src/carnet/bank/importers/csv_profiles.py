@@ -7,7 +7,7 @@ lines, whatever lies above (preambles) or beside (newer extra columns) them.
 
 from __future__ import annotations
 
-from carnet.bank.importers.csv_mapping import CsvMapping, DebitSign
+from carnet.bank.importers.csv_mapping import CsvMapping
 
 _EUROS = r"(?P<amount>[-+]?[\d \u00a0\u202f.]+,\d{1,2})"
 _DMY = r"(?P<date>\d{2}/\d{2}/\d{4})"
@@ -30,7 +30,6 @@ PROFILES: tuple[CsvMapping, ...] = (
         label=("libelle",),
         debit="debit euros",
         credit="credit euros",
-        debit_sign=DebitSign.POSITIVE,
         account_pattern=r"n[°o]\s*([0-9A-Z]{4,})",
         balance_pattern=rf"Solde au {_DMY}\s*;?\s*{_EUROS}",
         sections=True,
@@ -81,7 +80,6 @@ PROFILES: tuple[CsvMapping, ...] = (
         label=("libelle operation", "informations complementaires"),
         debit="debit",
         credit="credit",
-        debit_sign=DebitSign.NEGATIVE,
         notes="Caisse d'Épargne / Banque Populaire; credit written with an explicit +.",
     ),
     CsvMapping(
@@ -91,7 +89,6 @@ PROFILES: tuple[CsvMapping, ...] = (
         label=("libelle",),
         debit="debit",
         credit="credit",
-        debit_sign=DebitSign.NEGATIVE,
         fallback="iso8859_15",
         notes="Also CIC. Latin-9, CRLF, running balance per row.",
     ),
@@ -137,7 +134,6 @@ PROFILES: tuple[CsvMapping, ...] = (
         label=("libelle",),
         debit="debit",
         credit="credit",
-        debit_sign=DebitSign.NEGATIVE,
         notes="cp1252, trailing ';', no fixed decimals ('-6,4', ' 45').",
     ),
     CsvMapping(

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 
-from carnet.bank.importers.csv_mapping import Column, CsvMapping, DebitSign
+from carnet.bank.importers.csv_mapping import Column, CsvMapping
 from carnet.bank.model import StatementLine
 from carnet.bank.parsing import FieldError, parse_amount, parse_date
 from carnet.domain.messages import N_
@@ -96,20 +96,19 @@ class RowReader:
             if credit:
                 total += parse_amount(credit, decimal)
             if debit:
-                total += _debit(parse_amount(debit, decimal), self.mapping.debit_sign)
+                total += _debit(parse_amount(debit, decimal))
         fee = _at(cells, self.fee)
         if fee:
             total -= parse_amount(fee, decimal)
         return Cents(total)
 
 
-def _debit(value: int, sign: DebitSign) -> int:
+def _debit(value: int) -> int:
     """A Débit cell as a signed amount: money out, whatever sign the cell carries.
 
-    ``sign`` says how the bank usually writes the column (Crédit Agricole unsigned,
-    Crédit Mutuel signed), but an export that writes the other way (a re-saved file, a
-    changed export) must not turn a premium debit into a credit that then passes for a
-    mutuelle's reimbursement.
+    Banks write the column unsigned (Crédit Agricole) or signed (Crédit Mutuel), and an
+    export may do the other (a re-saved file, a changed export): taking the sign from the
+    cell would turn a premium debit into a credit that then passes for a mutuelle's
+    reimbursement (docs/bank-formats.md §1.1).
     """
-    del sign  # the convention decides nothing any more: a debit always leaves the account
     return -abs(value)

@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from carnet.app import Services
-from carnet.bank import CsvMapping, DebitSign, decode
+from carnet.bank import CsvMapping, decode
 from carnet.domain import limits
 from carnet.domain.errors import CarnetError
 from carnet.i18n import Translator
@@ -87,10 +87,6 @@ class CsvProfileDialog(QDialog):
             _spin(0, 40, 0),
             _spin(0, 40, 0),
         )
-        self.debit_sign = _combo(
-            tuple(s.value for s in DebitSign),
-            (t.gettext("as written"), t.gettext("positive"), t.gettext("negative")),
-        )
         rows = (
             (t.gettext("Name of the bank"), self.name),
             (t.gettext("Separator"), self.separator),
@@ -101,7 +97,6 @@ class CsvProfileDialog(QDialog):
             (t.gettext("Amount column (0: none)"), self.amount_col),
             (t.gettext("Debit column (0: none)"), self.debit_col),
             (t.gettext("Credit column (0: none)"), self.credit_col),
-            (t.gettext("Debits are written"), self.debit_sign),
             (t.gettext("Decimal mark"), self.decimal),
         )
         for label, widget in rows:
@@ -122,7 +117,6 @@ class CsvProfileDialog(QDialog):
             amount=column(self.amount_col),
             debit=column(self.debit_col),
             credit=column(self.credit_col),
-            debit_sign=DebitSign(self.debit_sign.currentData()),
             separator=str(self.separator.currentData()),
             date_format=self.date_format.currentData(),
             decimal=str(self.decimal.currentData()),
