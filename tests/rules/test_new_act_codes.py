@@ -153,6 +153,34 @@ ROWS = [
         profession="dentist",
         person_options={"age": 12},
     ),
+    # §1.2 VL + MD (10 €) billed together: "VL : 60 euros + MD 10 euros" (mgfrance.org
+    # "Élargissement des indications de la visite longue"): 70 × 70 % − 2 = 47.
+    Golden(
+        "vl-md-70",
+        "2026-02-10",
+        "VL+MD",
+        "70",
+        E("70.00", "0.70", "47.00", "2.00", "0.00", "21.00", "2.00", "0.00", "2028-03-31"),
+        person_options={"age": 84},
+    ),
+    Golden(
+        "vsp-md-70",
+        "2025-05-05",
+        "VSP+MD",
+        "70",
+        E("70.00", "0.70", "47.00", "2.00", "0.00", "21.00", "2.00", "0.00", "2027-06-30"),
+    ),
+    # §1.3 kiné télésoin TMK 2.15 € (kineactu.com, avenant 7): 8 × 2.15 = 17.20 at 60 %
+    # = 10.32, less the 1 € paramedical franchise = 9.32; the contract pays the 40 % TM.
+    Golden(
+        "tmk-8",
+        "2025-03-03",
+        "TMK",
+        "17.20",
+        E("17.20", "0.60", "9.32", "0.00", "1.00", "6.88", "1.00", "0.00", "2027-03-31"),
+        act_options={"coefficient": "8"},
+        profession="physiotherapist",
+    ),
 ]
 
 
@@ -175,9 +203,10 @@ def test_an_act_created_on_2026_01_01_has_no_tariff_before(code: str, day: str) 
 @pytest.mark.parametrize(
     ("profession", "codes"),
     [
-        (Profession.GP, {"GL", "VL", "VSP", "TE2"}),
+        (Profession.GP, {"GL", "VL", "VSP", "VL+MD", "VSP+MD", "TE2"}),
         (Profession.SPECIALIST, {"TE2", "CEP", "CDE"}),
         (Profession.DENTIST, {"BDC", "BR2", "BR4"}),
+        (Profession.PHYSIOTHERAPIST, {"TMK"}),
     ],
 )
 def test_the_act_form_offers_the_new_codes(profession: Profession, codes: set[str]) -> None:
