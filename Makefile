@@ -41,7 +41,7 @@ lint: $(TEST_STAMP)
 test: lint
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest -n 2 -q
 
-## fuzz: the importers and load-json on 28 000 generated inputs (CI runs 2 800)
+## fuzz: the importers and load-json on 35 000 generated inputs (CI runs 3 500)
 fuzz: $(TEST_STAMP)
 	CARNET_FUZZ_EXAMPLES=7000 QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest -n 2 -q \
 	  tests/hostile/test_fuzz.py
