@@ -64,6 +64,13 @@ def import_statement(
             )
     if report.health > shown:
         click.echo(f"  … and {report.health - shown} more health reimbursements")
+    if report.twins:
+        click.echo(
+            f"warning: {report.twins} of these lines have the same day and amount as lines a "
+            "statement in another format brought to this account; if it is the same account, "
+            "they are the same operations counted twice",
+            err=True,
+        )
 
 
 def report_json(report: ImportReport) -> dict[str, Any]:
@@ -88,6 +95,7 @@ def report_json(report: ImportReport) -> dict[str, Any]:
         ],
         "added": report.added,
         "duplicates": report.duplicates,
+        "same_day_and_amount_in_another_format": report.twins,
     }
 
 

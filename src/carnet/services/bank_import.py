@@ -270,7 +270,8 @@ class BankImportService(Service):
             self.store.bank.imports_rows.put(done)
             # One event for the whole import: undo takes back its lines by their import id.
             self.store.events.record("statement_import", record.id, "created", after=done)
-        report = tally.report(job.format, account, False)
+            twins = self.store.bank.lines.twins(record.id, job.format)
+        report = replace(tally.report(job.format, account, False), twins=twins)
         return Result(report, Changes(bank=frozenset({account.id})))
 
     def _known(self, account_id: BankAccountId | None) -> Callable[[list[str]], set[str]]:

@@ -50,6 +50,9 @@ class ImportReport:
     added: int = 0
     duplicates: int = 0
     health: int = 0  # new lines that are health reimbursements
+    # New lines whose day and amount a statement of another format already brought to
+    # the account: most likely the same operations, exported twice.
+    twins: int = 0
 
     @property
     def complete(self) -> bool:

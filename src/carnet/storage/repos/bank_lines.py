@@ -50,6 +50,34 @@ class ImportLines:
         ).fetchall()
         return {str(row[0]) for row in rows}
 
+    def twins(self, import_id: ImportId, format_: str) -> int:
+        """How many lines of the import share their day and amount with a line of the same
+        account that an import of another format brought.
+
+        Fingerprints tell a statement read again, not the same operations exported in
+        another format (an OFX names them by the bank's reference, a CSV by their text).
+        """
+        if not self._other_formats(import_id, format_):
+            return 0
+        (found,) = self.db.execute(
+            "SELECT count(*) FROM bank_transaction AS new WHERE new.import_id = ? AND EXISTS ("
+            " SELECT 1 FROM bank_transaction AS old"
+            " JOIN statement_import AS earlier ON earlier.id = old.import_id"
+            " WHERE old.account_id = new.account_id AND old.date = new.date"
+            " AND old.amount_cents = new.amount_cents AND earlier.format != ?)",
+            [import_id, format_],
+        ).fetchone()
+        return int(found)
+
+    def _other_formats(self, import_id: ImportId, format_: str) -> bool:
+        row = self.db.execute(
+            "SELECT 1 FROM statement_import AS earlier"
+            " JOIN statement_import AS this ON this.account_id = earlier.account_id"
+            " WHERE this.id = ? AND earlier.id != this.id AND earlier.format != ? LIMIT 1",
+            [import_id, format_],
+        ).fetchone()
+        return row is not None
+
     def add(self, rows: Sequence[LineRow]) -> None:
         """Insert lines given as tuples in the order of :data:`COLUMNS`.
 

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QFileDialog,
     QHBoxLayout,
     QLabel,
+    QMessageBox,
     QPushButton,
     QStackedWidget,
     QTabWidget,
@@ -52,6 +53,7 @@ class BankPage(Page):
         services, events, translator = ctx.services, ctx.events, ctx.t
         self.data = BankData(services)
         self.import_dialog: ImportDialog | None = None
+        self.twins_box: QMessageBox | None = None  # the last warning of lines seen twice
         self.model = TransactionTableModel(translator, self)
         self.table = make_table(self.model, translator.gettext("Transactions"), dense=True)
         self.table.setSortingEnabled(True)
@@ -215,6 +217,29 @@ class BankPage(Page):
         )
         if health:
             self.tabs.setCurrentIndex(RECONCILE_TAB)
+        if report.twins:
+            self._warn_twins(report)
+
+    def _warn_twins(self, report: ImportReport) -> None:
+        # The same operations exported in two formats would be counted twice, and a
+        # copy of a reimbursement could then be matched to another act.
+        t = self._t
+        text = t.ngettext(
+            "{n} of the {added} lines just imported has the same day and amount as a line "
+            "that a statement in another format brought to this account.",
+            "{n} of the {added} lines just imported have the same day and amount as lines "
+            "that a statement in another format brought to this account.",
+            report.twins,
+        ).format(n=report.twins, added=report.added)
+        advice = t.gettext(
+            "If both statements are of the same account, these are the same operations "
+            "counted twice: Edit\u00a0›\u00a0Undo takes this import back."
+        )
+        box = QMessageBox(QMessageBox.Icon.Warning, t.gettext("Lines seen twice?"), "", parent=self)
+        box.setText(text + "\n\n" + advice)
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        box.open()  # window-modal, without a nested event loop
+        self.twins_box = box
 
 
 def _dropped_file(event: QDropEvent) -> Path | None:
