@@ -10,14 +10,13 @@ from __future__ import annotations
 
 import hashlib
 import io
-from collections.abc import Callable, Generator, Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import replace
 from pathlib import Path
 from typing import BinaryIO, NamedTuple, cast
 
 from carnet.bank import (
     BankFileError,
-    Classification,
     CsvMapping,
     DatesOutOfOrder,
     ExtraPayer,
@@ -37,7 +36,7 @@ from carnet.domain.banking import (
     StatementImport,
 )
 from carnet.domain.changes import Changes
-from carnet.domain.errors import CarnetError, DatabaseLockedError, ValidationError
+from carnet.domain.errors import DatabaseLockedError, ValidationError
 from carnet.domain.ids import BankAccountId, ImportId
 from carnet.domain.validation import check_field
 from carnet.i18n import N_, resources_dir
@@ -52,6 +51,11 @@ from carnet.services.import_pipeline import (
     run,
 )
 from carnet.services.input_files import MAX_STATEMENT_BYTES, Replayed, open_limited, read_up_to
+from carnet.services.statement_checks import (
+    StatementFileError,
+    checked_lines,
+    remembering_classifier,
+)
 
 __all__ = [
     "KEEP",
@@ -69,15 +73,10 @@ ALIAS_PREFIX = "payer-alias:"
 # so it must not depend on whether the account existed before.
 ACCOUNT_KEY = "carnet"
 _CHUNK = 1 << 20
-_REMEMBERED = 4_096  # classifications kept for labels that repeat (bounded memory)
 # A piped statement up to this size is held and read like a file; a larger one is read
 # once as it comes (every real statement is far smaller: this is for a decade of a
 # business account, or a hostile pipe).
 PIPE_HELD = 4 << 20
-
-
-class StatementFileError(CarnetError):
-    """A bank file that cannot be read; the message names the file, line and problem."""
 
 
 class BankImportService(Service):
@@ -184,7 +183,7 @@ class BankImportService(Service):
             format_, lines = read_statement(stream, filename, self.csv_profiles())
         except BankFileError as exc:
             raise StatementFileError(exc.text) from None
-        read = _file_errors(lines, filename)
+        read = checked_lines(lines, filename)
         read_so_far = lambda: (stream.tell(), stream.tell())  # noqa: E731 (the size is unknown)
         job = _Job(format_, filename, "", read_so_far, ordered=True, digest=replayed.finish)
         try:
@@ -227,7 +226,7 @@ class BankImportService(Service):
             format_, lines = read_statement(stream, filename, self.csv_profiles())
         except BankFileError as exc:
             raise StatementFileError(exc.text) from None
-        read = _file_errors(lines, filename)
+        read = checked_lines(lines, filename)
         try:
             job = _Job(format_, filename, sha, lambda: (stream.tell(), size), ordered)
             return self._run(job, read, asked)
@@ -240,7 +239,7 @@ class BankImportService(Service):
         account = self._account(asked.account_name)
         steps = Steps(
             Fingerprinter(ACCOUNT_KEY, ordered=job.ordered),
-            _classifier(self.directory()),
+            remembering_classifier(self.directory()),
             self._known(account.id if account else None),
             None,
             job.where,
@@ -385,72 +384,6 @@ def _sha256(stream: BinaryIO) -> str:
         digest.update(chunk)
     stream.seek(0)
     return digest.hexdigest()
-
-
-def _file_errors(
-    lines: Iterator[StatementLine], filename: str
-) -> Generator[StatementLine, None, None]:
-    """The lines, with a fault of the file raised as the service's error.
-
-    A text longer than its bound (``domain.limits``) is such a fault: no bank writes
-    one, so the file is damaged or made to harm, and it is refused naming its line.
-    """
-    try:
-        for line in lines:
-            _check_texts(line, filename)
-            yield line
-    except BankFileError as exc:
-        raise StatementFileError(exc.text) from None
-    finally:
-        if isinstance(lines, Generator):
-            lines.close()  # the reader cleans up now, while its file is still open
-
-
-# The bounds of a statement line's texts (``domain.limits``), read once.
-_LABEL, _NAME, _REF = (b.max_length for b in (limits.STATEMENT_LABEL, limits.NAME, limits.BANK_REF))
-
-
-def _check_texts(line: StatementLine, filename: str) -> None:
-    if (
-        len(line.label) > _LABEL
-        or len(line.counterparty) > _NAME
-        or len(line.bank_ref or "") > _REF
-    ):
-        _refuse_long_text(line, filename)
-
-
-def _refuse_long_text(line: StatementLine, filename: str) -> None:
-    texts = (
-        ("label", line.label, limits.STATEMENT_LABEL),
-        ("counterparty", line.counterparty, limits.NAME),
-        ("bank_ref", line.bank_ref or "", limits.BANK_REF),
-    )
-    for field, text, limit in texts:
-        if len(text) > limit.max_length:
-            raise BankFileError(
-                filename,
-                line.line_no,
-                N_("the {field} is longer than {max_length} characters"),
-                field=field,
-                max_length=limit.max_length,
-            )
-
-
-def _classifier(directory: PayerDirectory) -> Callable[[StatementLine], Classification]:
-    """``classify`` remembering its answers: a statement repeats the same labels (the
-    supermarket, the rent), and the answer depends only on the texts and the sign."""
-    known: dict[tuple[str, str, bool], Classification] = {}
-
-    def verdict(line: StatementLine) -> Classification:
-        key = (line.label, line.counterparty, line.amount_cents > 0)
-        found = known.get(key)
-        if found is None:
-            if len(known) >= _REMEMBERED:
-                known.clear()  # labels that carry a reference never repeat: start afresh
-            found = known[key] = classify(line, directory)
-        return found
-
-    return verdict
 
 
 def _saved_profile(name: str, text: str) -> CsvMapping:
