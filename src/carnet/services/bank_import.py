@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import hashlib
 import io
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Generator, Iterator
 from dataclasses import replace
 from pathlib import Path
 from typing import BinaryIO, NamedTuple, cast
@@ -179,11 +179,7 @@ class BankImportService(Service):
         stream = cast(BinaryIO, replayed)  # a binary stream, that cannot go back past its head
         del head
         asked = _Asked(account_name, dry_run, None, keep)
-        try:
-            format_, lines = read_statement(stream, filename, self.csv_profiles())
-        except BankFileError as exc:
-            raise StatementFileError(exc.text) from None
-        read = checked_lines(lines, filename)
+        format_, read = self._read(stream, filename)
         read_so_far = lambda: (stream.tell(), stream.tell())  # noqa: E731 (the size is unknown)
         job = _Job(format_, filename, "", read_so_far, ordered=True, digest=replayed.finish)
         try:
@@ -222,16 +218,22 @@ class BankImportService(Service):
     ) -> Result[ImportReport]:
         size = stream.seek(0, io.SEEK_END)
         sha = "" if asked.dry_run else _sha256(stream)
-        try:
-            format_, lines = read_statement(stream, filename, self.csv_profiles())
-        except BankFileError as exc:
-            raise StatementFileError(exc.text) from None
-        read = checked_lines(lines, filename)
+        format_, read = self._read(stream, filename)
         try:
             job = _Job(format_, filename, sha, lambda: (stream.tell(), size), ordered)
             return self._run(job, read, asked)
         finally:
             read.close()
+
+    def _read(
+        self, stream: BinaryIO, filename: str
+    ) -> tuple[str, Generator[StatementLine, None, None]]:
+        """The statement's format and its lines, each checked (a fault names its line)."""
+        try:
+            format_, lines = read_statement(stream, filename, self.csv_profiles())
+        except BankFileError as exc:
+            raise StatementFileError(exc.text) from None
+        return format_, checked_lines(lines, filename)
 
     def _run(
         self, job: _Job, lines: Iterator[StatementLine], asked: _Asked

@@ -28,6 +28,7 @@ from carnet.domain.codes import Parcours
 from carnet.domain.errors import ValidationError
 from carnet.domain.messages import N_
 from carnet.domain.validation import check_amount, check_field
+from carnet.rules.tariffs import CONFIDENCES
 from carnet.storage.repos.codec import converter, encode, field_hints, from_row
 
 # The most lines a statement holds: a 100 MB file of lines of at least one byte.
@@ -38,7 +39,7 @@ ENTITY = re.compile(r"[a-z][a-z_]{0,59}")
 SOURCES = frozenset({"user", "undo", "redo"})
 DEDUCTIONS = frozenset({"participation", "franchise", "withheld"})  # charged on an act
 RECOVERED = "recovered"  # taken back from a transfer: the ledger's bank rows
-CONFIDENCE = frozenset({"sure", "likely", "unsure"})
+CONFIDENCE = frozenset(CONFIDENCES)
 PARCOURS = frozenset(p.value for p in Parcours)
 FORMAT = limits.TextLimit(120)  # "csv:" and a CSV profile's name
 ACTION = limits.TextLimit(120)  # "created", "printed:2026-03-02", "undo:edited"

@@ -232,7 +232,8 @@ def _open_once(path: Path | None, passphrase: str | None) -> Ledger:
         else:
             conn = sqlite3.connect(str(path), timeout=BUSY_TIMEOUT_MS / 1000)
     ledger = Ledger(conn, path, session, key)
-    try:
+    # A busy or read-only file passes as SQLite says it: the caller waits or says so.
+    with closed_on_failure(ledger, passing=(sqlite3.OperationalError,)):
         refuse_foreign(conn, path)
         configure(conn, wal=path is not None)
         if not up_to_date(conn):
@@ -240,21 +241,31 @@ def _open_once(path: Path | None, passphrase: str | None) -> Ledger:
 
             before = None if path is None else _backup_before_migration(ledger, path)
             migrate(ledger.db, before=before)
-    except sqlite3.OperationalError:
+    _restrict_side_files(path)
+    return ledger
+
+
+@contextmanager
+def closed_on_failure(
+    ledger: Ledger, *, passing: tuple[type[BaseException], ...] = ()
+) -> Iterator[None]:
+    """Close ``ledger`` when the checks made on opening it fail. A file SQLite cannot
+    read is named as not a Carnet database; the errors in ``passing`` go on as they are."""
+    try:
+        yield
+    except passing:
         ledger.close()
         raise
     except sqlite3.DatabaseError as exc:
         ledger.close()
         raise DatabaseFileError(
             N_("{path} is not a Carnet database or is damaged ({reason})"),
-            path=str(path),
+            path=str(ledger.path),
             reason=str(exc),
         ) from exc
     except BaseException:
         ledger.close()
         raise
-    _restrict_side_files(path)
-    return ledger
 
 
 class ReadOnlyPlaceError(DatabaseFileError):

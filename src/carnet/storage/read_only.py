@@ -18,6 +18,7 @@ from carnet.storage.database import (
     Ledger,
     ReadOnlyPlaceError,
     check_path,
+    closed_on_failure,
     configure,
     refuse_foreign,
     up_to_date,
@@ -53,7 +54,7 @@ def open_read_only(path: Path) -> Ledger:
                 N_("cannot read {path} ({reason})"), path=str(path), reason=str(again)
             ) from again
     ledger = Ledger(conn, path, read_only=True)
-    try:
+    with closed_on_failure(ledger):
         refuse_foreign(conn, path)
         configure(conn, wal=False)
         if not up_to_date(conn):
@@ -64,16 +65,6 @@ def open_read_only(path: Path) -> Ledger:
                 ),
                 path=str(path),
             )
-    except sqlite3.DatabaseError as exc:
-        ledger.close()
-        raise DatabaseFileError(
-            N_("{path} is not a Carnet database or is damaged ({reason})"),
-            path=str(path),
-            reason=str(exc),
-        ) from exc
-    except BaseException:
-        ledger.close()
-        raise
     return ledger
 
 

@@ -235,9 +235,10 @@ class BankPage(Page):
             "If both statements are of the same account, these are the same operations "
             "counted twice: Edit\u00a0›\u00a0Undo takes this import back."
         )
+        if self.twins_box is not None:  # the warning of an earlier import
+            self.twins_box.deleteLater()
         box = QMessageBox(QMessageBox.Icon.Warning, t.gettext("Lines seen twice?"), "", parent=self)
         box.setText(text + "\n\n" + advice)
-        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         box.open()  # window-modal, without a nested event loop
         self.twins_box = box
 
